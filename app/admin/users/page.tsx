@@ -1,0 +1,89 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { z } from "zod";
+import { AppShell } from "@/app/_components/app-shell";
+import { listUsers } from "@/lib/accounts";
+import { requireRole } from "@/lib/auth/current";
+import { StatusButton } from "./status-button";
+
+export const metadata: Metadata = { title: "People" };
+
+const query = z.object({
+  q: z.string().trim().max(100).optional().catch(undefined),
+  role: z.enum(["admin", "instructor", "learner"]).optional().catch(undefined),
+  status: z.enum(["active", "deactivated"]).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(100000).optional().catch(undefined),
+});
+
+export default async function UsersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requireRole("admin", "/admin/users");
+  const params = query.parse(await searchParams);
+  const { rows, total, page, pageCount } = await listUsers({ ...params, q: params.q || undefined });
+  const link = (p: number) => `/admin/users?${new URLSearchParams({ ...(params.q ? { q: params.q } : {}), ...(params.role ? { role: params.role } : {}), ...(params.status ? { status: params.status } : {}), page: String(p) })}`;
+  return (
+    <AppShell user={user} wide>
+      <h1 className="text-2xl font-bold">People</h1>
+      <form className="mt-4 flex flex-wrap items-end gap-3" role="search">
+        <div>
+          <label htmlFor="q" className="label">Search name or email</label>
+          <input id="q" name="q" defaultValue={params.q} className="input" />
+        </div>
+        <div>
+          <label htmlFor="role" className="label">Role</label>
+          <select id="role" name="role" defaultValue={params.role ?? ""} className="input">
+            <option value="">Any</option>
+            <option value="admin">Admin</option>
+            <option value="instructor">Instructor</option>
+            <option value="learner">Learner</option>
+          </select>
+        </div>
+        <div>
+          <label htmlFor="status" className="label">Status</label>
+          <select id="status" name="status" defaultValue={params.status ?? ""} className="input">
+            <option value="">Any</option>
+            <option value="active">Active</option>
+            <option value="deactivated">Deactivated</option>
+          </select>
+        </div>
+        <button className="btn" type="submit">Apply</button>
+      </form>
+      <p className="mt-4 text-sm text-slate-700">{total} {total === 1 ? "person" : "people"}</p>
+      {rows.length === 0 ? (
+        <p className="card mt-2">No one matches these filters — clear the search to see everyone.</p>
+      ) : (
+        <div className="mt-2 overflow-x-auto">
+          <table className="w-full border-collapse bg-white text-sm">
+            <caption className="sr-only">People</caption>
+            <thead>
+              <tr className="border-b text-left">
+                <th scope="col" className="p-2">Name</th>
+                <th scope="col" className="p-2">Email</th>
+                <th scope="col" className="p-2">Role</th>
+                <th scope="col" className="p-2">Status</th>
+                <th scope="col" className="p-2 text-right">Actions</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((u) => (
+                <tr key={u.id} className="border-b" data-testid={`user-row-${u.email}`}>
+                  <td className="p-2">{u.name}</td>
+                  <td className="p-2">{u.email}</td>
+                  <td className="p-2 capitalize">{u.role}</td>
+                  <td className="p-2 capitalize">{u.status}</td>
+                  <td className="p-2 text-right">{u.id !== user.id && <StatusButton userId={u.id} name={u.name} status={u.status} />}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {pageCount > 1 && (
+        <nav aria-label="Pages" className="mt-4 flex gap-4 text-sm">
+          {page > 1 && <Link className="link" href={link(page - 1)}>Previous page</Link>}
+          <span>Page {page} of {pageCount}</span>
+          {page < pageCount && <Link className="link" href={link(page + 1)}>Next page</Link>}
+        </nav>
+      )}
+    </AppShell>
+  );
+}

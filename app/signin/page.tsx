@@ -1,0 +1,44 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { getCurrentUser } from "@/lib/auth/current";
+import { homeFor } from "@/lib/auth/permissions";
+import { isDemo } from "@/lib/env";
+import { DEMO_PASSWORD, demoAccounts, demoLearners } from "@/lib/demo";
+import { SignInForm } from "./sign-in-form";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+function safeReturn(url: string | undefined) {
+  return url && url.startsWith("/") && !url.startsWith("//") ? url : undefined;
+}
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
+  const user = await getCurrentUser();
+  const { callbackUrl } = await searchParams;
+  if (user) redirect(safeReturn(callbackUrl) ?? homeFor[user.role]);
+  const demo = isDemo();
+  return (
+    <main id="main" className="mx-auto flex min-h-screen max-w-md flex-col justify-center px-4 py-10">
+      <h1 className="mb-1 text-2xl font-bold text-brand-800">Cohort</h1>
+      <p className="mb-6 text-slate-700">Sign in to your training.</p>
+      <div className="card">
+        <SignInForm callbackUrl={safeReturn(callbackUrl)} />
+      </div>
+      {demo && (
+        <section aria-labelledby="demo-heading" className="mt-6 rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm">
+          <h2 id="demo-heading" className="font-semibold text-amber-900">Demo accounts</h2>
+          <p className="mt-1 text-amber-900">
+            Every demo account uses the password <code className="rounded bg-white px-1 font-mono">{DEMO_PASSWORD}</code>.
+          </p>
+          <ul className="mt-2 space-y-1 text-amber-950">
+            <li>Admin: <code className="font-mono">{demoAccounts.admin.email}</code></li>
+            {demoAccounts.instructors.map((i) => (
+              <li key={i.email}>Instructor: <code className="font-mono">{i.email}</code></li>
+            ))}
+            <li>Learners: <code className="font-mono">{demoLearners[0].email}</code>, <code className="font-mono">{demoLearners[1].email}</code> and others</li>
+          </ul>
+        </section>
+      )}
+    </main>
+  );
+}

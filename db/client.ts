@@ -1,0 +1,158 @@
+/**
+ * The one database handle of this process.
+ *
+ * - DATABASE_URL set: PostgreSQL through the `postgres` driver (how Cohort is deployed).
+ * - Not set: embedded PGlite persisted in COHORT_DATA_DIR (default `.data/`).
+ *
+ * The handle lives on globalThis because Next.js gives pages and route
+ * handlers separate module copies, and two PGlite instances on one folder
+ * silently lose writes. Nothing connects at import time.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { drizzle as drizzlePostgres, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
+import postgres from "postgres";
+import * as schema from "./schema";
+
+export type Db = PostgresJsDatabase<typeof schema>;
+/** The argument a transaction callback receives; accepted wherever a Db is. */
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+export type DbOrTx = Db | Tx;
+
+type Handle = {
+  db: Db;
+  kind: "postgres" | "pglite";
+  close: () => Promise<void>;
+  ready: Promise<void>;
+};
+
+const globalKey = Symbol.for("cohort.db");
+type GlobalWithDb = typeof globalThis & { [globalKey]?: Handle };
+const g = globalThis as GlobalWithDb;
+
+export function dataDir(): string {
+  return path.resolve(process.env.COHORT_DATA_DIR ?? ".data");
+}
+
+export function isEmbedded(): boolean {
+  return !process.env.DATABASE_URL;
+}
+
+export class DatabaseLockedError extends Error {}
+
+function lockFile(dir: string) {
+  return path.join(dir, "pglite.lock");
+}
+
+function pidAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/** Take the embedded folder's lock, or refuse if another live process holds it. */
+function takeLock(dir: string) {
+  fs.mkdirSync(dir, { recursive: true });
+  const file = lockFile(dir);
+  try {
+    const held = Number(fs.readFileSync(file, "utf8").trim());
+    if (held && held !== process.pid && pidAlive(held)) {
+      throw new DatabaseLockedError(
+        `The embedded database in ${dir} is in use by another process (pid ${held}). Stop it first (for example the running app), or set DATABASE_URL to use PostgreSQL.`,
+      );
+    }
+  } catch (e) {
+    if (e instanceof DatabaseLockedError) throw e;
+  }
+  fs.writeFileSync(file, String(process.pid));
+  const release = () => {
+    try {
+      if (fs.readFileSync(file, "utf8").trim() === String(process.pid)) fs.unlinkSync(file);
+    } catch {
+      /* already gone */
+    }
+  };
+  process.once("exit", release);
+  return release;
+}
+
+function openPostgres(url: string): Handle {
+  const client = postgres(url, {
+    max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+    // fail fast while the server is down instead of hanging requests
+    connect_timeout: 5,
+    idle_timeout: 30,
+    onnotice: () => {},
+  });
+  return {
+    db: drizzlePostgres(client, { schema }),
+    kind: "postgres",
+    close: () => client.end({ timeout: 5 }),
+    ready: Promise.resolve(),
+  };
+}
+
+function openPglite(dir: string): Handle {
+  const release = takeLock(dir);
+  const client = new PGlite(path.join(dir, "pglite"));
+  return {
+    // same query API; typed as the postgres-js flavour so callers see one type
+    db: drizzlePglite(client, { schema }) as unknown as Db,
+    kind: "pglite",
+    close: async () => {
+      await client.close();
+      release();
+    },
+    ready: client.waitReady,
+  };
+}
+
+function handle(): Handle {
+  let h = g[globalKey];
+  if (!h) {
+    const url = process.env.DATABASE_URL;
+    h = url ? openPostgres(url) : openPglite(dataDir());
+    g[globalKey] = h;
+  }
+  return h;
+}
+
+/** The process's database. Opens it on first use. */
+export function getDb(): Db {
+  return handle().db;
+}
+
+export function dbKind(): "postgres" | "pglite" {
+  return handle().kind;
+}
+
+/** Install a handle made elsewhere (tests, scripts with their own connection). */
+export function setDb(db: Db, kind: "postgres" | "pglite", close: () => Promise<void>) {
+  g[globalKey] = { db, kind, close, ready: Promise.resolve() };
+}
+
+export async function closeDb() {
+  const h = g[globalKey];
+  if (h) {
+    g[globalKey] = undefined;
+    await h.close();
+  }
+}
+
+/**
+ * Rows of a raw `db.execute(sql\`...\`)`: postgres-js answers an array,
+ * PGlite an object with `rows`. Use this instead of reading either shape.
+ */
+export async function execRows<T extends Record<string, unknown>>(
+  db: DbOrTx,
+  query: Parameters<Db["execute"]>[0],
+): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown;
+  if (Array.isArray(result)) return result as T[];
+  return ((result as { rows?: T[] }).rows ?? []) as T[];
+}

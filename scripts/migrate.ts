@@ -1,0 +1,15 @@
+/** `npm run db:migrate`: apply committed migrations to DATABASE_URL, or to the embedded database. */
+import { closeDb, dbKind, getDb, DatabaseLockedError } from "../db/client";
+import { migrateDb } from "../db/migrate";
+
+async function main() {
+  const kind = dbKind();
+  await migrateDb(getDb(), kind);
+  console.log(`Migrations applied (${kind === "postgres" ? "PostgreSQL" : "embedded database"}).`);
+  await closeDb();
+}
+
+main().catch((e) => {
+  console.error(e instanceof DatabaseLockedError ? e.message : `Migration failed: ${(e as Error).message}`);
+  process.exit(1);
+});

@@ -1,0 +1,22 @@
+import { defineConfig } from "vitest/config";
+import path from "node:path";
+
+export default defineConfig({
+  resolve: {
+    alias: {
+      "@": path.resolve(import.meta.dirname, "."),
+      // server-only throws outside React Server Components; tests run server code directly
+      "server-only": path.resolve(import.meta.dirname, "db/test/empty.ts"),
+    },
+  },
+  test: {
+    include: ["lib/**/*.test.ts", "db/**/*.test.ts", "scripts/**/*.test.ts", "app/**/*.test.ts"],
+    environment: "node",
+    globalSetup: ["./db/test/global-setup.ts"],
+    setupFiles: ["./db/test/setup-file.ts"],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    fileParallelism: true,
+    maxWorkers: 2,
+  },
+});
