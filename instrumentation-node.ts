@@ -5,7 +5,8 @@
  */
 import { dbKind, getDb, isEmbedded } from "./db/client";
 import { migrateDb } from "./db/migrate";
-import { seedDemo } from "./db/seed/demo";
+import { seedDemo } from "./lib/demo/seed";
+import { publishBuiltInModules } from "./lib/module/publish";
 import { isDemo, startupProblem } from "./lib/env";
 
 export async function registerNode() {
@@ -16,5 +17,6 @@ export async function registerNode() {
   }
   if (!isEmbedded()) return;
   await migrateDb(getDb(), dbKind());
+  await publishBuiltInModules(getDb());
   if (isDemo()) await seedDemo(getDb());
 }

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { demo, signIn, storage } from "./helpers";
+import { signIn, storage } from "./helpers";
 
 test.describe("areas belong to their role", () => {
   test.use({ storageState: storage.learner });

@@ -12,7 +12,7 @@ import path from "node:path";
 import postgres from "postgres";
 import { closeDb, dbKind, getDb } from "../db/client";
 import { migrateDb } from "../db/migrate";
-import { seedDemo } from "../db/seed/demo";
+import { seedDemo } from "../lib/demo/seed";
 
 const port = process.env.E2E_PORT ?? "3100";
 const base = process.env.TEST_DATABASE_URL;

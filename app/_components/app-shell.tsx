@@ -6,9 +6,17 @@ const nav: Record<CurrentUser["role"], { href: string; label: string }[]> = {
   admin: [
     { href: "/admin", label: "Overview" },
     { href: "/admin/users", label: "People" },
+    { href: "/admin/audit", label: "Audit log" },
+    { href: "/admin/settings", label: "Settings" },
   ],
-  instructor: [{ href: "/instructor", label: "My cohorts" }],
-  learner: [{ href: "/learn", label: "My training" }],
+  instructor: [
+    { href: "/instructor", label: "My cohorts" },
+    { href: "/instructor/reviews", label: "Reviews" },
+  ],
+  learner: [
+    { href: "/learn", label: "My training" },
+    { href: "/learn/record", label: "Training record" },
+  ],
 };
 
 /** Page frame for signed-in areas: header with the role's navigation and sign-out. */

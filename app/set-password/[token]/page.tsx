@@ -1,0 +1,34 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { connection } from "next/server";
+import { lookupAccountToken, tokenProblemMessages } from "@/lib/account-tokens";
+import { SetPasswordForm } from "./set-password-form";
+
+export const metadata: Metadata = { title: "Choose a password", referrer: "no-referrer" };
+
+export default async function SetPasswordPage({ params }: { params: Promise<{ token: string }> }) {
+  await connection();
+  const { token } = await params;
+  const found = await lookupAccountToken(token);
+  return (
+    <main id="main" className="mx-auto flex min-h-screen max-w-md flex-col justify-center px-4 py-10">
+      <h1 className="mb-4 text-2xl font-bold text-brand-800">Choose a password</h1>
+      {found.ok ? (
+        <div className="card">
+          <p className="mb-4 text-slate-700">
+            Welcome, {found.user.name}. Choose a password for <strong>{found.user.email}</strong>. Use at least 8 characters; a
+            short sentence is easy to remember and hard to guess.
+          </p>
+          <SetPasswordForm token={token} />
+        </div>
+      ) : (
+        <div className="card">
+          <p role="status">{tokenProblemMessages[found.reason]}</p>
+          <p className="mt-4">
+            <Link className="link" href="/signin">Go to sign in</Link>
+          </p>
+        </div>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,37 @@
+/**
+ * A learner's status on an assignment, defined once: in TypeScript for one
+ * row, and as a SQL expression for reports that filter and count by it.
+ */
+import { sql, type SQL } from "drizzle-orm";
+import { assignmentProgress, assignments } from "@/db/schema";
+
+export const statuses = ["not_started", "in_progress", "complete", "complete_late", "overdue"] as const;
+export type ProgressStatus = (typeof statuses)[number];
+
+export const statusLabels: Record<ProgressStatus, string> = {
+  not_started: "Not started",
+  in_progress: "In progress",
+  complete: "Complete",
+  complete_late: "Complete (late)",
+  overdue: "Overdue",
+};
+
+export function progressStatus(
+  p: { completedAt: Date | null; startedAt: Date | null },
+  a: { dueAt: Date },
+  now: Date = new Date(),
+): ProgressStatus {
+  if (p.completedAt) return p.completedAt > a.dueAt ? "complete_late" : "complete";
+  if (now > a.dueAt) return "overdue";
+  return p.startedAt ? "in_progress" : "not_started";
+}
+
+/** The same rule in SQL; needs assignment_progress and assignments in the query. */
+export function statusSql(now: SQL = sql`now()`): SQL<ProgressStatus> {
+  return sql<ProgressStatus>`case
+    when ${assignmentProgress.completedAt} is not null then
+      case when ${assignmentProgress.completedAt} > ${assignments.dueAt} then 'complete_late' else 'complete' end
+    when ${now} > ${assignments.dueAt} then 'overdue'
+    when ${assignmentProgress.startedAt} is not null then 'in_progress'
+    else 'not_started' end`;
+}
