@@ -52,3 +52,8 @@ export function fileSlug(text: string): string {
       .slice(0, 60) || "learner"
   );
 }
+
+/** Categories match whatever the case and spacing ("professional ethics" = "Professional  Ethics"). */
+export function categoryKey(category: string): string {
+  return category.trim().replace(/\s+/g, " ").toLowerCase();
+}

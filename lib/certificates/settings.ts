@@ -26,7 +26,8 @@ export async function getOrgSettings(db: DbOrTx = getDb()): Promise<OrgSettings>
   return {
     organisationName: row.organisationName,
     providerApprovalNumber: row.providerApprovalNumber,
-    hourTargets: row.hourTargets,
+    // jsonb does not keep key order: rebuild each target so comparisons and output are stable
+    hourTargets: row.hourTargets.map((t) => ({ category: t.category, hours: Number(t.hours) })),
   };
 }
 
@@ -37,22 +38,21 @@ const hoursText = /^\d{1,4}(\.\d{1,2})?$/;
  * `targetCategory-<i>` / `targetHours-<i>`. Blank rows are ignored; a half
  * filled row gets its message next to the missing field.
  */
+const organisationNameSchema = z
+  .string()
+  .trim()
+  .min(1, "Enter the organisation's name, as certificates should print it.")
+  .max(200, "Keep the name under 200 characters.");
+const approvalNumberSchema = z.string().trim().max(100, "Keep the approval number under 100 characters.");
+
+/** Every field is checked in one pass, so all messages appear at once. */
 export const settingsFormSchema = z
-  .object({
-    organisationName: z
-      .string({ message: "Enter the organisation's name." })
-      .trim()
-      .min(1, "Enter the organisation's name, as certificates should print it.")
-      .max(200, "Keep the name under 200 characters."),
-    providerApprovalNumber: z
-      .string()
-      .trim()
-      .max(100, "Keep the approval number under 100 characters.")
-      .optional()
-      .transform((v) => (v ? v : null)),
-  })
-  .catchall(z.string())
+  .record(z.string(), z.string())
   .transform((v, ctx) => {
+    const name = organisationNameSchema.safeParse(v.organisationName ?? "");
+    if (!name.success) ctx.addIssue({ code: "custom", path: ["organisationName"], message: name.error.issues[0].message });
+    const approval = approvalNumberSchema.safeParse(v.providerApprovalNumber ?? "");
+    if (!approval.success) ctx.addIssue({ code: "custom", path: ["providerApprovalNumber"], message: approval.error.issues[0].message });
     const indexes = new Set<number>();
     for (const key of Object.keys(v)) {
       const m = /^target(?:Category|Hours)-(\d{1,3})$/.exec(key);
@@ -77,6 +77,7 @@ export const settingsFormSchema = z
         ctx.addIssue({ code: "custom", path: [`targetCategory-${i}`], message: "This category is already listed above." });
         continue;
       }
+      seen.set(key, i);
       if (!hoursRaw) {
         ctx.addIssue({ code: "custom", path: [`targetHours-${i}`], message: "Enter the hours required, for example 10." });
         continue;
@@ -86,13 +87,16 @@ export const settingsFormSchema = z
         ctx.addIssue({ code: "custom", path: [`targetHours-${i}`], message: "Enter a number of hours between 0.25 and 1000, like 6 or 2.5." });
         continue;
       }
-      seen.set(key, i);
       hourTargets.push({ category, hours });
     }
     if (hourTargets.length > MAX_TARGETS) {
       ctx.addIssue({ code: "custom", path: ["targets"], message: `Set at most ${MAX_TARGETS} targets.` });
     }
-    return { organisationName: v.organisationName, providerApprovalNumber: v.providerApprovalNumber, hourTargets } satisfies OrgSettings;
+    return {
+      organisationName: name.data ?? "",
+      providerApprovalNumber: approval.data || null,
+      hourTargets,
+    } satisfies OrgSettings;
   });
 
 export class SettingsPermissionError extends Error {}
