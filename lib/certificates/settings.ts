@@ -130,3 +130,20 @@ export async function updateOrgSettings({ actor, input, ip }: { actor: Pick<Curr
     return values;
   });
 }
+
+/** Demo mode: a provider name and the Illinois-style targets, unless an admin already saved settings. */
+export async function seedDemoSettings(db: DbOrTx) {
+  await db
+    .insert(orgSettings)
+    .values({
+      id: 1,
+      organisationName: "Cohort Demo Training Programme",
+      providerApprovalNumber: null,
+      hourTargets: [
+        { category: "CRSS domains", hours: 40 },
+        { category: "Professional ethics", hours: 6 },
+        { category: "Professional Responsibility", hours: 10 },
+      ],
+    })
+    .onConflictDoNothing();
+}

@@ -66,7 +66,7 @@ export function SettingsForm({ initial, maxTargets }: { initial: OrgSettings; ma
                 {err[c] && <p id={`${c}-error`} className="field-error">{err[c]}</p>}
               </div>
               <div className="w-32">
-                <label htmlFor={h} className="label">Hours</label>
+                <label htmlFor={h} className="label">Hours<span className="sr-only"> for category {i + 1}</span></label>
                 <input id={h} name={h} className="input" inputMode="decimal" defaultValue={value(h, row.hours)}
                   aria-invalid={Boolean(err[h])} aria-describedby={err[h] ? `${h}-error` : undefined} />
                 {err[h] && <p id={`${h}-error`} className="field-error">{err[h]}</p>}
