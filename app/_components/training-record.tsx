@@ -71,42 +71,79 @@ export function TrainingRecordView({
         {record.entries.length === 0 ? (
           <p className="card mt-2 text-slate-700">{emptyText}</p>
         ) : (
-          <div className="mt-2 overflow-x-auto">
-            <table className="w-full border-collapse bg-white text-sm">
-              <caption className="sr-only">Completed modules with date, hours and category</caption>
-              <thead>
-                <tr className="border-b text-left">
-                  <th scope="col" className="p-2">Completed</th>
-                  <th scope="col" className="p-2">Module</th>
-                  <th scope="col" className="p-2 text-right">Hours</th>
-                  <th scope="col" className="p-2">Category</th>
-                  <th scope="col" className="p-2">Certificate</th>
-                </tr>
-              </thead>
-              <tbody>
-                {record.entries.map((e) => {
-                  const href = certificateHref(e);
-                  return (
+          <>
+            {/* phones: one card per module; wider screens: a table */}
+            <ul className="mt-2 space-y-3 sm:hidden">
+              {record.entries.map((e) => (
+                <li key={e.certificateId} className="card text-sm">
+                  <p className="font-semibold">
+                    {e.moduleTitle} <span className="font-normal text-slate-600">(v{e.moduleVersion})</span>
+                  </p>
+                  <p className="text-slate-700">Completed {formatCertificateDate(e.completedAt)} · {e.cohortName}</p>
+                  <p className="mt-1">
+                    <Hours entry={e} /> · {e.hoursCategory}
+                  </p>
+                  <p className="mt-1"><CertificateCell entry={e} href={certificateHref(e)} /></p>
+                </li>
+              ))}
+            </ul>
+            <div className="relative mt-2 hidden overflow-x-auto sm:block">
+              <table className="w-full border-collapse bg-white text-sm">
+                <caption className="sr-only">Completed modules with date, hours and category</caption>
+                <thead>
+                  <tr className="border-b text-left">
+                    <th scope="col" className="p-2">Completed</th>
+                    <th scope="col" className="p-2">Module</th>
+                    <th scope="col" className="p-2 text-right">Hours</th>
+                    <th scope="col" className="p-2">Category</th>
+                    <th scope="col" className="p-2">Certificate</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {record.entries.map((e) => (
                     <tr key={e.certificateId} className={`border-b ${e.revokedAt ? "text-slate-600" : ""}`} data-testid={`record-row-${e.code}`}>
                       <td className="p-2 whitespace-nowrap">{formatCertificateDate(e.completedAt)}</td>
                       <td className="p-2">
                         {e.moduleTitle} <span className="text-slate-600">(v{e.moduleVersion})</span>
                         <div className="text-xs text-slate-600">{e.cohortName}</div>
                       </td>
-                      <td className="p-2 text-right">{e.revokedAt ? <s aria-label={`${formatHours(e.contactHours)} hours, not counted`}>{formatHours(e.contactHours)}</s> : formatHours(e.contactHours)}</td>
+                      <td className="p-2 text-right"><Hours entry={e} bare /></td>
                       <td className="p-2">{e.hoursCategory}</td>
-                      <td className="p-2">
-                        {href ? <Link className="link" href={href}>View<span className="sr-only"> certificate {e.code}</span></Link> : <code className="font-mono text-xs">{e.code}</code>}
-                        {e.revokedAt && <span className="ml-2 rounded bg-red-100 px-1.5 py-0.5 text-xs font-semibold text-red-800">Revoked {formatCertificateDate(e.revokedAt)}</span>}
-                      </td>
+                      <td className="p-2"><CertificateCell entry={e} href={certificateHref(e)} /></td>
                     </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </>
         )}
       </section>
+    </>
+  );
+}
+
+type Entry = TrainingRecord["entries"][number];
+
+function Hours({ entry, bare = false }: { entry: Entry; bare?: boolean }) {
+  const text = `${formatHours(entry.contactHours)}${bare ? "" : " hours"}`;
+  if (!entry.revokedAt) return <>{text}</>;
+  return (
+    <>
+      <s>{text}</s>
+      <span className="sr-only"> (revoked, not counted)</span>
+    </>
+  );
+}
+
+function CertificateCell({ entry, href }: { entry: Entry; href: string | null }) {
+  return (
+    <>
+      {href ? (
+        <Link className="link" href={href}>View<span className="sr-only"> certificate {entry.code}</span></Link>
+      ) : (
+        <code className="font-mono text-xs">{entry.code}</code>
+      )}
+      {entry.revokedAt && <span className="ml-2 rounded bg-red-100 px-1.5 py-0.5 text-xs font-semibold text-red-800">Revoked {formatCertificateDate(entry.revokedAt)}</span>}
     </>
   );
 }

@@ -5,7 +5,7 @@
  */
 import { PDFDocument, StandardFonts, type PDFFont, type PDFPage } from "pdf-lib";
 import { categoryKey, formatCertificateDate, formatHours } from "./format";
-import { colours, drawWrapped, encodable, fitSize } from "./pdf-layout";
+import { colours, drawWrapped, encodable, fitSize, wrap } from "./pdf-layout";
 import type { TrainingRecord } from "./record";
 
 const W = 612;
@@ -14,13 +14,14 @@ const M = 48;
 
 type Fonts = { regular: PDFFont; bold: PDFFont; mono: PDFFont };
 
+// widths add up to the text width (612 - 2 × 48)
 const columns = [
-  { key: "date", label: "Completed", width: 86 },
-  { key: "module", label: "Module", width: 160 },
-  { key: "category", label: "Category", width: 110 },
-  { key: "hours", label: "Hours", width: 38 },
-  { key: "code", label: "Certificate code", width: 66 + 44 },
-  { key: "status", label: "Status", width: 0 },
+  { key: "date", label: "Completed", width: 80 },
+  { key: "module", label: "Module", width: 142 },
+  { key: "category", label: "Category", width: 96 },
+  { key: "hours", label: "Hours", width: 30 },
+  { key: "code", label: "Certificate code", width: 100 },
+  { key: "status", label: "Status", width: 68 },
 ] as const;
 
 export async function renderTranscriptPdf({
@@ -103,28 +104,29 @@ export async function renderTranscriptPdf({
   };
   if (record.entries.length) y = header(page, y);
   for (const e of record.entries) {
-    const moduleLines = Math.min(3, Math.ceil(fonts.regular.widthOfTextAtSize(encodable(fonts.regular, `${e.moduleTitle} (v${e.moduleVersion})`), 9.5) / (columns[1].width - 8)) || 1);
-    const rowHeight = Math.max(1, moduleLines) * 12 + 8;
+    const linesOf = (t: string, width: number) => Math.min(3, wrap(fonts.regular, encodable(fonts.regular, t), 9, width - 8).length);
+    const rowLines = Math.max(linesOf(`${e.moduleTitle} (v${e.moduleVersion})`, columns[1].width), linesOf(e.hoursCategory, columns[2].width), e.revokedAt ? 2 : 1);
+    const rowHeight = rowLines * 11.5 + 8;
     if (y - rowHeight < M + 30) {
       page = doc.addPage([W, H]);
       y = header(page, H - M);
     }
     const colour = e.revokedAt ? colours.muted : colours.ink;
     let x = M;
-    page.drawText(formatCertificateDate(e.completedAt), { x, y, size: 9.5, font: fonts.regular, color: colour });
+    page.drawText(formatCertificateDate(e.completedAt), { x, y, size: 9, font: fonts.regular, color: colour });
     x += columns[0].width;
-    drawWrapped(page, `${e.moduleTitle} (v${e.moduleVersion})`, x, y, { font: fonts.regular, size: 9.5, maxWidth: columns[1].width - 8, maxLines: 3, color: colour, lineGap: 1.25 });
+    drawWrapped(page, `${e.moduleTitle} (v${e.moduleVersion})`, x, y, { font: fonts.regular, size: 9, maxWidth: columns[1].width - 8, maxLines: 3, color: colour, lineGap: 1.25 });
     x += columns[1].width;
-    drawWrapped(page, e.hoursCategory, x, y, { font: fonts.regular, size: 9.5, maxWidth: columns[2].width - 8, maxLines: 3, color: colour });
+    drawWrapped(page, e.hoursCategory, x, y, { font: fonts.regular, size: 9, maxWidth: columns[2].width - 8, maxLines: 3, color: colour });
     x += columns[2].width;
-    page.drawText(formatHours(e.contactHours), { x, y, size: 9.5, font: fonts.regular, color: colour });
+    page.drawText(formatHours(e.contactHours), { x, y, size: 9, font: fonts.regular, color: colour });
     x += columns[3].width;
-    page.drawText(e.code, { x, y, size: 8.5, font: fonts.mono, color: colour });
+    page.drawText(e.code, { x, y, size: 8, font: fonts.mono, color: colour });
     x += columns[4].width;
     if (e.revokedAt) {
-      page.drawText("Revoked", { x, y, size: 9.5, font: fonts.bold, color: colours.danger });
+      page.drawText("Revoked", { x, y, size: 9, font: fonts.bold, color: colours.danger });
       page.drawText(formatCertificateDate(e.revokedAt), { x, y: y - 11, size: 7.5, font: fonts.regular, color: colours.danger });
-    } else page.drawText("Valid", { x, y, size: 9.5, font: fonts.regular, color: colour });
+    } else page.drawText("Valid", { x, y, size: 9, font: fonts.regular, color: colour });
     y -= rowHeight;
   }
 
