@@ -1,76 +1,110 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { asc, eq } from "drizzle-orm";
-import type { DbOrTx } from "@/db/client";
-import { assignmentProgress, certificates, cohortInstructors, cohorts, moduleVersions, orgSettings, users } from "@/db/schema";
+import { asc, eq, sql } from "drizzle-orm";
+import { execRows, type DbOrTx } from "@/db/client";
+import { assignmentProgress, certificates, cohortInstructors, cohorts, moduleVersions, users } from "@/db/schema";
+import { CODE_ALPHABET } from "./format";
+import { getOrgSettings } from "./settings";
 
-const ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"; // no 0/O, 1/I
+export type Certificate = typeof certificates.$inferSelect;
 
-/** 16 characters from a 32-letter alphabet: 80 bits, shown as XXXX-XXXX-XXXX-XXXX. */
+/**
+ * 16 characters from a 32-letter alphabet: 80 random bits (256 is a multiple
+ * of 32, so no letter is likelier than another), shown as XXXX-XXXX-XXXX-XXXX.
+ */
 export function newVerificationCode(): string {
   const bytes = randomBytes(16);
   let out = "";
   for (let i = 0; i < 16; i++) {
-    out += ALPHABET[bytes[i] % 32];
+    out += CODE_ALPHABET[bytes[i] % 32];
     if (i % 4 === 3 && i < 15) out += "-";
   }
   return out;
 }
 
+export class CertificateIssueError extends Error {}
+
 /**
  * Issue the certificate of a completed progress row, inside the transaction
- * that completed it. Every field is copied (frozen) now; issuing twice
- * returns the first certificate.
+ * that completed it (pass that transaction as `tx`; this function opens none
+ * of its own, so it commits or rolls back with the completion).
+ *
+ * Every field is copied now and never recomputed: renaming the learner, the
+ * cohort or the organisation, or publishing a new module version later does
+ * not change an issued certificate.
+ *
+ * Idempotent and safe under concurrency: the progress row is locked first, so
+ * a second caller waits and then finds the first certificate; the unique
+ * constraint on progress_id backs that up. Statements never fail on a
+ * conflict (ON CONFLICT DO NOTHING), so the caller's transaction is never
+ * left aborted by a lost race or a (vanishingly rare) code collision.
  */
-export async function issueCertificate(tx: DbOrTx, progressId: string) {
-  const [existing] = await tx.select().from(certificates).where(eq(certificates.progressId, progressId)).limit(1);
+export async function issueCertificate(tx: DbOrTx, progressId: string): Promise<Certificate> {
+  const locked = await execRows<{ id: string }>(
+    tx,
+    sql`select id from ${assignmentProgress} where id = ${progressId} for update`,
+  );
+  if (locked.length === 0) throw new CertificateIssueError(`No progress row ${progressId}.`);
+
+  const existing = await certificateForProgress(tx, progressId);
   if (existing) return existing;
+
   const [p] = await tx
     .select({
       userId: assignmentProgress.userId,
       completedAt: assignmentProgress.completedAt,
+      moduleVersionId: assignmentProgress.moduleVersionId,
       learnerName: users.name,
       cohortId: cohorts.id,
       cohortName: cohorts.name,
-      moduleTitle: moduleVersions.title,
-      moduleVersion: moduleVersions.version,
-      contactHours: moduleVersions.contactHours,
-      hoursCategory: moduleVersions.hoursCategory,
     })
     .from(assignmentProgress)
     .innerJoin(users, eq(users.id, assignmentProgress.userId))
     .innerJoin(cohorts, eq(cohorts.id, assignmentProgress.cohortId))
-    .innerJoin(moduleVersions, eq(moduleVersions.id, assignmentProgress.moduleVersionId))
     .where(eq(assignmentProgress.id, progressId))
     .limit(1);
-  if (!p || !p.completedAt) throw new Error("A certificate is issued only for a completed assignment.");
+  if (!p.completedAt) throw new CertificateIssueError("A certificate is issued only for a completed assignment.");
+  if (!p.moduleVersionId) throw new CertificateIssueError("A completed assignment must name the module version it was completed against.");
+
+  const [version] = await tx.select().from(moduleVersions).where(eq(moduleVersions.id, p.moduleVersionId)).limit(1);
   const instructors = await tx
     .select({ name: users.name })
     .from(cohortInstructors)
     .innerJoin(users, eq(users.id, cohortInstructors.userId))
     .where(eq(cohortInstructors.cohortId, p.cohortId))
     .orderBy(asc(users.name));
-  const [settings] = await tx.select().from(orgSettings).where(eq(orgSettings.id, 1)).limit(1);
-  const [cert] = await tx
-    .insert(certificates)
-    .values({
-      code: newVerificationCode(),
-      progressId,
-      userId: p.userId,
-      learnerName: p.learnerName,
-      moduleTitle: p.moduleTitle,
-      moduleVersion: p.moduleVersion,
-      providerName: settings?.organisationName ?? "Cohort Training Programme",
-      providerApprovalNumber: settings?.providerApprovalNumber ?? null,
-      cohortName: p.cohortName,
-      instructorNames: instructors.map((i) => i.name).join(", "),
-      completedAt: p.completedAt,
-      contactHours: p.contactHours,
-      hoursCategory: p.hoursCategory,
-    })
-    .onConflictDoNothing({ target: certificates.progressId })
-    .returning();
-  if (cert) return cert;
-  const [raced] = await tx.select().from(certificates).where(eq(certificates.progressId, progressId)).limit(1);
-  return raced;
+  const settings = await getOrgSettings(tx);
+
+  const values = {
+    progressId,
+    userId: p.userId,
+    learnerName: p.learnerName,
+    moduleTitle: version.title,
+    moduleVersion: version.version,
+    providerName: settings.organisationName,
+    providerApprovalNumber: settings.providerApprovalNumber,
+    cohortName: p.cohortName,
+    instructorNames: instructors.map((i) => i.name).join(", "),
+    completedAt: p.completedAt,
+    contactHours: version.contactHours,
+    hoursCategory: version.hoursCategory,
+  };
+  for (let i = 0; i < 5; i++) {
+    const [cert] = await tx
+      .insert(certificates)
+      .values({ ...values, code: newVerificationCode() })
+      .onConflictDoNothing()
+      .returning();
+    if (cert) return cert;
+    // nothing inserted: either another transaction issued it (possible only
+    // if the caller bypassed the lock above), or the code was taken
+    const raced = await certificateForProgress(tx, progressId);
+    if (raced) return raced;
+  }
+  throw new CertificateIssueError("Could not find an unused verification code.");
+}
+
+async function certificateForProgress(tx: DbOrTx, progressId: string) {
+  const [row] = await tx.select().from(certificates).where(eq(certificates.progressId, progressId)).limit(1);
+  return row ?? null;
 }

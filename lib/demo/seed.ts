@@ -1,6 +1,7 @@
 import "server-only";
 import type { Db } from "@/db/client";
 import { seedDemo as seedDemoPeople } from "@/db/seed/demo";
+import { seedDemoSettings } from "@/lib/certificates/settings";
 import { publishBuiltInModules } from "@/lib/module/publish";
 
 /**
@@ -10,4 +11,5 @@ import { publishBuiltInModules } from "@/lib/module/publish";
 export async function seedDemo(db: Db) {
   await seedDemoPeople(db);
   await publishBuiltInModules(db);
+  await seedDemoSettings(db);
 }

@@ -1,0 +1,12 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { formAction } from "@/lib/actions";
+import { settingsFormSchema, updateOrgSettings } from "@/lib/certificates/settings";
+import { clientIp } from "@/lib/http/request";
+
+export const saveSettings = formAction({ roles: ["admin"], schema: settingsFormSchema }, async (input, user) => {
+  await updateOrgSettings({ actor: user, input, ip: await clientIp() });
+  revalidatePath("/admin/settings");
+  return { message: "Settings saved. New certificates will print these details; issued ones keep theirs." };
+});

@@ -1,0 +1,11 @@
+import { getCurrentUser } from "@/lib/auth/current";
+import { trainingRecordPdfDownload } from "@/lib/certificates/exports";
+import { notFoundResponse, signInRedirect } from "@/lib/http/download";
+
+/** The signed-in learner's own training record as PDF. */
+export async function GET(req: Request) {
+  const user = await getCurrentUser();
+  if (!user) return signInRedirect(req);
+  if (user.role !== "learner") return notFoundResponse();
+  return trainingRecordPdfDownload(user);
+}

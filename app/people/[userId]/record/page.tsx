@@ -1,0 +1,30 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { AppShell } from "@/app/_components/app-shell";
+import { TrainingRecordView } from "@/app/_components/training-record";
+import { requireRole } from "@/lib/auth/current";
+import { certificateCohortScope, getRecordLearnerForStaff } from "@/lib/certificates/access";
+import { getTrainingRecord } from "@/lib/certificates/record";
+
+export const metadata: Metadata = { title: "Training record" };
+
+/** A learner's training record for staff: admins any learner, instructors learners of cohorts they teach. */
+export default async function LearnerRecordPage({ params }: { params: Promise<{ userId: string }> }) {
+  const { userId } = await params;
+  const user = await requireRole(["admin", "instructor"], `/people/${userId}/record`);
+  const learner = await getRecordLearnerForStaff({ viewer: user, learnerId: userId });
+  if (!learner) notFound();
+  const [record, scope] = await Promise.all([getTrainingRecord({ learnerId: learner.id }), certificateCohortScope({ viewer: user })]);
+  return (
+    <AppShell user={user}>
+      <h1 className="text-2xl font-bold">Training record: {learner.name}</h1>
+      <p className="mt-2 text-slate-700">Every module {learner.name} has completed, the contact hours credited and progress toward the programme&apos;s targets.</p>
+      <TrainingRecordView
+        record={record}
+        exportBase={`/people/${learner.id}/record`}
+        certificateHref={(e) => (scope === null || scope.has(e.cohortId) ? `/certificates/${e.certificateId}` : null)}
+        emptyText={`${learner.name} has not completed a module yet.`}
+      />
+    </AppShell>
+  );
+}

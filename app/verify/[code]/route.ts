@@ -1,0 +1,29 @@
+import { verifyCertificateCode } from "@/lib/certificates/verify";
+import { clientIpFrom } from "@/lib/http/request";
+import { verificationHtml } from "../verify-html";
+
+/**
+ * Public verification, no sign-in. Looking a code up is not a change of
+ * state, but an unknown code counts against the caller's IP (throttle).
+ */
+export async function GET(req: Request, { params }: { params: Promise<{ code: string }> }) {
+  const typed = safeDecode((await params).code).slice(0, 100);
+  const result = await verifyCertificateCode({ input: typed, ip: clientIpFrom(req.headers) });
+  const status = result.status === "throttled" ? 429 : result.status === "not_found" ? 404 : 200;
+  const headers: Record<string, string> = {
+    "Content-Type": "text/html; charset=utf-8",
+    "Cache-Control": "no-store",
+    "X-Robots-Tag": "noindex",
+    "Referrer-Policy": "no-referrer",
+  };
+  if (result.status === "throttled") headers["Retry-After"] = String(result.retryAfterSeconds);
+  return new Response(verificationHtml(result, typed), { status, headers });
+}
+
+function safeDecode(s: string) {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}

@@ -1,0 +1,49 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { connection } from "next/server";
+import { normaliseCode } from "@/lib/certificates/format";
+
+export const metadata: Metadata = { title: "Verify a certificate", robots: { index: false } };
+
+/** Public: type a certificate's code to check it (the result is /verify/<code>). */
+export default async function VerifyFormPage({ searchParams }: { searchParams: Promise<{ code?: string | string[] }> }) {
+  await connection();
+  const raw = (await searchParams).code;
+  const typed = typeof raw === "string" ? raw.slice(0, 100) : undefined;
+  const code = typed ? normaliseCode(typed) : null;
+  if (code) redirect(`/verify/${code}`);
+  const problem =
+    typed === undefined ? null : typed.trim() === "" ? "Enter the code printed on the certificate." : "A code has 16 letters and digits, like K7QM-3XRT-9FHW-2NPD. Check it and try again.";
+  return (
+    <main id="main" className="mx-auto max-w-xl px-4 py-10">
+      <p className="mb-6 text-lg font-bold text-brand-800">
+        <Link href="/">Cohort</Link>
+      </p>
+      <h1 className="text-2xl font-bold">Verify a certificate</h1>
+      <p className="mt-2 text-slate-700">
+        Enter the verification code printed at the bottom of a Cohort certificate of completion to see whether it is valid. No account is needed.
+      </p>
+      <form method="get" action="/verify" className="card mt-6 space-y-4" noValidate>
+        <div>
+          <label htmlFor="code" className="label">Verification code</label>
+          <input
+            id="code"
+            name="code"
+            className="input font-mono uppercase"
+            defaultValue={typed}
+            autoComplete="off"
+            autoCapitalize="characters"
+            spellCheck={false}
+            placeholder="XXXX-XXXX-XXXX-XXXX"
+            aria-invalid={Boolean(problem)}
+            aria-describedby={problem ? "code-hint code-error" : "code-hint"}
+          />
+          <p id="code-hint" className="mt-1 text-sm text-slate-600">Capital or small letters, with or without dashes and spaces.</p>
+          {problem && <p id="code-error" className="field-error">{problem}</p>}
+        </div>
+        <button type="submit" className="btn">Check certificate</button>
+      </form>
+    </main>
+  );
+}

@@ -1,0 +1,34 @@
+import "server-only";
+import { downloadResponse } from "@/lib/http/download";
+import { renderCertificatePdf } from "./certificate-pdf";
+import { fileSlug, isoDate } from "./format";
+import type { Certificate } from "./issue";
+import { publicOrigin, verificationUrl } from "./links";
+import { getTrainingRecord } from "./record";
+import { trainingRecordCsv } from "./record-csv";
+import { renderTranscriptPdf } from "./transcript-pdf";
+
+type Learner = { id: string; name: string };
+
+/** The certificate PDF as a download (the caller has checked who may have it). */
+export async function certificatePdfDownload(cert: Certificate) {
+  const bytes = await renderCertificatePdf(cert, verificationUrl(cert.code));
+  return downloadResponse(bytes, {
+    filename: `certificate-${fileSlug(cert.learnerName)}-${fileSlug(cert.moduleTitle)}-${cert.code}.pdf`,
+    contentType: "application/pdf",
+  });
+}
+
+export async function trainingRecordCsvDownload(learner: Learner, now = new Date()) {
+  const record = await getTrainingRecord({ learnerId: learner.id });
+  return downloadResponse(trainingRecordCsv({ learnerName: learner.name, entries: record.entries, verifyUrl: verificationUrl }), {
+    filename: `training-record-${fileSlug(learner.name)}-${isoDate(now)}.csv`,
+    contentType: "text/csv; charset=utf-8",
+  });
+}
+
+export async function trainingRecordPdfDownload(learner: Learner, now = new Date()) {
+  const record = await getTrainingRecord({ learnerId: learner.id });
+  const bytes = await renderTranscriptPdf({ learnerName: learner.name, record, generatedAt: now, verifyBase: `${publicOrigin()}/verify` });
+  return downloadResponse(bytes, { filename: `training-record-${fileSlug(learner.name)}-${isoDate(now)}.pdf`, contentType: "application/pdf" });
+}

@@ -1,0 +1,59 @@
+/**
+ * How certificates write dates, hours and codes. Pure functions: used by the
+ * pages, the PDFs and the CSV alike, so all of them print the same thing.
+ */
+
+const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+
+/** "27 November 2026": the UTC calendar date, unambiguous in every country. */
+export function formatCertificateDate(d: Date): string {
+  return dateFormat.format(d);
+}
+
+/** "2026-11-27": the UTC calendar date for CSV files. */
+export function isoDate(d: Date): string {
+  return d.toISOString().slice(0, 10);
+}
+
+/** 1 → "1.0", 1.5 → "1.5", 0.75 → "0.75". */
+export function formatHours(hours: number): string {
+  const rounded = Math.round(hours * 100) / 100;
+  return Number.isInteger(rounded) ? rounded.toFixed(1) : String(rounded);
+}
+
+export function hoursLabel(hours: number): string {
+  return `${formatHours(hours)} contact ${hours === 1 ? "hour" : "hours"}`;
+}
+
+const ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"; // no 0/O, 1/I
+
+/**
+ * A typed or pasted code in its canonical form XXXX-XXXX-XXXX-XXXX (case,
+ * spaces and dashes do not matter), or null when it cannot be a code at all.
+ */
+export function normaliseCode(input: string): string | null {
+  const raw = input.toUpperCase().replace(/[\s\-‐‑‒–—_.]/g, "");
+  if (raw.length !== 16) return null;
+  for (const ch of raw) if (!ALPHABET.includes(ch)) return null;
+  return raw.match(/.{4}/g)!.join("-");
+}
+
+export const CODE_ALPHABET = ALPHABET;
+
+/** Safe ASCII for a download's file name. */
+export function fileSlug(text: string): string {
+  return (
+    text
+      .normalize("NFD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-+|-+$/g, "")
+      .slice(0, 60) || "learner"
+  );
+}
+
+/** Categories match whatever the case and spacing ("professional ethics" = "Professional  Ethics"). */
+export function categoryKey(category: string): string {
+  return category.trim().replace(/\s+/g, " ").toLowerCase();
+}

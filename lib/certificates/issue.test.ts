@@ -1,0 +1,108 @@
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { certificates, cohorts, orgSettings, users } from "@/db/schema";
+import { makeCompletedProgress, makeInstructor } from "@/db/test/certificate-factories";
+import { setupTestDb } from "@/db/test/test-db";
+import { CODE_ALPHABET, normaliseCode } from "./format";
+import { CertificateIssueError, issueCertificate, newVerificationCode } from "./issue";
+
+const t = setupTestDb();
+
+describe("issueCertificate", () => {
+  it("copies every field of a completed assignment and gives it a well-formed code", async () => {
+    await t.db
+      .insert(orgSettings)
+      .values({ id: 1, organisationName: "Prairie Peer Academy", providerApprovalNumber: "IL-CRSS-0042" })
+      .onConflictDoUpdate({ target: orgSettings.id, set: { organisationName: "Prairie Peer Academy", providerApprovalNumber: "IL-CRSS-0042" } });
+    const b = await makeInstructor("Beatriz Okoye");
+    const a = await makeInstructor("Aaron Diaz");
+    const completedAt = new Date("2026-11-27T23:30:00Z");
+    const { learner, cohort, progress } = await makeCompletedProgress({ learnerName: "Robin Vance", instructors: [b, a], completedAt });
+    const cert = await t.db.transaction((tx) => issueCertificate(tx, progress.id));
+    expect(cert).toMatchObject({
+      progressId: progress.id,
+      userId: learner.id,
+      learnerName: "Robin Vance",
+      moduleTitle: "Professional Relationships & Boundaries",
+      moduleVersion: 1,
+      providerName: "Prairie Peer Academy",
+      providerApprovalNumber: "IL-CRSS-0042",
+      cohortName: cohort.name,
+      instructorNames: "Aaron Diaz, Beatriz Okoye",
+      contactHours: 1,
+      hoursCategory: "Professional Responsibility",
+      revokedAt: null,
+    });
+    expect(cert.completedAt.toISOString()).toBe(completedAt.toISOString());
+    expect(cert.code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+    expect(normaliseCode(cert.code)).toBe(cert.code);
+  });
+
+  it("gives every certificate a different code", async () => {
+    const codes = new Set<string>();
+    for (let i = 0; i < 5; i++) {
+      const { progress } = await makeCompletedProgress();
+      codes.add((await issueCertificate(t.db, progress.id)).code);
+    }
+    expect(codes.size).toBe(5);
+    const many = new Set(Array.from({ length: 5000 }, () => newVerificationCode()));
+    expect(many.size).toBe(5000);
+    for (const ch of [...many].join("").replace(/-/g, "")) expect(CODE_ALPHABET).toContain(ch);
+  });
+
+  it("is frozen: renaming the learner, cohort and organisation later changes nothing", async () => {
+    const { learner, cohort, instructors, progress } = await makeCompletedProgress({ learnerName: "Sam Original" });
+    const issued = await issueCertificate(t.db, progress.id);
+    await t.db.update(users).set({ name: "Sam Renamed" }).where(eq(users.id, learner.id));
+    await t.db.update(users).set({ name: "Instructor Renamed" }).where(eq(users.id, instructors[0].id));
+    await t.db.update(cohorts).set({ name: "Cohort Renamed" }).where(eq(cohorts.id, cohort.id));
+    await t.db
+      .insert(orgSettings)
+      .values({ id: 1, organisationName: "Renamed Org", providerApprovalNumber: null })
+      .onConflictDoUpdate({ target: orgSettings.id, set: { organisationName: "Renamed Org", providerApprovalNumber: null } });
+    const again = await issueCertificate(t.db, progress.id);
+    const [stored] = await t.db.select().from(certificates).where(eq(certificates.id, issued.id));
+    expect(again).toEqual(issued);
+    expect(stored).toEqual(issued);
+    expect(stored.learnerName).toBe("Sam Original");
+    expect(stored.cohortName).toBe(cohort.name);
+    expect(stored.instructorNames).toBe(instructors[0].name);
+    expect(stored.providerName).not.toBe("Renamed Org");
+  });
+
+  it("issues one certificate however often it is called, sequentially or at once", async () => {
+    const { progress } = await makeCompletedProgress();
+    const first = await t.db.transaction((tx) => issueCertificate(tx, progress.id));
+    const second = await t.db.transaction((tx) => issueCertificate(tx, progress.id));
+    expect(second.id).toBe(first.id);
+
+    const other = await makeCompletedProgress();
+    const concurrent = await Promise.all(
+      Array.from({ length: 8 }, () => t.db.transaction((tx) => issueCertificate(tx, other.progress.id))),
+    );
+    expect(new Set(concurrent.map((c) => c.id)).size).toBe(1);
+    expect(new Set(concurrent.map((c) => c.code)).size).toBe(1);
+    const rows = await t.db.select().from(certificates).where(eq(certificates.progressId, other.progress.id));
+    expect(rows).toHaveLength(1);
+  });
+
+  it("rolls back with the transaction that called it", async () => {
+    const { progress } = await makeCompletedProgress();
+    await expect(
+      t.db.transaction(async (tx) => {
+        await issueCertificate(tx, progress.id);
+        throw new Error("completion failed later");
+      }),
+    ).rejects.toThrow("completion failed later");
+    const rows = await t.db.select().from(certificates).where(eq(certificates.progressId, progress.id));
+    expect(rows).toHaveLength(0);
+  });
+
+  it("refuses an assignment that is not complete, and an unknown progress row", async () => {
+    const { progress } = await makeCompletedProgress({ completed: false });
+    await expect(issueCertificate(t.db, progress.id)).rejects.toThrow(CertificateIssueError);
+    await expect(issueCertificate(t.db, "00000000-0000-4000-8000-000000000000")).rejects.toThrow(CertificateIssueError);
+    const rows = await t.db.select().from(certificates).where(eq(certificates.progressId, progress.id));
+    expect(rows).toHaveLength(0);
+  });
+});

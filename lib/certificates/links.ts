@@ -1,0 +1,12 @@
+import "server-only";
+import { env } from "@/lib/env";
+
+/** The public origin certificates point at (NEXTAUTH_URL, as deployed). */
+export function publicOrigin(): string {
+  const configured = env().NEXTAUTH_URL;
+  return configured ? new URL(configured).origin : `http://localhost:${process.env.PORT ?? "3000"}`;
+}
+
+export function verificationUrl(code: string): string {
+  return `${publicOrigin()}/verify/${encodeURIComponent(code)}`;
+}

@@ -1,0 +1,64 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import { z } from "zod";
+import { getDb } from "@/db/client";
+import { certificates } from "@/db/schema";
+import { audit } from "@/lib/audit";
+import { can } from "@/lib/auth/permissions";
+import { isUuid } from "@/lib/auth/scope";
+import type { CurrentUser } from "@/lib/auth/current";
+
+export const revokeReasonSchema = z
+  .string({ message: "Give the reason for revoking." })
+  .trim()
+  .min(5, "Give the reason for revoking (at least 5 characters); it is kept in the audit log.")
+  .max(500, "Keep the reason under 500 characters.");
+
+export class RevokeError extends Error {
+  constructor(
+    message: string,
+    public reason: "not_found" | "already_revoked",
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Revoke a certificate: verification then answers "revoked" with the date,
+ * and the training record stops counting its hours. Admins only; the audit
+ * entry lands in the same transaction.
+ */
+export async function revokeCertificate({
+  actor,
+  certificateId,
+  reason,
+  ip,
+}: {
+  actor: Pick<CurrentUser, "id" | "email" | "role">;
+  certificateId: string;
+  reason: string;
+  ip?: string | null;
+}) {
+  if (!can(actor.role, "certificate.revoke") || !isUuid(certificateId)) throw new RevokeError("No such certificate.", "not_found");
+  const why = revokeReasonSchema.parse(reason);
+  return getDb().transaction(async (tx) => {
+    const [cert] = await tx.select().from(certificates).where(eq(certificates.id, certificateId)).for("update");
+    if (!cert) throw new RevokeError("No such certificate.", "not_found");
+    if (cert.revokedAt) throw new RevokeError("This certificate is already revoked.", "already_revoked");
+    const [updated] = await tx
+      .update(certificates)
+      .set({ revokedAt: new Date(), revokedReason: why, revokedBy: actor.id })
+      .where(eq(certificates.id, certificateId))
+      .returning();
+    await audit(tx, {
+      actorId: actor.id,
+      actorEmail: actor.email,
+      action: "certificate.revoke",
+      targetType: "certificate",
+      targetId: certificateId,
+      ip,
+      details: { code: cert.code, learnerId: cert.userId, reason: why },
+    });
+    return updated;
+  });
+}

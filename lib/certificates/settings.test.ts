@@ -1,0 +1,90 @@
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { auditLog, orgSettings } from "@/db/schema";
+import { makeUser } from "@/db/test/factories";
+import { setupTestDb } from "@/db/test/test-db";
+import { DEFAULT_SETTINGS, getOrgSettings, SettingsPermissionError, settingsFormSchema, updateOrgSettings } from "./settings";
+
+const t = setupTestDb();
+
+const form = (extra: Record<string, string> = {}) => ({ organisationName: "Prairie Peer Academy", providerApprovalNumber: "", ...extra });
+
+describe("settingsFormSchema", () => {
+  it("reads target rows, skips blank ones and trims", () => {
+    const r = settingsFormSchema.safeParse(
+      form({
+        providerApprovalNumber: "  IL-0042 ",
+        "targetCategory-0": " CRSS  domains ",
+        "targetHours-0": "40",
+        "targetCategory-1": "",
+        "targetHours-1": "",
+        "targetCategory-2": "Professional ethics",
+        "targetHours-2": "6.5",
+      }),
+    );
+    expect(r.success).toBe(true);
+    expect(r.data).toEqual({
+      organisationName: "Prairie Peer Academy",
+      providerApprovalNumber: "IL-0042",
+      hourTargets: [
+        { category: "CRSS domains", hours: 40 },
+        { category: "Professional ethics", hours: 6.5 },
+      ],
+    });
+    expect(settingsFormSchema.parse(form()).providerApprovalNumber).toBeNull();
+  });
+
+  it("puts a clear message next to each bad field", () => {
+    const r = settingsFormSchema.safeParse({
+      organisationName: "  ",
+      providerApprovalNumber: "x".repeat(101),
+      "targetCategory-0": "Ethics",
+      "targetHours-0": "six",
+      "targetCategory-1": "",
+      "targetHours-1": "10",
+      "targetCategory-2": "ethics",
+      "targetHours-2": "3",
+      "targetCategory-3": "Mentoring",
+      "targetHours-3": "",
+      "targetCategory-4": "Zero",
+      "targetHours-4": "0",
+    });
+    expect(r.success).toBe(false);
+    const byField = Object.fromEntries(r.error!.issues.map((i) => [String(i.path[0]), i.message]));
+    expect(byField.organisationName).toMatch(/Enter the organisation's name/);
+    expect(byField.providerApprovalNumber).toMatch(/under 100/);
+    expect(byField["targetHours-0"]).toMatch(/number of hours/);
+    expect(byField["targetCategory-1"]).toMatch(/Name the category/);
+    expect(byField["targetCategory-2"]).toMatch(/already listed/);
+    expect(byField["targetHours-3"]).toMatch(/Enter the hours/);
+    expect(byField["targetHours-4"]).toMatch(/number of hours/);
+  });
+});
+
+describe("org settings", () => {
+  it("reads defaults while no row exists, creates row 1 on first save and audits it", async () => {
+    await t.db.delete(orgSettings);
+    expect(await getOrgSettings()).toEqual(DEFAULT_SETTINGS);
+    const admin = await makeUser({ role: "admin" });
+    const input = { organisationName: "Prairie Peer Academy", providerApprovalNumber: "IL-0042", hourTargets: [{ category: "Professional ethics", hours: 6 }] };
+    await updateOrgSettings({ actor: admin, input, ip: "10.2.0.1" });
+    expect(await getOrgSettings()).toEqual(input);
+    const rows = await t.db.select().from(orgSettings);
+    expect(rows.map((r) => r.id)).toEqual([1]);
+
+    await updateOrgSettings({ actor: admin, input: { ...input, providerApprovalNumber: null } });
+    expect((await t.db.select().from(orgSettings)).length).toBe(1);
+    const entries = await t.db.select().from(auditLog).where(eq(auditLog.actorId, admin.id)).orderBy(auditLog.id);
+    expect(entries.map((e) => e.action)).toEqual(["settings.update", "settings.update"]);
+    expect(entries[1].details).toMatchObject({ changed: ["providerApprovalNumber"] });
+    expect(entries[0].ip).toBe("10.2.0.1");
+  });
+
+  it("refuses anyone but an admin and changes nothing", async () => {
+    for (const role of ["instructor", "learner"] as const) {
+      const u = await makeUser({ role });
+      await expect(updateOrgSettings({ actor: u, input: { ...DEFAULT_SETTINGS, organisationName: "Hijacked" } })).rejects.toThrow(SettingsPermissionError);
+    }
+    expect((await getOrgSettings()).organisationName).not.toBe("Hijacked");
+  });
+});

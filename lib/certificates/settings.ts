@@ -1,0 +1,149 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import { z } from "zod";
+import { getDb, type DbOrTx } from "@/db/client";
+import { orgSettings } from "@/db/schema";
+import { audit } from "@/lib/audit";
+import { can } from "@/lib/auth/permissions";
+import type { CurrentUser } from "@/lib/auth/current";
+
+export type HourTarget = { category: string; hours: number };
+export type OrgSettings = { organisationName: string; providerApprovalNumber: string | null; hourTargets: HourTarget[] };
+
+/** What a fresh installation prints before an admin has saved the settings page. */
+export const DEFAULT_SETTINGS: OrgSettings = {
+  organisationName: "Cohort Training Programme",
+  providerApprovalNumber: null,
+  hourTargets: [],
+};
+
+export const MAX_TARGETS = 20;
+
+/** The single settings row (id 1), or the defaults while none has been saved. */
+export async function getOrgSettings(db: DbOrTx = getDb()): Promise<OrgSettings> {
+  const [row] = await db.select().from(orgSettings).where(eq(orgSettings.id, 1)).limit(1);
+  if (!row) return DEFAULT_SETTINGS;
+  return {
+    organisationName: row.organisationName,
+    providerApprovalNumber: row.providerApprovalNumber,
+    // jsonb does not keep key order: rebuild each target so comparisons and output are stable
+    hourTargets: row.hourTargets.map((t) => ({ category: t.category, hours: Number(t.hours) })),
+  };
+}
+
+const hoursText = /^\d{1,4}(\.\d{1,2})?$/;
+
+/**
+ * The settings form as FormData sends it: the two text fields plus rows
+ * `targetCategory-<i>` / `targetHours-<i>`. Blank rows are ignored; a half
+ * filled row gets its message next to the missing field.
+ */
+const organisationNameSchema = z
+  .string()
+  .trim()
+  .min(1, "Enter the organisation's name, as certificates should print it.")
+  .max(200, "Keep the name under 200 characters.");
+const approvalNumberSchema = z.string().trim().max(100, "Keep the approval number under 100 characters.");
+
+/** Every field is checked in one pass, so all messages appear at once. */
+export const settingsFormSchema = z
+  .record(z.string(), z.string())
+  .transform((v, ctx) => {
+    const name = organisationNameSchema.safeParse(v.organisationName ?? "");
+    if (!name.success) ctx.addIssue({ code: "custom", path: ["organisationName"], message: name.error.issues[0].message });
+    const approval = approvalNumberSchema.safeParse(v.providerApprovalNumber ?? "");
+    if (!approval.success) ctx.addIssue({ code: "custom", path: ["providerApprovalNumber"], message: approval.error.issues[0].message });
+    const indexes = new Set<number>();
+    for (const key of Object.keys(v)) {
+      const m = /^target(?:Category|Hours)-(\d{1,3})$/.exec(key);
+      if (m) indexes.add(Number(m[1]));
+    }
+    const hourTargets: HourTarget[] = [];
+    const seen = new Map<string, number>();
+    for (const i of [...indexes].sort((a, b) => a - b)) {
+      const category = String(v[`targetCategory-${i}`] ?? "").trim().replace(/\s+/g, " ");
+      const hoursRaw = String(v[`targetHours-${i}`] ?? "").trim();
+      if (!category && !hoursRaw) continue;
+      if (!category) {
+        ctx.addIssue({ code: "custom", path: [`targetCategory-${i}`], message: "Name the category these hours are for." });
+        continue;
+      }
+      if (category.length > 100) {
+        ctx.addIssue({ code: "custom", path: [`targetCategory-${i}`], message: "Keep the category under 100 characters." });
+        continue;
+      }
+      const key = category.toLowerCase();
+      if (seen.has(key)) {
+        ctx.addIssue({ code: "custom", path: [`targetCategory-${i}`], message: "This category is already listed above." });
+        continue;
+      }
+      seen.set(key, i);
+      if (!hoursRaw) {
+        ctx.addIssue({ code: "custom", path: [`targetHours-${i}`], message: "Enter the hours required, for example 10." });
+        continue;
+      }
+      const hours = Number(hoursRaw);
+      if (!hoursText.test(hoursRaw) || !(hours > 0) || hours > 1000) {
+        ctx.addIssue({ code: "custom", path: [`targetHours-${i}`], message: "Enter a number of hours between 0.25 and 1000, like 6 or 2.5." });
+        continue;
+      }
+      hourTargets.push({ category, hours });
+    }
+    if (hourTargets.length > MAX_TARGETS) {
+      ctx.addIssue({ code: "custom", path: ["targets"], message: `Set at most ${MAX_TARGETS} targets.` });
+    }
+    return {
+      organisationName: name.data ?? "",
+      providerApprovalNumber: approval.data || null,
+      hourTargets,
+    } satisfies OrgSettings;
+  });
+
+export class SettingsPermissionError extends Error {}
+
+/** Save the settings row (creating it if missing) and audit the change in the same transaction. */
+export async function updateOrgSettings({ actor, input, ip }: { actor: Pick<CurrentUser, "id" | "email" | "role">; input: OrgSettings; ip?: string | null }) {
+  if (!can(actor.role, "settings.manage")) throw new SettingsPermissionError("Only admins change the settings.");
+  return getDb().transaction(async (tx) => {
+    const before = await getOrgSettings(tx);
+    const values = {
+      organisationName: input.organisationName,
+      providerApprovalNumber: input.providerApprovalNumber,
+      hourTargets: input.hourTargets,
+    };
+    await tx
+      .insert(orgSettings)
+      .values({ id: 1, ...values })
+      .onConflictDoUpdate({ target: orgSettings.id, set: { ...values, updatedAt: new Date() } });
+    const changed = (Object.keys(values) as (keyof typeof values)[]).filter(
+      (k) => JSON.stringify(before[k]) !== JSON.stringify(values[k]),
+    );
+    await audit(tx, {
+      actorId: actor.id,
+      actorEmail: actor.email,
+      action: "settings.update",
+      targetType: "org_settings",
+      targetId: "1",
+      ip,
+      details: { changed, before, after: values },
+    });
+    return values;
+  });
+}
+
+/** Demo mode: a provider name and the Illinois-style targets, unless an admin already saved settings. */
+export async function seedDemoSettings(db: DbOrTx) {
+  await db
+    .insert(orgSettings)
+    .values({
+      id: 1,
+      organisationName: "Cohort Demo Training Programme",
+      providerApprovalNumber: null,
+      hourTargets: [
+        { category: "CRSS domains", hours: 40 },
+        { category: "Professional ethics", hours: 6 },
+        { category: "Professional Responsibility", hours: 10 },
+      ],
+    })
+    .onConflictDoNothing();
+}
