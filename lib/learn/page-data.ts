@@ -2,7 +2,8 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
-import { sectionReads } from "@/db/schema";
+import { certificates, sectionReads } from "@/db/schema";
+import { progressStatus } from "@/lib/progress/status";
 import { loadOwnProgress, versionFor, windowOf, type Learner } from "./access";
 import { LearnError } from "./errors";
 
@@ -20,11 +21,19 @@ export async function getLearnerAssignment({ learner, progressId, now = new Date
     if (e instanceof LearnError && e.code === "not_found") notFound();
     throw e;
   }
-  const [version, reads] = await Promise.all([
+  const [version, reads, [cert]] = await Promise.all([
     versionFor(db, row),
     db.select({ sectionId: sectionReads.sectionId }).from(sectionReads).where(eq(sectionReads.progressId, progressId)),
+    db.select({ id: certificates.id }).from(certificates).where(eq(certificates.progressId, progressId)),
   ]);
-  return { ...row, version, window: windowOf(row, now), readSectionIds: new Set(reads.map((r) => r.sectionId)) };
+  return {
+    ...row,
+    version,
+    window: windowOf(row, now),
+    status: progressStatus(row.progress, row, now),
+    readSectionIds: new Set(reads.map((r) => r.sectionId)),
+    certificateId: cert?.id ?? null,
+  };
 }
 
 export type LearnerAssignmentPage = Awaited<ReturnType<typeof getLearnerAssignment>>;
