@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { assignmentProgress, assignments, cohorts, enrolments } from "@/db/schema";
-import { isUuid } from "@/lib/auth/scope";
+import { isUuid } from "./ids";
 import { getLatestVersion, getModuleVersion, type ModuleVersion } from "@/lib/module/publish";
 import { LearnError, notFoundError } from "./errors";
 import { assignmentWindow, windowMessages, type AssignmentWindow } from "./window";

@@ -4,7 +4,7 @@ import { getDb, type DbOrTx } from "@/db/client";
 import { assignmentProgress, certificates, quizAttempts, quizResponses } from "@/db/schema";
 import { at, loadOwnProgress, recordActivity, requireOpen, type Learner, type OwnProgress } from "@/lib/learn/access";
 import { LearnError, notFoundError } from "@/lib/learn/errors";
-import { isUuid } from "@/lib/auth/scope";
+import { isUuid } from "@/lib/learn/ids";
 import { getModuleVersion } from "@/lib/module/publish";
 import { completeIfDone } from "@/lib/progress/complete";
 import { drawQuiz, type RandomInt } from "./draw";

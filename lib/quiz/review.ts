@@ -4,7 +4,7 @@ import { getDb, type DbOrTx } from "@/db/client";
 import { quizAttempts, quizResponses } from "@/db/schema";
 import { loadOwnProgress, type Learner } from "@/lib/learn/access";
 import { notFoundError } from "@/lib/learn/errors";
-import { isUuid } from "@/lib/auth/scope";
+import { isUuid } from "@/lib/learn/ids";
 import { getModuleVersion } from "@/lib/module/publish";
 import type { QuizKind } from "@/lib/module/content-schema";
 

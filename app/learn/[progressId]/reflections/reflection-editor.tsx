@@ -109,8 +109,10 @@ export function ReflectionEditor({
         body: JSON.stringify({ body, version: baseRef.current }),
       });
       const data = await res.json().catch(() => ({}));
-      if (res.ok) {
-        baseRef.current = data.version;
+      // a "conflict" with the very text we sent (say, our own save from before a reload) is no conflict
+      const same = res.status === 409 && data.error === "conflict" && data.current?.body === body;
+      if (res.ok || same) {
+        baseRef.current = res.ok ? data.version : data.current.version;
         savedBodyRef.current = body;
         keepLocally(textRef.current);
         setSaveState(textRef.current === body ? "saved" : "unsaved");
@@ -237,12 +239,19 @@ export function ReflectionEditor({
     if (timer.current) clearTimeout(timer.current);
     setSubmitting(true);
     try {
-      const res = await fetch(`${url}/submit`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ body: textRef.current, version: baseRef.current }),
-      });
-      const data = await res.json().catch(() => ({}));
+      const send = (version: number) =>
+        fetch(`${url}/submit`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ body: textRef.current, version }),
+        });
+      let res = await send(baseRef.current);
+      let data = await res.json().catch(() => ({}));
+      if (res.status === 409 && data.error === "conflict" && data.current?.body === textRef.current) {
+        // the server already has exactly this text under a newer version: submit that
+        res = await send(data.current.version);
+        data = await res.json().catch(() => ({}));
+      }
       if (res.ok) {
         baseRef.current = data.version;
         savedBodyRef.current = data.body;
