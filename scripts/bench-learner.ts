@@ -5,8 +5,8 @@
  *
  *   BASE=http://127.0.0.1:3201 npx tsx scripts/bench-learner.ts
  *
- * /learn: autocannon, 10 connections for 10 s, as one signed-in learner.
- * Quiz: 8 learners in parallel, each starting an attempt and submitting it
+ * /learn: autocannon, CONNECTIONS (10) connections for DURATION (10) s, as one signed-in learner.
+ * Quiz: PARALLEL (8) learners at once, each starting an attempt and submitting it
  * (POST /api/quiz/attempts, POST /api/quiz/attempts/[id]/submit) in a loop;
  * the submit round trips are timed on loopback.
  */
@@ -18,7 +18,11 @@ const PASSWORD = "cohort-demo-2026";
 const DURATION = Number(process.env.DURATION ?? 10);
 const ROUNDS = Number(process.env.ROUNDS ?? 15);
 // learners of the cohorts without an attempt limit (see lib/demo/progress-seed.ts)
-const LEARNERS = ["emily.chen", "marcus.brown", "aisha.khan", "grace.kim", "derek.wilson", "nia.robinson", "chris.taylor", "rosa.alvarez"];
+const LEARNERS = ["emily.chen", "marcus.brown", "aisha.khan", "grace.kim", "derek.wilson", "nia.robinson", "chris.taylor", "rosa.alvarez"].slice(
+  0,
+  Number(process.env.PARALLEL ?? 8),
+);
+const CONNECTIONS = Number(process.env.CONNECTIONS ?? 10);
 const key = new Map(boundariesModule.quiz.map((q) => [q.id, q.options.filter((o) => o.correct).map((o) => o.id)]));
 
 async function signIn(email: string): Promise<string> {
@@ -44,17 +48,20 @@ function pct(sorted: number[], p: number) {
 async function benchHome(cookie: string) {
   const check = await fetch(`${BASE}/learn`, { headers: { cookie } });
   if (check.status !== 200 || !(await check.text()).includes("My training")) throw new Error(`/learn answered ${check.status}`);
-  const r = await autocannon({ url: `${BASE}/learn`, connections: 10, duration: DURATION, headers: { cookie } });
+  const r = await autocannon({ url: `${BASE}/learn`, connections: CONNECTIONS, duration: DURATION, headers: { cookie } });
   if (r.non2xx) throw new Error(`/learn: ${r.non2xx} non-2xx answers`);
   console.log(
-    `GET /learn  ${r.requests.average.toFixed(0)} req/s · latency p50 ${r.latency.p50} ms · p97.5 ${r.latency.p97_5} ms · p99 ${r.latency.p99} ms · ${r.requests.total} requests, 10 connections, ${DURATION} s`,
+    `GET /learn  ${r.requests.average.toFixed(0)} req/s · latency p50 ${r.latency.p50} ms · p97.5 ${r.latency.p97_5} ms · p99 ${r.latency.p99} ms · ${r.requests.total} requests, ${CONNECTIONS} connections, ${DURATION} s`,
   );
 }
 
-/** The same load on next-auth's session endpoint: what any signed-in request costs here, for comparison. */
-async function benchBaseline(cookie: string) {
-  const r = await autocannon({ url: `${BASE}/api/auth/session`, connections: 10, duration: DURATION, headers: { cookie } });
-  console.log(`GET /api/auth/session (baseline)  ${r.requests.average.toFixed(0)} req/s · latency p50 ${r.latency.p50} ms · p99 ${r.latency.p99} ms`);
+/** The same load on a signed-in endpoint and on a page with no query of its own, for comparison. */
+async function benchBaselines(cookie: string) {
+  const staff = await signIn("rivera@demo.cohort");
+  for (const [path, c] of [["/api/auth/session", cookie], ["/instructor", staff]] as const) {
+    const r = await autocannon({ url: `${BASE}${path}`, connections: CONNECTIONS, duration: DURATION, headers: { cookie: c } });
+    console.log(`GET ${path} (baseline)  ${r.requests.average.toFixed(0)} req/s · latency p50 ${r.latency.p50} ms · p99 ${r.latency.p99} ms`);
+  }
 }
 
 async function quizLoop(email: string, times: number[]) {
@@ -81,7 +88,7 @@ async function quizLoop(email: string, times: number[]) {
 
 async function main() {
   const cookie = await signIn("emily.chen@demo.cohort");
-  await benchBaseline(cookie);
+  await benchBaselines(cookie);
   await benchHome(cookie);
   const times: number[] = [];
   const t0 = performance.now();

@@ -35,8 +35,10 @@ async function countedAttempts(tx: DbOrTx, progressId: string) {
   return n;
 }
 
-function requireAttemptsLeft(row: OwnProgress, used: number) {
-  if (row.maxAttempts !== null && used >= row.maxAttempts) {
+/** Refuse when the assignment's attempt limit is reached (counted only when there is a limit). */
+async function requireAttemptsLeft(tx: DbOrTx, row: OwnProgress) {
+  if (row.maxAttempts === null) return;
+  if ((await countedAttempts(tx, row.progress.id)) >= row.maxAttempts) {
     throw new LearnError(
       "attempts_used",
       `You have used all ${row.maxAttempts} quiz attempts for this assignment. Your instructor can reset an attempt if you need another try.`,
@@ -81,7 +83,7 @@ export async function startAttempt({
     requireOpen(row, now);
     const open = await openAttemptOf(tx, progressId);
     if (open) return { ...(await toOpenAttempt(tx, open)), created: false };
-    requireAttemptsLeft(row, await countedAttempts(tx, progressId));
+    await requireAttemptsLeft(tx, row);
     const version = await recordActivity(tx, row, now);
     const [a] = await tx
       .insert(quizAttempts)
@@ -158,7 +160,7 @@ export async function submitAttempt({
     if (attempt.status === "submitted") return { ...(await storedResult(tx, attempt)), alreadySubmitted: true };
 
     requireOpen(row, now);
-    requireAttemptsLeft(row, await countedAttempts(tx, row.progress.id));
+    await requireAttemptsLeft(tx, row);
     const version = await getModuleVersion(attempt.moduleVersionId, tx);
     if (!version) throw new Error("An attempt points at a missing module version.");
     const invalid = invalidAnswers(version.content, attempt.draw, answers);
@@ -179,6 +181,7 @@ export async function submitAttempt({
       .set({ status: "submitted", submittedAt: now, score: s.score, correctCount: s.correctCount, passed: s.passed })
       .where(and(eq(quizAttempts.id, attemptId), eq(quizAttempts.status, "in_progress")))
       .returning();
+    if (!saved) throw new Error("The attempt changed while locked.");
     await tx.insert(quizResponses).values(s.responses.map((r) => ({ attemptId, ...r })));
 
     const pid = row.progress.id;
@@ -193,8 +196,20 @@ export async function submitAttempt({
         lastActivityAt: sql`greatest(${assignmentProgress.lastActivityAt}, ${at(now)})`,
       })
       .where(eq(assignmentProgress.id, pid));
-    await completeIfDone(tx, { progressId: pid, promptCount: version.content.reflections.length, now });
-    return { ...(await storedResult(tx, saved)), alreadySubmitted: false };
+    const done = await completeIfDone(tx, { progressId: pid, promptCount: version.content.reflections.length, now });
+    if (row.progress.completedAt) return { ...(await storedResult(tx, saved)), alreadySubmitted: false };
+    return {
+      attemptId,
+      progressId: pid,
+      score: s.score,
+      correctCount: s.correctCount,
+      total: s.total,
+      passMark: attempt.passMark,
+      passed: s.passed,
+      completed: Boolean(done),
+      certificateId: done?.certificateId ?? null,
+      alreadySubmitted: false,
+    };
   });
 }
 
