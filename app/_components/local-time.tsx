@@ -20,8 +20,10 @@ export function LocalTime({ value, dateOnly = false }: { value: Date | string | 
 }
 
 function format(iso: string, dateOnly: boolean, timeZone: string | undefined) {
-  const opts: Intl.DateTimeFormatOptions = dateOnly ? { dateStyle: "medium", timeZone } : { dateStyle: "medium", timeStyle: "short", timeZone };
-  const text = new Intl.DateTimeFormat("en-US", opts).format(new Date(iso));
-  // Intl refuses timeZoneName together with dateStyle, so the server's UTC rendering is labelled by hand
-  return timeZone && !dateOnly ? `${text} ${timeZone}` : text;
+  // dateStyle/timeStyle cannot be combined with timeZoneName, so the fields are spelled out
+  const date: Intl.DateTimeFormatOptions = { year: "numeric", month: "short", day: "numeric", timeZone };
+  const opts: Intl.DateTimeFormatOptions = dateOnly
+    ? date
+    : { ...date, hour: "numeric", minute: "2-digit", timeZoneName: timeZone ? "short" : undefined };
+  return new Intl.DateTimeFormat("en-US", opts).format(new Date(iso));
 }

@@ -1,15 +1,102 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { AppShell } from "@/app/_components/app-shell";
+import { LocalTime } from "@/app/_components/local-time";
 import { requireRole } from "@/lib/auth/current";
+import { listLearnerAssignments, type LearnerAssignment } from "@/lib/learn/home";
+import { ProgressBar } from "./_components/progress-bar";
+import { StatusBadge } from "./_components/status-badge";
 
 export const metadata: Metadata = { title: "My training" };
 
 export default async function LearnerHome() {
   const user = await requireRole("learner", "/learn");
+  const list = await listLearnerAssignments({ userId: user.id });
   return (
     <AppShell user={user}>
       <h1 className="text-2xl font-bold">My training</h1>
-      <p className="mt-2 text-slate-700">Nothing is assigned to you yet.</p>
+      {list.length === 0 ? (
+        <div className="card mt-4">
+          <p className="font-semibold">Nothing is assigned to you yet.</p>
+          <p className="mt-2 text-slate-700">
+            When your instructor assigns a module to your cohort, it shows up here with its due date. If your instructor
+            sent you a link to join a cohort, open that link first.
+          </p>
+        </div>
+      ) : (
+        <>
+          <p className="mt-1 text-slate-700">Your assignments, with the next step for each. Dates are in your time zone.</p>
+          <ul className="mt-4 space-y-4" aria-label="Assignments">
+            {list.map((a) => (
+              <li key={a.progressId}>
+                <AssignmentCard a={a} />
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
     </AppShell>
+  );
+}
+
+function AssignmentCard({ a }: { a: LearnerAssignment }) {
+  const headingId = `assignment-${a.progressId}`;
+  return (
+    <article className="card" aria-labelledby={headingId} data-testid="assignment">
+      <div className="flex flex-wrap items-start justify-between gap-2">
+        <div className="min-w-0">
+          <h2 id={headingId} className="text-lg font-bold leading-snug">
+            <Link href={`/learn/${a.progressId}`} className="hover:underline">{a.moduleTitle}</Link>
+          </h2>
+          <p className="text-sm text-slate-700">{a.cohortName}</p>
+        </div>
+        <StatusBadge status={a.status} />
+      </div>
+      <p className="mt-2 text-sm">
+        {a.completedAt ? (
+          <>Completed <LocalTime value={a.completedAt} /> · was due <LocalTime value={a.dueAt} /></>
+        ) : a.window === "not_open" ? (
+          <>Opens <LocalTime value={a.opensAt} /> · due <LocalTime value={a.dueAt} /></>
+        ) : (
+          <>Due <LocalTime value={a.dueAt} /></>
+        )}
+      </p>
+      <dl className="mt-3 grid grid-cols-1 gap-3 text-sm sm:grid-cols-3">
+        <div>
+          <dt className="font-medium text-slate-700">Lesson</dt>
+          <dd>
+            {a.sectionsRead} of {a.sectionsTotal} sections read
+            <ProgressBar value={a.sectionsRead} max={a.sectionsTotal} />
+          </dd>
+        </div>
+        <div>
+          <dt className="font-medium text-slate-700">Quiz</dt>
+          <dd>
+            {a.bestScore === null
+              ? a.hasOpenAttempt
+                ? "Started, not submitted"
+                : "Not taken yet"
+              : `Best score ${a.bestScore}% · ${a.quizPassed ? "passed" : `not passed yet (pass mark ${a.passMark}%)`}`}
+          </dd>
+        </div>
+        <div>
+          <dt className="font-medium text-slate-700">Reflections</dt>
+          <dd>
+            {a.reflectionsSubmitted} of {a.reflectionsTotal} submitted
+            {a.revisionsRequested > 0 && <span className="block text-amber-800">{a.revisionsRequested} to revise</span>}
+          </dd>
+        </div>
+      </dl>
+      <div className="mt-4 flex flex-wrap items-center gap-3">
+        {a.next.href ? (
+          <Link href={a.next.href} className="btn w-full sm:w-auto" data-testid="next-step">
+            {a.next.label}
+          </Link>
+        ) : (
+          <span className="font-semibold text-slate-700">{a.next.label}</span>
+        )}
+        {a.next.note && <span className="text-sm text-slate-700">{a.next.note}</span>}
+      </div>
+    </article>
   );
 }

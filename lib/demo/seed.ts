@@ -3,13 +3,18 @@ import type { Db } from "@/db/client";
 import { seedDemo as seedDemoPeople } from "@/db/seed/demo";
 import { seedDemoSettings } from "@/lib/certificates/settings";
 import { publishBuiltInModules } from "@/lib/module/publish";
+import { seedDemoProgress } from "./progress-seed";
+
+export { DEMO_REFLECTION_SENTENCE } from "./reflection-texts";
+export { JOURNEY_LEARNER } from "./progress-seed";
 
 /**
- * Everything demo mode shows: people, the published module, and (added by the
- * learner journey) cohorts with learners at every stage. Idempotent.
+ * Everything demo mode shows: people, the published module, and cohorts with
+ * learners at every stage (lib/demo/progress-seed.ts). Idempotent.
  */
 export async function seedDemo(db: Db) {
   await seedDemoPeople(db);
   await publishBuiltInModules(db);
   await seedDemoSettings(db);
+  await seedDemoProgress(db);
 }

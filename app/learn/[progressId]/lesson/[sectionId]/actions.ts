@@ -1,0 +1,27 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { ActionError, formAction } from "@/lib/actions";
+import { LearnError } from "@/lib/learn/errors";
+import { recordSectionRead } from "@/lib/learn/reads";
+
+const schema = z.object({
+  progressId: z.string().max(64),
+  sectionId: z.string().max(100),
+  /** where to go next: the next section or the quiz, always inside this assignment */
+  next: z.enum(["section", "quiz"]),
+  nextSectionId: z.string().max(100).optional(),
+});
+
+/** "Mark as read and continue": record the section read, then move on. */
+export const markSectionRead = formAction({ roles: ["learner"], schema }, async (input, user) => {
+  try {
+    await recordSectionRead({ learner: user, progressId: input.progressId, sectionId: input.sectionId });
+  } catch (e) {
+    if (e instanceof LearnError) throw new ActionError(e.code === "not_found" ? "This lesson is not available." : e.message);
+    throw e;
+  }
+  const base = `/learn/${encodeURIComponent(input.progressId)}`;
+  redirect(input.next === "quiz" || !input.nextSectionId ? `${base}/quiz` : `${base}/lesson/${encodeURIComponent(input.nextSectionId)}`);
+});

@@ -1,0 +1,98 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { AppShell } from "@/app/_components/app-shell";
+import { LocalTime } from "@/app/_components/local-time";
+import { requireRole } from "@/lib/auth/current";
+import { getLearnerAssignment } from "@/lib/learn/page-data";
+import { AssignmentHeader } from "../_components/assignment-header";
+import { ProgressBar } from "../_components/progress-bar";
+import { StatusBadge } from "../_components/status-badge";
+
+export const metadata: Metadata = { title: "Assignment" };
+
+export default async function AssignmentPage({ params }: { params: Promise<{ progressId: string }> }) {
+  const { progressId } = await params;
+  const user = await requireRole("learner", `/learn/${progressId}`);
+  const a = await getLearnerAssignment({ learner: user, progressId });
+  const { content } = a.version;
+  const p = a.progress;
+  const base = `/learn/${progressId}`;
+  const passMark = a.passMarkOverride ?? a.version.passMark;
+  const steps = [
+    {
+      n: 1,
+      title: "Read the lesson",
+      href: `${base}/lesson`,
+      done: p.sectionsRead >= content.sections.length,
+      detail: `${p.sectionsRead} of ${content.sections.length} sections read · about ${content.estimatedMinutes} minutes in all`,
+      bar: [p.sectionsRead, content.sections.length] as const,
+    },
+    {
+      n: 2,
+      title: "Pass the quiz",
+      href: `${base}/quiz`,
+      done: p.quizPassedAt !== null,
+      detail:
+        p.bestScore === null
+          ? `${content.drawCount} questions. You need ${passMark}% to pass.`
+          : `Best score ${p.bestScore}% (${p.quizPassedAt ? "passed" : `pass mark ${passMark}%`}) · ${p.attemptsCount} attempt${p.attemptsCount === 1 ? "" : "s"}${a.maxAttempts ? ` of ${a.maxAttempts}` : ""}`,
+    },
+    {
+      n: 3,
+      title: "Write the reflections",
+      href: `${base}/reflections`,
+      done: p.reflectionsSubmitted >= content.reflections.length,
+      detail: `${p.reflectionsSubmitted} of ${content.reflections.length} submitted · at least ${content.minWords} words each`,
+      bar: [p.reflectionsSubmitted, content.reflections.length] as const,
+    },
+  ];
+  return (
+    <AppShell user={user}>
+      <AssignmentHeader
+        progressId={progressId}
+        moduleTitle={a.version.title}
+        cohortName={a.cohortName}
+        dueAt={a.dueAt}
+        opensAt={a.opensAt}
+        window={a.window}
+        title={a.version.title}
+      />
+      <div className="flex flex-wrap items-center gap-3">
+        <StatusBadge status={a.status} />
+        {p.completedAt && (
+          <span className="text-sm text-slate-700">
+            Completed <LocalTime value={p.completedAt} />
+          </span>
+        )}
+      </div>
+      <p className="mt-4 max-w-prose text-lg leading-8 text-slate-800">{content.summary}</p>
+      {a.certificateId && (
+        <p className="mt-4">
+          <Link href={`/certificates/${a.certificateId}`} className="btn">View your certificate</Link>
+        </p>
+      )}
+      <h2 className="mt-8 text-xl font-bold">Steps</h2>
+      <ol className="mt-3 space-y-3">
+        {steps.map((s) => (
+          <li key={s.n} className="card flex flex-col gap-2 sm:flex-row sm:items-center sm:justify-between">
+            <div className="min-w-0 flex-1">
+              <h3 className="font-semibold">
+                {s.n}. {s.title}
+                {s.done && <span className="ml-2 text-sm font-medium text-green-800">✓ Done</span>}
+              </h3>
+              <p className="text-sm text-slate-700">{s.detail}</p>
+              {s.bar && <ProgressBar value={s.bar[0]} max={s.bar[1]} />}
+            </div>
+            <Link href={s.href} className="btn-secondary shrink-0">
+              Open<span className="sr-only">: {s.title.toLowerCase()}</span>
+            </Link>
+          </li>
+        ))}
+      </ol>
+      <p className="mt-6 text-sm text-slate-700">
+        The assignment is complete when you have passed the quiz and submitted all {content.reflections.length} reflections.
+        It counts for {content.contactHours} contact hour{content.contactHours === 1 ? "" : "s"} ({content.hoursCategory}).
+      </p>
+    </AppShell>
+  );
+}

@@ -1,0 +1,112 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { AppShell } from "@/app/_components/app-shell";
+import { LocalTime } from "@/app/_components/local-time";
+import { requireRole } from "@/lib/auth/current";
+import { getLearnerAssignment, orNotFound } from "@/lib/learn/page-data";
+import { getOpenAttempt, listAttempts } from "@/lib/quiz/attempts";
+import { AssignmentHeader } from "../../_components/assignment-header";
+import { StartAttemptButton } from "../../_components/start-attempt-button";
+import { QuizForm } from "./quiz-form";
+
+export const metadata: Metadata = { title: "Quiz" };
+
+export default async function QuizPage({ params }: { params: Promise<{ progressId: string }> }) {
+  const { progressId } = await params;
+  const user = await requireRole("learner", `/learn/${progressId}/quiz`);
+  const a = await getLearnerAssignment({ learner: user, progressId });
+  const [attempts, open] = await Promise.all([
+    orNotFound(listAttempts({ learner: user, progressId })),
+    orNotFound(getOpenAttempt({ learner: user, progressId })),
+  ]);
+  const { content } = a.version;
+  const passMark = open?.passMark ?? a.passMarkOverride ?? a.version.passMark;
+  const submitted = attempts.filter((t) => t.status === "submitted");
+  const counted = submitted.filter((t) => !t.resetAt).length;
+  const left = a.maxAttempts === null ? null : Math.max(0, a.maxAttempts - counted);
+  const passed = a.progress.quizPassedAt !== null;
+
+  return (
+    <AppShell user={user}>
+      <AssignmentHeader
+        progressId={progressId}
+        moduleTitle={a.version.title}
+        cohortName={a.cohortName}
+        dueAt={a.dueAt}
+        opensAt={a.opensAt}
+        window={a.window}
+        here="Quiz"
+        title="Quiz"
+      />
+
+      {open ? (
+        <>
+          <p className="mb-4 max-w-prose text-slate-800">
+            {open.questions.length} questions. You need {passMark}% to pass. Your choices are kept on this device until you submit.
+          </p>
+          <QuizForm attemptId={open.attemptId} questions={open.questions} disabled={a.window !== "open"} />
+        </>
+      ) : (
+        <section aria-labelledby="quiz-start" className="card max-w-prose">
+          <h2 id="quiz-start" className="text-lg font-bold">
+            {passed ? "You passed the quiz" : submitted.length ? "Try the quiz again" : "Ready for the quiz?"}
+          </h2>
+          <p className="mt-2 text-slate-800">
+            Each attempt has {content.drawCount} questions drawn from a bank of {content.quiz.length}, so a new attempt asks
+            different questions. You need {passMark}% to pass; your best score counts.
+            {a.maxAttempts === null ? " You can take it as often as you need." : ` You can make ${a.maxAttempts} attempts in all.`}
+          </p>
+          {passed && <p className="mt-2 text-slate-800">You can take it again to improve your score, but you do not need to.</p>}
+          <div className="mt-4 flex flex-wrap items-start gap-3">
+            {a.window !== "open" ? null : left === 0 ? (
+              <p className="rounded-md border border-amber-300 bg-amber-50 p-3 text-amber-900" role="note">
+                You have used all {a.maxAttempts} attempts. Your instructor can reset an attempt if you need another try.
+              </p>
+            ) : (
+              <StartAttemptButton
+                progressId={progressId}
+                label={passed ? "Take the quiz again" : submitted.length ? "Start a new attempt" : "Start the quiz"}
+                secondary={passed}
+              />
+            )}
+            {passed && a.progress.reflectionsSubmitted < content.reflections.length && (
+              <Link href={`/learn/${progressId}/reflections`} className="btn">Write your reflections</Link>
+            )}
+            {!passed && submitted.length === 0 && (
+              <Link href={`/learn/${progressId}/lesson`} className="btn-secondary">Read the lesson first</Link>
+            )}
+          </div>
+          {left !== null && left > 0 && (
+            <p className="mt-3 text-sm text-slate-700">
+              {left} attempt{left === 1 ? "" : "s"} left.
+            </p>
+          )}
+        </section>
+      )}
+
+      {submitted.length > 0 && (
+        <section aria-labelledby="history" className="mt-10">
+          <h2 id="history" className="text-lg font-bold">Your attempts</h2>
+          <p className="text-sm text-slate-700">
+            Best score: {a.progress.bestScore ?? "—"}
+            {a.progress.bestScore !== null && "%"}
+          </p>
+          <ol className="mt-3 divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
+            {submitted.map((t, i) => (
+              <li key={t.id} className="flex flex-wrap items-center justify-between gap-2 p-3">
+                <span>
+                  <span className="font-semibold">Attempt {i + 1}</span> · <LocalTime value={t.submittedAt} /> · {t.score}% ·{" "}
+                  {t.passed ? <span className="text-green-800">passed</span> : <span>not passed</span>}
+                  {t.resetAt && <span className="text-slate-700"> · reset by your instructor (does not count)</span>}
+                </span>
+                <Link href={`/learn/${progressId}/quiz/${t.id}`} className="link">
+                  See answers<span className="sr-only"> for attempt {i + 1}</span>
+                </Link>
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
+    </AppShell>
+  );
+}

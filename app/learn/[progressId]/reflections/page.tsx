@@ -1,0 +1,97 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { AppShell } from "@/app/_components/app-shell";
+import { LocalTime } from "@/app/_components/local-time";
+import { requireRole } from "@/lib/auth/current";
+import { getLearnerAssignment, orNotFound } from "@/lib/learn/page-data";
+import { getReflectionsPage } from "@/lib/reflections/drafts";
+import { AssignmentHeader } from "../../_components/assignment-header";
+import { ReflectionEditor } from "./reflection-editor";
+
+export const metadata: Metadata = { title: "Reflections" };
+
+export default async function ReflectionsPage({ params }: { params: Promise<{ progressId: string }> }) {
+  const { progressId } = await params;
+  const user = await requireRole("learner", `/learn/${progressId}/reflections`);
+  const a = await getLearnerAssignment({ learner: user, progressId });
+  const page = await orNotFound(getReflectionsPage({ learner: user, progressId }));
+  const submitted = page.prompts.filter((p) => p.reflection.submittedAt).length;
+
+  return (
+    <AppShell user={user}>
+      <AssignmentHeader
+        progressId={progressId}
+        moduleTitle={a.version.title}
+        cohortName={a.cohortName}
+        dueAt={a.dueAt}
+        opensAt={a.opensAt}
+        window={a.window}
+        here="Reflections"
+        title="Reflections"
+      />
+      <div className="max-w-prose space-y-3 text-slate-800">
+        <p>
+          Answer each prompt in your own words, at least {page.minWords} words each. Your writing is saved as you type and
+          kept on this device, so you can stop and come back. Only you and your cohort&apos;s instructors can read it.
+        </p>
+        <p className="rounded-md border-l-4 border-brand-600 bg-brand-50 p-3" role="note">
+          <strong>Protect privacy:</strong> do not name or identify the people you serve. Leave out names, places and
+          details that could point to someone; say &ldquo;a client&rdquo; or use a made-up first name.
+        </p>
+        <p className="text-sm" data-testid="reflections-count">
+          {submitted} of {page.prompts.length} submitted.
+          {a.progress.completedAt && (
+            <>
+              {" "}Your assignment is complete.{" "}
+              {a.certificateId && (
+                <Link href={`/certificates/${a.certificateId}`} className="link">View your certificate</Link>
+              )}
+            </>
+          )}
+          {!a.progress.completedAt && a.progress.quizPassedAt === null && (
+            <>
+              {" "}You also need to <Link href={`/learn/${progressId}/quiz`} className="link">pass the quiz</Link>.
+            </>
+          )}
+        </p>
+      </div>
+
+      <ol className="mt-8 space-y-8">
+        {page.prompts.map(({ prompt, reflection, latestReview }, i) => (
+          <li key={prompt.id} className="card">
+            <section aria-labelledby={`prompt-${prompt.id}`}>
+              <h2 id={`prompt-${prompt.id}`} className="text-lg font-bold leading-snug">
+                <span className="block text-sm font-medium text-slate-700">Prompt {i + 1} of {page.prompts.length}</span>
+                {prompt.prompt}
+              </h2>
+              <p className="mt-2 text-sm text-slate-700">{prompt.hint}</p>
+              {latestReview && (
+                <div
+                  className={`mt-3 rounded-md border p-3 ${latestReview.decision === "revision_requested" ? "border-amber-400 bg-amber-50 text-amber-950" : "border-green-300 bg-green-50 text-green-950"}`}
+                  data-testid={`reflection-${i + 1}-feedback`}
+                >
+                  <p className="font-semibold">
+                    {latestReview.decision === "revision_requested" ? "Your instructor asked for a revision" : "Your instructor accepted this reflection"}
+                    <span className="font-normal"> · <LocalTime value={latestReview.createdAt} /></span>
+                  </p>
+                  {latestReview.feedback && <p className="mt-1 whitespace-pre-wrap">{latestReview.feedback}</p>}
+                </div>
+              )}
+              <div className="mt-4">
+                <ReflectionEditor
+                  key={`${reflection.version}-${reflection.status}`}
+                  progressId={progressId}
+                  promptId={prompt.id}
+                  number={i + 1}
+                  minWords={page.minWords}
+                  initial={reflection}
+                  editable={a.window === "open"}
+                />
+              </div>
+            </section>
+          </li>
+        ))}
+      </ol>
+    </AppShell>
+  );
+}

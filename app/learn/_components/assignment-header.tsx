@@ -1,0 +1,63 @@
+import Link from "next/link";
+import { LocalTime } from "@/app/_components/local-time";
+import { windowMessages, type AssignmentWindow } from "@/lib/learn/window";
+
+/** Breadcrumb, page title and the assignment's dates, shared by every page under /learn/[progressId]. */
+export function AssignmentHeader({
+  progressId,
+  moduleTitle,
+  cohortName,
+  dueAt,
+  opensAt,
+  window,
+  here,
+  title,
+}: {
+  progressId: string;
+  moduleTitle: string;
+  cohortName: string;
+  dueAt: Date;
+  opensAt: Date;
+  window: AssignmentWindow;
+  /** the last breadcrumb; omitted on the assignment's own page */
+  here?: string;
+  title: string;
+}) {
+  return (
+    <header className="mb-6">
+      <nav aria-label="Breadcrumb" className="text-sm">
+        <ol className="flex flex-wrap items-center gap-1 text-slate-700">
+          <li>
+            <Link href="/learn" className="link">My training</Link>
+          </li>
+          <li aria-hidden="true">/</li>
+          {here ? (
+            <>
+              <li>
+                <Link href={`/learn/${progressId}`} className="link">{moduleTitle}</Link>
+              </li>
+              <li aria-hidden="true">/</li>
+              <li aria-current="page">{here}</li>
+            </>
+          ) : (
+            <li aria-current="page">{moduleTitle}</li>
+          )}
+        </ol>
+      </nav>
+      <h1 className="mt-3 text-2xl font-bold leading-tight sm:text-3xl">{title}</h1>
+      <p className="mt-1 text-sm text-slate-700">
+        {cohortName} · Due <LocalTime value={dueAt} />
+      </p>
+      {window !== "open" && (
+        <p className="mt-3 rounded-md border border-amber-300 bg-amber-50 p-3 text-amber-900" role="note">
+          {windowMessages[window]}
+          {window === "not_open" && (
+            <>
+              {" "}It opens <LocalTime value={opensAt} />.
+            </>
+          )}
+        </p>
+      )}
+    </header>
+  );
+}

@@ -1,0 +1,49 @@
+"use client";
+
+import { usePathname, useRouter } from "next/navigation";
+import { useState } from "react";
+
+/** Starts a quiz attempt (or reopens the open one) and shows it on the quiz page. */
+export function StartAttemptButton({ progressId, label, secondary = false }: { progressId: string; label: string; secondary?: boolean }) {
+  const router = useRouter();
+  const pathname = usePathname();
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const quizUrl = `/learn/${progressId}/quiz`;
+
+  async function start() {
+    setPending(true);
+    setError(null);
+    try {
+      const res = await fetch("/api/quiz/attempts", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ progressId }),
+      });
+      if (!res.ok) {
+        const body = await res.json().catch(() => ({}));
+        setError(body.message ?? "The quiz could not be started. Please try again.");
+        return;
+      }
+      if (pathname === quizUrl) router.refresh();
+      else router.push(quizUrl);
+    } catch {
+      setError("You seem to be offline. Check your connection and try again.");
+    } finally {
+      setPending(false);
+    }
+  }
+
+  return (
+    <div>
+      <button type="button" className={secondary ? "btn-secondary" : "btn"} onClick={start} disabled={pending}>
+        {pending ? "Starting…" : label}
+      </button>
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
