@@ -25,7 +25,7 @@ export type ClassifiedRow = RosterRow & { outcome: RosterOutcome; reason?: strin
 export function parseRoster(text: string): RosterRow[] {
   let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(text, { relax_column_count: true, skip_empty_lines: true, trim: true, bom: true, info: true });
+    records = parse(text, { relax_column_count: true, skip_empty_lines: true, trim: true, bom: true, info: true }) as unknown as typeof records;
   } catch (e) {
     const err = e as { code?: string; lines?: number };
     throw new ActionError(

@@ -22,6 +22,9 @@ export function LocalTime({ value, dateOnly = false }: { value: Date | string | 
 function format(iso: string, dateOnly: boolean, timeZone: string | undefined) {
   const opts: Intl.DateTimeFormatOptions = dateOnly
     ? { dateStyle: "medium", timeZone }
-    : { dateStyle: "medium", timeStyle: "short", timeZone, timeZoneName: timeZone ? "short" : undefined };
-  return new Intl.DateTimeFormat("en-US", opts).format(new Date(iso));
+    : { dateStyle: "medium", timeStyle: "short", timeZone };
+  const text = new Intl.DateTimeFormat("en-US", opts).format(new Date(iso));
+  // Intl refuses timeZoneName next to dateStyle (a TypeError that failed every
+  // server render), so the server's UTC rendering names its zone by hand
+  return timeZone && !dateOnly ? `${text} ${timeZone}` : text;
 }

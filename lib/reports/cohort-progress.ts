@@ -203,3 +203,13 @@ export async function listCohortLearners({
     pageCount: size ? Math.max(1, Math.ceil(total / size)) : 1,
   };
 }
+
+/** The same query string for the page: a bad value falls back to the default instead of failing the page. */
+export const learnerPageQuerySchema = z.object({
+  sort: z.enum(learnerSorts).catch("name"),
+  dir: z.enum(["asc", "desc"]).catch("asc"),
+  status: z.enum(statuses).optional().catch(undefined),
+  q: z.string().trim().max(100).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+  assignment: z.string().uuid().optional().catch(undefined),
+});
