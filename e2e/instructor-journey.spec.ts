@@ -240,8 +240,8 @@ test.describe("an instructor runs a cohort", () => {
     await expect(page.getByText("Say what to revise: the learner sees this feedback.")).toBeVisible();
     await page.getByLabel("Feedback for the learner").fill("Good start. Add what you would say to the client next time.");
     await page.getByRole("button", { name: "Request a revision" }).click();
+    await expect(page).toHaveURL(/\/instructor\/reviews\?reviewed=revision_requested$/);
     await expect(page.getByText(/Revision requested\. The learner sees your feedback/)).toBeVisible();
-    await page.goto("/instructor/reviews");
     await expect(page.getByTestId("review-row")).toHaveCount(waiting - 1);
   });
 });

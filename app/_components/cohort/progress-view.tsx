@@ -172,10 +172,10 @@ export async function CohortProgressView({
                   <td className="p-2">
                     {manage ? <Link className="link" href={`${basePath}/learners/${r.userId}`}>{r.name}</Link> : r.name}
                     {!r.hasPassword && (
-                      <span className="mt-1 block text-xs text-slate-600">
+                      <div className="mt-1 text-xs text-slate-600">
                         No password yet
                         {manage && <SetPasswordLinkButton cohortId={cohort.id} learnerId={r.userId} name={r.name} />}
-                      </span>
+                      </div>
                     )}
                   </td>
                   <td className="p-2">{r.email}</td>

@@ -9,11 +9,11 @@ export function SetPasswordLinkButton({ cohortId, learnerId, name }: { cohortId:
   const [state, action, pending] = useActionState(setPasswordLinkAction, undefined);
   const path = (state?.data as { path?: string } | undefined)?.path;
   return (
-    <span className="block">
+    <div>
       {path ? (
-        <span className="mt-1 block w-72 max-w-full">
+        <div className="mt-1 w-72 max-w-full">
           <CopyField id={`spl-${learnerId}`} value={path} label={`Set-password link for ${name}`} />
-        </span>
+        </div>
       ) : (
         <form action={action} className="inline">
           <input type="hidden" name="cohortId" value={cohortId} />
@@ -23,7 +23,7 @@ export function SetPasswordLinkButton({ cohortId, learnerId, name }: { cohortId:
           </button>
         </form>
       )}
-      {state?.ok === false && <span role="status" className="block text-red-700">{state.message}</span>}
-    </span>
+      {state?.ok === false && <p role="status" className="text-red-700">{state.message}</p>}
+    </div>
   );
 }

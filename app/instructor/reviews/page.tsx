@@ -8,14 +8,22 @@ import { listReviewQueue } from "@/lib/reviews";
 
 export const metadata: Metadata = { title: "Reflections to review" };
 
-export default async function ReviewQueuePage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
+const reviewedMessage: Record<string, string> = {
+  accepted: "Accepted. The learner sees your feedback.",
+  revision_requested: "Revision requested. The learner sees your feedback and can edit and resubmit.",
+};
+
+export default async function ReviewQueuePage({ searchParams }: { searchParams: Promise<{ page?: string; reviewed?: string }> }) {
   const user = await requireRole("instructor", "/instructor/reviews");
-  const page = z.coerce.number().int().min(1).max(10_000).catch(1).parse((await searchParams).page);
+  const query = await searchParams;
+  const page = z.coerce.number().int().min(1).max(10_000).catch(1).parse(query.page);
+  const done = query.reviewed ? reviewedMessage[query.reviewed] : undefined;
   const { rows, total, pageCount } = await listReviewQueue({ actor: user, page });
   return (
     <AppShell user={user} wide>
       <h1 className="text-2xl font-bold">Reflections to review</h1>
       <p className="mt-1 text-slate-700">Submitted reflections from all your cohorts, oldest first.</p>
+      {done && <p role="status" className="mt-4 rounded-md bg-brand-50 p-3 text-brand-800">{done}</p>}
       {rows.length === 0 ? (
         <p className="card mt-6">Nothing to review — every submitted reflection has been reviewed. New submissions appear here.</p>
       ) : (

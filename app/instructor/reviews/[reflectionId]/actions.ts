@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { z } from "zod";
 import { formAction } from "@/lib/actions";
 import { reviewReflection } from "@/lib/reviews";
@@ -20,9 +21,7 @@ export const reviewReflectionAction = formAction(
     await reviewReflection({ actor: user, reflectionId, ...review, ip: await clientIp() });
     revalidatePath("/instructor/reviews");
     revalidatePath(`/instructor/reviews/${reflectionId}`);
-    return {
-      message: review.decision === "accepted" ? "Accepted. The learner sees your feedback." : "Revision requested. The learner sees your feedback and can edit and resubmit.",
-      values: {},
-    };
+    // on to the queue, which says what happened: the next reflection is one click away
+    redirect(`/instructor/reviews?reviewed=${review.decision}`);
   },
 );

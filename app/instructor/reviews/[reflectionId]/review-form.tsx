@@ -1,20 +1,11 @@
 "use client";
 
-import Link from "next/link";
 import { useActionState } from "react";
 import { reviewReflectionAction } from "./actions";
 
 export function ReviewForm({ reflectionId, version }: { reflectionId: string; version: number }) {
   const [state, action, pending] = useActionState(reviewReflectionAction, undefined);
   const err = state?.fieldErrors ?? {};
-  if (state?.ok) {
-    return (
-      <div role="status" className="space-y-2">
-        <p className="text-brand-800">{state.message}</p>
-        <p><Link className="link" href="/instructor/reviews">Back to the review queue</Link></p>
-      </div>
-    );
-  }
   return (
     <form action={action} className="space-y-4" noValidate>
       <input type="hidden" name="reflectionId" value={reflectionId} />
@@ -31,7 +22,9 @@ export function ReviewForm({ reflectionId, version }: { reflectionId: string; ve
         <button type="submit" name="decision" value="accepted" className="btn" disabled={pending}>Accept</button>
         <button type="submit" name="decision" value="revision_requested" className="btn-secondary" disabled={pending}>Request a revision</button>
       </div>
-      {state?.ok === false && state.message && <p role="status" className="rounded-md bg-red-50 p-3 text-sm text-red-800">{state.message}</p>}
+      {state?.ok === false && state.message && !Object.keys(err).length && (
+        <p role="status" className="rounded-md bg-red-50 p-3 text-sm text-red-800">{state.message}</p>
+      )}
     </form>
   );
 }

@@ -111,7 +111,7 @@ export function RosterImport({ cohortId }: { cohortId: string }) {
         <form onSubmit={check} className="flex flex-wrap items-end gap-3">
           <div>
             <label htmlFor="roster-file" className="label">Roster file (CSV with the columns name and email)</label>
-            <input id="roster-file" ref={fileRef} type="file" accept=".csv,text/csv" className="block text-sm" aria-describedby="roster-hint" />
+            <input id="roster-file" ref={fileRef} type="file" accept=".csv,text/csv" className="block text-sm file:mr-3 file:rounded-md file:border file:border-slate-400 file:bg-white file:px-3 file:py-1.5 file:font-semibold file:text-slate-800 hover:file:bg-slate-100" aria-describedby="roster-hint" />
             <p id="roster-hint" className="mt-1 text-sm text-slate-600">First row: <code>name,email</code>. Up to 5,000 learners per file.</p>
           </div>
           <button type="submit" className="btn" disabled={phase === "checking"}>{phase === "checking" ? "Checking…" : "Check file"}</button>
@@ -142,7 +142,7 @@ export function RosterImport({ cohortId }: { cohortId: string }) {
           <label htmlFor="roster-progress" className="label">
             {phase === "importing" ? "Importing…" : "Import finished"} {progress.done} of {progress.total} rows
           </label>
-          <progress id="roster-progress" className="h-3 w-full" max={Math.max(progress.total, 1)} value={progress.done} />
+          <progress id="roster-progress" className="h-3 w-full accent-brand-700" max={Math.max(progress.total, 1)} value={progress.done} />
           {counts && phase === "done" && (
             <p role="status" data-testid="roster-result">
               {counts.created} {counts.created === 1 ? "account" : "accounts"} created, {counts.enrolled} existing{" "}

@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { z } from "zod";
 import { formAction } from "@/lib/actions";
 import { resetQuizAttempts } from "@/lib/attempt-reset";
@@ -11,6 +12,6 @@ export const resetAttemptsAction = formAction(
   async ({ cohortId, progressId, reason }, user) => {
     const r = await resetQuizAttempts({ actor: user, cohortId, progressId, reason, ip: await clientIp() });
     revalidatePath(`/instructor/cohorts/${cohortId}`, "layout");
-    return { message: `${r.resetCount} ${r.resetCount === 1 ? "attempt" : "attempts"} reset. They stay in the history below, marked reset.`, values: {} };
+    redirect(`/instructor/cohorts/${cohortId}/learners/${r.progress.userId}?reset=${r.resetCount}`);
   },
 );

@@ -13,11 +13,12 @@ export const metadata: Metadata = { title: "Learner" };
 
 const reflectionStatus = { draft: "Draft (not submitted)", submitted: "Awaiting review", revision_requested: "Revision requested", accepted: "Accepted" } as const;
 
-export default async function LearnerPage({ params }: { params: Promise<{ cohortId: string; learnerId: string }> }) {
+export default async function LearnerPage({ params, searchParams }: { params: Promise<{ cohortId: string; learnerId: string }>; searchParams: Promise<{ reset?: string }> }) {
   const { learnerId } = await params;
   const { user, cohort } = await loadInstructorCohort(params, `/learners/${encodeURIComponent(learnerId)}`);
   const basePath = `/instructor/cohorts/${cohort.id}`;
   const { learner, assignments } = await getCohortLearnerDetail({ actor: user, cohortId: cohort.id, learnerId });
+  const resetCount = Number((await searchParams).reset) || 0;
   return (
     <AppShell user={user} wide>
       <CohortHeader cohort={cohort} current="progress" basePath={basePath} manage />
@@ -28,10 +29,16 @@ export default async function LearnerPage({ params }: { params: Promise<{ cohort
       </p>
       {!learner.hasPassword && (
         <div className="mt-2 text-sm">
-          This learner has not chosen a password yet. <SetPasswordLinkButton cohortId={cohort.id} learnerId={learner.id} name={learner.name} />
+          <p>This learner has not chosen a password yet.</p>
+          <SetPasswordLinkButton cohortId={cohort.id} learnerId={learner.id} name={learner.name} />
         </div>
       )}
 
+      {resetCount > 0 && (
+        <p role="status" className="mt-4 rounded-md bg-brand-50 p-3 text-brand-800">
+          {resetCount} {resetCount === 1 ? "attempt" : "attempts"} reset. They stay in the history below, marked reset; the learner starts the quiz afresh.
+        </p>
+      )}
       {assignments.length === 0 && <p className="card mt-6">Nothing is assigned to this cohort yet.</p>}
       {assignments.map((a) => {
         const counting = a.attempts.filter((t) => t.status === "submitted" && !t.resetAt).length;
