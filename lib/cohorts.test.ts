@@ -109,4 +109,14 @@ describe("the instructor's cohort list", () => {
     expect(rows[0]).toMatchObject({ learners: 5, completed: 2, completePercent: 40, overdue: 3, nextDueAt: null });
     expect(rows[1]).toMatchObject({ id: empty.id, learners: 0, completePercent: null, overdue: 0, nextDueAt: null });
   });
+
+  it("gives the nearest due date still ahead", async () => {
+    const me = await makeInstructor();
+    const c = await makeCohort({ instructorIds: [me.id] });
+    const dueAt = new Date(Date.now() + 3 * 86400_000);
+    await makeAssignment({ cohortId: c.id, moduleId, dueAt });
+    const [row] = await listCohortsWithFigures({ actor: me });
+    expect(row.nextDueAt?.toISOString()).toBe(dueAt.toISOString());
+    expect(await listCohortsWithFigures({ actor: me, now: new Date(+dueAt + 1000) })).toMatchObject([{ nextDueAt: null }]);
+  });
 });
