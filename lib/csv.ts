@@ -1,9 +1,29 @@
+import { stringify } from "csv-stringify/sync";
+
 /**
- * A cell that a spreadsheet will show as text: a leading = + - @ tab or CR
- * would otherwise start a formula (CSV injection), so it is prefixed with '.
+ * A spreadsheet program runs a cell that starts with = + - @ (or a tab or
+ * carriage return before one) as a formula. Prefixing a quote makes it text.
  */
 export function safeCell(value: unknown): string {
   if (value === null || value === undefined) return "";
-  const s = value instanceof Date ? value.toISOString() : String(value);
-  return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+  const text = value instanceof Date ? value.toISOString() : String(value);
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+/** A whole CSV document with every cell neutralised. */
+export function toCsv(header: string[], rows: unknown[][]): string {
+  return stringify([header.map(safeCell), ...rows.map((r) => r.map(safeCell))]);
+}
+
+/** A file name made of letters, digits and dashes, from something a person typed. */
+export function fileSlug(text: string, fallback = "export"): string {
+  const slug = text
+    .normalize("NFKD")
+    .replace(/[^\w\s-]/g, "")
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, "-")
+    .slice(0, 60)
+    .replace(/^-|-$/g, "");
+  return slug || fallback;
 }

@@ -1,0 +1,67 @@
+"use client";
+
+import { useState, useSyncExternalStore } from "react";
+
+const subscribe = () => () => {};
+
+function pad(n: number) {
+  return String(n).padStart(2, "0");
+}
+
+/** An instant as the value of a datetime-local input, in the browser's time zone. */
+function toLocalInput(iso: string) {
+  const d = new Date(iso);
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+/** What the person typed (their wall-clock time) as a UTC instant; "" when incomplete. */
+function toIso(local: string) {
+  if (!local) return "";
+  const d = new Date(local); // a date-time without offset is read as local time
+  return Number.isNaN(d.getTime()) ? "" : d.toISOString();
+}
+
+/**
+ * A date and time typed in the viewer's own time zone. The form sends the
+ * UTC instant (hidden field `name`), so the server never guesses a zone.
+ */
+export function LocalDateTimeField({
+  name,
+  label,
+  defaultIso,
+  error,
+  hint,
+}: {
+  name: string;
+  label: string;
+  defaultIso?: string | null;
+  error?: string;
+  hint?: string;
+}) {
+  const hydrated = useSyncExternalStore(subscribe, () => true, () => false);
+  const zone = useSyncExternalStore(subscribe, () => Intl.DateTimeFormat().resolvedOptions().timeZone, () => "");
+  const [typed, setTyped] = useState<string | null>(null);
+  const value = typed ?? (hydrated && defaultIso ? toLocalInput(defaultIso) : "");
+  const describedBy = [hint || zone ? `${name}-hint` : "", error ? `${name}-error` : ""].filter(Boolean).join(" ") || undefined;
+  return (
+    <div>
+      <label htmlFor={`${name}-local`} className="label">{label}</label>
+      <input
+        id={`${name}-local`}
+        type="datetime-local"
+        className="input"
+        value={value}
+        onChange={(e) => setTyped(e.target.value)}
+        aria-invalid={Boolean(error)}
+        aria-describedby={describedBy}
+      />
+      <input type="hidden" name={name} value={toIso(value)} />
+      {(hint || zone) && (
+        <p id={`${name}-hint`} className="mt-1 text-sm text-slate-600">
+          {hint} {zone ? `Your time zone: ${zone}.` : ""}
+        </p>
+      )}
+      {error && <p id={`${name}-error`} className="field-error">{error}</p>}
+    </div>
+  );
+}

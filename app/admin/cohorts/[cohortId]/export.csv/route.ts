@@ -1,0 +1,5 @@
+import { cohortExportResponse } from "@/app/_lib/cohort-export-route";
+
+export async function GET(req: Request, { params }: { params: Promise<{ cohortId: string }> }) {
+  return cohortExportResponse(req, (await params).cohortId, "admin");
+}

@@ -1,0 +1,32 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { formAction } from "@/lib/actions";
+import { assignModule, updateAssignmentDates } from "@/lib/assignments";
+
+const text = z.string().default("");
+
+export const assignModuleAction = formAction(
+  {
+    roles: ["instructor"],
+    schema: z.object({ cohortId: z.string().min(1), moduleId: text, opensAt: text, dueAt: text, passMarkOverride: text, maxAttempts: text }),
+  },
+  async ({ cohortId, ...fields }, user) => {
+    await assignModule({ actor: user, cohortId, ...fields });
+    revalidatePath(`/instructor/cohorts/${cohortId}`, "layout");
+    revalidatePath("/instructor");
+    redirect(`/instructor/cohorts/${cohortId}/assignment?assigned=1`);
+  },
+);
+
+export const updateDatesAction = formAction(
+  { roles: ["instructor"], schema: z.object({ cohortId: z.string().min(1), assignmentId: z.string().min(1), opensAt: text, dueAt: text }) },
+  async ({ cohortId, assignmentId, opensAt, dueAt }, user) => {
+    await updateAssignmentDates({ actor: user, cohortId, assignmentId, opensAt, dueAt });
+    revalidatePath(`/instructor/cohorts/${cohortId}`, "layout");
+    revalidatePath("/instructor");
+    return { message: "Dates saved." };
+  },
+);

@@ -1,0 +1,57 @@
+import type { Metadata } from "next";
+import { AppShell } from "@/app/_components/app-shell";
+import { CohortHeader } from "@/app/_components/cohort/cohort-header";
+import { LocalTime } from "@/app/_components/local-time";
+import { listAssignableModules, listCohortAssignments } from "@/lib/assignments";
+import { loadInstructorCohort } from "../load-cohort";
+import { AssignForm, DatesForm } from "./assignment-forms";
+
+export const metadata: Metadata = { title: "Assignment" };
+
+export default async function AssignmentPage({ params, searchParams }: { params: Promise<{ cohortId: string }>; searchParams: Promise<{ assigned?: string }> }) {
+  const { user, cohort } = await loadInstructorCohort(params, "/assignment");
+  const basePath = `/instructor/cohorts/${cohort.id}`;
+  const [assigned, modules] = await Promise.all([listCohortAssignments({ cohortId: cohort.id }), listAssignableModules()]);
+  const unassigned = modules.filter((m) => !assigned.some((a) => a.moduleId === m.id));
+  const archived = cohort.status === "archived";
+  return (
+    <AppShell user={user} wide>
+      <CohortHeader cohort={cohort} current="assignment" basePath={basePath} manage />
+      <div className="space-y-8">
+        {(await searchParams).assigned === "1" && assigned.length > 0 && (
+          <p role="status" className="rounded-md bg-brand-50 p-3 text-brand-800">
+            Assigned. Every learner in the cohort has it now, and anyone who joins later gets it too.
+          </p>
+        )}
+        {assigned.map((a) => (
+          <section key={a.id} aria-labelledby={`a-${a.id}`} className="card space-y-4">
+            <h2 id={`a-${a.id}`} className="text-lg font-semibold">{a.moduleTitle}</h2>
+            <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
+              <dt className="font-medium">Opens</dt><dd><LocalTime value={a.opensAt} /></dd>
+              <dt className="font-medium">Due</dt><dd><LocalTime value={a.dueAt} /></dd>
+              <dt className="font-medium">Pass mark</dt><dd>{a.passMarkOverride ? `${a.passMarkOverride} % (set for this cohort)` : "the module's own"}</dd>
+              <dt className="font-medium">Attempts</dt><dd>{a.maxAttempts ? `at most ${a.maxAttempts}` : "unlimited"}</dd>
+            </dl>
+            {!archived && (
+              <>
+                <h3 className="font-semibold">Change the dates</h3>
+                <DatesForm cohortId={cohort.id} assignmentId={a.id} opensAt={a.opensAt.toISOString()} dueAt={a.dueAt.toISOString()} />
+              </>
+            )}
+          </section>
+        ))}
+        {archived ? (
+          <p className="card">This cohort is archived. Unarchive it in Settings to assign or change dates.</p>
+        ) : unassigned.length > 0 ? (
+          <section aria-labelledby="assign-heading" className="card space-y-4">
+            <h2 id="assign-heading" className="text-lg font-semibold">Assign a module</h2>
+            <p className="text-slate-700">Every learner in the cohort gets it, and so does anyone who joins later. Dates are in your own time zone.</p>
+            <AssignForm cohortId={cohort.id} modules={unassigned} />
+          </section>
+        ) : assigned.length === 0 ? (
+          <p className="card">No module is published yet. Ask an admin to run the migrations, which publish the built-in module.</p>
+        ) : null}
+      </div>
+    </AppShell>
+  );
+}

@@ -1,0 +1,207 @@
+"use client";
+
+import { useRef, useState } from "react";
+import type { ClassifiedRow, ImportedLink, RosterOutcome } from "@/lib/roster-import";
+import { importRosterChunkAction, previewRosterAction } from "./actions";
+
+/** Rows per server call: the bar moves after each one (the server accepts up to twice this). */
+const CHUNK = 200;
+const MAX_BYTES = 2_000_000;
+
+type Preview = { rows: ClassifiedRow[]; counts: Record<RosterOutcome, number> };
+type Counts = { created: number; enrolled: number; already: number; skipped: number };
+
+const outcomeLabel: Record<RosterOutcome, string> = {
+  new: "New account",
+  existing: "Existing learner",
+  already: "Already enrolled",
+  error: "Error",
+};
+
+/**
+ * CSV roster import: choose a file, see what each row would do, then import
+ * the valid rows in chunks with a progress bar. New accounts get
+ * set-password links to copy at the end.
+ */
+export function RosterImport({ cohortId }: { cohortId: string }) {
+  const fileRef = useRef<HTMLInputElement>(null);
+  const [phase, setPhase] = useState<"idle" | "checking" | "preview" | "importing" | "done">("idle");
+  const [error, setError] = useState<string | null>(null);
+  const [preview, setPreview] = useState<Preview | null>(null);
+  const [progress, setProgress] = useState({ done: 0, total: 0 });
+  const [counts, setCounts] = useState<Counts | null>(null);
+  const [links, setLinks] = useState<ImportedLink[]>([]);
+
+  async function check(e: React.FormEvent) {
+    e.preventDefault();
+    setError(null);
+    const file = fileRef.current?.files?.[0];
+    if (!file) return setError("Choose a CSV file first.");
+    if (file.size > MAX_BYTES) return setError("The file is larger than 2 MB. Split it into smaller files.");
+    setPhase("checking");
+    const fd = new FormData();
+    fd.set("cohortId", cohortId);
+    fd.set("csv", await file.text());
+    try {
+      const r = await previewRosterAction(undefined, fd);
+      if (!r.ok) {
+        setError(r.fieldErrors?.csv ?? r.message ?? "The file could not be checked.");
+        setPhase("idle");
+        return;
+      }
+      setPreview(r.data as Preview);
+      setPhase("preview");
+    } catch {
+      setError("Cohort could not be reached. Check your connection and try again.");
+      setPhase("idle");
+    }
+  }
+
+  async function runImport() {
+    if (!preview) return;
+    const rows = preview.rows.filter((r) => r.outcome === "new" || r.outcome === "existing").map(({ line, name, email }) => ({ line, name, email }));
+    const total = rows.length;
+    const sum: Counts = { created: 0, enrolled: 0, already: 0, skipped: 0 };
+    const made: ImportedLink[] = [];
+    setPhase("importing");
+    setProgress({ done: 0, total });
+    for (let i = 0; i < total; i += CHUNK) {
+      const fd = new FormData();
+      fd.set("cohortId", cohortId);
+      fd.set("rows", JSON.stringify(rows.slice(i, i + CHUNK)));
+      fd.set("last", i + CHUNK >= total ? "1" : "0");
+      let r;
+      try {
+        r = await importRosterChunkAction(undefined, fd);
+      } catch {
+        r = { ok: false, message: "Cohort could not be reached." };
+      }
+      if (!r.ok) {
+        setError(
+          `${r.message ?? "The import stopped."} Rows before line ${rows[i].line} are imported. Import the same file again to finish: rows already enrolled are skipped.`,
+        );
+        break;
+      }
+      const data = r.data as { counts: Counts; links: ImportedLink[] };
+      for (const k of Object.keys(sum) as (keyof Counts)[]) sum[k] += data.counts[k];
+      made.push(...data.links);
+      setProgress({ done: Math.min(i + CHUNK, total), total });
+      setCounts({ ...sum });
+      setLinks([...made]);
+    }
+    setPhase("done");
+  }
+
+  function reset() {
+    setPhase("idle");
+    setPreview(null);
+    setCounts(null);
+    setLinks([]);
+    setError(null);
+    if (fileRef.current) fileRef.current.value = "";
+  }
+
+  const importable = preview ? preview.counts.new + preview.counts.existing : 0;
+  const origin = typeof window === "undefined" ? "" : window.location.origin;
+  const linkText = links.map((l) => `${l.name}, ${l.email}, ${origin}${l.path}`).join("\n");
+
+  return (
+    <div className="space-y-4">
+      {(phase === "idle" || phase === "checking") && (
+        <form onSubmit={check} className="flex flex-wrap items-end gap-3">
+          <div>
+            <label htmlFor="roster-file" className="label">Roster file (CSV with the columns name and email)</label>
+            <input id="roster-file" ref={fileRef} type="file" accept=".csv,text/csv" className="block text-sm file:mr-3 file:rounded-md file:border file:border-slate-400 file:bg-white file:px-3 file:py-1.5 file:font-semibold file:text-slate-800 hover:file:bg-slate-100" aria-describedby="roster-hint" />
+            <p id="roster-hint" className="mt-1 text-sm text-slate-600">First row: <code>name,email</code>. Up to 5,000 learners per file.</p>
+          </div>
+          <button type="submit" className="btn" disabled={phase === "checking"}>{phase === "checking" ? "Checking…" : "Check file"}</button>
+        </form>
+      )}
+      {error && <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-800">{error}</p>}
+
+      {preview && phase === "preview" && (
+        <div className="space-y-3">
+          <h3 className="font-semibold">Preview</h3>
+          <p role="status" data-testid="roster-counts">
+            {preview.counts.new} new {preview.counts.new === 1 ? "account" : "accounts"}, {preview.counts.existing} existing{" "}
+            {preview.counts.existing === 1 ? "learner" : "learners"}, {preview.counts.already} already enrolled, {preview.counts.error}{" "}
+            {preview.counts.error === 1 ? "row" : "rows"} with errors (skipped).
+          </p>
+          <PreviewTable rows={preview.rows} />
+          <div className="flex flex-wrap gap-3">
+            <button type="button" className="btn" onClick={runImport} disabled={importable === 0}>
+              {importable === 0 ? "Nothing to import" : `Import ${importable} ${importable === 1 ? "row" : "rows"}`}
+            </button>
+            <button type="button" className="btn-secondary" onClick={reset}>Choose another file</button>
+          </div>
+        </div>
+      )}
+
+      {(phase === "importing" || phase === "done") && (
+        <div className="space-y-3">
+          <label htmlFor="roster-progress" className="label">
+            {phase === "importing" ? "Importing…" : "Import finished"} {progress.done} of {progress.total} rows
+          </label>
+          <progress id="roster-progress" className="h-3 w-full accent-brand-700" max={Math.max(progress.total, 1)} value={progress.done} />
+          {counts && phase === "done" && (
+            <p role="status" data-testid="roster-result">
+              {counts.created} {counts.created === 1 ? "account" : "accounts"} created, {counts.enrolled} existing{" "}
+              {counts.enrolled === 1 ? "learner" : "learners"} enrolled{counts.already ? `, ${counts.already} already enrolled` : ""}
+              {counts.skipped ? `, ${counts.skipped} skipped` : ""}.
+            </p>
+          )}
+          {phase === "done" && links.length > 0 && (
+            <div className="space-y-2">
+              <h3 className="font-semibold">Set-password links for the new accounts</h3>
+              <p className="text-sm text-slate-700">
+                Send each learner their own link; it works once, for 7 days. You can make a new one later from the learner table.
+              </p>
+              <label htmlFor="roster-links" className="label">Name, email, link</label>
+              <textarea id="roster-links" readOnly rows={Math.min(10, links.length + 1)} className="input font-mono text-xs" value={linkText} />
+              <button type="button" className="btn-secondary" onClick={() => navigator.clipboard.writeText(linkText).catch(() => {})}>
+                Copy all links
+              </button>
+            </div>
+          )}
+          {phase === "done" && <button type="button" className="btn-secondary" onClick={reset}>Import another file</button>}
+        </div>
+      )}
+    </div>
+  );
+}
+
+const SHOWN = 300;
+
+function PreviewTable({ rows }: { rows: ClassifiedRow[] }) {
+  // errors first so nothing is missed in a long file
+  const ordered = [...rows.filter((r) => r.outcome === "error"), ...rows.filter((r) => r.outcome !== "error")];
+  return (
+    <div className="max-h-96 overflow-auto rounded border border-slate-200">
+      <table className="w-full border-collapse bg-white text-sm">
+        <caption className="sr-only">What importing each row will do</caption>
+        <thead className="sticky top-0 bg-white">
+          <tr className="border-b text-left">
+            <th scope="col" className="p-2">Line</th>
+            <th scope="col" className="p-2">Name</th>
+            <th scope="col" className="p-2">Email</th>
+            <th scope="col" className="p-2">Result</th>
+          </tr>
+        </thead>
+        <tbody>
+          {ordered.slice(0, SHOWN).map((r) => (
+            <tr key={r.line} className="border-b" data-testid={`roster-line-${r.line}`}>
+              <td className="p-2">{r.line}</td>
+              <td className="p-2">{r.name || "—"}</td>
+              <td className="p-2">{r.email || "—"}</td>
+              <td className={`p-2 ${r.outcome === "error" ? "text-red-800" : ""}`}>
+                <span className="font-medium">{outcomeLabel[r.outcome]}</span>
+                {r.reason && r.outcome !== "new" ? <span className="block text-xs">{r.reason}</span> : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {rows.length > SHOWN && <p className="p-2 text-sm text-slate-700">…and {rows.length - SHOWN} more rows, all counted above.</p>}
+    </div>
+  );
+}

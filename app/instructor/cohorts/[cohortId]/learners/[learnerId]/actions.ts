@@ -1,0 +1,17 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { formAction } from "@/lib/actions";
+import { resetQuizAttempts } from "@/lib/attempt-reset";
+import { clientIp } from "@/lib/http/request";
+
+export const resetAttemptsAction = formAction(
+  { roles: ["instructor"], schema: z.object({ cohortId: z.string().min(1), progressId: z.string().min(1), reason: z.string().default("") }) },
+  async ({ cohortId, progressId, reason }, user) => {
+    const r = await resetQuizAttempts({ actor: user, cohortId, progressId, reason, ip: await clientIp() });
+    revalidatePath(`/instructor/cohorts/${cohortId}`, "layout");
+    redirect(`/instructor/cohorts/${cohortId}/learners/${r.progress.userId}?reset=${r.resetCount}`);
+  },
+);

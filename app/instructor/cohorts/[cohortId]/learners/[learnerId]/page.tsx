@@ -1,0 +1,116 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { AppShell } from "@/app/_components/app-shell";
+import { CohortHeader } from "@/app/_components/cohort/cohort-header";
+import { SetPasswordLinkButton } from "@/app/_components/cohort/set-password-link-button";
+import { StatusBadge } from "@/app/_components/cohort/status-badge";
+import { LocalTime } from "@/app/_components/local-time";
+import { getCohortLearnerDetail } from "@/lib/reports/learner-detail";
+import { loadInstructorCohort } from "../../load-cohort";
+import { RemoveLearnerForm, ResetAttemptsForm } from "./learner-forms";
+
+export const metadata: Metadata = { title: "Learner" };
+
+const reflectionStatus = { draft: "Draft (not submitted)", submitted: "Awaiting review", revision_requested: "Revision requested", accepted: "Accepted" } as const;
+
+export default async function LearnerPage({ params, searchParams }: { params: Promise<{ cohortId: string; learnerId: string }>; searchParams: Promise<{ reset?: string }> }) {
+  const { learnerId } = await params;
+  const { user, cohort } = await loadInstructorCohort(params, `/learners/${encodeURIComponent(learnerId)}`);
+  const basePath = `/instructor/cohorts/${cohort.id}`;
+  const { learner, assignments } = await getCohortLearnerDetail({ actor: user, cohortId: cohort.id, learnerId });
+  const resetCount = Number((await searchParams).reset) || 0;
+  return (
+    <AppShell user={user} wide>
+      <CohortHeader cohort={cohort} current="progress" basePath={basePath} manage />
+      <h2 className="text-xl font-bold">{learner.name}</h2>
+      <p className="text-slate-700">
+        {learner.email} · enrolled <LocalTime value={learner.enrolledAt} dateOnly />
+        {learner.status === "removed" && <strong className="ml-2 text-red-800">Removed from this cohort</strong>}
+      </p>
+      {!learner.hasPassword && (
+        <div className="mt-2 text-sm">
+          <p>This learner has not chosen a password yet.</p>
+          <SetPasswordLinkButton cohortId={cohort.id} learnerId={learner.id} name={learner.name} />
+        </div>
+      )}
+
+      {resetCount > 0 && (
+        <p role="status" className="mt-4 rounded-md bg-brand-50 p-3 text-brand-800">
+          {resetCount} {resetCount === 1 ? "attempt" : "attempts"} reset. They stay in the history below, marked reset; the learner starts the quiz afresh.
+        </p>
+      )}
+      {assignments.length === 0 && <p className="card mt-6">Nothing is assigned to this cohort yet.</p>}
+      {assignments.map((a) => {
+        const counting = a.attempts.filter((t) => t.status === "submitted" && !t.resetAt).length;
+        return (
+          <section key={a.progressId} aria-labelledby={`m-${a.progressId}`} className="card mt-6 space-y-4">
+            <h3 id={`m-${a.progressId}`} className="text-lg font-semibold">{a.moduleTitle}</h3>
+            <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
+              <dt className="font-medium">Status</dt><dd><StatusBadge status={a.status} /></dd>
+              <dt className="font-medium">Due</dt><dd><LocalTime value={a.dueAt} /></dd>
+              <dt className="font-medium">Best score</dt><dd>{a.bestScore === null ? "—" : `${a.bestScore} %`}</dd>
+              <dt className="font-medium">Attempts that count</dt><dd>{a.attemptsCount}</dd>
+              <dt className="font-medium">Completed</dt><dd><LocalTime value={a.completedAt} /></dd>
+              <dt className="font-medium">Last activity</dt><dd><LocalTime value={a.lastActivityAt} /></dd>
+            </dl>
+
+            <h4 className="font-semibold">Reflections ({a.reflectionsSubmitted} of {a.reflections.length} submitted)</h4>
+            <ol className="list-decimal space-y-1 pl-5 text-sm">
+              {a.reflections.map((r) => (
+                <li key={r.promptId}>
+                  {r.status ? reflectionStatus[r.status] : "Not started"}
+                  {r.id && r.submittedAt && (
+                    <> · <Link className="link" href={`/instructor/reviews/${r.id}`}>Read{r.status === "submitted" ? " and review" : ""}<span className="sr-only"> reflection {r.number}</span></Link></>
+                  )}
+                </li>
+              ))}
+            </ol>
+
+            <h4 className="font-semibold">Quiz attempts</h4>
+            {a.attempts.length === 0 ? (
+              <p className="text-sm text-slate-700">No attempts yet.</p>
+            ) : (
+              <table className="w-full border-collapse text-sm">
+                <caption className="sr-only">Quiz attempts, oldest first</caption>
+                <thead>
+                  <tr className="border-b text-left">
+                    <th scope="col" className="p-2">#</th>
+                    <th scope="col" className="p-2">Submitted</th>
+                    <th scope="col" className="p-2 text-right">Score</th>
+                    <th scope="col" className="p-2">Result</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {a.attempts.map((t, i) => (
+                    <tr key={t.id} className={`border-b align-top ${t.resetAt ? "text-slate-600" : ""}`} data-testid="attempt-row">
+                      <td className="p-2">{i + 1}</td>
+                      <td className="p-2">{t.submittedAt ? <LocalTime value={t.submittedAt} /> : "In progress"}</td>
+                      <td className="p-2 text-right">{t.score === null ? "—" : `${t.score} %`}</td>
+                      <td className="p-2">
+                        {t.status === "submitted" ? (t.passed ? `Passed (pass mark ${t.passMark} %)` : `Not passed (pass mark ${t.passMark} %)`) : ""}
+                        {t.resetAt && (
+                          <span className="block font-medium text-amber-900">
+                            Reset <LocalTime value={t.resetAt} />{t.resetByName ? ` by ${t.resetByName}` : ""}: {t.resetReason}
+                          </span>
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+            {counting > 0 && learner.status === "active" && <ResetAttemptsForm cohortId={cohort.id} progressId={a.progressId} />}
+          </section>
+        );
+      })}
+
+      {learner.status === "active" && cohort.status === "active" && (
+        <section aria-labelledby="remove-heading" className="card mt-6 space-y-2">
+          <h3 id="remove-heading" className="text-lg font-semibold">Remove from cohort</h3>
+          <p className="text-sm text-slate-700">Their attempts, reflections and certificate are kept, and you can add them back from Enrol learners.</p>
+          <RemoveLearnerForm cohortId={cohort.id} learnerId={learner.id} name={learner.name} />
+        </section>
+      )}
+    </AppShell>
+  );
+}

@@ -1,0 +1,22 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { AppShell } from "@/app/_components/app-shell";
+import { requireRole } from "@/lib/auth/current";
+import { createCohortAction } from "../actions";
+import { CohortForm } from "../cohort-form";
+
+export const metadata: Metadata = { title: "Create a cohort" };
+
+export default async function NewCohortPage() {
+  const user = await requireRole("instructor", "/instructor/cohorts/new");
+  return (
+    <AppShell user={user} wide>
+      <p className="text-sm"><Link className="link" href="/instructor">My cohorts</Link></p>
+      <h1 className="mt-1 text-2xl font-bold">Create a cohort</h1>
+      <p className="mt-1 text-slate-700">You will be its instructor. Next you can enrol learners and assign the module.</p>
+      <div className="card mt-6 max-w-xl">
+        <CohortForm action={createCohortAction} submitLabel="Create cohort" />
+      </div>
+    </AppShell>
+  );
+}

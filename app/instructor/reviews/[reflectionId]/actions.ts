@@ -1,0 +1,27 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { formAction } from "@/lib/actions";
+import { reviewReflection } from "@/lib/reviews";
+import { clientIp } from "@/lib/http/request";
+
+export const reviewReflectionAction = formAction(
+  {
+    roles: ["instructor"],
+    schema: z.object({
+      reflectionId: z.string().min(1),
+      decision: z.enum(["accepted", "revision_requested"], { message: "Choose accept or request a revision." }),
+      feedback: z.string().default(""),
+      version: z.coerce.number().int().min(1),
+    }),
+  },
+  async ({ reflectionId, ...review }, user) => {
+    await reviewReflection({ actor: user, reflectionId, ...review, ip: await clientIp() });
+    revalidatePath("/instructor/reviews");
+    revalidatePath(`/instructor/reviews/${reflectionId}`);
+    // on to the queue, which says what happened: the next reflection is one click away
+    redirect(`/instructor/reviews?reviewed=${review.decision}`);
+  },
+);

@@ -1,0 +1,44 @@
+import "server-only";
+import { toCsv, fileSlug } from "@/lib/csv";
+import { requireCohort, type Actor } from "@/lib/cohorts";
+import { listCohortAssignments } from "@/lib/assignments";
+import { statusLabels } from "@/lib/progress/status";
+import { listCohortLearners, type LearnerQuery } from "./cohort-progress";
+
+/**
+ * The learner table as CSV: the same filters and order as on screen, every
+ * matching row (not one page), cells safe from spreadsheet formulas.
+ */
+export async function cohortProgressCsv({ actor, cohortId, query, now = new Date() }: { actor: Actor; cohortId: string; query: LearnerQuery; now?: Date }) {
+  const cohort = await requireCohort(actor, cohortId, "cohort.progress");
+  const assignmentList = await listCohortAssignments({ cohortId });
+  const assignment = assignmentList.find((a) => a.id === query.assignment) ?? assignmentList[0] ?? null;
+  const { rows } = await listCohortLearners({
+    actor,
+    cohortId,
+    assignmentId: assignment?.id ?? null,
+    sort: query.sort,
+    dir: query.dir,
+    status: query.status,
+    q: query.q || undefined,
+    pageSize: "all",
+    now,
+  });
+  const body = toCsv(
+    ["Name", "Email", "Module", "Due (UTC)", "Status", "Best score", "Quiz attempts", "Reflections submitted", "Last activity (UTC)", "Completed (UTC)"],
+    rows.map((r) => [
+      r.name,
+      r.email,
+      assignment?.moduleTitle ?? "",
+      assignment?.dueAt ?? "",
+      r.status ? statusLabels[r.status] : "Not assigned",
+      r.bestScore ?? "",
+      r.attempts,
+      r.reflections,
+      r.lastActivityAt ?? "",
+      r.completedAt ?? "",
+    ]),
+  );
+  const day = now.toISOString().slice(0, 10);
+  return { filename: `${fileSlug(cohort.name, "cohort")}-progress-${day}.csv`, body };
+}

@@ -1,0 +1,215 @@
+import "server-only";
+import { and, asc, desc, eq, ilike, or, sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import { getDb } from "@/db/client";
+import { assignmentProgress, assignments, enrolments, reflections, users } from "@/db/schema";
+import { requireCohort, type Actor } from "@/lib/cohorts";
+import { statuses, statusSql, type ProgressStatus } from "@/lib/progress/status";
+
+export const LEARNERS_PAGE_SIZE = 25;
+
+/** The only columns the learner table sorts by; anything else is refused. */
+export const learnerSorts = ["name", "email", "status", "bestScore", "attempts", "reflections", "lastActivity"] as const;
+export type LearnerSort = (typeof learnerSorts)[number];
+
+/** Query-string filters of the table and its export, parsed strictly (a bad value is an error, not a guess). */
+export const learnerQuerySchema = z.object({
+  sort: z.enum(learnerSorts).default("name"),
+  dir: z.enum(["asc", "desc"]).default("asc"),
+  status: z.enum(statuses).optional(),
+  q: z.string().trim().max(100).optional(),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  assignment: z.string().uuid().optional(),
+});
+export type LearnerQuery = z.infer<typeof learnerQuerySchema>;
+
+const at = (now: Date) => sql`${now.toISOString()}::timestamptz`;
+
+/** Status of the joined progress row, or null while the cohort has no assignment. */
+function statusOrNull(now: Date) {
+  return sql<ProgressStatus | null>`(case when ${assignments.id} is null then null else ${statusSql(at(now))} end)`;
+}
+
+/** Active enrolments of the cohort joined to their progress on one assignment (left join: no assignment yet is fine). */
+function learnerRows(cohortId: string, assignmentId: string | null) {
+  return {
+    progressJoin: assignmentId
+      ? and(eq(assignmentProgress.userId, enrolments.userId), eq(assignmentProgress.assignmentId, assignmentId))
+      : sql`false`,
+    assignmentJoin: and(eq(assignments.id, assignmentProgress.assignmentId), eq(assignments.cohortId, cohortId)),
+    active: and(eq(enrolments.cohortId, cohortId), eq(enrolments.status, "active")),
+  };
+}
+
+export type CohortSummary = {
+  enrolled: number;
+  completed: number;
+  completePercent: number | null;
+  quizTakers: number;
+  quizPassed: number;
+  quizPassRate: number | null;
+  reflectionsSubmitted: number;
+  awaitingReview: number;
+  overdue: number;
+};
+
+/**
+ * The tiles of the cohort page, for one assignment: one aggregate query over
+ * the cohort's active enrolments. Quiz pass rate is among learners who have
+ * submitted at least one (non-reset) attempt.
+ */
+export async function getCohortSummary({
+  actor,
+  cohortId,
+  assignmentId,
+  now = new Date(),
+}: {
+  actor: Actor;
+  cohortId: string;
+  assignmentId: string | null;
+  now?: Date;
+}): Promise<CohortSummary> {
+  await requireCohort(actor, cohortId, "cohort.progress");
+  const j = learnerRows(cohortId, assignmentId);
+  const awaiting = assignmentId
+    ? sql<number>`(select count(*)::int from ${reflections}
+        join ${enrolments} re on re.user_id = ${reflections.userId} and re.cohort_id = ${cohortId} and re.status = 'active'
+        where ${reflections.assignmentId} = ${assignmentId} and ${reflections.status} = 'submitted')`
+    : sql<number>`0`;
+  const [row] = await getDb()
+    .select({
+      enrolled: sql<number>`count(*)::int`,
+      completed: sql<number>`count(${assignmentProgress.completedAt})::int`,
+      quizTakers: sql<number>`(count(*) filter (where ${assignmentProgress.attemptsCount} > 0))::int`,
+      quizPassed: sql<number>`count(${assignmentProgress.quizPassedAt})::int`,
+      reflectionsSubmitted: sql<number>`coalesce(sum(${assignmentProgress.reflectionsSubmitted}), 0)::int`,
+      overdue: sql<number>`(count(*) filter (where ${statusOrNull(now)} = 'overdue'))::int`,
+      awaitingReview: awaiting,
+    })
+    .from(enrolments)
+    .leftJoin(assignmentProgress, j.progressJoin)
+    .leftJoin(assignments, j.assignmentJoin)
+    .where(j.active);
+  const pct = (n: number, d: number) => (d ? Math.round((n / d) * 100) : null);
+  return {
+    ...row,
+    completePercent: assignmentId ? pct(row.completed, row.enrolled) : null,
+    quizPassRate: pct(row.quizPassed, row.quizTakers),
+  };
+}
+
+export type LearnerRow = {
+  userId: string;
+  name: string;
+  email: string;
+  hasPassword: boolean;
+  progressId: string | null;
+  status: ProgressStatus | null;
+  bestScore: number | null;
+  attempts: number;
+  reflections: number;
+  lastActivityAt: Date | null;
+  completedAt: Date | null;
+};
+
+/**
+ * The learner table: sorted (allowlisted columns), filtered by status,
+ * searched by name or email, one page at a time, all in one SQL query
+ * (the total comes from a window count). `pageSize: "all"` is for exports.
+ */
+export async function listCohortLearners({
+  actor,
+  cohortId,
+  assignmentId,
+  sort = "name",
+  dir = "asc",
+  status,
+  q,
+  page = 1,
+  pageSize = LEARNERS_PAGE_SIZE,
+  now = new Date(),
+}: {
+  actor: Actor;
+  cohortId: string;
+  assignmentId: string | null;
+  sort?: LearnerSort;
+  dir?: "asc" | "desc";
+  status?: ProgressStatus;
+  q?: string;
+  page?: number;
+  pageSize?: number | "all";
+  now?: Date;
+}): Promise<{ rows: LearnerRow[]; total: number; page: number; pageCount: number }> {
+  if (!learnerSorts.includes(sort)) throw new Error("Unknown sort column.");
+  await requireCohort(actor, cohortId, "cohort.progress");
+  const j = learnerRows(cohortId, assignmentId);
+  const st = statusOrNull(now);
+  const statusRank = sql`(case ${st} when 'overdue' then 0 when 'not_started' then 1 when 'in_progress' then 2 when 'complete_late' then 3 when 'complete' then 4 end)`;
+  const sortBy: Record<LearnerSort, SQL> = {
+    name: sql`lower(${users.name})`,
+    email: sql`lower(${users.email})`,
+    status: statusRank,
+    bestScore: sql`${assignmentProgress.bestScore}`,
+    attempts: sql`${assignmentProgress.attemptsCount}`,
+    reflections: sql`${assignmentProgress.reflectionsSubmitted}`,
+    lastActivity: sql`${assignmentProgress.lastActivityAt}`,
+  };
+  const order = dir === "desc" ? sql`${sortBy[sort]} desc nulls last` : sql`${sortBy[sort]} asc nulls last`;
+  const where: SQL[] = [j.active!];
+  if (status && assignmentId) where.push(sql`${st} = ${status}`);
+  if (q) {
+    const like = `%${q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+    where.push(or(ilike(users.name, like), ilike(users.email, like))!);
+  }
+  const base = getDb()
+    .select({
+      userId: users.id,
+      name: users.name,
+      email: users.email,
+      hasPassword: sql<boolean>`(${users.passwordHash} is not null)`,
+      progressId: assignmentProgress.id,
+      status: st,
+      bestScore: assignmentProgress.bestScore,
+      attempts: sql<number>`coalesce(${assignmentProgress.attemptsCount}, 0)`,
+      reflections: sql<number>`coalesce(${assignmentProgress.reflectionsSubmitted}, 0)`,
+      lastActivityAt: assignmentProgress.lastActivityAt,
+      completedAt: assignmentProgress.completedAt,
+      total: sql<number>`(count(*) over ())::int`,
+    })
+    .from(enrolments)
+    .innerJoin(users, eq(users.id, enrolments.userId))
+    .leftJoin(assignmentProgress, j.progressJoin)
+    .leftJoin(assignments, j.assignmentJoin)
+    .where(and(...where))
+    .orderBy(order, asc(sql`lower(${users.name})`), desc(users.id));
+  const size = pageSize === "all" ? null : pageSize;
+  const rows = size ? await base.limit(size).offset((page - 1) * size) : await base;
+  let total = rows[0]?.total ?? 0;
+  if (!rows.length && page > 1) {
+    // past the last page: count what there is so the pager can offer a way back
+    const [c] = await getDb()
+      .select({ n: sql<number>`count(*)::int` })
+      .from(enrolments)
+      .innerJoin(users, eq(users.id, enrolments.userId))
+      .leftJoin(assignmentProgress, j.progressJoin)
+      .leftJoin(assignments, j.assignmentJoin)
+      .where(and(...where));
+    total = c.n;
+  }
+  return {
+    rows: rows.map(({ total: _t, ...r }) => ({ ...r, attempts: Number(r.attempts), reflections: Number(r.reflections) })),
+    total,
+    page,
+    pageCount: size ? Math.max(1, Math.ceil(total / size)) : 1,
+  };
+}
+
+/** The same query string for the page: a bad value falls back to the default instead of failing the page. */
+export const learnerPageQuerySchema = z.object({
+  sort: z.enum(learnerSorts).catch("name"),
+  dir: z.enum(["asc", "desc"]).catch("asc"),
+  status: z.enum(statuses).optional().catch(undefined),
+  q: z.string().trim().max(100).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+  assignment: z.string().uuid().optional().catch(undefined),
+});

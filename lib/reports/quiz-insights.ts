@@ -1,0 +1,131 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import { execRows, getDb } from "@/db/client";
+import { assignments, enrolments, quizAttempts, quizResponses } from "@/db/schema";
+import { requireCohort, type Actor } from "@/lib/cohorts";
+import type { ModuleContent } from "@/lib/module/content-schema";
+import { getLatestVersion, getModuleVersion } from "@/lib/module/publish";
+
+export type ItemInsight = {
+  itemId: string;
+  prompt: string;
+  responses: number;
+  correct: number;
+  percentCorrect: number;
+  /** the wrong option picked most often among wrong answers, with how many picked it */
+  topWrong: { optionId: string; text: string; count: number } | null;
+};
+
+export type IdeaInsight = {
+  ideaId: string;
+  label: string;
+  kind: "idea" | "misconception" | null;
+  responses: number;
+  percentCorrect: number;
+  items: ItemInsight[];
+};
+
+/**
+ * What the cohort still gets wrong: per quiz item, percent correct, number of
+ * responses and the most chosen wrong option, grouped by the idea or
+ * misconception it tests, worst first. Counts only submitted, non-reset
+ * attempts of the cohort's active learners, in one SQL aggregate; the option
+ * and idea wording comes from the module content.
+ */
+export async function getQuizInsights({ actor, cohortId, assignmentId }: { actor: Actor; cohortId: string; assignmentId: string | null }) {
+  await requireCohort(actor, cohortId, "cohort.progress");
+  if (!assignmentId) return { ideas: [] as IdeaInsight[], attempts: 0 };
+  const rows = await execRows<{
+    item_id: string;
+    idea_id: string;
+    responses: number;
+    correct: number;
+    attempts: number;
+    version_id: string;
+    option_counts: Record<string, number> | string | null;
+  }>(
+    getDb(),
+    sql`
+    with r as (
+      select ${quizResponses.itemId} as item_id, ${quizResponses.ideaId} as idea_id, ${quizResponses.correct} as correct,
+        ${quizResponses.chosenOptionIds} as chosen, ${quizAttempts.id} as attempt_id, ${quizAttempts.moduleVersionId} as version_id
+      from ${quizResponses}
+      join ${quizAttempts} on ${quizAttempts.id} = ${quizResponses.attemptId}
+      join ${assignments} on ${assignments.id} = ${quizAttempts.assignmentId}
+      join ${enrolments} on ${enrolments.cohortId} = ${assignments.cohortId} and ${enrolments.userId} = ${quizAttempts.userId} and ${enrolments.status} = 'active'
+      where ${quizAttempts.assignmentId} = ${assignmentId} and ${assignments.cohortId} = ${cohortId}
+        and ${quizAttempts.status} = 'submitted' and ${quizAttempts.resetAt} is null
+    ),
+    wrong_picks as (
+      select item_id, option_id, count(*)::int as n
+      from r, unnest(r.chosen) as option_id
+      where not r.correct
+      group by item_id, option_id
+    )
+    select r.item_id, min(r.idea_id) as idea_id, count(*)::int as responses,
+      (count(*) filter (where r.correct))::int as correct,
+      (select count(distinct attempt_id)::int from r) as attempts,
+      max(r.version_id::text) as version_id,
+      (select jsonb_object_agg(w.option_id, w.n) from wrong_picks w where w.item_id = r.item_id) as option_counts
+    from r
+    group by r.item_id`,
+  );
+  if (!rows.length) return { ideas: [] as IdeaInsight[], attempts: 0 };
+
+  const [{ module_id: moduleId }] = await execRows<{ module_id: string }>(
+    getDb(),
+    sql`select ${assignments.moduleId} as module_id from ${assignments} where ${assignments.id} = ${assignmentId}`,
+  );
+  const latest = await getLatestVersion(moduleId);
+  const contents = new Map<string, ModuleContent>();
+  const contentFor = async (versionId: string) => {
+    if (!contents.has(versionId)) {
+      const v = await getModuleVersion(versionId);
+      if (v) contents.set(versionId, v.content);
+    }
+    return contents.get(versionId) ?? latest?.content;
+  };
+
+  const ideas = new Map<string, IdeaInsight>();
+  for (const row of rows) {
+    // the wording of the latest version that has this item (ids are stable across versions)
+    const content = latest?.content.quiz.some((q) => q.id === row.item_id) ? latest.content : await contentFor(row.version_id);
+    const item = content?.quiz.find((q) => q.id === row.item_id);
+    const counts: Record<string, number> =
+      typeof row.option_counts === "string" ? JSON.parse(row.option_counts) : (row.option_counts ?? {});
+    let topWrong: ItemInsight["topWrong"] = null;
+    for (const [optionId, count] of Object.entries(counts)) {
+      const option = item?.options.find((o) => o.id === optionId);
+      if (option?.correct) continue; // a correct option ticked inside a wrong multiple-select answer
+      if (!topWrong || count > topWrong.count || (count === topWrong.count && optionId < topWrong.optionId)) {
+        topWrong = { optionId, text: option?.text ?? optionId, count };
+      }
+    }
+    const responses = Number(row.responses);
+    const correct = Number(row.correct);
+    const insight: ItemInsight = {
+      itemId: row.item_id,
+      prompt: item?.prompt ?? row.item_id,
+      responses,
+      correct,
+      percentCorrect: Math.round((correct / responses) * 100),
+      topWrong,
+    };
+    const ideaId = row.idea_id; // as tagged when the attempt was scored
+    let group = ideas.get(ideaId);
+    if (!group) {
+      const idea = (latest?.content ?? content)?.ideas.find((i) => i.id === ideaId);
+      group = { ideaId, label: idea?.label ?? ideaId, kind: idea?.kind ?? null, responses: 0, percentCorrect: 0, items: [] };
+      ideas.set(ideaId, group);
+    }
+    group.items.push(insight);
+  }
+  const worstFirst = <T extends { percentCorrect: number; responses: number }>(a: T, b: T) =>
+    a.percentCorrect - b.percentCorrect || b.responses - a.responses;
+  const grouped = [...ideas.values()].map((g) => {
+    const responses = g.items.reduce((s, i) => s + i.responses, 0);
+    const correct = g.items.reduce((s, i) => s + i.correct, 0);
+    return { ...g, responses, percentCorrect: Math.round((correct / responses) * 100), items: g.items.sort(worstFirst) };
+  });
+  return { ideas: grouped.sort(worstFirst), attempts: Number(rows[0].attempts) };
+}
