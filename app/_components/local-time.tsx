@@ -20,8 +20,8 @@ export function LocalTime({ value, dateOnly = false }: { value: Date | string | 
 }
 
 function format(iso: string, dateOnly: boolean, timeZone: string | undefined) {
-  const opts: Intl.DateTimeFormatOptions = dateOnly
-    ? { dateStyle: "medium", timeZone }
-    : { dateStyle: "medium", timeStyle: "short", timeZone, timeZoneName: timeZone ? "short" : undefined };
-  return new Intl.DateTimeFormat("en-US", opts).format(new Date(iso));
+  // Intl refuses timeZoneName together with dateStyle, so the server's "UTC" mark is appended
+  const opts: Intl.DateTimeFormatOptions = dateOnly ? { dateStyle: "medium", timeZone } : { dateStyle: "medium", timeStyle: "short", timeZone };
+  const text = new Intl.DateTimeFormat("en-US", opts).format(new Date(iso));
+  return timeZone && !dateOnly ? `${text} UTC` : text;
 }

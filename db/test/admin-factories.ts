@@ -20,6 +20,7 @@ import {
   reflections,
   users,
 } from "../schema";
+import { PRIVATE_SENTENCE } from "./admin-fixture-text";
 
 const uid = () => randomBytes(4).toString("hex");
 
@@ -186,7 +187,7 @@ export async function setProgress({ assignmentId, userId, ...s }: { assignmentId
 }
 
 export const SCENARIO_NOW = new Date("2026-03-15T12:00:00Z");
-export const PRIVATE_SENTENCE = "My sponsor Juniper taught me to count the blue herons at dawn.";
+export { PRIVATE_SENTENCE };
 const d = (iso: string) => new Date(iso);
 
 /**
@@ -202,8 +203,10 @@ const d = (iso: string) => new Date(iso);
  *
  * Reflections awaiting review: a3 1, a2 1, b1 3 (and a5's, removed, not counted).
  */
-export async function seedOrganisationScenario(makePerson: (o: { name: string; role: "learner" | "instructor" }) => Promise<{ id: string; email: string; name: string }>) {
-  const tag = uid();
+export async function seedOrganisationScenario(
+  makePerson: (o: { name: string; role: "learner" | "instructor" }) => Promise<{ id: string; email: string; name: string }>,
+  tag = uid(),
+) {
   const person = (name: string, role: "learner" | "instructor" = "learner") => makePerson({ name, role });
   const i1 = await person(`Instructor One ${tag}`, "instructor");
   const i2 = await person(`Instructor Two ${tag}`, "instructor");
