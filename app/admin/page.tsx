@@ -72,7 +72,7 @@ export default async function AdminHome({ searchParams }: { searchParams: Promis
             <h2 id="tiles-heading" className="sr-only">Totals</h2>
             <dl className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6" data-testid="tiles">
               <Tile label="Learners" value={num.format(tiles.learners)} note="with an assignment in view" />
-              <Tile label="Assignments" value={num.format(tiles.learnerAssignments)} note={`learner × module, ${num.format(tiles.assignments)} cohort assignments`} />
+              <Tile label="Assignments" value={num.format(tiles.learnerAssignments)} note="one per learner and module assigned" />
               <Tile label="Complete" value={pct(tiles.completePct)} note={`${num.format(tiles.completed)} completed (incl. late)`} />
               <Tile label="Overdue" value={num.format(tiles.overdue)} note="past due, not complete" />
               <Tile label="Awaiting review" value={num.format(tiles.awaitingReview)} note="reflections submitted, not reviewed" />

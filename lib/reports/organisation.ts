@@ -23,7 +23,7 @@ export const COHORT_PAGE_SIZE = 20;
 
 export type OrganisationTiles = {
   learners: number;
-  assignments: number;
+  /** learner × assignment rows in view */
   learnerAssignments: number;
   completed: number;
   /** 0–100, null when there is nothing to complete */
@@ -33,22 +33,28 @@ export type OrganisationTiles = {
   contactHours: number;
 };
 
-/** Tiles across every cohort in view: all SQL aggregates over one indexed table. */
+/**
+ * Tiles across every cohort in view: SQL aggregates, three queries run side
+ * by side (the distinct-learner count is a hash aggregate of its own).
+ */
 export async function getOrganisationTiles({ actor, filters, now = new Date() }: { actor: Actor; filters: ReportFilters; now?: Date }): Promise<OrganisationTiles> {
   requirePermission(actor, "reports.organisation");
   const db = getDb();
   const where = learnerAssignmentWhere(filters, now, "due");
   const status = statusSql(nowSql(now));
-  const [[t], [r]] = await Promise.all([
-    execRows<{ learners: number; assignments: number; rows: number; completed: number; overdue: number; hours: number | string | null }>(
+  const [[t], [l], [r]] = await Promise.all([
+    execRows<{ rows: number; completed: number; overdue: number; hours: number | string | null }>(
       db,
-      sql`select count(distinct ${assignmentProgress.userId})::int as learners,
-          count(distinct ${assignmentProgress.assignmentId})::int as assignments,
-          count(*)::int as rows,
+      sql`select count(*)::int as rows,
           (count(*) filter (where ${status} in ('complete', 'complete_late')))::int as completed,
           (count(*) filter (where ${status} = 'overdue'))::int as overdue,
           coalesce(sum(${hoursEarnedSql}), 0)::float8 as hours
         from ${learnerAssignmentsFrom} ${hoursJoins} ${where}`,
+    ),
+    execRows<{ learners: number }>(
+      db,
+      sql`select count(*)::int as learners from (
+          select ${assignmentProgress.userId} from ${learnerAssignmentsFrom} ${where} group by ${assignmentProgress.userId}) learners`,
     ),
     execRows<{ awaiting: number }>(
       db,
@@ -59,8 +65,7 @@ export async function getOrganisationTiles({ actor, filters, now = new Date() }:
     ),
   ]);
   return {
-    learners: t.learners,
-    assignments: t.assignments,
+    learners: l.learners,
     learnerAssignments: t.rows,
     completed: t.completed,
     completePct: t.rows ? (100 * t.completed) / t.rows : null,
@@ -117,6 +122,10 @@ export async function listOrganisationCohorts({
   if (hasRowFilters(filters)) cohortWhere.push(sql`agg.cohort_id is not null`);
   const dir = filters.dir === "desc" ? sql`desc` : sql`asc`;
   const offset = (filters.page - 1) * pageSize;
+  const enrolledSql = sql`(select count(*) from ${enrolments}
+    where ${enrolments.cohortId} = ${cohorts.id} and ${enrolments.status} = 'active')::int`;
+  // the page is chosen first; instructors and enrolled are looked up for its rows only
+  // (enrolled for every cohort only when it is the sort key)
   const rows = await execRows<{
     id: string;
     name: string;
@@ -133,7 +142,8 @@ export async function listOrganisationCohorts({
     total_count: number;
   }>(
     getDb(),
-    sql`with agg as (
+    // materialized: joined to cohorts by hash, never re-scanned per cohort
+    sql`with agg as materialized (
         select ${assignmentProgress.cohortId} as cohort_id,
           count(*)::int as total,
           (count(*) filter (where ${status} in ('complete', 'complete_late')))::int as completed,
@@ -144,21 +154,28 @@ export async function listOrganisationCohorts({
         from ${learnerAssignmentsFrom}
         ${learnerAssignmentWhere(filters, now, "due")}
         group by ${assignmentProgress.cohortId}
+      ),
+      page as (
+        select ${cohorts.id} as id, ${cohorts.name} as name, ${cohorts.status} as status,
+          agg.total, agg.completed, agg.overdue,
+          (100.0 * agg.completed / nullif(agg.total, 0))::float8 as complete_pct,
+          agg.median_score::float8 as median_score, agg.first_due, agg.last_due,
+          ${filters.sort === "enrolled" ? enrolledSql : sql`null::int`} as enrolled,
+          (count(*) over ())::int as total_count
+        from ${cohorts} left join agg on agg.cohort_id = ${cohorts.id}
+        ${whereSql(cohortWhere)}
+        order by ${sortSql[filters.sort]} ${dir} nulls last, name asc, id asc
+        limit ${pageSize} offset ${offset}
       )
-      select ${cohorts.id} as id, ${cohorts.name} as name, ${cohorts.status} as status,
+      select page.id, page.name, page.status, page.total, page.completed, page.overdue, page.complete_pct,
+        page.median_score, page.first_due, page.last_due, page.total_count,
+        coalesce(page.enrolled, (select count(*) from ${enrolments}
+          where ${enrolments.cohortId} = page.id and ${enrolments.status} = 'active')::int) as enrolled,
         (select string_agg(${users.name}, ', ' order by ${users.name}) from ${cohortInstructors}
           join ${users} on ${users.id} = ${cohortInstructors.userId}
-          where ${cohortInstructors.cohortId} = ${cohorts.id}) as instructors,
-        (select count(*) from ${enrolments}
-          where ${enrolments.cohortId} = ${cohorts.id} and ${enrolments.status} = 'active')::int as enrolled,
-        agg.total, agg.completed, agg.overdue,
-        (100.0 * agg.completed / nullif(agg.total, 0))::float8 as complete_pct,
-        agg.median_score::float8 as median_score, agg.first_due, agg.last_due,
-        (count(*) over ())::int as total_count
-      from ${cohorts} left join agg on agg.cohort_id = ${cohorts.id}
-      ${whereSql(cohortWhere)}
-      order by ${sortSql[filters.sort]} ${dir} nulls last, name asc, id asc
-      limit ${pageSize} offset ${offset}`,
+          where ${cohortInstructors.cohortId} = page.id) as instructors
+      from page
+      order by ${sortSql[filters.sort]} ${dir} nulls last, name asc, id asc`,
   );
   const total = rows[0]?.total_count ?? (filters.page > 1 ? await countCohortsInView(filters, now) : 0);
   return {
