@@ -76,7 +76,7 @@ export default async function AdminHome({ searchParams }: { searchParams: Promis
               <Tile label="Complete" value={pct(tiles.completePct)} note={`${num.format(tiles.completed)} completed (incl. late)`} />
               <Tile label="Overdue" value={num.format(tiles.overdue)} note="past due, not complete" />
               <Tile label="Awaiting review" value={num.format(tiles.awaitingReview)} note="reflections submitted, not reviewed" />
-              <Tile label="Contact hours earned" value={hours.format(tiles.contactHours)} note="from certificates issued" />
+              <Tile label="Contact hours earned" value={hours.format(tiles.contactHours)} note="completed × module hours, revoked certificates excluded" />
             </dl>
           </section>
 

@@ -18,11 +18,12 @@ function Result({ state }: { state: ActionState | undefined }) {
 export function RoleForm({ userId, role }: { userId: string; role: string }) {
   const [state, action, pending] = useActionState(changeRole, undefined);
   return (
-    <form action={action}>
+    // keyed by the saved role: after a change the select shows the new one
+    <form action={action} key={role}>
       <input type="hidden" name="userId" value={userId} />
       <div className="flex flex-wrap items-end gap-2">
         <div>
-          <label htmlFor="role" className="label">Role</label>
+          <label htmlFor="role" className="label">New role</label>
           <select id="role" name="role" defaultValue={state?.values?.role ?? role} className="input"
             aria-invalid={Boolean(state?.fieldErrors?.role)} aria-describedby={state?.fieldErrors?.role ? "role-error" : undefined}>
             <option value="learner">Learner</option>
