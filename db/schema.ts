@@ -404,6 +404,8 @@ export const reflections = pgTable(
     uniqueIndex("reflections_progress_prompt_uq").on(t.progressId, t.promptId),
     index("reflections_assignment_status_idx").on(t.assignmentId, t.status),
     index("reflections_user_idx").on(t.userId),
+    // "awaiting review" counts without reading reflection rows (their text is wide)
+    index("reflections_submitted_idx").on(t.progressId).where(sql`${t.status} = 'submitted'`),
   ],
 );
 

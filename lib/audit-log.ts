@@ -76,7 +76,9 @@ export async function listAuditEntries({ actor, filters, pageSize = AUDIT_PAGE_S
     getDb(),
     sql`select ${auditLog.id} as id, ${auditLog.at} as at, ${auditLog.actorEmail} as actor_email, ${auditLog.action} as action,
         ${auditLog.targetType} as target_type, ${auditLog.targetId} as target_id, ${auditLog.ip} as ip, ${auditLog.details} as details,
-        (select ${users.email} from ${users} where ${auditLog.targetType} = 'user' and ${users.id}::text = ${auditLog.targetId}) as target_label
+        (select ${users.email} from ${users} where ${users.id} = case
+            when ${auditLog.targetType} = 'user' and ${auditLog.targetId} ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
+            then ${auditLog.targetId}::uuid end) as target_label
       from ${auditLog}
       ${where.length ? sql`where ${sql.join(where, sql` and `)}` : sql``}
       order by ${auditLog.at} desc, ${auditLog.id} desc

@@ -1,7 +1,7 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import { assignmentProgress, assignments, certificates, cohortInstructors, cohorts, enrolments, moduleVersions } from "@/db/schema";
-import { statusSql } from "@/lib/progress/status";
+import { statusIsSql } from "@/lib/progress/status";
 import { dayAfter, dayStart, type ReportFilters } from "./organisation-filters";
 
 /**
@@ -46,7 +46,7 @@ export function learnerAssignmentConditions(f: ReportFilters, now: Date, dateOn:
   const column = dateOn === "due" ? assignments.dueAt : assignmentProgress.completedAt;
   if (f.from) where.push(sql`${column} >= ${dayStart(f.from).toISOString()}::timestamptz`);
   if (f.to) where.push(sql`${column} < ${dayAfter(f.to).toISOString()}::timestamptz`);
-  if (f.status) where.push(sql`${statusSql(nowSql(now))} = ${f.status}`);
+  if (f.status) where.push(statusIsSql(f.status, nowSql(now)));
   return where;
 }
 

@@ -255,9 +255,11 @@ export async function listReportInstructors({ actor }: { actor: Actor }) {
   return execRows<{ id: string; name: string; email: string }>(
     getDb(),
     sql`select ${users.id} as id, ${users.name} as name, ${users.email} as email from ${users}
-      where ${users.role} = 'instructor'
-        or exists (select 1 from ${cohortInstructors} where ${cohortInstructors.userId} = ${users.id})
-      order by ${users.name}, ${users.email}`,
+        where ${users.role} = 'instructor'
+      union
+      select ${users.id}, ${users.name}, ${users.email} from ${users}
+        where ${users.id} in (select ${cohortInstructors.userId} from ${cohortInstructors})
+      order by name, email`,
   );
 }
 
