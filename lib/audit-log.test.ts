@@ -3,7 +3,7 @@ import { auditLog } from "@/db/schema";
 import { expectNotFound } from "@/db/test/admin-helpers";
 import { makeUser } from "@/db/test/factories";
 import { setupTestDb } from "@/db/test/test-db";
-import { listAuditActions, listAuditEntries, readAuditFilters } from "./audit-log";
+import { auditDetailText, listAuditActions, listAuditEntries, readAuditFilters } from "./audit-log";
 
 const t = setupTestDb();
 let admin: { id: string; role: "admin" };
@@ -53,6 +53,11 @@ describe("audit log", () => {
 
   it("offers each distinct action once", async () => {
     expect(await listAuditActions({ actor: admin })).toEqual(["auth.sign_in", "auth.sign_in_failed", "export.org_csv", "user.invite", "user.role_change"]);
+  });
+
+  it("shows details as text, hiding anything that could be private even if a writer logged it", () => {
+    expect(auditDetailText({ from: "learner", to: "admin", filters: { status: "overdue" } })).toBe('from: learner · to: admin · filters: {"status":"overdue"}');
+    expect(auditDetailText({ reflectionBody: "my story", password: "x", rows: 3 })).toBe("reflectionBody: [hidden] · password: [hidden] · rows: 3");
   });
 
   it("drops filter values it does not understand", () => {

@@ -117,6 +117,20 @@ export async function listAuditActions({ actor }: { actor: Actor }): Promise<str
   return rows.map((r) => r.action);
 }
 
+// writers promise never to log these; the page does not trust that promise
+const HIDDEN_DETAIL = /password|token|secret|body|text|feedback|answer/i;
+
+/** An entry's details as short "key: value" text, with anything that could be private left out. */
+export function auditDetailText(details: Record<string, unknown>): string {
+  return Object.entries(details)
+    .map(([k, v]) => {
+      if (HIDDEN_DETAIL.test(k)) return `${k}: [hidden]`;
+      const text = typeof v === "object" && v !== null ? JSON.stringify(v) : String(v);
+      return `${k}: ${text.length > 200 ? `${text.slice(0, 200)}…` : text}`;
+    })
+    .join(" · ");
+}
+
 /** What an action means, for people reading the log. Unknown actions show their name. */
 export const auditActionLabels: Record<string, string> = {
   "auth.sign_in": "Signed in",

@@ -7,7 +7,7 @@ import { PRIVATE_SENTENCE, SCENARIO_NOW, seedOrganisationScenario } from "@/db/t
 import { expectNotFound, readAll } from "@/db/test/admin-helpers";
 import { makeUser } from "@/db/test/factories";
 import { setupTestDb } from "@/db/test/test-db";
-import { exportFilename, exportHeader, streamOrganisationExport } from "./organisation-export";
+import { countOrganisationExportRows, exportFilename, exportHeader, streamOrganisationExport } from "./organisation-export";
 import type { ReportFilters } from "./organisation-filters";
 
 const t = setupTestDb();
@@ -102,6 +102,23 @@ describe("organisation CSV export", () => {
     expect(entry.details).toMatchObject({ completed: false });
     expect((entry.details as { rows: number }).rows).toBeGreaterThanOrEqual(2);
     expect((entry.details as { rows: number }).rows).toBeLessThan(9);
+  });
+
+  it("gives the browser the row count up front (for its progress bar)", async () => {
+    expect(await countOrganisationExportRows({ actor: admin, filters: f(), now })).toBe(9);
+    expect(await countOrganisationExportRows({ actor: admin, filters: f({ status: "overdue" }), now })).toBe(3);
+  });
+
+  it("gives its database connection back when a download is cancelled half-way", async () => {
+    const mode = dbKind() === "postgres" ? "cursor" : "keyset";
+    // more cancelled downloads than the pool has connections: a leak would hang here
+    for (let i = 0; i < 8; i++) {
+      const reader = streamOrganisationExport({ actor: admin, filters: f(), now, batchSize: 2, mode }).getReader();
+      await reader.read();
+      await reader.read();
+      await reader.cancel();
+    }
+    expect((await exportCsv(f(), { mode })).rows).toHaveLength(9);
   });
 
   it("never contains reflection text", async () => {

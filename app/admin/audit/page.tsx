@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AppShell } from "@/app/_components/app-shell";
 import { LocalTime } from "@/app/_components/local-time";
-import { auditActionLabels, listAuditActions, listAuditEntries, readAuditFilters, type AuditFilters } from "@/lib/audit-log";
+import { auditActionLabels, auditDetailText, listAuditActions, listAuditEntries, readAuditFilters, type AuditFilters } from "@/lib/audit-log";
 import { requireRole } from "@/lib/auth/current";
 
 export const metadata: Metadata = { title: "Audit log" };
@@ -15,13 +15,6 @@ function query(f: AuditFilters, before?: number) {
   if (f.to) p.set("to", f.to);
   if (before) p.set("before", String(before));
   return p.toString();
-}
-
-/** Details as short "key: value" text; values are shown as text, never as markup. */
-function detailText(details: Record<string, unknown>) {
-  return Object.entries(details)
-    .map(([k, v]) => `${k}: ${typeof v === "object" && v !== null ? JSON.stringify(v) : String(v)}`)
-    .join(" · ");
 }
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -108,7 +101,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                     )}
                   </td>
                   <td className="p-2">{e.ip ?? "—"}</td>
-                  <td className="max-w-md break-words p-2 text-slate-700">{detailText(e.details) || "—"}</td>
+                  <td className="max-w-md break-words p-2 text-slate-700">{auditDetailText(e.details) || "—"}</td>
                 </tr>
               ))}
             </tbody>
