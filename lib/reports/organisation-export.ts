@@ -210,6 +210,7 @@ export function streamOrganisationExport({
         } catch (e) {
           controller.error(e);
           await batches?.return(undefined).catch(() => {});
+          await record(false).catch(() => {});
         }
       },
       async cancel() {
