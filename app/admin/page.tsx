@@ -198,7 +198,7 @@ function Filters({ filters, instructors }: { filters: ReportFilters; instructors
   return (
     <form method="get" action="/admin" className="card mt-4" aria-labelledby="filters-heading">
       <h2 id="filters-heading" className="sr-only">Filters</h2>
-      <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-[auto_auto_1fr_auto_auto_auto] lg:items-end">
+      <div className="grid items-end gap-3 sm:grid-cols-2 lg:grid-cols-[auto_auto_1fr_auto_auto_auto]">
         <div>
           <label htmlFor="from" className="label">Due from</label>
           <input id="from" name="from" type="date" defaultValue={filters.from} className="input" aria-describedby="dates-note" />

@@ -30,7 +30,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       <h1 className="text-2xl font-bold">Audit log</h1>
       <p className="mt-1 text-slate-700">Who did what, when and from where. Passwords and reflection text are never recorded.</p>
 
-      <form method="get" action="/admin/audit" className="card mt-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-[1fr_1fr_auto_auto_auto] lg:items-end" role="search" aria-label="Filter the audit log">
+      <form method="get" action="/admin/audit" className="card mt-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-[1fr_1fr_auto_auto_auto] sm:items-end" role="search" aria-label="Filter the audit log">
         <div>
           <label htmlFor="actor" className="label">Who (email contains)</label>
           <input id="actor" name="actor" defaultValue={filters.actor} className="input" />
