@@ -204,6 +204,8 @@ export const enrolments = pgTable(
   (t) => [
     uniqueIndex("enrolments_cohort_user_uq").on(t.cohortId, t.userId),
     index("enrolments_user_idx").on(t.userId),
+    // reports exclude removed learners with an anti-join on these few rows
+    index("enrolments_removed_idx").on(t.cohortId, t.userId).where(sql`${t.status} = 'removed'`),
   ],
 );
 
@@ -402,6 +404,8 @@ export const reflections = pgTable(
     uniqueIndex("reflections_progress_prompt_uq").on(t.progressId, t.promptId),
     index("reflections_assignment_status_idx").on(t.assignmentId, t.status),
     index("reflections_user_idx").on(t.userId),
+    // "awaiting review" counts without reading reflection rows (their text is wide)
+    index("reflections_submitted_idx").on(t.progressId).where(sql`${t.status} = 'submitted'`),
   ],
 );
 
@@ -476,6 +480,8 @@ export const auditLog = pgTable(
     index("audit_log_at_idx").on(t.at),
     index("audit_log_actor_idx").on(t.actorId, t.at),
     index("audit_log_action_idx").on(t.action, t.at),
+    // an account's history on the admin's user page
+    index("audit_log_target_idx").on(t.targetId, t.at),
   ],
 );
 

@@ -15,6 +15,8 @@ const schema = z.object({
   SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(120),
   SESSION_MAX_HOURS: z.coerce.number().int().positive().default(12),
   SMTP_URL: z.string().optional(),
+  /** sender of invite emails, e.g. "Training Programme <training@example.org>" */
+  SMTP_FROM: z.string().optional(),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -13,6 +13,7 @@ import postgres from "postgres";
 import { closeDb, dbKind, getDb } from "../db/client";
 import { migrateDb } from "../db/migrate";
 import { seedDemo } from "../lib/demo/seed";
+import { seedAdminFixtures } from "../e2e/admin-fixtures";
 
 const port = process.env.E2E_PORT ?? "3100";
 const base = process.env.TEST_DATABASE_URL;
@@ -48,6 +49,7 @@ async function main() {
   }
   await migrateDb(getDb(), dbKind());
   await seedDemo(getDb());
+  await seedAdminFixtures(getDb());
   await closeDb();
 
   const child = spawn("npx", ["next", "start", "-p", port, "-H", "127.0.0.1"], { stdio: "inherit", env });

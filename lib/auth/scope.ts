@@ -52,3 +52,11 @@ export async function requireOwnProgress(actor: Actor, progressId: string, db: D
   if (!row) notFound();
   return row;
 }
+
+/**
+ * Organisation-wide areas (accounts, reports, audit) have no cohort to scope
+ * by: the role's permission is the whole check. Anyone else gets 404.
+ */
+export function requirePermission(actor: Actor, permission: Permission) {
+  if (!can(actor.role, permission)) notFound();
+}

@@ -35,3 +35,26 @@ export function statusSql(now: SQL = sql`now()`): SQL<ProgressStatus> {
     when ${assignmentProgress.startedAt} is not null then 'in_progress'
     else 'not_started' end`;
 }
+
+/**
+ * "Has this status", as plain column conditions: the same rule as statusSql,
+ * written so the planner can estimate how many rows match (a CASE expression
+ * compared to a constant looks like 0.5 % of rows to it, which sends report
+ * joins down nested loops). Tested equal to statusSql on every edge.
+ */
+export function statusIsSql(status: ProgressStatus, now: SQL = sql`now()`): SQL {
+  const done = assignmentProgress.completedAt;
+  const due = assignments.dueAt;
+  switch (status) {
+    case "complete":
+      return sql`(${done} is not null and ${done} <= ${due})`;
+    case "complete_late":
+      return sql`(${done} is not null and ${done} > ${due})`;
+    case "overdue":
+      return sql`(${done} is null and ${due} < ${now})`;
+    case "in_progress":
+      return sql`(${done} is null and ${due} >= ${now} and ${assignmentProgress.startedAt} is not null)`;
+    case "not_started":
+      return sql`(${done} is null and ${due} >= ${now} and ${assignmentProgress.startedAt} is null)`;
+  }
+}

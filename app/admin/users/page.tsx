@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
 import { AppShell } from "@/app/_components/app-shell";
+import { LocalTime } from "@/app/_components/local-time";
 import { listUsers } from "@/lib/accounts";
 import { requireRole } from "@/lib/auth/current";
 import { StatusButton } from "./status-button";
@@ -18,11 +19,14 @@ const query = z.object({
 export default async function UsersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireRole("admin", "/admin/users");
   const params = query.parse(await searchParams);
-  const { rows, total, page, pageCount } = await listUsers({ ...params, q: params.q || undefined });
+  const { rows, total, page, pageCount } = await listUsers({ actor: user, ...params, q: params.q || undefined });
   const link = (p: number) => `/admin/users?${new URLSearchParams({ ...(params.q ? { q: params.q } : {}), ...(params.role ? { role: params.role } : {}), ...(params.status ? { status: params.status } : {}), page: String(p) })}`;
   return (
     <AppShell user={user} wide>
-      <h1 className="text-2xl font-bold">People</h1>
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-2xl font-bold">People</h1>
+        <Link className="btn" href="/admin/users/invites">Invite an instructor or admin</Link>
+      </div>
       <form className="mt-4 flex flex-wrap items-end gap-3" role="search">
         <div>
           <label htmlFor="q" className="label">Search name or email</label>
@@ -60,17 +64,24 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
                 <th scope="col" className="p-2">Email</th>
                 <th scope="col" className="p-2">Role</th>
                 <th scope="col" className="p-2">Status</th>
+                <th scope="col" className="p-2">Last sign-in</th>
                 <th scope="col" className="p-2 text-right">Actions</th>
               </tr>
             </thead>
             <tbody>
               {rows.map((u) => (
                 <tr key={u.id} className="border-b" data-testid={`user-row-${u.email}`}>
-                  <td className="p-2">{u.name}</td>
+                  <td className="p-2">
+                    <Link className="link" href={`/admin/users/${u.id}`}>{u.name}</Link>
+                  </td>
                   <td className="p-2">{u.email}</td>
                   <td className="p-2 capitalize">{u.role}</td>
-                  <td className="p-2 capitalize">{u.status}</td>
-                  <td className="p-2 text-right">{u.id !== user.id && <StatusButton userId={u.id} name={u.name} status={u.status} />}</td>
+                  <td className="p-2 capitalize">
+                    {u.status}
+                    {!u.hasPassword && u.status === "active" && <span className="ml-1 text-slate-600 normal-case">(no password yet)</span>}
+                  </td>
+                  <td className="p-2"><LocalTime value={u.lastSignInAt} /></td>
+                  <td className="p-2 text-right">{u.id === user.id ? <span className="text-slate-600">You</span> : <StatusButton userId={u.id} name={u.name} status={u.status} />}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,0 +1,28 @@
+"use client";
+
+import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+
+type Point = { week: string; completions: number };
+
+const label = (week: string) =>
+  new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", timeZone: "UTC" }).format(new Date(`${week}T00:00:00Z`));
+
+/**
+ * Completions per week as a bar chart. The chart is hidden from assistive
+ * technology; the same numbers are in the table below it.
+ */
+export function CompletionsChart({ data }: { data: Point[] }) {
+  return (
+    <div className="h-64 w-full" aria-hidden="true" data-testid="completions-chart">
+      <ResponsiveContainer width="100%" height="100%">
+        <BarChart data={data} margin={{ top: 8, right: 8, bottom: 8, left: 0 }} accessibilityLayer={false}>
+          <CartesianGrid strokeDasharray="3 3" vertical={false} />
+          <XAxis dataKey="week" tickFormatter={label} tick={{ fill: "#334155", fontSize: 12 }} minTickGap={16} />
+          <YAxis allowDecimals={false} tick={{ fill: "#334155", fontSize: 12 }} width={40} />
+          <Tooltip labelFormatter={(w) => `Week of ${label(String(w))}`} formatter={(v) => [v, "Completions"]} />
+          <Bar dataKey="completions" fill="#15564c" isAnimationActive={false} />
+        </BarChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}
