@@ -1,5 +1,6 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { PRIVATE_SENTENCE } from "../db/test/admin-fixture-text";
+import { DEMO_REFLECTION_SENTENCE } from "../lib/demo/reflection-texts";
 import { expectAccessible, storage } from "./helpers";
 
 const pages = ["/admin", "/admin/users", "/admin/users/invites", "/admin/audit"];
@@ -61,7 +62,7 @@ test.describe("as an admin", () => {
   });
 
   test("no admin page or export ever shows reflection text", async ({ page }) => {
-    const sentences = [PRIVATE_SENTENCE];
+    const sentences = [PRIVATE_SENTENCE, DEMO_REFLECTION_SENTENCE];
     const visit = async (path: string) => {
       const res = await page.goto(path);
       expect(res?.status(), path).toBe(200);
@@ -74,6 +75,14 @@ test.describe("as an admin", () => {
     const hrefs = await page.locator('a[href^="/admin/users/"]').evaluateAll((as) => as.map((a) => a.getAttribute("href")!).filter((h) => /[0-9a-f-]{36}$/.test(h)));
     expect(hrefs.length).toBeGreaterThan(5);
     for (const href of hrefs) bodies.push(await visit(href));
+    // every cohort's drill-down (the demo cohorts hold the demo reflections), with its insights and export
+    await page.goto("/admin");
+    const cohortHrefs = await page.locator('a[href^="/admin/cohorts/"]').evaluateAll((as) => [...new Set(as.map((a) => a.getAttribute("href")!))]);
+    expect(cohortHrefs.length).toBeGreaterThan(3);
+    for (const href of cohortHrefs) {
+      bodies.push(await visit(href), await visit(`${href}/insights`));
+      bodies.push(await (await page.request.get(`${href}/export.csv`)).text());
+    }
     bodies.push(await csv(page.request));
     for (const sentence of sentences) for (const body of bodies) expect(body).not.toContain(sentence);
     expect(bodies.at(-1)).toContain("Ada Alpha"); // the export did have rows
