@@ -23,9 +23,16 @@ async function one<T extends Record<string, unknown>>(query: Parameters<typeof e
   return r;
 }
 
+// the seed drops foreign keys and secondary indexes while loading and puts them back
+const schemaShape = sql`select
+  (select count(*)::int from pg_constraint c join pg_namespace n on n.oid = c.connamespace where n.nspname = 'public' and c.contype = 'f') as fks,
+  (select string_agg(indexname || ':' || indexdef, '|' order by indexname) from pg_indexes where schemaname = 'public') as indexes`;
+
 describe("scale seed (500 learners)", () => {
   it("fills an empty database with a whole organisation", async () => {
+    const shapeBefore = await one(schemaShape);
     const result = await seedScale({ db: t.db, kind: dbKind(), learners: LEARNERS });
+    expect(await one(schemaShape)).toEqual(shapeBefore);
     expect(result.status).toBe("seeded");
 
     const counts = await one<Record<string, number>>(sql`select

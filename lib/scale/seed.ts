@@ -5,7 +5,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { newVerificationCode } from "@/lib/certificates/issue";
 import type { ModuleContent } from "@/lib/module/content-schema";
 import { getModuleVersion, publishBuiltInModules } from "@/lib/module/publish";
-import { bulkClientOf, inBulkTransaction, json, row } from "./bulk";
+import { bulkClientOf, deferIndexesAndChecks, inBulkTransaction, json, row } from "./bulk";
 import { planScaleOrganisation, SCALE_EMAIL_DOMAIN, type PlannedAttempt, type ScalePlan } from "./plan";
 import { answerDraw, drawItems, scoreOf } from "./quiz-answers";
 import { makeRng } from "./random";
@@ -91,10 +91,15 @@ export async function seedScale(opts: {
       providerName: settings?.organisation_name ?? "Cohort Training Programme",
       providerApprovalNumber: settings?.provider_approval_number ?? null,
     };
+    await s.query("set local maintenance_work_mem = '256MB'");
     for (const [table, columns, lines] of tableStreams(ctx)) {
       t = performance.now();
+      const restore = await deferIndexesAndChecks(s, table);
       rows[table] = await s.copy(table, columns, lines);
-      log(`${table.padEnd(20, " ")} ${rows[table].toLocaleString("en").padStart(10, " ")} rows  ${secs(t)}`);
+      const loaded = secs(t);
+      t = performance.now();
+      await restore();
+      log(`${table.padEnd(20, " ")} ${rows[table].toLocaleString("en").padStart(10, " ")} rows  ${loaded} + indexes and checks ${secs(t)}`);
     }
   });
   if (Object.keys(rows).length === 0) return { status: "exists", learners: await scaleLearnerCount(db) };

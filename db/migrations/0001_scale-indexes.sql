@@ -1,0 +1,1 @@
+CREATE INDEX "enrolments_removed_idx" ON "enrolments" USING btree ("cohort_id","user_id") WHERE "enrolments"."status" = 'removed';
