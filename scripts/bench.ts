@@ -227,16 +227,28 @@ async function measureAll(
     rows[key] = fromLoad(label, connections, r, sampler.peak(), code >= 300 ? `probe answered ${code}` : undefined);
   };
 
-  await page("sessionApi", "/api/auth/session", roundRobin("/api/auth/session"), learners[0]);
+  // a target that breaks is reported as failed; the others still run
+  const guard = async (key: Key, run: () => Promise<unknown>) => {
+    try {
+      await run();
+    } catch (e) {
+      const { label, connections } = spec(key);
+      rows[key] = notAvailable(label, connections, `failed: ${(e as Error).message}`);
+      log(`${label}: failed: ${(e as Error).stack ?? e}`);
+    }
+  };
+  await guard("sessionApi", () => page("sessionApi", "/api/auth/session", roundRobin("/api/auth/session"), learners[0]));
   for (const key of ["organisationReport", "organisationReportFiltered"] as const) {
     const p = benchTargets[key].path(ctx);
-    await page(key, p, () => ({ path: p, headers: { cookie: admin } }), admin);
+    await guard(key, () => page(key, p, () => ({ path: p, headers: { cookie: admin } }), admin));
   }
-  if (wanted("export")) rows.export = await measureExport(base, benchTargets.export.path(ctx), admin, sampler, counts(bench));
+  if (wanted("export")) {
+    await guard("export", async () => (rows.export = await measureExport(base, benchTargets.export.path(ctx), admin, sampler, counts(bench))));
+  }
   const cohortPath = benchTargets.cohortPage.path(ctx);
-  await page("cohortPage", cohortPath, () => ({ path: cohortPath, headers: { cookie: instructor } }), instructor);
-  await page("learnerHome", "/learn", roundRobin("/learn"), learners[0]);
-  if (wanted("quizSubmit")) rows.quizSubmit = await measureQuiz(base, bench, sampler);
+  await guard("cohortPage", () => page("cohortPage", cohortPath, () => ({ path: cohortPath, headers: { cookie: instructor } }), instructor));
+  await guard("learnerHome", () => page("learnerHome", "/learn", roundRobin("/learn"), learners[0]));
+  if (wanted("quizSubmit")) await guard("quizSubmit", async () => (rows.quizSubmit = await measureQuiz(base, bench, sampler)));
 }
 
 function counts(bench: BenchDb) {
@@ -258,16 +270,22 @@ async function measureExport(base: string, p: string, cookie: string, sampler: R
   log(`${label}: ${p} (${EXPORT_RUNS} runs)`);
   const download = async () => {
     const t0 = performance.now();
-    const res = await fetch(base + p, { headers: { cookie }, redirect: "manual", signal: AbortSignal.timeout(120_000) });
     let lines = 0;
     let bytes = 0;
-    if (res.body) {
-      for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
-        bytes += chunk.length;
-        for (let i = 0; i < chunk.length; i++) if (chunk[i] === 10) lines++;
+    let ok = false;
+    try {
+      const res = await fetch(base + p, { headers: { cookie }, redirect: "manual", signal: AbortSignal.timeout(120_000) });
+      if (res.body) {
+        for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
+          bytes += chunk.length;
+          for (let i = 0; i < chunk.length; i++) if (chunk[i] === 10) lines++;
+        }
       }
+      ok = res.ok;
+    } catch (e) {
+      log(`${label}: download failed after ${bytes} bytes: ${(e as Error).message}`);
     }
-    return { ms: performance.now() - t0, ok: res.ok, rows: Math.max(0, lines - 1), bytes };
+    return { ms: performance.now() - t0, ok, rows: Math.max(0, lines - 1), bytes };
   };
   await download();
   const runs: { ms: number; ok: boolean; rows: number; bytes: number; growth: number; peak: number }[] = [];

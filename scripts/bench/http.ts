@@ -71,8 +71,8 @@ export async function runLoad(opts: {
   const instance = autocannon({
     url: opts.base,
     connections: opts.connections,
-    duration: opts.duration,
-    amount: opts.amount,
+    // autocannon rejects an undefined duration; amount, when given, wins
+    ...(opts.amount ? { amount: opts.amount } : { duration: opts.duration ?? 10 }),
     timeout: 10,
     requests: [{ setupRequest: (req) => ({ ...req, method: "GET", ...opts.next() }) }],
   });
