@@ -165,7 +165,11 @@ async function main() {
   const drafts = benchTargets as Record<string, BenchTarget>;
   const table = targets
     .filter((t) => wanted(t.key))
-    .map((t) => ({ ...(rows[t.key] ?? notAvailable(t.label, t.connections, "not run")), sqlMs: sqlMs[t.key] ?? null, sqlDraft: drafts[t.key]?.draft }));
+    .map((t) => {
+      const row = rows[t.key] ?? notAvailable(t.label, t.connections, "not run");
+      const entry = drafts[t.key];
+      return { ...row, sqlMs: sqlMs[t.key] ?? null, sqlDraft: entry?.draft, placeholder: row.available ? entry?.placeholder : undefined };
+    });
   const budgets = judgeBudgets(Object.fromEntries(targets.map((t) => [t.key, table.find((r) => r.label === t.label)!])));
   const info = {
     date: started.toISOString().replace("T", " ").slice(0, 16) + " UTC",
@@ -247,7 +251,8 @@ async function measureAll(
   }
   const cohortPath = benchTargets.cohortPage.path(ctx);
   await guard("cohortPage", () => page("cohortPage", cohortPath, () => ({ path: cohortPath, headers: { cookie: instructor } }), instructor));
-  await guard("learnerHome", () => page("learnerHome", "/learn", roundRobin("/learn"), learners[0]));
+  const homePath = benchTargets.learnerHome.path(ctx);
+  await guard("learnerHome", () => page("learnerHome", homePath, roundRobin(homePath), learners[0]));
   if (wanted("quizSubmit")) await guard("quizSubmit", async () => (rows.quizSubmit = await measureQuiz(base, bench, sampler)));
 }
 

@@ -44,14 +44,26 @@ function wrongChoice(item: QuizItem, rng: Rng): string[] {
  * Answers to a draw with exactly `correctCount` items right. Misconception
  * items are the likelier ones to be missed.
  */
+const lookups = new WeakMap<ModuleContent, { item: Map<string, QuizItem>; misconception: Set<string> }>();
+function lookupsOf(content: ModuleContent) {
+  let l = lookups.get(content);
+  if (!l) {
+    l = {
+      item: new Map(content.quiz.map((q) => [q.id, q])),
+      misconception: new Set(content.ideas.filter((i) => i.kind === "misconception").map((i) => i.id)),
+    };
+    lookups.set(content, l);
+  }
+  return l;
+}
+
 export function answerDraw(content: ModuleContent, draw: DrawnItem[], rng: Rng, correctCount: number): Response[] {
-  const byId = new Map(content.quiz.map((q) => [q.id, q]));
-  const ideaKind = new Map(content.ideas.map((i) => [i.id, i.kind]));
+  const { item: byId, misconception } = lookupsOf(content);
   const items = draw.map((d) => byId.get(d.itemId)!);
   const missed = new Set<string>();
   const pool = items.slice();
   while (missed.size < items.length - correctCount) {
-    const i = rng.weighted(pool.map((it) => (ideaKind.get(it.ideaId) === "misconception" ? 2.5 : 1)));
+    const i = rng.weighted(pool.map((it) => (misconception.has(it.ideaId) ? 2.5 : 1)));
     missed.add(pool[i].id);
     pool.splice(i, 1);
   }

@@ -122,25 +122,41 @@ export function countWords(text: string): number {
   return t ? t.split(/\s+/).length : 0;
 }
 
-/** At least `targetWords` words (never more than `maxWords`) answering the prompt, in a few paragraphs. */
-export function reflectionText(promptId: string, targetWords: number, rng: Rng, maxWords = 250): string {
+// the banks are fixed, so each sentence is counted once (the seed writes ~230,000 reflections)
+const wordCache = new Map<string, number>();
+function words(sentence: string) {
+  let n = wordCache.get(sentence);
+  if (n === undefined) {
+    n = countWords(sentence);
+    wordCache.set(sentence, n);
+  }
+  return n;
+}
+
+/**
+ * At least `targetWords` words (never more than `maxWords`) answering the
+ * prompt, in a few paragraphs, with its word count.
+ */
+export function reflectionAnswer(promptId: string, targetWords: number, rng: Rng, maxWords = 250): { text: string; words: number } {
   const bank = byPrompt[promptId] ?? byPrompt["personal-boundary-plan"];
-  const sentences = [fill(rng.pick(bank.open), rng)];
-  let words = countWords(sentences[0]);
+  const opening = fill(rng.pick(bank.open), rng);
+  const sentences = [opening];
+  let count = countWords(opening);
   const close = rng.pick(bank.close);
-  const closeWords = countWords(close);
+  const closeWords = words(close);
   const pool = rng.shuffle([...bank.body, ...rng.sample(general, 3)]);
   for (const s of pool) {
-    if (words + closeWords >= targetWords) break;
-    if (words + closeWords + countWords(s) > maxWords) continue;
+    if (count + closeWords >= targetWords) break;
+    if (count + closeWords + words(s) > maxWords) continue;
     sentences.push(s);
-    words += countWords(s);
+    count += words(s);
   }
   sentences.push(close);
+  count += closeWords;
   // paragraph breaks after roughly every five sentences
   const paragraphs: string[] = [];
   for (let i = 0; i < sentences.length; i += 5) paragraphs.push(sentences.slice(i, i + 5).join(" "));
-  return paragraphs.join("\n\n");
+  return { text: paragraphs.join("\n\n"), words: count };
 }
 
 const acceptFeedback = [

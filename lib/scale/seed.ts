@@ -9,7 +9,7 @@ import { bulkClientOf, deferIndexesAndChecks, inBulkTransaction, json, row } fro
 import { planScaleOrganisation, SCALE_EMAIL_DOMAIN, type PlannedAttempt, type ScalePlan } from "./plan";
 import { answerDraw, drawItems, scoreOf } from "./quiz-answers";
 import { makeRng } from "./random";
-import { countWords, reflectionText, reviewFeedback } from "./reflection-text";
+import { reflectionAnswer, reviewFeedback } from "./reflection-text";
 
 /**
  * The scale dataset: a whole organisation (about 4,000 cohorts of 25, one of
@@ -251,8 +251,8 @@ function tableStreams(ctx: Ctx): TableStream[] {
         for (const l of plan.learners) {
           for (const r of l.progress.reflections) {
             const promptId = content.reflections[r.prompt].id;
-            const body = reflectionText(promptId, r.targetWords, makeRng(r.seed));
-            yield row(r.id, l.progress.id, at(l.cohort).assignment.id, l.user.id, ctx.versionId, promptId, body, countWords(body),
+            const body = reflectionAnswer(promptId, r.targetWords, makeRng(r.seed));
+            yield row(r.id, l.progress.id, at(l.cohort).assignment.id, l.user.id, ctx.versionId, promptId, body.text, body.words,
               r.version, r.status, d(r.submittedAt), d(r.createdAt), d(r.updatedAt));
           }
         }

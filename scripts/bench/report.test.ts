@@ -48,3 +48,11 @@ describe("benchmark budgets", () => {
     expect(percentile([7], 0.99)).toBe(7);
   });
 });
+
+describe("placeholder pages", () => {
+  it("label a figure measured on a placeholder", () => {
+    const budgets = judgeBudgets({ learnerHome: measured({ rps: 500, p99: 20, placeholder: "/learn is a placeholder" }) });
+    expect(budgets.find((b) => b.budget.startsWith("Learner home"))?.measured).toContain("placeholder page: /learn is a placeholder");
+    expect(markdownTable([measured({ placeholder: "x" })])).toContain("PLACEHOLDER PAGE");
+  });
+});

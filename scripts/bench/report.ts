@@ -19,6 +19,8 @@ export type Measured = {
   sqlMs?: number | null;
   /** the SQL timed is a draft in scripts/bench-queries.ts, not the page's own */
   sqlDraft?: boolean;
+  /** the route measured is a placeholder for the real page (scripts/bench-queries.ts) */
+  placeholder?: string;
 };
 
 export type Verdict = "PASS" | "FAIL" | "not available";
@@ -32,7 +34,8 @@ export function judgeBudgets(rows: Record<string, Measured>): BudgetResult[] {
   const judge = (budget: string, row: Measured | undefined, pass: (r: Measured) => boolean | null, measured: (r: Measured) => string) => {
     if (!row || !row.available) return out.push({ budget, verdict: "not available", measured: row?.note ?? "not measured" });
     const ok = pass(row);
-    out.push({ budget, verdict: ok === null ? "not available" : ok ? "PASS" : "FAIL", measured: measured(row) });
+    const figure = measured(row) + (row.placeholder ? ` — placeholder page: ${row.placeholder}` : "");
+    out.push({ budget, verdict: ok === null ? "not available" : ok ? "PASS" : "FAIL", measured: figure });
   };
   for (const key of ["organisationReport", "organisationReportFiltered"]) {
     const r = rows[key];
@@ -85,7 +88,7 @@ function cells(r: Measured): string[] {
     r.peakRssMb === undefined ? "–" : r.peakRssMb.toFixed(0),
     sqlCell,
     r.sqlMs && r.p50 !== undefined && !r.sqlDraft ? (r.p50 / r.sqlMs).toFixed(2) : "–",
-    r.note ?? "",
+    [r.placeholder && "PLACEHOLDER PAGE", r.note].filter(Boolean).join("; "),
   ];
 }
 
