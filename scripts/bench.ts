@@ -177,7 +177,7 @@ async function main() {
     machine: machine(),
     load: `${loadAvg} (1, 5, 15 min) — the machine is shared, so figures are noisy`,
     postgres: `${pgVersion} (default settings), same machine`,
-    dataset: `${bench.learners.toLocaleString("en")} learners, ${counts.cohorts.toLocaleString("en")} cohorts, ${counts.active_rows.toLocaleString("en")} progress rows of active enrolments (scale seed)`,
+    dataset: `${bench.learners.toLocaleString("en")} learners, ${counts.cohorts.toLocaleString("en")} cohorts, ${counts.active_rows.toLocaleString("en")} progress rows of active enrolments (scale seed${bench.seedSeconds ? `, seeded by this run in ${bench.seedSeconds.toFixed(0)} s` : ""})`,
     settings: `${DURATION} s per target after ${WARMUP} s warm-up; quiz: ${QUIZ_SUBMISSIONS} submissions after ${QUIZ_WARMUP}; export: ${EXPORT_RUNS} runs after 1 warm-up`,
   };
   log("");

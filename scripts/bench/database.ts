@@ -25,7 +25,8 @@ export type BenchDb = {
   /** while set, statements sent through getDb() are recorded here */
   capture: { into: Captured[] | null };
   learners: number;
-  seededNow: boolean;
+  /** seconds the scale seed took, when this run seeded the database */
+  seedSeconds: number | null;
 };
 
 const DEFAULT_SERVER = "postgres://postgres@127.0.0.1:5432/postgres";
@@ -75,15 +76,17 @@ export async function prepareBenchDatabase(opts: { learners: number; fresh: bool
   );
   if (real > 0) throw new Error(`The benchmark database has ${real} real (non-seed) users; point BENCH_DATABASE_URL at a scratch database.`);
 
-  let seededNow = false;
+  let seedSeconds: number | null = null;
   if (learners === 0) {
     opts.log(`seeding ${opts.learners.toLocaleString("en")} learners (npm run db:seed:scale)…`);
     const result = await seedScale({ db, kind: "postgres", learners: opts.learners, log: (l) => opts.log(`  ${l}`) });
-    if (result.status === "seeded") opts.log(`seeded in ${result.seconds.toFixed(1)} s`);
-    seededNow = true;
+    if (result.status === "seeded") {
+      seedSeconds = result.seconds;
+      opts.log(`seeded in ${result.seconds.toFixed(1)} s`);
+    }
   } else if (learners !== opts.learners) {
     opts.log(`note: the database holds ${learners.toLocaleString("en")} learners (BENCH_LEARNERS=${opts.learners}); use --fresh to reseed`);
   }
   const [{ n }] = await execRows<{ n: number }>(db, sql`select count(*)::int as n from users where role = 'learner'`);
-  return { url, db, client, capture, learners: n, seededNow };
+  return { url, db, client, capture, learners: n, seedSeconds };
 }
