@@ -37,7 +37,8 @@ const { values: args } = parseArgs({
 const PORT = Number(process.env.BENCH_PORT ?? 3215);
 const LEARNERS = Number(process.env.BENCH_LEARNERS ?? 100_000);
 const DURATION = Number(args.duration);
-const WARMUP = Math.max(1, Math.min(3, DURATION / 3));
+// a fresh next start is several times slower for its first seconds on a route (lazy chunks, JIT)
+const WARMUP = Math.max(1, Math.min(5, DURATION / 2));
 const LEARNER_POOL = 200;
 const QUIZ_SUBMISSIONS = Math.ceil(Number(process.env.BENCH_QUIZ_SUBMISSIONS ?? 600) / 20) * 20;
 const QUIZ_WARMUP = 40;

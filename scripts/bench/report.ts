@@ -146,7 +146,7 @@ scratch database of your own in \`BENCH_DATABASE_URL\`. It migrates it, seeds it
 users (\`BENCH_LEARNERS\`, default 100000; the same seed as \`npm run db:seed:scale\`), builds the app into
 \`.next-bench\`, starts \`next start\` on \`BENCH_PORT\` (default 3215), signs in an admin, the instructor of the
 500-learner cohort and a pool of learners through the real sign-in endpoint, and drives each page with autocannon at a
-fixed concurrency after a warm-up. Server memory is the resident set of the \`next start\` process tree, sampled every
+fixed concurrency after a warm-up on the same route (a fresh server is several times slower for its first seconds). Server memory is the resident set of the \`next start\` process tree, sampled every
 100 ms. "SQL ms" is the report's SQL alone (\`EXPLAIN (ANALYZE, TIMING OFF)\`, planning + execution, median of 3);
 the statements come from \`scripts/bench-queries.ts\`, which names the page each target loads and the SQL behind it.
 Plans and server logs go to \`bench-results/\`. A target whose route answers 404 is reported as not available. The
