@@ -176,7 +176,7 @@ async function main() {
     date: started.toISOString().replace("T", " ").slice(0, 16) + " UTC",
     commit: commit(),
     machine: machine(),
-    load: `${loadAvg} (1, 5, 15 min) — the machine is shared, so figures are noisy`,
+    load: `${loadAvg} at the start, ${os.loadavg().map((n) => n.toFixed(2)).join(", ")} at the end (1, 5, 15 min; ${os.cpus().length} cores) — other work on the machine makes figures noisy`,
     postgres: `${pgVersion} (default settings), same machine`,
     dataset: `${bench.learners.toLocaleString("en")} learners, ${counts.cohorts.toLocaleString("en")} cohorts, ${counts.active_rows.toLocaleString("en")} progress rows of active enrolments (scale seed${bench.seedSeconds ? `, seeded by this run in ${bench.seedSeconds.toFixed(0)} s` : ""})`,
     settings: `${DURATION} s per target after ${WARMUP} s warm-up; quiz: ${QUIZ_SUBMISSIONS} submissions after ${QUIZ_WARMUP}; export: ${EXPORT_RUNS} runs after 1 warm-up`,

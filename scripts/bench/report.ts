@@ -161,7 +161,7 @@ p99 ≤ 150 ms and no errors; quiz submission p99 ≤ 200 ms at 20 connections w
 - Date: ${info.date}
 - Commit: ${info.commit}
 - Machine: ${info.machine}
-- Load average when it started: ${info.load}
+- Load average: ${info.load}
 - PostgreSQL: ${info.postgres}
 - Dataset: ${info.dataset}
 - Settings: ${info.settings}
