@@ -204,7 +204,7 @@ export const enrolments = pgTable(
   (t) => [
     uniqueIndex("enrolments_cohort_user_uq").on(t.cohortId, t.userId),
     index("enrolments_user_idx").on(t.userId),
-    // reports exclude removed learners with an anti-join on these few rows
+    // reports keep active enrolments as an anti-join against the few removed ones (lib/progress/active.ts)
     index("enrolments_removed_idx").on(t.cohortId, t.userId).where(sql`${t.status} = 'removed'`),
   ],
 );

@@ -4,6 +4,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { env } from "@/lib/env";
 import { clientIpFrom } from "@/lib/http/request";
+import { decodeJwt, encodeJwt } from "./jwt";
 import { endSession } from "./sessions";
 import { authenticate } from "./sign-in";
 
@@ -28,6 +29,7 @@ export function authOptions(): NextAuthOptions {
   return {
     secret: env().NEXTAUTH_SECRET,
     session: { strategy: "jwt", maxAge: env().SESSION_MAX_HOURS * 3600 },
+    jwt: { encode: encodeJwt, decode: decodeJwt },
     pages: { signIn: "/signin" },
     useSecureCookies: secure,
     cookies: {

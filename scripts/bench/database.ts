@@ -1,0 +1,92 @@
+/**
+ * The benchmark's PostgreSQL database: BENCH_DATABASE_URL, or `cohort_bench`
+ * created on BENCH_SERVER_URL / TEST_DATABASE_URL / the local server. It is
+ * kept between runs (seeding 100,000 learners takes a minute or two);
+ * `--fresh` drops and recreates it.
+ *
+ * The process's database handle (getDb) is a drizzle instance whose logger
+ * can capture the statements report functions send, for EXPLAIN.
+ */
+import { sql } from "drizzle-orm";
+import { drizzle } from "drizzle-orm/postgres-js";
+import postgres from "postgres";
+import { execRows, setDb, type Db } from "@/db/client";
+import { migrateDb } from "@/db/migrate";
+import * as schema from "@/db/schema";
+import { publishBuiltInModules } from "@/lib/module/publish";
+import { seedScale } from "@/lib/scale/seed";
+
+export type Captured = { query: string; params: unknown[] };
+
+export type BenchDb = {
+  url: string;
+  db: Db;
+  client: postgres.Sql;
+  /** while set, statements sent through getDb() are recorded here */
+  capture: { into: Captured[] | null };
+  learners: number;
+  /** seconds the scale seed took, when this run seeded the database */
+  seedSeconds: number | null;
+};
+
+const DEFAULT_SERVER = "postgres://postgres@127.0.0.1:5432/postgres";
+
+function withDatabase(base: string, name: string) {
+  const u = new URL(base);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+export async function prepareBenchDatabase(opts: { learners: number; fresh: boolean; log: (s: string) => void }): Promise<BenchDb> {
+  let url = process.env.BENCH_DATABASE_URL;
+  if (!url) {
+    const server = process.env.BENCH_SERVER_URL ?? process.env.TEST_DATABASE_URL ?? DEFAULT_SERVER;
+    const name = "cohort_bench";
+    const admin = postgres(server, { max: 1, onnotice: () => {} });
+    try {
+      if (opts.fresh) await admin.unsafe(`drop database if exists "${name}" with (force)`);
+      const [exists] = await admin`select 1 from pg_database where datname = ${name}`;
+      if (!exists) {
+        await admin.unsafe(`create database "${name}"`);
+        opts.log(`created database ${name}`);
+      }
+    } finally {
+      await admin.end({ timeout: 5 });
+    }
+    url = withDatabase(server, name);
+  } else if (opts.fresh) {
+    throw new Error("--fresh only applies to the database the benchmark creates; empty BENCH_DATABASE_URL yourself.");
+  }
+  // the app server and anything using getDb() in this process talk to it
+  process.env.DATABASE_URL = url;
+
+  const client = postgres(url, { max: 4, onnotice: () => {} });
+  const capture: BenchDb["capture"] = { into: null };
+  const db = drizzle(client, {
+    schema,
+    logger: { logQuery: (query, params) => capture.into?.push({ query, params }) },
+  }) as unknown as Db;
+  setDb(db, "postgres", () => client.end({ timeout: 5 }));
+
+  await migrateDb(db, "postgres");
+  await publishBuiltInModules(db);
+  const [{ real, learners }] = await execRows<{ real: number; learners: number }>(
+    db,
+    sql`select count(*) filter (where not is_seed)::int as real, count(*) filter (where role = 'learner')::int as learners from users`,
+  );
+  if (real > 0) throw new Error(`The benchmark database has ${real} real (non-seed) users; point BENCH_DATABASE_URL at a scratch database.`);
+
+  let seedSeconds: number | null = null;
+  if (learners === 0) {
+    opts.log(`seeding ${opts.learners.toLocaleString("en")} learners (npm run db:seed:scale)…`);
+    const result = await seedScale({ db, kind: "postgres", learners: opts.learners, log: (l) => opts.log(`  ${l}`) });
+    if (result.status === "seeded") {
+      seedSeconds = result.seconds;
+      opts.log(`seeded in ${result.seconds.toFixed(1)} s`);
+    }
+  } else if (learners !== opts.learners) {
+    opts.log(`note: the database holds ${learners.toLocaleString("en")} learners (BENCH_LEARNERS=${opts.learners}); use --fresh to reseed`);
+  }
+  const [{ n }] = await execRows<{ n: number }>(db, sql`select count(*)::int as n from users where role = 'learner'`);
+  return { url, db, client, capture, learners: n, seedSeconds };
+}
