@@ -47,6 +47,8 @@ export default defineConfig({
     command: "npx tsx --conditions=react-server scripts/e2e-server.ts",
     url: `${baseURL}/signin`,
     reuseExistingServer: false,
+    // SIGTERM (not the default kill) so the server drops its throwaway database
+    gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
     timeout: 240_000,
     stdout: "pipe",
     stderr: "pipe",

@@ -19,6 +19,22 @@ const port = process.env.E2E_PORT ?? "3100";
 const base = process.env.TEST_DATABASE_URL;
 const cleanups: (() => Promise<void> | void)[] = [];
 
+/** Databases of earlier e2e servers that were killed before they could drop them. */
+async function dropOrphans(admin: postgres.Sql) {
+  const rows = await admin<{ datname: string }[]>`select datname from pg_database where datname like 'cohort_e2e_%'`;
+  for (const { datname } of rows) {
+    const pid = Number(/^cohort_e2e_(\d+)_/.exec(datname)?.[1]);
+    let alive = false;
+    try {
+      if (pid) process.kill(pid, 0);
+      alive = Boolean(pid);
+    } catch {
+      alive = false;
+    }
+    if (!alive) await admin.unsafe(`drop database if exists "${datname}" with (force)`);
+  }
+}
+
 async function main() {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -30,8 +46,9 @@ async function main() {
     NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? ".next-e2e",
   };
   if (base) {
-    const name = `cohort_e2e_${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`;
+    const name = `cohort_e2e_${process.pid}_${randomBytes(3).toString("hex")}`;
     const admin = postgres(base, { max: 1, onnotice: () => {} });
+    await dropOrphans(admin);
     await admin.unsafe(`create database "${name}"`);
     cleanups.push(async () => {
       await admin.unsafe(`drop database if exists "${name}" with (force)`);
@@ -52,22 +69,31 @@ async function main() {
   await seedAdminFixtures(getDb());
   await closeDb();
 
-  const child = spawn("npx", ["next", "start", "-p", port, "-H", "127.0.0.1"], { stdio: "inherit", env });
+  // next directly, not through npx, so that SIGTERM reaches the server itself
+  const child = spawn(process.execPath, [require.resolve("next/dist/bin/next"), "start", "-p", port, "-H", "127.0.0.1"], { stdio: "inherit", env });
+  const exited = new Promise<number>((resolve) => child.on("exit", (code) => resolve(code ?? 1)));
   const stop = async () => {
     child.kill("SIGTERM");
-    for (const c of cleanups.reverse()) await c();
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+    await cleanup();
     process.exit(0);
   };
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);
-  child.on("exit", async (code) => {
-    for (const c of cleanups.reverse()) await c();
-    process.exit(code ?? 1);
-  });
+  const code = await exited;
+  await cleanup();
+  process.exit(code);
+}
+
+let cleaned = false;
+async function cleanup() {
+  if (cleaned) return;
+  cleaned = true;
+  for (const c of [...cleanups].reverse()) await c();
 }
 
 main().catch(async (e) => {
   console.error(`e2e server failed: ${(e as Error).message}`);
-  for (const c of cleanups.reverse()) await c();
+  await cleanup();
   process.exit(1);
 });
