@@ -15,6 +15,8 @@ const schema = z.object({
   SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(120),
   SESSION_MAX_HOURS: z.coerce.number().int().positive().default(12),
   SMTP_URL: z.string().optional(),
+  /** reverse proxies in front of the app that append to X-Forwarded-For (lib/http/request.ts) */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(1).default(1),
 });
 
 export type Env = z.infer<typeof schema>;
