@@ -1,9 +1,16 @@
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
+
+// Chosen once by the runner and inherited by the server and the test workers:
+// tests read the e2e database (fixtures, "nothing changed" checks) and make
+// cookies with the server's secret (forged-JWT tests).
+process.env.E2E_DB_NAME ??= `cohort_e2e_${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`;
+process.env.E2E_NEXTAUTH_SECRET ??= randomBytes(32).toString("base64");
 export const baseURL = `http://127.0.0.1:${port}`;
 
 /** Playwright's own Chromium when it was installed, otherwise Debian's. */
@@ -48,6 +55,6 @@ export default defineConfig({
     timeout: 240_000,
     stdout: "pipe",
     stderr: "pipe",
-    env: { E2E_PORT: String(port) },
+    env: { E2E_PORT: String(port), E2E_DB_NAME: process.env.E2E_DB_NAME, E2E_NEXTAUTH_SECRET: process.env.E2E_NEXTAUTH_SECRET },
   },
 });

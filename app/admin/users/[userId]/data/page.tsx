@@ -26,10 +26,8 @@ export default async function EraseDataPage({ params }: { params: Promise<{ user
             {target.name} is {target.role === "admin" ? "an admin" : "an instructor"}. Only learners&apos; training data is
             erased here; to stop a staff account, deactivate it on the <Link className="link" href="/admin/users">People</Link> page.
           </p>
-        ) : preview.alreadyErased ? (
-          <p>This learner&apos;s personal data has already been erased.</p>
         ) : (
-          <>
+          <EraseForm userId={target.id} email={target.email} alreadyErased={preview.alreadyErased}>
             <p>
               You are about to erase what Cohort holds about <strong>{target.name}</strong> ({target.email}). This cannot be
               undone. Use it when a learner asks for their data to be deleted, after giving them the chance to download it
@@ -47,10 +45,7 @@ export default async function EraseDataPage({ params }: { params: Promise<{ user
               <li>The audit log keeps that this happened and who did it, but no longer their email or IP addresses.</li>
               <li>They hold {counts.certificates} {counts.certificates === 1 ? "certificate" : "certificates"} ({counts.activeCertificates} valid): you choose below what happens to them.</li>
             </ul>
-            <div className="mt-6">
-              <EraseForm userId={target.id} email={target.email} />
-            </div>
-          </>
+          </EraseForm>
         )}
       </div>
     </AppShell>
