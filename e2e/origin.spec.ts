@@ -10,7 +10,6 @@ import { expect, request as playwrightRequest, test } from "@playwright/test";
 import { baseURL } from "../playwright.config";
 import { actionForms } from "../scripts/action-forms";
 import { apiSignIn, createAccount, DEMO_PASSWORD, fill, requireE2eSql } from "./fixtures";
-import { storage } from "./helpers";
 import { demoUsers, mutations, routes, type Mutation, type MutationResult } from "./routes";
 
 const FOREIGN = "https://evil.example";
@@ -73,34 +72,41 @@ test("Next.js refuses a server action posted from another origin", async () => {
 
 test("GET changes nothing: every route, as every role", async () => {
   const sql = requireE2eSql();
-  // per table: row count and a digest of its rows (auth_sessions without last_seen_at, the idle clock)
+  // accounts and a client address of this test's own, so writes by tests running beside it do not count
+  const people = await Promise.all((["admin", "instructor", "learner"] as const).map((role) => createAccount(role, `Reader ${role}`)));
+  const ip = `198.51.100.${20 + Math.floor(Math.random() * 200)}`;
+  const contexts = [await playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { "x-forwarded-for": ip } })];
+  for (const p of people) {
+    const c = await playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { "x-forwarded-for": ip } });
+    await apiSignIn(c, p.email, p.password);
+    contexts.push(c);
+  }
+  // every row, in any table, that mentions these people or this address (sessions without their idle clock)
+  const needles = [...people.flatMap((p) => [p.id, p.email]), ip].map((n) => `%${n}%`);
   const fingerprint = async () => {
-    const tables = await sql<{ t: string }[]>`select tablename as t from pg_tables where schemaname = 'public' order by 1`;
+    const tables = await sql<{ s: string; t: string }[]>`
+      select table_schema as s, table_name as t from information_schema.tables
+      where table_type = 'BASE TABLE' and table_schema = 'public' order by 2`;
     const out: Record<string, string> = {};
-    for (const { t } of tables) {
-      const digest =
-        t === "auth_sessions"
-          ? await sql`select count(*)::text || ':' || coalesce(md5(string_agg(id::text || coalesce(revoked_at::text, ''), ',' order by id)), '') as d from auth_sessions`
-          : await sql`select count(*)::text || ':' || coalesce(md5(string_agg(x::text, ',' order by x::text)), '') as d from ${sql(t)} x`;
-      out[t] = digest[0].d as string;
+    for (const { s, t } of tables) {
+      const [row] = await sql`
+        select count(*)::text || ':' || coalesce(md5(string_agg(j, ',' order by j)), '') as d
+        from (select (to_jsonb(x) - 'last_seen_at')::text as j from ${sql(s)}.${sql(t)} x) rows
+        where j like any(${needles})`;
+      out[t] = row.d as string;
     }
     return out;
   };
-  const contexts = await Promise.all(
-    (["anonymous", "admin", "instructor", "learner"] as const).map((who) =>
-      playwrightRequest.newContext({ baseURL, storageState: who === "anonymous" ? undefined : storage[who] }),
-    ),
-  );
-  // warm each session first so the idle clock has just moved (it moves at most once a minute)
-  for (const c of contexts) await c.get("/api/auth/session");
   const before = await fingerprint();
+  expect(before.users.startsWith("3:"), "the fingerprint sees this test's accounts").toBe(true);
+  expect(Number(before.auth_sessions.split(":")[0]), "and their sessions").toBe(3);
   const extra = ["/api/auth/signout", "/api/auth/signin", "/api/auth/providers", "/api/auth/callback/credentials", "/"];
   for (const c of contexts) {
     for (const r of routes) await c.get(await fill(r.path), { maxRedirects: 0 });
     for (const p of extra) await c.get(p, { maxRedirects: 0 });
   }
   expect(await fingerprint()).toEqual(before);
-  // and the sessions are all still alive (GET /api/auth/signout only shows a confirmation page)
+  // the sessions are all still alive (GET /api/auth/signout only shows a confirmation page)
   for (const c of contexts.slice(1)) expect(((await (await c.get("/api/auth/session")).json()) as { user?: unknown }).user).toBeTruthy();
   for (const c of contexts) await c.dispose();
 });
