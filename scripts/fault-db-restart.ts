@@ -11,7 +11,7 @@
  *   3. the app recovers by itself once PostgreSQL is back;
  *   4. every write the app acknowledged is in the database.
  *
- * Options: --reuse-build (use an existing build in .next-ops or NEXT_DIST_DIR),
+ * Options: --reuse-build (use the existing build in NEXT_DIST_DIR, default .next-e2e, the end-to-end tests' build),
  * --hold N (seconds PostgreSQL stays down; 0 = `pg_ctl restart`, default 5),
  * --shared-cluster (restart the machine's cluster with pg_ctlcluster instead of
  * a private one: only on a machine where nothing else uses it), --port P.
@@ -59,7 +59,7 @@ function pgIsReady(url: string) {
 async function main() {
   const hold = Number(args.hold);
   const port = Number(args.port);
-  const distDir = process.env.NEXT_DIST_DIR ?? ".next-ops";
+  const distDir = process.env.NEXT_DIST_DIR ?? ".next-e2e";
   const cleanups: (() => Promise<void> | void)[] = [];
   const cleanup = async () => {
     for (const c of cleanups.reverse()) await Promise.resolve(c()).catch((e) => console.error(`cleanup: ${(e as Error).message}`));

@@ -7,7 +7,7 @@
  *   3. a server action works across both: a page rendered by A, its form posted to B.
  *
  * Both instances get the same NEXTAUTH_SECRET and NEXT_SERVER_ACTIONS_ENCRYPTION_KEY.
- * Options: --reuse-build (an existing build in NEXT_DIST_DIR, default .next-ops),
+ * Options: --reuse-build (an existing build in NEXT_DIST_DIR, default .next-e2e, the end-to-end tests' build),
  * --separate-builds (A and B each run their own `next build` made with the same
  * key, as two machines that build for themselves would), --port-a, --port-b.
  */
@@ -38,7 +38,7 @@ async function main() {
   const checks: Check[] = [];
   try {
     const key = randomBytes(32).toString("base64");
-    const distA = process.env.NEXT_DIST_DIR ?? ".next-ops";
+    const distA = process.env.NEXT_DIST_DIR ?? ".next-e2e";
     const distB = args["separate-builds"] ? `${distA}-b` : distA;
     ensureBuild(distA, { reuse: args["reuse-build"] && !args["separate-builds"], env: { NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: key } });
     if (args["separate-builds"]) ensureBuild(distB, { reuse: false, env: { NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: key } });
