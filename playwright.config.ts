@@ -26,6 +26,9 @@ const executablePath = chromiumPath();
 
 export default defineConfig({
   testDir: "e2e",
+  // Playwright empties its output folder when it starts: keep it apart from
+  // the reports in test-results/ (vitest.json was being deleted before the summary)
+  outputDir: "test-results/playwright",
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,

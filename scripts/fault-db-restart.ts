@@ -119,10 +119,10 @@ async function main() {
         const i = n++;
         const kind = writeKinds[(i + w) % writeKinds.length];
         const start = Date.now();
-        let r: Attempt;
+        let r: Attempt | null;
         try {
           r = await kind.attempt(ctx, i);
-          samples.push({ kind: kind.name, start, end: Date.now(), ok: r.acknowledged, status: r.status, acknowledged: r.acknowledged, key: r.key });
+          if (r) samples.push({ kind: kind.name, start, end: Date.now(), ok: r.acknowledged, status: r.status, acknowledged: r.acknowledged, key: r.key });
         } catch (e) {
           samples.push({ kind: kind.name, start, end: Date.now(), ok: false, status: 0, error: (e as Error).message });
           await sleep(50);

@@ -37,10 +37,16 @@ describe("authenticate", () => {
       return performance.now() - start;
     };
     await time(u.email); // warm up the dummy hash
-    const known = await time(u.email);
-    const unknown = await time(uniqueEmail());
+    // medians of interleaved runs: one measurement on a busy machine is mostly noise
+    const known: number[] = [];
+    const unknown: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      known.push(await time(u.email));
+      unknown.push(await time(uniqueEmail()));
+    }
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
     // both run one argon2 verification (tens of ms); a skipped hash would be ~10x faster
-    expect(unknown).toBeGreaterThan(known * 0.4);
+    expect(median(unknown)).toBeGreaterThan(median(known) * 0.4);
   });
 
   it("refuses a deactivated account with the same message", async () => {

@@ -22,12 +22,15 @@ export type FaultContext = {
 
 export type Attempt = { acknowledged: boolean; key?: string; status: number };
 
+/** Answered by an attempt that had nothing left to do (not counted). */
+export const NOTHING_TO_DO = null;
+
 export type WriteKind = {
   name: string;
   /** once, before the load: make what the attempts need */
   prepare?: (ctx: FaultContext) => Promise<void>;
-  /** one write; `key` names the row the app said it saved */
-  attempt: (ctx: FaultContext, n: number) => Promise<Attempt>;
+  /** one write; `key` names the row the app said it saved; null when there is nothing left to write */
+  attempt: (ctx: FaultContext, n: number) => Promise<Attempt | typeof NOTHING_TO_DO>;
   /** which acknowledged keys are in the database */
   stored: (sql: postgres.Sql, keys: string[]) => Promise<Set<string>>;
 };
@@ -58,20 +61,19 @@ const pendingLinks: { token: string; userId: string }[] = [];
 const setPassword: WriteKind = {
   name: "set password via link (server action)",
   async prepare(ctx) {
-    const { createAccountToken } = await import("../../lib/account-tokens");
-    const { drizzle } = await import("drizzle-orm/postgres-js");
-    const schema = await import("../../db/schema");
-    const db = drizzle(ctx.sql, { schema });
-    for (let i = 0; i < 400; i++) {
-      const [u] = await ctx.sql<{ id: string }[]>`
-        insert into users (email, name, role) values (${`fault-${randomBytes(4).toString("hex")}@test.cohort`}, 'Fault Test', 'learner') returning id`;
-      const link = await createAccountToken(db as never, { userId: u.id, purpose: "invite", createdBy: null });
-      pendingLinks.push({ token: link.token, userId: u.id });
-    }
+    // more links than the load can use, made in two statements (only hashes are stored)
+    const { newToken } = await import("../../lib/account-tokens");
+    const users = Array.from({ length: 3000 }, () => ({ email: `fault-${randomBytes(5).toString("hex")}@test.cohort`, ...newToken() }));
+    const rows = await ctx.sql<{ id: string; email: string }[]>`
+      insert into users ${ctx.sql(users.map((u) => ({ email: u.email, name: "Fault Test", role: "learner" })))} returning id, email`;
+    const byEmail = new Map(rows.map((r) => [r.email, r.id]));
+    const expiresAt = new Date(Date.now() + 86400_000);
+    await ctx.sql`insert into account_tokens ${ctx.sql(users.map((u) => ({ token_hash: u.tokenHash, user_id: byEmail.get(u.email)!, purpose: "invite", expires_at: expiresAt })))}`;
+    for (const u of users) pendingLinks.push({ token: u.token, userId: byEmail.get(u.email)! });
   },
   async attempt(ctx) {
     const link = pendingLinks.shift();
-    if (!link) return { acknowledged: false, status: 0 };
+    if (!link) return NOTHING_TO_DO;
     const b = new Browser(ctx.appUrl);
     const page = await b.fetch(`/set-password/${link.token}`);
     if (!page.ok) return { acknowledged: false, status: page.status };
