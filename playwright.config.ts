@@ -1,9 +1,17 @@
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
+
+// Chosen once by the runner and inherited by the server and the test workers:
+// tests read the e2e database (fixtures, "nothing changed" checks) and make
+// cookies with the server's secret (forged-JWT tests).
+// the runner's pid in the name lets a later run drop databases whose runner was killed
+process.env.E2E_DB_NAME ??= `cohort_e2e_${process.pid}_${randomBytes(3).toString("hex")}`;
+process.env.E2E_NEXTAUTH_SECRET ??= randomBytes(32).toString("base64");
 export const baseURL = `http://127.0.0.1:${port}`;
 
 /** Playwright's own Chromium when it was installed, otherwise Debian's. */
@@ -19,13 +27,14 @@ const executablePath = chromiumPath();
 
 export default defineConfig({
   testDir: "e2e",
+  // Playwright empties its output folder when it starts: keep it apart from
+  // the reports in test-results/ (vitest.json was being deleted before the summary)
+  outputDir: "test-results/playwright",
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
   workers: process.env.E2E_WORKERS ? Number(process.env.E2E_WORKERS) : 2,
   retries: 0,
-  // its own folder: Playwright empties outputDir at start, and test-results/ holds the other reports
-  outputDir: "test-results/playwright",
   forbidOnly: Boolean(process.env.CI),
   reporter: [["list"], ["json", { outputFile: process.env.E2E_JSON ?? "test-results/e2e.json" }]],
   use: {
@@ -52,6 +61,6 @@ export default defineConfig({
     timeout: 240_000,
     stdout: "pipe",
     stderr: "pipe",
-    env: { E2E_PORT: String(port) },
+    env: { E2E_PORT: String(port), E2E_DB_NAME: process.env.E2E_DB_NAME, E2E_NEXTAUTH_SECRET: process.env.E2E_NEXTAUTH_SECRET },
   },
 });

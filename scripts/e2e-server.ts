@@ -41,12 +41,14 @@ async function main() {
     NODE_ENV: "production",
     NEXT_TELEMETRY_DISABLED: "1",
     NEXTAUTH_URL: `http://127.0.0.1:${port}`,
-    NEXTAUTH_SECRET: randomBytes(32).toString("base64"),
+    // shared with the test workers (forged-cookie tests) through the Playwright config
+    NEXTAUTH_SECRET: process.env.E2E_NEXTAUTH_SECRET ?? randomBytes(32).toString("base64"),
     COHORT_DEMO: "1",
     NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? ".next-e2e",
   };
   if (base) {
-    const name = `cohort_e2e_${process.pid}_${randomBytes(3).toString("hex")}`;
+    // named by the Playwright runner, whose workers read it too; it carries the runner's pid
+    const name = process.env.E2E_DB_NAME ?? `cohort_e2e_${process.pid}_${randomBytes(3).toString("hex")}`;
     const admin = postgres(base, { max: 1, onnotice: () => {} });
     await dropOrphans(admin);
     await admin.unsafe(`create database "${name}"`);

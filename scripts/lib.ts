@@ -7,7 +7,7 @@ import path from "node:path";
 export function prepareEmbeddedEnv(port: string) {
   const dir = path.resolve(process.env.COHORT_DATA_DIR ?? ".data");
   fs.mkdirSync(dir, { recursive: true });
-  if (!process.env.DATABASE_URL && !process.env.NEXTAUTH_SECRET) {
+  if (!process.env.NEXTAUTH_SECRET) {
     const file = path.join(dir, "nextauth-secret");
     if (!fs.existsSync(file)) fs.writeFileSync(file, randomBytes(32).toString("base64"), { mode: 0o600 });
     process.env.NEXTAUTH_SECRET = fs.readFileSync(file, "utf8").trim();

@@ -47,9 +47,10 @@ export function AppShell({
             ))}
           </nav>
           <div className="flex items-center gap-3 text-sm">
-            <span className="text-slate-700" data-testid="signed-in-as">
+            <Link href="/account" className="text-slate-700 hover:text-brand-700" data-testid="signed-in-as">
               {user.name} <span className="text-slate-500">({user.role})</span>
-            </span>
+              <span className="sr-only"> — your account</span>
+            </Link>
             <SignOutButton />
           </div>
         </div>

@@ -6,6 +6,7 @@ import { useState } from "react";
 const messages: Record<string, string> = {
   invalid: "That email and password do not match an active account.",
   throttled: "Too many attempts. Wait a few minutes and try again.",
+  unavailable: "Cohort cannot reach its database right now. Nothing is lost; try again in a minute.",
 };
 
 export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {

@@ -1,19 +1,50 @@
 import "server-only";
-import { getServerSession } from "next-auth";
+import { decode } from "next-auth/jwt";
+import { cookies } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
-import { authOptions } from "./options";
+import { env } from "@/lib/env";
+import { sessionCookieName } from "./options";
 import { resolveSession, type CurrentUser } from "./sessions";
 import type { Role } from "./permissions";
 
 export type { CurrentUser };
 
-/** The signed-in user of this request, checked against the database; deduped per request. */
+/**
+ * The session cookie's claims, or null when it is missing, expired or not
+ * made with our secret (a bad signature, an edited payload and an unsigned
+ * "alg: none" token all fail to decrypt). next-auth splits cookies over 4 kB
+ * into numbered chunks; ours are far smaller, but the chunks are read too.
+ */
+async function sessionClaims() {
+  const jar = await cookies();
+  const name = sessionCookieName();
+  let token = jar.get(name)?.value;
+  if (!token) {
+    const chunks = jar
+      .getAll()
+      .filter((c) => c.name.startsWith(`${name}.`))
+      .sort((a, b) => Number(a.name.slice(name.length + 1)) - Number(b.name.slice(name.length + 1)));
+    token = chunks.map((c) => c.value).join("") || undefined;
+  }
+  if (!token) return null;
+  try {
+    return await decode({ token, secret: env().NEXTAUTH_SECRET ?? "" });
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The signed-in user of this request, checked against the database; deduped
+ * per request. The cookie only names a server-side session: role, status and
+ * whether it is still open come from the database, so a database error
+ * surfaces as an error page, never as being signed out.
+ */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
-  const session = await getServerSession(authOptions());
-  if (!session?.user) return null;
-  const { id, sid, sv } = session.user;
-  return resolveSession({ uid: id, sid, sv });
+  const claims = await sessionClaims();
+  if (!claims) return null;
+  return resolveSession({ uid: claims.uid, sid: claims.sid, sv: claims.sv });
 });
 
 /** Signed in, or sent to sign in (then back here). */

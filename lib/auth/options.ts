@@ -5,8 +5,8 @@ import { z } from "zod";
 import { env } from "@/lib/env";
 import { clientIpFrom } from "@/lib/http/request";
 import { decodeJwt, encodeJwt } from "./jwt";
-import { endSession } from "./sessions";
-import { authenticate } from "./sign-in";
+import { endSession, resolveSession } from "./sessions";
+import { authenticate, type SignInResult } from "./sign-in";
 
 const credentials = z.object({
   email: z.string().trim().min(1).max(320),
@@ -31,6 +31,13 @@ export function authOptions(): NextAuthOptions {
     session: { strategy: "jwt", maxAge: env().SESSION_MAX_HOURS * 3600 },
     jwt: { encode: encodeJwt, decode: decodeJwt },
     pages: { signIn: "/signin" },
+    logger: {
+      error(code, metadata) {
+        // a replayed cookie of an ended session (see the jwt callback) is expected, not an error
+        if (code === "JWT_SESSION_ERROR" && (metadata as { message?: string } | undefined)?.message === "session ended") return;
+        console.error(`[next-auth][error][${code}]`, (metadata as { message?: string } | undefined)?.message ?? "");
+      },
+    },
     useSecureCookies: secure,
     cookies: {
       sessionToken: cookie("cohort.session"),
@@ -45,11 +52,14 @@ export function authOptions(): NextAuthOptions {
           const parsed = credentials.safeParse(raw);
           if (!parsed.success) throw new Error("invalid");
           const h = new Headers(req?.headers as Record<string, string> | undefined);
-          const result = await authenticate({
-            ...parsed.data,
-            ip: clientIpFrom(h),
-            userAgent: h.get("user-agent"),
-          });
+          let result: SignInResult;
+          try {
+            result = await authenticate({ ...parsed.data, ip: clientIpFrom(h), userAgent: h.get("user-agent") });
+          } catch (e) {
+            // the database is unreachable: say so (next-auth would pass the driver's message to the browser)
+            console.error(`sign-in failed: ${(e as Error).message}`);
+            throw new Error("unavailable");
+          }
           if (!result.ok) throw new Error(result.reason);
           const u = result.user;
           return { id: u.id, email: u.email, name: u.name, role: u.role, sid: result.sessionId, sv: u.sessionVersion };
@@ -63,8 +73,20 @@ export function authOptions(): NextAuthOptions {
           token.role = user.role;
           token.sid = user.sid;
           token.sv = user.sv;
+          return token;
         }
-        return token;
+        // Only /api/auth/session comes here (pages and handlers resolve the
+        // cookie in lib/auth/current.ts). An ended session answers {} and its
+        // cookie is cleared; while the database is unreachable the token is
+        // answered as it stands, so an outage signs nobody out.
+        let current;
+        try {
+          current = await resolveSession({ uid: token.uid, sid: token.sid, sv: token.sv });
+        } catch {
+          return token;
+        }
+        if (!current) throw new Error("session ended");
+        return { ...token, role: current.role, name: current.name, email: current.email };
       },
       async session({ session, token }) {
         session.user = {

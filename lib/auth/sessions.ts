@@ -1,6 +1,6 @@
 import "server-only";
-import { and, eq, isNull, sql } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import { and, eq, isNull, ne, sql } from "drizzle-orm";
+import { getDb, type DbOrTx } from "@/db/client";
 import { authSessions, users } from "@/db/schema";
 import { audit } from "@/lib/audit";
 import { env } from "@/lib/env";
@@ -63,11 +63,58 @@ export async function endSession(sessionId: string, why: string) {
   if (s) await audit(db, { action: "auth.sign_out", actorId: s.userId, details: { why } });
 }
 
-/** End every session of a user (sign out everywhere, deactivation, role change). */
-export async function endAllSessions(db: Parameters<typeof audit>[0], userId: string) {
+/** End every session of a user (sign out everywhere, deactivation, role change); answers how many were open. */
+export async function endAllSessions(db: DbOrTx, userId: string): Promise<number> {
   await db.update(users).set({ sessionVersion: sql`${users.sessionVersion} + 1` }).where(eq(users.id, userId));
-  await db
+  const ended = await db
     .update(authSessions)
     .set({ revokedAt: new Date() })
-    .where(and(eq(authSessions.userId, userId), isNull(authSessions.revokedAt)));
+    .where(and(eq(authSessions.userId, userId), isNull(authSessions.revokedAt)))
+    .returning({ id: authSessions.id });
+  return ended.length;
+}
+
+export class SessionRuleError extends Error {}
+
+/**
+ * "Sign out everywhere": every browser of the user is signed out at its next
+ * request. The user may do it for themself (/account), an admin for anyone.
+ * Recorded in the audit log in the same transaction.
+ */
+export async function signOutEverywhere({
+  actor,
+  userId,
+  ip,
+}: {
+  actor: Pick<CurrentUser, "id" | "email" | "role">;
+  userId: string;
+  ip?: string | null;
+}): Promise<{ sessionsEnded: number }> {
+  if (actor.id !== userId && actor.role !== "admin") throw new SessionRuleError("Only admins end other people's sessions.");
+  if (!/^[0-9a-f-]{36}$/i.test(userId)) throw new SessionRuleError("No such account.");
+  return getDb().transaction(async (tx) => {
+    const [target] = await tx.select({ id: users.id }).from(users).where(eq(users.id, userId)).for("update");
+    if (!target) throw new SessionRuleError("No such account.");
+    const sessionsEnded = await endAllSessions(tx, userId);
+    await audit(tx, {
+      action: "auth.sign_out_everywhere",
+      actorId: actor.id,
+      actorEmail: actor.email,
+      targetType: "user",
+      targetId: userId,
+      ip,
+      details: { by: actor.id === userId ? "self" : "admin", sessionsEnded },
+    });
+    return { sessionsEnded };
+  });
+}
+
+/** End the user's sessions other than this one (after a password change). */
+export async function endOtherSessions(db: DbOrTx, userId: string, keepSessionId: string): Promise<number> {
+  const ended = await db
+    .update(authSessions)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(authSessions.userId, userId), isNull(authSessions.revokedAt), ne(authSessions.id, keepSessionId)))
+    .returning({ id: authSessions.id });
+  return ended.length;
 }

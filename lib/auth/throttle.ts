@@ -17,6 +17,8 @@ export const rules = {
   account: { limit: 10, windowMinutes: 15, baseBlockSeconds: 30, maxBlockSeconds: 5 * 60 },
   ip: { limit: 50, windowMinutes: 15, baseBlockSeconds: 60, maxBlockSeconds: 30 * 60 },
   verifyIp: { limit: 30, windowMinutes: 10, baseBlockSeconds: 60, maxBlockSeconds: 30 * 60 },
+  /** wrong current password on /account: a stolen session cannot guess the password */
+  passwordChange: { limit: 5, windowMinutes: 15, baseBlockSeconds: 60, maxBlockSeconds: 30 * 60 },
 } satisfies Record<string, Rule>;
 
 export type RuleName = keyof typeof rules;

@@ -1,21 +1,49 @@
 import "server-only";
 
 /**
- * State-changing route handlers accept only requests from our own origin.
- * (Server actions get this check from Next.js.) Returns a 403 response to
- * send back, or null when the request may go on.
+ * Is this request from one of our own pages? Browsers send `Origin` with
+ * every POST/PUT/PATCH/DELETE (fetch and forms alike), and a page on another
+ * site cannot forge it or add the `X-Forwarded-Host` header without a CORS
+ * preflight we never grant. Our own origin is either:
+ *
+ * - the public URL (`NEXTAUTH_URL`), which stays right behind a reverse proxy
+ *   that rewrites `Host` to the upstream address; or
+ * - the host the request was sent to (`X-Forwarded-Host`, first value, else
+ *   `Host`), which is how Next.js checks server actions.
+ *
+ * A missing, `null` or malformed Origin is refused: the request cannot be
+ * shown to come from us.
+ */
+export function isOwnOrigin(headers: Headers, publicUrl: string | undefined = process.env.NEXTAUTH_URL): boolean {
+  const raw = headers.get("origin");
+  if (!raw || raw === "null") return false;
+  let origin: URL;
+  try {
+    origin = new URL(raw);
+  } catch {
+    return false;
+  }
+  if (origin.protocol !== "http:" && origin.protocol !== "https:") return false;
+  if (publicUrl) {
+    try {
+      if (new URL(publicUrl).origin === origin.origin) return true;
+    } catch {
+      /* a bad NEXTAUTH_URL is refused at start-up; fall through */
+    }
+  }
+  const host = (headers.get("x-forwarded-host") ?? headers.get("host"))?.split(",")[0].trim().toLowerCase();
+  return Boolean(host) && origin.host === host;
+}
+
+/**
+ * First line of every state-changing route handler: a 403 to send back when
+ * the request comes from another site, or null when it may go on. (Server
+ * actions get the same check from Next.js.)
  */
 export function foreignOriginResponse(req: Request): Response | null {
-  const origin = req.headers.get("origin");
-  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
-  if (!origin || !host) {
-    // browsers always send Origin on POST/PUT/PATCH/DELETE from fetch and forms
-    return new Response("Cross-site request refused.", { status: 403 });
-  }
-  try {
-    if (new URL(origin).host === host) return null;
-  } catch {
-    /* malformed Origin */
-  }
-  return new Response("Cross-site request refused.", { status: 403 });
+  if (isOwnOrigin(req.headers)) return null;
+  return new Response("Cross-site request refused.", {
+    status: 403,
+    headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" },
+  });
 }

@@ -1,5 +1,6 @@
 import NextAuth from "next-auth";
 import { authOptions } from "@/lib/auth/options";
+import { foreignOriginResponse } from "@/lib/http/origin";
 
 type Ctx = { params: Promise<{ nextauth: string[] }> };
 
@@ -7,4 +8,9 @@ async function handler(req: Request, ctx: Ctx) {
   return NextAuth(req as never, ctx as never, authOptions());
 }
 
-export { handler as GET, handler as POST };
+/** Sign-in and sign-out change state: only from our own pages (next-auth's CSRF token is the second lock). */
+async function post(req: Request, ctx: Ctx) {
+  return foreignOriginResponse(req) ?? handler(req, ctx);
+}
+
+export { handler as GET, post as POST };

@@ -1,0 +1,44 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { ActionError, formAction } from "@/lib/actions";
+import { isUuid } from "@/lib/auth/scope";
+import { clientIp } from "@/lib/http/request";
+import { erasePersonalData, getErasurePreview, PrivacyRuleError } from "@/lib/privacy";
+
+export type ErasureSummary = Awaited<ReturnType<typeof erasePersonalData>>;
+
+export const eraseLearnerData = formAction(
+  {
+    roles: ["admin"],
+    schema: z
+      .object({
+        userId: z.string().refine(isUuid, "Unknown account."),
+        certificates: z.enum(["revoke", "remove"], { message: "Choose what happens to their certificates." }),
+        reason: z.string().trim().max(300, "Keep the reason under 300 characters.").optional().default(""),
+        confirmEmail: z.string().trim().min(1, "Type the learner's email address to confirm."),
+      })
+      .refine((v) => v.certificates === "remove" || v.reason.length > 0, {
+        path: ["reason"],
+        message: "Give the reason the revoked certificates will show.",
+      }),
+  },
+  async ({ userId, certificates, reason, confirmEmail }, user) => {
+    const preview = await getErasurePreview({ userId });
+    if (!preview) throw new ActionError("No such account.");
+    if (confirmEmail.toLowerCase() !== preview.user.email.toLowerCase()) {
+      throw new ActionError("The email address does not match.", {
+        confirmEmail: `Type ${preview.user.email} exactly to confirm.`,
+      });
+    }
+    try {
+      const summary = await erasePersonalData({ actor: user, userId, certificates, reason, ip: await clientIp() });
+      revalidatePath("/admin/users");
+      return { message: "Personal data erased.", data: summary };
+    } catch (e) {
+      if (e instanceof PrivacyRuleError) throw new ActionError(e.message);
+      throw e;
+    }
+  },
+);

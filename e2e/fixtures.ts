@@ -1,0 +1,112 @@
+/**
+ * What the cross-cutting tests need beyond the browser: the e2e database
+ * (PostgreSQL runs only: TEST_DATABASE_URL set), `{placeholder}` resolution for
+ * e2e/routes.ts, accounts made for one test, API sign-in, and the strings that
+ * must never reach someone who may not see them.
+ */
+import { randomBytes } from "node:crypto";
+import { hash } from "@node-rs/argon2";
+import { test, type APIRequestContext } from "@playwright/test";
+import postgres from "postgres";
+import { demoAccounts, demoLearners } from "../db/seed/demo";
+import { demoUsers, type Identity } from "./routes";
+
+export const DEMO_PASSWORD = "cohort-demo-2026";
+
+export function e2eDatabaseUrl(): string | null {
+  const base = process.env.TEST_DATABASE_URL;
+  const name = process.env.E2E_DB_NAME;
+  if (!base || !name) return null;
+  const u = new URL(base);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+let client: postgres.Sql | null = null;
+
+/** The e2e server's database, or null on embedded PGlite (the server holds it). */
+export function e2eSql(): postgres.Sql | null {
+  const url = e2eDatabaseUrl();
+  if (!url) return null;
+  client ??= postgres(url, { max: 2, idle_timeout: 5, onnotice: () => {} });
+  return client;
+}
+
+/** For tests that read or write the database directly: skipped (with the reason) on PGlite. */
+export function requireE2eSql(): postgres.Sql {
+  const sql = e2eSql();
+  test.skip(!sql, "needs the e2e database: run with TEST_DATABASE_URL (CI does)");
+  return sql!;
+}
+
+const argon = { memoryCost: 19456, timeCost: 2, parallelism: 1 };
+
+/** An account of one's own, for tests that sign out everywhere, change passwords or erase data. */
+export async function createAccount(role: "admin" | "instructor" | "learner" = "learner", name = "Test Person") {
+  const sql = requireE2eSql();
+  const email = `e2e-${role}-${randomBytes(4).toString("hex")}@test.cohort`;
+  const password = `pw-${randomBytes(6).toString("hex")}`;
+  const [row] = await sql<{ id: string }[]>`
+    insert into users (email, name, role, password_hash) values (${email}, ${name}, ${role}, ${await hash(password, argon)})
+    returning id`;
+  return { id: row.id, email, name, role, password };
+}
+
+const placeholders: Record<string, () => Promise<string>> = {
+  unknownToken: async () => "x".repeat(43),
+  learnerId: () => userIdOf("emily.chen@demo.cohort"),
+  adminId: () => userIdOf(demoUsers.admin.email),
+  instructorId: () => userIdOf(demoUsers.instructor.email),
+};
+
+async function userIdOf(email: string) {
+  const sql = requireE2eSql();
+  const [row] = await sql<{ id: string }[]>`select id from users where email = ${email}`;
+  if (!row) throw new Error(`no user ${email} in the e2e database`);
+  return row.id;
+}
+
+/** A path of e2e/routes.ts with its `{placeholders}` filled (skips the test where that needs the database). */
+export async function fill(path: string): Promise<string> {
+  let out = path;
+  for (const [, name] of path.matchAll(/\{(\w+)\}/g)) {
+    const resolve = placeholders[name];
+    if (!resolve) throw new Error(`e2e/fixtures.ts has no resolver for {${name}} (used in ${path})`);
+    out = out.replace(`{${name}}`, await resolve());
+  }
+  return out;
+}
+
+/**
+ * Strings nobody but their owner and staff may see: every demo person's email
+ * and name. `except` leaves out the requester's own.
+ */
+export function secretStrings(except?: Identity): string[] {
+  const own = except && except !== "anonymous" ? demoUsers[except].email : null;
+  const people = [demoAccounts.admin, ...demoAccounts.instructors, ...demoLearners].filter((p) => p.email !== own);
+  // names with an apostrophe are HTML-escaped in pages: their emails still count
+  return people.flatMap((p) => (p.name.includes("'") ? [p.email] : [p.email, p.name]));
+}
+
+/** A fresh session through next-auth's own endpoints, as the browser's sign-in form makes one. */
+export async function apiSignIn(request: APIRequestContext, email: string, password = DEMO_PASSWORD) {
+  const csrf = await request.get("/api/auth/csrf");
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const res = await request.post("/api/auth/callback/credentials", {
+    form: { csrfToken, email, password, json: "true" },
+    headers: { origin: baseOrigin() },
+    maxRedirects: 0,
+  });
+  const state = await request.storageState();
+  const cookie = state.cookies.find((c) => c.name.endsWith("cohort.session"));
+  if (!cookie) throw new Error(`API sign-in as ${email} failed (${res.status()})`);
+  return { cookie: cookie.value, cookieName: cookie.name };
+}
+
+export function baseOrigin() {
+  return `http://127.0.0.1:${process.env.E2E_PORT ?? 3100}`;
+}
+
+export function cookieHeader(value: string, name = "cohort.session") {
+  return { cookie: `${name}=${value}` };
+}
