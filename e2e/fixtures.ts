@@ -57,7 +57,24 @@ const placeholders: Record<string, () => Promise<string>> = {
   learnerId: () => userIdOf("emily.chen@demo.cohort"),
   adminId: () => userIdOf(demoUsers.admin.email),
   instructorId: () => userIdOf(demoUsers.instructor.email),
+  // the demo cohort the role tests' instructor (Rivera) teaches and their learner (Jordan Lee) is in
+  cohortId: () => one(`select id from cohorts where name = 'Evening Peer Support Cohort'`),
+  cohortLearnerId: () => userIdOf(demoUsers.learner.email),
+  progressId: () =>
+    one(`select p.id from assignment_progress p join users u on u.id = p.user_id join cohorts c on c.id = p.cohort_id
+         where u.email = '${demoUsers.learner.email}' and c.name = 'Evening Peer Support Cohort'`),
+  // a reviewed reflection: stays put while the review journey empties the queue
+  reflectionId: () =>
+    one(`select r.id from reflections r join cohort_instructors ci on ci.cohort_id = (select cohort_id from assignment_progress where id = r.progress_id)
+         join users u on u.id = ci.user_id where u.email = '${demoUsers.instructor.email}' and r.status = 'accepted' order by r.id limit 1`),
 };
+
+async function one(query: string) {
+  const sql = requireE2eSql();
+  const rows = await sql.unsafe<{ id: string }[]>(query);
+  if (!rows[0]) throw new Error(`e2e fixture query found nothing: ${query}`);
+  return rows[0].id;
+}
 
 async function userIdOf(email: string) {
   const sql = requireE2eSql();

@@ -92,7 +92,9 @@ test("GET changes nothing: every route, as every role", async () => {
       const [row] = await sql`
         select count(*)::text || ':' || coalesce(md5(string_agg(j, ',' order by j)), '') as d
         from (select (to_jsonb(x) - 'last_seen_at')::text as j from ${sql(s)}.${sql(t)} x) rows
-        where j like any(${needles})`;
+        where j like any(${needles})
+          -- downloading an export is recorded in the audit log by design: a read, logged, not a change
+          and j not like '%"action": "export.%'`;
       out[t] = row.d as string;
     }
     return out;
