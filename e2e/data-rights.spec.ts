@@ -30,12 +30,12 @@ test("the export is not cached and needs a session", async () => {
   const anonymous = await api.get("/account/export.json", { maxRedirects: 0 });
   expect(anonymous.status()).toBe(307);
   expect(anonymous.headers()["location"]).toMatch(/^\/signin\?callbackUrl=%2Faccount%2Fexport\.json/);
-  await apiSignIn(api, "lena.novak@demo.cohort");
+  await apiSignIn(api, "ray.thompson@demo.cohort");
   const res = await api.get("/account/export.json");
   expect(res.status()).toBe(200);
   expect(res.headers()["cache-control"]).toBe("no-store");
   expect(res.headers()["content-type"]).toContain("application/json");
-  expect(((await res.json()) as { profile: { email: string } }).profile.email).toBe("lena.novak@demo.cohort");
+  expect(((await res.json()) as { profile: { email: string } }).profile.email).toBe("ray.thompson@demo.cohort");
 });
 
 test("an admin erases a learner's personal data, after confirming, and it is audited", async ({ browser }) => {
