@@ -79,6 +79,7 @@ export const benchTargets: Record<"organisationReport" | "organisationReportFilt
   cohortPage: {
     path: (ctx) => `/instructor/cohorts/${ctx.cohortId}`,
     // app/instructor/cohorts/[cohortId]/page.tsx → loadInstructorCohort + CohortProgressView with no query string
+    // (outside a render requireCohortForRender is not cached, so this runs the scope check 3 times; the page runs it once)
     queries: async (ctx) => {
       const actor = { id: ctx.instructorId, role: "instructor" as const, email: ctx.instructorEmail };
       const cohort = await requireCohort(actor, ctx.cohortId, "cohort.progress");
