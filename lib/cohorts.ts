@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { notFound } from "next/navigation";
 import { z } from "zod";
@@ -32,6 +33,14 @@ export async function requireCohort(actor: Actor, cohortId: string, permission: 
   if (!cohort) notFound();
   return cohort;
 }
+
+/**
+ * requireCohort, asked once per server render: a page and the loaders it
+ * renders (tiles, learner table) share one scope check instead of repeating
+ * it. Only for reads; outside a render (actions, route handlers, tests) it
+ * is requireCohort itself.
+ */
+export const requireCohortForRender = cache(requireCohort);
 
 /** Changing who is in a cohort or what it is assigned needs it open. */
 export function assertCohortOpen(cohort: Cohort) {

@@ -45,6 +45,7 @@ const QUIZ_WARMUP = 40;
 const EXPORT_RUNS = 3;
 const DIST_DIR = ".next-bench";
 const OUT_DIR = path.resolve("bench-results");
+const ADMIN_EMAIL = "admin@scale.cohort";
 
 // connections per target: one programme admin at a time; a few instructors; the learner load of the budgets
 const targets = [
@@ -77,13 +78,15 @@ function commit() {
   }
 }
 
-async function benchContext(bench: BenchDb): Promise<BenchContext & { instructorEmail: string }> {
+async function benchContext(bench: BenchDb): Promise<BenchContext> {
   const [row] = await bench.client`
     select e.cohort_id, u.id as instructor_id, u.email as instructor_email
     from (select cohort_id, count(*) as n from enrolments where status = 'active' group by cohort_id order by n desc limit 1) e
     join cohort_instructors ci on ci.cohort_id = e.cohort_id join users u on u.id = ci.user_id
     order by u.email limit 1`;
-  return { cohortId: row.cohort_id, instructorId: row.instructor_id, instructorEmail: row.instructor_email };
+  const [adminRow] = await bench.client`select id from users where email = ${ADMIN_EMAIL}`;
+  if (!adminRow) throw new Error(`${ADMIN_EMAIL} is missing from the benchmark database; use --fresh to reseed`);
+  return { cohortId: row.cohort_id, instructorId: row.instructor_id, instructorEmail: row.instructor_email, adminId: adminRow.id, adminEmail: ADMIN_EMAIL };
 }
 
 async function status(base: string, p: string, cookie: string, init: RequestInit = {}) {
@@ -163,14 +166,9 @@ async function main() {
     await closeDb();
   }
 
-  const drafts = benchTargets as Record<string, BenchTarget>;
   const table = targets
     .filter((t) => wanted(t.key))
-    .map((t) => {
-      const row = rows[t.key] ?? notAvailable(t.label, t.connections, "not run");
-      const entry = drafts[t.key];
-      return { ...row, sqlMs: sqlMs[t.key] ?? null, sqlDraft: entry?.draft, placeholder: row.available ? entry?.placeholder : undefined };
-    });
+    .map((t) => ({ ...(rows[t.key] ?? notAvailable(t.label, t.connections, "not run")), sqlMs: sqlMs[t.key] ?? null }));
   const budgets = judgeBudgets(Object.fromEntries(targets.map((t) => [t.key, table.find((r) => r.label === t.label)!])));
   const info = {
     date: started.toISOString().replace("T", " ").slice(0, 16) + " UTC",
@@ -195,14 +193,14 @@ async function measureAll(
   server: Server,
   sampler: RssSampler,
   bench: BenchDb,
-  ctx: BenchContext & { instructorEmail: string },
+  ctx: BenchContext,
   rows: Partial<Record<Key, Measured>>,
 ) {
   const base = server.base;
   const spec = (key: Key) => targets.find((t) => t.key === key)!;
 
   log("signing in…");
-  const admin = await signIn(base, "admin@scale.cohort", SCALE_PASSWORD);
+  const admin = await signIn(base, ADMIN_EMAIL, SCALE_PASSWORD);
   const instructor = await signIn(base, ctx.instructorEmail, SCALE_PASSWORD);
   const poolEmails = (
     await bench.client`

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, isNull, ne, sql } from "drizzle-orm";
-import { getDb, type DbOrTx } from "@/db/client";
+import { getDb, type Db, type DbOrTx } from "@/db/client";
 import { authSessions, users } from "@/db/schema";
 import { audit } from "@/lib/audit";
 import { env } from "@/lib/env";
@@ -13,17 +13,8 @@ export type CurrentUser = {
   sessionId: string;
 };
 
-/**
- * Resolve a JWT's claims against the database: the session must be open,
- * not idle too long, and the user active with the same session version.
- * One indexed query per request; lastSeenAt is written at most once a minute.
- */
-export async function resolveSession(claims: { uid?: string; sid?: string; sv?: number }): Promise<CurrentUser | null> {
-  if (!claims.uid || !claims.sid || claims.sv === undefined) return null;
-  const uuid = /^[0-9a-f-]{36}$/i;
-  if (!uuid.test(claims.uid) || !uuid.test(claims.sid)) return null;
-  const idle = env().SESSION_IDLE_MINUTES;
-  const [row] = await getDb()
+function buildSessionQuery(db: Db) {
+  return db
     .select({
       id: users.id,
       email: users.email,
@@ -37,14 +28,32 @@ export async function resolveSession(claims: { uid?: string; sid?: string; sv?: 
     .innerJoin(users, eq(users.id, authSessions.userId))
     .where(
       and(
-        eq(authSessions.id, claims.sid),
-        eq(authSessions.userId, claims.uid),
+        eq(authSessions.id, sql.placeholder("sid")),
+        eq(authSessions.userId, sql.placeholder("uid")),
         isNull(authSessions.revokedAt),
         sql`${authSessions.expiresAt} > now()`,
-        sql`${authSessions.lastSeenAt} > now() - make_interval(mins => ${idle})`,
+        sql`${authSessions.lastSeenAt} > now() - make_interval(mins => ${sql.placeholder("idle")}::int)`,
       ),
     )
-    .limit(1);
+    .limit(1)
+    .prepare("resolve_session");
+}
+
+// built once per database handle: every signed-in request runs it
+const sessionQueries = new WeakMap<object, ReturnType<typeof buildSessionQuery>>();
+
+/**
+ * Resolve a JWT's claims against the database: the session must be open,
+ * not idle too long, and the user active with the same session version.
+ * One indexed query per request; lastSeenAt is written at most once a minute.
+ */
+export async function resolveSession(claims: { uid?: string; sid?: string; sv?: number }): Promise<CurrentUser | null> {
+  if (!claims.uid || !claims.sid || claims.sv === undefined) return null;
+  const uuid = /^[0-9a-f-]{36}$/i;
+  if (!uuid.test(claims.uid) || !uuid.test(claims.sid)) return null;
+  let query = sessionQueries.get(getDb());
+  if (!query) sessionQueries.set(getDb(), (query = buildSessionQuery(getDb())));
+  const [row] = await query.execute({ sid: claims.sid, uid: claims.uid, idle: env().SESSION_IDLE_MINUTES });
   if (!row || row.status !== "active" || row.sessionVersion !== claims.sv) return null;
   if (Date.now() - row.lastSeenAt.getTime() > 60_000) {
     await getDb().update(authSessions).set({ lastSeenAt: new Date() }).where(eq(authSessions.id, claims.sid));

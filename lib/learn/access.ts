@@ -1,7 +1,7 @@
 import "server-only";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { assignmentProgress, assignments, cohorts, enrolments } from "@/db/schema";
+import { assignmentProgress, assignments, cohorts, enrolments, quizAttempts } from "@/db/schema";
 import { isUuid } from "./ids";
 import { getLatestVersion, getModuleVersion, type ModuleVersion } from "@/lib/module/publish";
 import { LearnError, notFoundError } from "./errors";
@@ -21,6 +21,25 @@ export type Learner = { id: string; role: "admin" | "instructor" | "learner" };
  */
 export async function loadOwnProgress(db: DbOrTx, learner: Learner, progressId: string, opts: { lock?: boolean } = {}) {
   if (learner.role !== "learner" || !isUuid(progressId)) throw notFoundError();
+  return ownProgress(db, learner, eq(assignmentProgress.id, progressId), opts);
+}
+
+/**
+ * The same for the progress row a quiz attempt of the learner belongs to,
+ * found and locked in one statement (submitting an attempt starts here).
+ */
+export async function loadOwnProgressOfAttempt(db: DbOrTx, learner: Learner, attemptId: string, opts: { lock?: boolean } = {}) {
+  if (learner.role !== "learner" || !isUuid(attemptId)) throw notFoundError();
+  return ownProgress(
+    db,
+    learner,
+    sql`${assignmentProgress.id} = (select ${quizAttempts.progressId} from ${quizAttempts}
+      where ${quizAttempts.id} = ${attemptId} and ${quizAttempts.userId} = ${learner.id})`,
+    opts,
+  );
+}
+
+async function ownProgress(db: DbOrTx, learner: Learner, which: SQL | undefined, opts: { lock?: boolean }) {
   const q = db
     .select({
       progress: assignmentProgress,
@@ -37,7 +56,7 @@ export async function loadOwnProgress(db: DbOrTx, learner: Learner, progressId: 
     .innerJoin(assignments, eq(assignments.id, assignmentProgress.assignmentId))
     .innerJoin(cohorts, eq(cohorts.id, assignmentProgress.cohortId))
     .leftJoin(enrolments, and(eq(enrolments.cohortId, assignmentProgress.cohortId), eq(enrolments.userId, assignmentProgress.userId)))
-    .where(and(eq(assignmentProgress.id, progressId), eq(assignmentProgress.userId, learner.id)))
+    .where(and(which, eq(assignmentProgress.userId, learner.id)))
     .limit(1);
   const [row] = opts.lock ? await q.for("update", { of: assignmentProgress }) : await q;
   if (!row) throw notFoundError();

@@ -15,15 +15,9 @@ import { statusSql } from "@/lib/progress/status";
 import { nextStep } from "./next-step";
 import { assignmentWindow } from "./window";
 
-/**
- * Every assignment of the learner's active enrolments with what /learn
- * shows, in one query: totals come from the version's content in SQL (the
- * pinned version, or the latest until they start), counters from the
- * progress row, status from the one status rule.
- */
-export async function listLearnerAssignments({ userId, now = new Date(), db = getDb() }: { userId: string; now?: Date; db?: DbOrTx }) {
+function buildHomeQuery(db: DbOrTx) {
   const latestVersion = sql`(select mv.id from ${moduleVersions} mv where mv.module_id = ${assignments.moduleId} order by mv.version desc limit 1)`;
-  const rows = await db
+  return db
     .select({
       progressId: assignmentProgress.id,
       cohortName: cohorts.name,
@@ -43,7 +37,7 @@ export async function listLearnerAssignments({ userId, now = new Date(), db = ge
       reflectionsSubmitted: assignmentProgress.reflectionsSubmitted,
       startedAt: assignmentProgress.startedAt,
       completedAt: assignmentProgress.completedAt,
-      status: statusSql(sql`${now.toISOString()}::timestamptz`),
+      status: statusSql(sql`${sql.placeholder("now")}::timestamptz`),
       certificateId: certificates.id,
       hasOpenAttempt: sql<boolean>`exists (select 1 from ${quizAttempts} where ${quizAttempts.progressId} = ${assignmentProgress.id} and ${quizAttempts.status} = 'in_progress')`,
       revisionsRequested: sql<number>`(select count(*)::int from ${reflections} where ${reflections.progressId} = ${assignmentProgress.id} and ${reflections.status} = 'revision_requested')`,
@@ -57,8 +51,25 @@ export async function listLearnerAssignments({ userId, now = new Date(), db = ge
     )
     .innerJoin(moduleVersions, eq(moduleVersions.id, sql`coalesce(${assignmentProgress.moduleVersionId}, ${latestVersion})`))
     .leftJoin(certificates, eq(certificates.progressId, assignmentProgress.id))
-    .where(eq(assignmentProgress.userId, userId))
-    .orderBy(sql`${assignmentProgress.completedAt} is not null`, asc(assignments.dueAt), asc(cohorts.name));
+    .where(eq(assignmentProgress.userId, sql.placeholder("userId")))
+    .orderBy(sql`${assignmentProgress.completedAt} is not null`, asc(assignments.dueAt), asc(cohorts.name))
+    .prepare("learner_home");
+}
+
+// built once per database handle: every /learn request runs it, and building the SQL
+// (and, on PostgreSQL, planning it) costs more than executing it
+const homeQueries = new WeakMap<object, ReturnType<typeof buildHomeQuery>>();
+
+/**
+ * Every assignment of the learner's active enrolments with what /learn
+ * shows, in one query: totals come from the version's content in SQL (the
+ * pinned version, or the latest until they start), counters from the
+ * progress row, status from the one status rule.
+ */
+export async function listLearnerAssignments({ userId, now = new Date(), db = getDb() }: { userId: string; now?: Date; db?: DbOrTx }) {
+  let query = homeQueries.get(db);
+  if (!query) homeQueries.set(db, (query = buildHomeQuery(db)));
+  const rows = await query.execute({ userId, now: now.toISOString() });
 
   return rows.map((r) => {
     const window = assignmentWindow(r, now);

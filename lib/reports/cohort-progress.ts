@@ -3,7 +3,7 @@ import { and, asc, desc, eq, ilike, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { assignmentProgress, assignments, enrolments, reflections, users } from "@/db/schema";
-import { requireCohort, type Actor } from "@/lib/cohorts";
+import { requireCohortForRender, type Actor } from "@/lib/cohorts";
 import { statuses, statusSql, type ProgressStatus } from "@/lib/progress/status";
 
 export const LEARNERS_PAGE_SIZE = 25;
@@ -69,7 +69,7 @@ export async function getCohortSummary({
   assignmentId: string | null;
   now?: Date;
 }): Promise<CohortSummary> {
-  await requireCohort(actor, cohortId, "cohort.progress");
+  await requireCohortForRender(actor, cohortId, "cohort.progress");
   const j = learnerRows(cohortId, assignmentId);
   const awaiting = assignmentId
     ? sql<number>`(select count(*)::int from ${reflections}
@@ -141,7 +141,7 @@ export async function listCohortLearners({
   now?: Date;
 }): Promise<{ rows: LearnerRow[]; total: number; page: number; pageCount: number }> {
   if (!learnerSorts.includes(sort)) throw new Error("Unknown sort column.");
-  await requireCohort(actor, cohortId, "cohort.progress");
+  await requireCohortForRender(actor, cohortId, "cohort.progress");
   const j = learnerRows(cohortId, assignmentId);
   const st = statusOrNull(now);
   const statusRank = sql`(case ${st} when 'overdue' then 0 when 'not_started' then 1 when 'in_progress' then 2 when 'complete_late' then 3 when 'complete' then 4 end)`;

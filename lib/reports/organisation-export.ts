@@ -68,7 +68,7 @@ const utc = (column: SQL | unknown) => sql`to_char(${column} at time zone 'UTC',
  * One row per learner and assignment in view, ordered by cohort, then learner.
  * `after` continues after a row (keyset pagination).
  */
-function exportQuery(filters: ReportFilters, now: Date, after?: ExportRow, limit?: number): SQL {
+export function exportQuery(filters: ReportFilters, now: Date, after?: ExportRow, limit?: number): SQL {
   const where = learnerAssignmentConditions(filters, now, "due");
   if (after) {
     where.push(sql`(${cohorts.name}, ${cohorts.id}, ${users.name}, ${assignmentProgress.id})

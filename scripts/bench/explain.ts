@@ -16,10 +16,14 @@ async function statementsOf(bench: BenchDb, run: () => unknown): Promise<Capture
   try {
     const returned = await run();
     if (Array.isArray(returned) && returned.length && returned.every((q) => is(q, SQL))) {
-      return returned.map((q: SQL) => {
-        const { sql, params } = dialect.sqlToQuery(q);
-        return { query: sql, params };
-      });
+      // statements sent outside getDb() (e.g. a cursor on a reserved connection), after those captured
+      return [
+        ...bench.capture.into,
+        ...returned.map((q: SQL) => {
+          const { sql, params } = dialect.sqlToQuery(q);
+          return { query: sql, params };
+        }),
+      ];
     }
     return bench.capture.into;
   } finally {

@@ -1,13 +1,13 @@
 import "server-only";
 import { requireRole } from "@/lib/auth/current";
 import type { Permission } from "@/lib/auth/permissions";
-import { requireCohort } from "@/lib/cohorts";
+import { requireCohortForRender } from "@/lib/cohorts";
 
 /** Every page of a cohort starts here: an instructor who teaches it, or 404. */
 export async function loadInstructorCohort(params: Promise<{ cohortId: string }>, path = "", permission: Permission = "cohort.manage") {
   const { cohortId } = await params;
   const user = await requireRole("instructor", `/instructor/cohorts/${encodeURIComponent(cohortId)}${path}`);
-  const cohort = await requireCohort(user, cohortId, permission);
+  const cohort = await requireCohortForRender(user, cohortId, permission);
   return { user, cohort };
 }
 
