@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, isNull } from "drizzle-orm";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db/client";
@@ -8,6 +8,7 @@ import { ActionError } from "@/lib/actions";
 import { audit } from "@/lib/audit";
 import { isUuid } from "@/lib/auth/scope";
 import { requireCohort, type Actor } from "@/lib/cohorts";
+import { quizCounterColumns } from "@/lib/progress/quiz-counters";
 
 export const resetReasonSchema = z
   .string()
@@ -79,14 +80,9 @@ export async function resetQuizAttempts({
       .where(and(eq(quizAttempts.progressId, progressId), eq(quizAttempts.status, "submitted"), isNull(quizAttempts.resetAt)))
       .returning({ id: quizAttempts.id });
     if (!reset.length) throw new ActionError("There are no submitted attempts to reset.");
-    const counted = sql`from ${quizAttempts} where ${quizAttempts.progressId} = ${progressId} and ${quizAttempts.status} = 'submitted' and ${quizAttempts.resetAt} is null`;
     const [after] = await tx
       .update(assignmentProgress)
-      .set({
-        attemptsCount: sql`(select count(*)::int ${counted})`,
-        bestScore: sql`(select max(${quizAttempts.score}) ${counted})`,
-        quizPassedAt: sql`(select min(${quizAttempts.submittedAt}) ${counted} and ${quizAttempts.passed})`,
-      })
+      .set(quizCounterColumns(progressId))
       .where(eq(assignmentProgress.id, progressId))
       .returning();
     await audit(tx, {

@@ -10,6 +10,7 @@ import { completeIfDone } from "@/lib/progress/complete";
 import { drawQuiz, type RandomInt } from "./draw";
 import { publicQuestions, type PublicQuestion } from "./public";
 import { invalidAnswers, scoreAttempt, unansweredItems, type Answers } from "./scoring";
+import { quizCounterColumns } from "@/lib/progress/quiz-counters";
 
 export type OpenAttempt = { attemptId: string; progressId: string; passMark: number; questions: PublicQuestion[] };
 
@@ -172,7 +173,6 @@ export async function submitAttempt({
 
     const s = scoreAttempt(version.content, attempt.draw, answers, attempt.passMark);
     const pid = row.progress.id;
-    const countsHere = sql`${quizAttempts.progressId} = ${pid} and ${quizAttempts.status} = 'submitted' and ${quizAttempts.resetAt} is null`;
     // The writes are sent together (pipelined on PostgreSQL: one round trip instead of four while
     // the locks are held) and run in this order; if any fails, the transaction rolls back.
     const savedQ = tx
@@ -185,9 +185,7 @@ export async function submitAttempt({
     const countersQ = tx
       .update(assignmentProgress)
       .set({
-        attemptsCount: sql`(select count(*)::int from ${quizAttempts} where ${countsHere})`,
-        bestScore: sql`(select max(${quizAttempts.score}) from ${quizAttempts} where ${countsHere})`,
-        quizPassedAt: sql`(select min(${quizAttempts.submittedAt}) from ${quizAttempts} where ${countsHere} and ${quizAttempts.passed})`,
+        ...quizCounterColumns(pid),
         startedAt: sql`coalesce(${assignmentProgress.startedAt}, ${at(now)})`,
         lastActivityAt: sql`greatest(${assignmentProgress.lastActivityAt}, ${at(now)})`,
       })
