@@ -25,6 +25,8 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
 
 /** No automated accessibility violations (WCAG 2.1 A/AA rules) on the page as it stands. */
 export async function expectAccessible(page: Page) {
+  // Next.js streams metadata into dynamic pages: wait for the <title> before judging the page
+  await expect(page).toHaveTitle(/\S/);
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`);
   expect(summary, "accessibility violations").toEqual([]);
