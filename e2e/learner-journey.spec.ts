@@ -174,6 +174,9 @@ test.describe.serial("learner journey", () => {
     // a second tab editing the same draft is told, keeps its text and chooses
     const other = await context.newPage();
     await other.goto(`/learn/${progressId}/reflections`);
+    // the second tab must be hydrated before the first one types: both tabs share this device's
+    // local copy, and a tab that hydrates later rightly picks up the newer text kept there
+    await other.waitForLoadState("networkidle");
     await page.getByLabel("Your reflection 3").fill("Written in the first tab.");
     await expect(page.getByTestId("reflection-3-save")).toHaveText("Saved");
     await other.getByLabel("Your reflection 3").fill("Written in the second tab.");
