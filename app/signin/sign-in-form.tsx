@@ -39,7 +39,8 @@ export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4" aria-describedby={error ? "signin-error" : undefined}>
+    // method="post": a click before hydration must never put the password in a URL
+    <form onSubmit={onSubmit} method="post" noValidate className="space-y-4" aria-describedby={error ? "signin-error" : undefined}>
       <div>
         <label htmlFor="email" className="label">Email</label>
         <input id="email" name="email" type="email" autoComplete="username" required className="input" />
