@@ -50,11 +50,7 @@ export default async function AssignmentPage({ params }: { params: Promise<{ pro
     <AppShell user={user}>
       <AssignmentHeader
         progressId={progressId}
-        moduleTitle={a.version.title}
-        cohortName={a.cohortName}
-        dueAt={a.dueAt}
-        opensAt={a.opensAt}
-        window={a.window}
+        assignment={a}
         title={a.version.title}
       />
       <div className="flex flex-wrap items-center gap-3">

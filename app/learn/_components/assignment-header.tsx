@@ -1,28 +1,23 @@
 import Link from "next/link";
 import { LocalTime } from "@/app/_components/local-time";
-import { windowMessages, type AssignmentWindow } from "@/lib/learn/window";
+import type { LearnerAssignmentPage } from "@/lib/learn/page-data";
+import { windowMessages } from "@/lib/learn/window";
 
 /** Breadcrumb, page title and the assignment's dates, shared by every page under /learn/[progressId]. */
 export function AssignmentHeader({
   progressId,
-  moduleTitle,
-  cohortName,
-  dueAt,
-  opensAt,
-  window,
+  assignment,
   here,
   title,
 }: {
   progressId: string;
-  moduleTitle: string;
-  cohortName: string;
-  dueAt: Date;
-  opensAt: Date;
-  window: AssignmentWindow;
+  assignment: Pick<LearnerAssignmentPage, "version" | "cohortName" | "dueAt" | "opensAt" | "window">;
   /** the last breadcrumb; omitted on the assignment's own page */
   here?: string;
   title: string;
 }) {
+  const { cohortName, dueAt, opensAt, window } = assignment;
+  const moduleTitle = assignment.version.title;
   return (
     <header className="mb-6">
       <nav aria-label="Breadcrumb" className="text-sm">

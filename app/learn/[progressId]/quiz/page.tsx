@@ -30,11 +30,7 @@ export default async function QuizPage({ params }: { params: Promise<{ progressI
     <AppShell user={user}>
       <AssignmentHeader
         progressId={progressId}
-        moduleTitle={a.version.title}
-        cohortName={a.cohortName}
-        dueAt={a.dueAt}
-        opensAt={a.opensAt}
-        window={a.window}
+        assignment={a}
         here="Quiz"
         title="Quiz"
       />

@@ -21,11 +21,7 @@ export default async function ReflectionsPage({ params }: { params: Promise<{ pr
     <AppShell user={user}>
       <AssignmentHeader
         progressId={progressId}
-        moduleTitle={a.version.title}
-        cohortName={a.cohortName}
-        dueAt={a.dueAt}
-        opensAt={a.opensAt}
-        window={a.window}
+        assignment={a}
         here="Reflections"
         title="Reflections"
       />

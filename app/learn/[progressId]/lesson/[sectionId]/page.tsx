@@ -28,11 +28,7 @@ export default async function LessonSection({ params }: { params: Promise<{ prog
     <AppShell user={user}>
       <AssignmentHeader
         progressId={progressId}
-        moduleTitle={a.version.title}
-        cohortName={a.cohortName}
-        dueAt={a.dueAt}
-        opensAt={a.opensAt}
-        window={a.window}
+        assignment={a}
         here="Lesson"
         title={section.title}
       />
