@@ -5,9 +5,9 @@
  */
 import { dbKind, getDb, isEmbedded } from "./db/client";
 import { migrateDb } from "./db/migrate";
-import { seedDemo } from "./lib/demo/seed";
-import { publishBuiltInModules } from "./lib/module/publish";
-import { isDemo, startupProblem } from "./lib/env";
+import { seedDemo } from "./db/seed/demo/seed";
+import { publishBuiltInModules } from "./lib/learning/module/publish";
+import { isDemo, startupProblem } from "./lib/platform/env";
 
 export async function registerNode() {
   const problem = startupProblem();

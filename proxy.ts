@@ -6,7 +6,7 @@
  * headers, never data.
  */
 import { NextResponse, type NextRequest } from "next/server";
-import { contentSecurityPolicy, HSTS, newNonce, servedOverHttps } from "@/lib/http/security-headers";
+import { contentSecurityPolicy, HSTS, newNonce, servedOverHttps } from "@/lib/platform/http/security-headers";
 
 export function proxy(request: NextRequest) {
   const nonce = newNonce();

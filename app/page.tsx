@@ -1,6 +1,6 @@
 import { redirect } from "next/navigation";
-import { getCurrentUser } from "@/lib/auth/current";
-import { homeFor } from "@/lib/auth/permissions";
+import { getCurrentUser } from "@/app/_edge/session";
+import { homeFor } from "@/lib/access/permissions";
 
 export default async function Home() {
   const user = await getCurrentUser();

@@ -139,7 +139,7 @@ export const moduleVersions = pgTable(
       .references(() => modules.id),
     version: integer("version").notNull(),
     title: text("title").notNull(),
-    /** validated ModuleContent (lib/module/content-schema.ts) */
+    /** validated ModuleContent (lib/learning/module/content-schema.ts) */
     content: jsonb("content").notNull(),
     contentHash: text("content_hash").notNull(),
     contactHours: numeric("contact_hours", { precision: 5, scale: 2, mode: "number" }).notNull(),
@@ -204,7 +204,7 @@ export const enrolments = pgTable(
   (t) => [
     uniqueIndex("enrolments_cohort_user_uq").on(t.cohortId, t.userId),
     index("enrolments_user_idx").on(t.userId),
-    // reports keep active enrolments as an anti-join against the few removed ones (lib/progress/active.ts)
+    // reports keep active enrolments as an anti-join against the few removed ones (lib/learning/progress/active.ts)
     index("enrolments_removed_idx").on(t.cohortId, t.userId).where(sql`${t.status} = 'removed'`),
   ],
 );

@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { PRIVATE_SENTENCE } from "../db/test/admin-fixture-text";
-import { DEMO_REFLECTION_SENTENCE } from "../lib/demo/reflection-texts";
+import { DEMO_REFLECTION_SENTENCE } from "../db/seed/demo/reflection-texts";
 import { expectAccessible, storage } from "./helpers";
 
 const pages = ["/admin", "/admin/users", "/admin/users/invites", "/admin/audit"];

@@ -1,7 +1,7 @@
 /**
  * Promise 7 (data rights): a learner downloads everything Cohort holds about
  * them; an admin erases a learner's personal data after a confirm step.
- * (What erasure deletes row by row: lib/privacy.test.ts.)
+ * (What erasure deletes row by row: lib/privacy/erasure.test.ts.)
  */
 import fs from "node:fs";
 import { expect, request as playwrightRequest, test } from "@playwright/test";

@@ -8,7 +8,7 @@ import { randomBytes } from "node:crypto";
 import { hash } from "@node-rs/argon2";
 import { test, type APIRequestContext } from "@playwright/test";
 import postgres from "postgres";
-import { demoAccounts, demoLearners } from "../db/seed/demo";
+import { demoAccounts, demoLearners } from "../db/seed/demo/accounts";
 import { demoUsers, type Identity } from "./routes";
 
 export const DEMO_PASSWORD = "cohort-demo-2026";

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { boundariesModule } from "../lib/module/boundaries";
+import { boundariesModule } from "../lib/learning/module/boundaries";
 import { expectAccessible, signIn, storage } from "./helpers";
 
 // ana.lima is left "not started" by the demo seed for this journey alone.

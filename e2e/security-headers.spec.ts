@@ -116,7 +116,7 @@ test.describe("headers of every route in e2e/routes.ts", () => {
     expect(asset.headers()["x-content-type-options"]).toBe("nosniff");
   });
 
-  test("the session cookie is HttpOnly, SameSite=Lax, path / (Secure and __Host- behind HTTPS: lib/auth/options.test.ts)", async () => {
+  test("the session cookie is HttpOnly, SameSite=Lax, path / (Secure and __Host- behind HTTPS: app/_edge/auth-options.test.ts)", async () => {
     const api = await contextFor("anonymous");
     const { csrfToken } = (await (await api.get("/api/auth/csrf")).json()) as { csrfToken: string };
     const res = await api.post("/api/auth/callback/credentials", {

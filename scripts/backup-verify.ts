@@ -10,7 +10,7 @@ import postgres from "postgres";
 import { closeDb, setDb, type Db } from "../db/client";
 import { migrateDb } from "../db/migrate";
 import * as schema from "../db/schema";
-import { seedDemo } from "../lib/demo/seed";
+import { seedDemo } from "../db/seed/demo/seed";
 
 function openDatabase(url: string): { db: Db; client: postgres.Sql } {
   const client = postgres(url, { max: 2, onnotice: () => {} });
@@ -24,7 +24,7 @@ async function fill(url: string) {
   await migrateDb(db, "postgres");
   await seedDemo(db);
   const { makeLearnerWithHistory } = await import("../db/test/prod-factories");
-  const { authenticate } = await import("../lib/auth/sign-in");
+  const { authenticate } = await import("../lib/accounts/sign-in");
   for (let i = 0; i < 3; i++) await makeLearnerWithHistory({ name: `Backup Learner ${i + 1}` });
   await authenticate({ email: "admin@demo.cohort", password: "cohort-demo-2026", ip: "192.0.2.10" });
   await closeDb();
@@ -74,8 +74,8 @@ async function signIn(url: string, email: string) {
   const password = process.env.CHECK_PASSWORD;
   if (!password) throw new Error("CHECK_PASSWORD is not set");
   openDatabase(url);
-  const { authenticate } = await import("../lib/auth/sign-in");
-  const { resolveSession } = await import("../lib/auth/sessions");
+  const { authenticate } = await import("../lib/accounts/sign-in");
+  const { resolveSession } = await import("../lib/accounts/sessions");
   const r = await authenticate({ email, password, ip: "192.0.2.99" });
   const session = r.ok ? await resolveSession({ uid: r.user.id, sid: r.sessionId, sv: r.user.sessionVersion }) : null;
   const wrong = await authenticate({ email, password: `${password}-not`, ip: "192.0.2.98" });

@@ -97,7 +97,7 @@ async function time<T>(label: string, runs: number, fn: () => Promise<T>) {
 }
 
 async function main() {
-  const { listAuditActions, listAuditEntries } = await import("../lib/audit-log");
+  const { listAuditActions, listAuditEntries } = await import("../lib/audit/log");
   const { streamOrganisationExport } = await import("../lib/reports/organisation-export");
   const { getCompletionsPerWeek, getOrganisationTiles, hasAnyCohort, listOrganisationCohorts, listReportInstructors } = await import(
     "../lib/reports/organisation"

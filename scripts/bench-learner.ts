@@ -11,13 +11,13 @@
  * the submit round trips are timed on loopback.
  */
 import autocannon from "autocannon";
-import { boundariesModule } from "../lib/module/boundaries";
+import { boundariesModule } from "../lib/learning/module/boundaries";
 
 const BASE = process.env.BASE ?? "http://127.0.0.1:3201";
 const PASSWORD = "cohort-demo-2026";
 const DURATION = Number(process.env.DURATION ?? 10);
 const ROUNDS = Number(process.env.ROUNDS ?? 15);
-// learners of the cohorts without an attempt limit (see lib/demo/progress-seed.ts)
+// learners of the cohorts without an attempt limit (see db/seed/demo/progress.ts)
 const LEARNERS = ["emily.chen", "marcus.brown", "aisha.khan", "grace.kim", "derek.wilson", "nia.robinson", "chris.taylor", "rosa.alvarez"].slice(
   0,
   Number(process.env.PARALLEL ?? 8),

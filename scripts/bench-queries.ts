@@ -13,8 +13,8 @@ import { readReportFilters } from "@/lib/reports/organisation-filters";
 import { getCompletionsPerWeek, getOrganisationTiles, hasAnyCohort, listOrganisationCohorts, listReportInstructors } from "@/lib/reports/organisation";
 import { countOrganisationExportRows, exportQuery } from "@/lib/reports/organisation-export";
 import { getCohortSummary, learnerPageQuerySchema, listCohortLearners } from "@/lib/reports/cohort-progress";
-import { requireCohort } from "@/lib/cohorts";
-import { listCohortAssignments } from "@/lib/assignments";
+import { requireCohort } from "@/lib/cohorts/cohorts";
+import { listCohortAssignments } from "@/lib/cohorts/assignments";
 
 export type BenchContext = {
   /** the cohort of 500 */

@@ -12,7 +12,7 @@ import path from "node:path";
 import postgres from "postgres";
 import { closeDb, dbKind, getDb } from "../db/client";
 import { migrateDb } from "../db/migrate";
-import { seedDemo } from "../lib/demo/seed";
+import { seedDemo } from "../db/seed/demo/seed";
 import { seedAdminFixtures } from "../e2e/admin-fixtures";
 
 const port = process.env.E2E_PORT ?? "3100";

@@ -103,7 +103,7 @@ async function main() {
     const sql = postgres(db.url, { max: 2, onnotice: () => {}, connect_timeout: 5 });
     cleanups.push(() => sql.end({ timeout: 2 }).catch(() => {}));
 
-    const { demoLearners, DEMO_PASSWORD } = await import("../db/seed/demo");
+    const { demoLearners, DEMO_PASSWORD } = await import("../db/seed/demo/accounts");
     const ctx: FaultContext = { appUrl: app.url, secret, sql, learners: demoLearners.map((l) => l.email), password: DEMO_PASSWORD };
     for (const k of writeKinds) await k.prepare?.(ctx);
 

@@ -1,5 +1,5 @@
 /**
- * Regenerates lib/module/article-shingles.json from the source article.
+ * Regenerates lib/learning/module/article-shingles.json from the source article.
  *
  * The article itself must not be copied into the product, so the test suite
  * compares our content against these hashes of every 8-word run instead.
@@ -8,13 +8,13 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { shingleHashes } from "../lib/module/ngrams";
+import { shingleHashes } from "../lib/learning/module/ngrams";
 
 const ARTICLE = path.resolve(
   __dirname,
   "../../shared/seed/crss-professional-relationships-article.txt",
 );
-const OUT = path.resolve(__dirname, "../lib/module/article-shingles.json");
+const OUT = path.resolve(__dirname, "../lib/learning/module/article-shingles.json");
 
 const text = readFileSync(ARTICLE, "utf8");
 const hashes = [...new Set(shingleHashes(text, 8))].sort();

@@ -13,7 +13,7 @@ import postgres from "postgres";
 import { migrateDb } from "../db/migrate";
 import * as schema from "../db/schema";
 export { actionForms, multipart } from "./action-forms";
-import { seedDemo } from "../lib/demo/seed";
+import { seedDemo } from "../db/seed/demo/seed";
 
 export const root = path.resolve(__dirname, "..");
 export const DEFAULT_PG = "postgres://postgres@127.0.0.1:5432/postgres";

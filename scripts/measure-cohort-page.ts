@@ -19,10 +19,10 @@ import { setDb, closeDb, getDb, type Db } from "../db/client";
 import { migrateDb } from "../db/migrate";
 import * as schema from "../db/schema";
 import { assignmentProgress, assignments, cohortInstructors, cohorts, enrolments, users } from "../db/schema";
-import { seedDemo } from "../lib/demo/seed";
-import { demoAccounts } from "../lib/demo";
-import { publishBuiltInModules } from "../lib/module/publish";
-import { createProgressForAssignment } from "../lib/progress/rows";
+import { seedDemo } from "../db/seed/demo/seed";
+import { demoAccounts } from "../db/seed/demo/accounts";
+import { publishBuiltInModules } from "../lib/learning/module/publish";
+import { createProgressForAssignment } from "../lib/learning/progress/rows";
 import { getCohortSummary, listCohortLearners } from "../lib/reports/cohort-progress";
 import { getQuizInsights } from "../lib/reports/quiz-insights";
 

@@ -1,7 +1,7 @@
 /** `npm run db:migrate`: apply committed migrations to DATABASE_URL, or to the embedded database. */
 import { closeDb, dbKind, getDb, DatabaseLockedError } from "../db/client";
 import { migrateDb } from "../db/migrate";
-import { publishBuiltInModules } from "../lib/module/publish";
+import { publishBuiltInModules } from "../lib/learning/module/publish";
 
 async function main() {
   const kind = dbKind();

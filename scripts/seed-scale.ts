@@ -2,13 +2,13 @@
  * `npm run db:seed:scale -- --learners 100000 [--reset] [--seed N]`
  *
  * Fills the PostgreSQL database at DATABASE_URL with the scale dataset
- * (lib/scale/seed.ts), after applying migrations. Refuses to run beside real
+ * (db/seed/scale/seed.ts), after applying migrations. Refuses to run beside real
  * users; a second run changes nothing unless --reset is given.
  */
 import { parseArgs } from "node:util";
 import { closeDb, dbKind, getDb } from "../db/client";
 import { migrateDb } from "../db/migrate";
-import { SCALE_PASSWORD, seedScale, SeedRefusedError } from "../lib/scale/seed";
+import { SCALE_PASSWORD, seedScale, SeedRefusedError } from "../db/seed/scale/seed";
 import { fail } from "./lib";
 
 async function main() {

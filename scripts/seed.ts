@@ -1,7 +1,7 @@
 /** `npm run db:seed`: migrate, then add the demo data (idempotent). */
 import { closeDb, dbKind, getDb, DatabaseLockedError } from "../db/client";
 import { migrateDb } from "../db/migrate";
-import { seedDemo } from "../lib/demo/seed";
+import { seedDemo } from "../db/seed/demo/seed";
 
 async function main() {
   await migrateDb(getDb(), dbKind());

@@ -6,7 +6,7 @@ import readline from "node:readline";
 import { parseArgs } from "node:util";
 import { closeDb, dbKind, DatabaseLockedError, getDb } from "../db/client";
 import { migrateDb } from "../db/migrate";
-import { createUser, UserInputError } from "../lib/users";
+import { createUser, UserInputError } from "../lib/accounts/users";
 
 async function readStdin(): Promise<string> {
   let data = "";

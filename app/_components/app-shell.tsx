@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { CurrentUser } from "@/lib/auth/current";
+import type { CurrentUser } from "@/app/_edge/session";
 import { SignOutButton } from "./sign-out-button";
 
 const nav: Record<CurrentUser["role"], { href: string; label: string }[]> = {

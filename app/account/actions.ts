@@ -3,12 +3,12 @@
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { formAction, type ActionState } from "@/lib/actions";
-import { requireUser } from "@/lib/auth/current";
-import { secureCookies, sessionCookieName } from "@/lib/auth/options";
-import { changePassword, PasswordChangeError } from "@/lib/auth/password-change";
-import { signOutEverywhere } from "@/lib/auth/sessions";
-import { clientIp } from "@/lib/http/request";
+import { formAction, type ActionState } from "@/app/_edge/action";
+import { requireUser } from "@/app/_edge/session";
+import { secureCookies, sessionCookieName } from "@/app/_edge/auth-options";
+import { changePassword, PasswordChangeError } from "@/lib/accounts/password-change";
+import { signOutEverywhere } from "@/lib/accounts/sessions";
+import { clientIp } from "@/lib/platform/http/request";
 
 const passwordForm = z
   .object({

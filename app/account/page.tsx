@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { AppShell } from "@/app/_components/app-shell";
-import { requireUser } from "@/lib/auth/current";
-import { env } from "@/lib/env";
+import { requireUser } from "@/app/_edge/session";
+import { env } from "@/lib/platform/env";
 import { ChangePasswordForm } from "./change-password-form";
 import { SignOutEverywhereForm } from "./sign-out-everywhere-form";
 

@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AppShell } from "@/app/_components/app-shell";
 import { LocalTime } from "@/app/_components/local-time";
-import { requireRole } from "@/lib/auth/current";
-import { statusLabels, statuses } from "@/lib/progress/status";
+import { requireRole } from "@/app/_edge/session";
+import { statusLabels, statuses } from "@/lib/learning/progress/status";
 import { readReportFilters, reportQuery, type CohortSortKey, type ReportFilters } from "@/lib/reports/organisation-filters";
 import {
   getCompletionsPerWeek,

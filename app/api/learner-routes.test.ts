@@ -4,9 +4,9 @@ import { quizAttempts, reflections } from "@/db/schema";
 import { makeAssignment, makeLearnerOn, words } from "@/db/test/learner-factories";
 import { makeUser } from "@/db/test/factories";
 import { setupTestDb } from "@/db/test/test-db";
-import type { CurrentUser } from "@/lib/auth/current";
-import { boundariesModule } from "@/lib/module/boundaries";
-import { answersWithCorrect } from "@/lib/quiz/answer-key";
+import type { CurrentUser } from "@/app/_edge/session";
+import { boundariesModule } from "@/lib/learning/module/boundaries";
+import { answersWithCorrect } from "@/lib/learning/quiz/answer-key";
 import { POST as startRoute } from "./quiz/attempts/route";
 import { POST as submitRoute } from "./quiz/attempts/[attemptId]/submit/route";
 import { GET as getReflectionRoute, PUT as saveRoute } from "./reflections/[progressId]/[promptId]/route";
@@ -14,7 +14,7 @@ import { POST as submitReflectionRoute } from "./reflections/[progressId]/[promp
 
 // The session is next-auth's business; here each request is made as a chosen user.
 const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
-vi.mock("@/lib/auth/current", () => ({ getCurrentUser: async () => session.user }));
+vi.mock("@/app/_edge/session", () => ({ getCurrentUser: async () => session.user }));
 
 const t = setupTestDb();
 const ORIGIN = "http://cohort.test";

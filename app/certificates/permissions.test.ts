@@ -5,7 +5,7 @@
  */
 import { extractText, getDocumentProxy } from "unpdf";
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import type { CurrentUser } from "@/lib/auth/current";
+import type { CurrentUser } from "@/app/_edge/session";
 import type { User } from "@/db/schema";
 import { enrol, makeCohort, makeCompletedProgress, makeInstructor } from "@/db/test/certificate-factories";
 import { makeUser } from "@/db/test/factories";
@@ -13,7 +13,7 @@ import { setupTestDb } from "@/db/test/test-db";
 import { issueCertificate, type Certificate } from "@/lib/certificates/issue";
 
 const current = vi.hoisted(() => ({ user: null as CurrentUser | null }));
-vi.mock("@/lib/auth/current", async () => {
+vi.mock("@/app/_edge/session", async () => {
   const { notFound, redirect } = await import("next/navigation");
   const requireUser = async () => current.user ?? redirect("/signin");
   return {

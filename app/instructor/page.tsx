@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AppShell } from "@/app/_components/app-shell";
 import { LocalTime } from "@/app/_components/local-time";
-import { requireRole } from "@/lib/auth/current";
-import { listCohortsWithFigures } from "@/lib/cohorts";
+import { requireRole } from "@/app/_edge/session";
+import { listCohortsWithFigures } from "@/lib/cohorts/cohorts";
 
 export const metadata: Metadata = { title: "My cohorts" };
 

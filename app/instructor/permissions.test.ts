@@ -21,12 +21,12 @@ import {
   progressOf,
 } from "@/db/test/instructor-factories";
 import { setupTestDb } from "@/db/test/test-db";
-import type { CurrentUser } from "@/lib/auth/current";
-import { createCohortInvite } from "@/lib/cohort-invites";
-import { publishBuiltInModules } from "@/lib/module/publish";
+import type { CurrentUser } from "@/app/_edge/session";
+import { createCohortInvite } from "@/lib/cohorts/invite-links";
+import { publishBuiltInModules } from "@/lib/learning/module/publish";
 
 const who = vi.hoisted(() => ({ user: null as null | { id: string; email: string; name: string; role: "admin" | "instructor" | "learner"; sessionId: string } }));
-vi.mock("@/lib/auth/current", async () => {
+vi.mock("@/app/_edge/session", async () => {
   const { notFound, redirect } = await import("next/navigation");
   return {
     getCurrentUser: async () => who.user,
@@ -38,7 +38,7 @@ vi.mock("@/lib/auth/current", async () => {
     },
   };
 });
-vi.mock("@/lib/http/request", () => ({ clientIp: async () => "127.0.0.1", clientIpFrom: () => "127.0.0.1" }));
+vi.mock("@/lib/platform/http/request", () => ({ clientIp: async () => "127.0.0.1", clientIpFrom: () => "127.0.0.1" }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 const t = setupTestDb();

@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AppShell } from "@/app/_components/app-shell";
 import { LocalTime } from "@/app/_components/local-time";
-import { requireRole } from "@/lib/auth/current";
-import { listLearnerAssignments, type LearnerAssignment } from "@/lib/learn/home";
+import { requireRole } from "@/app/_edge/session";
+import { listLearnerAssignments, type LearnerAssignment } from "@/lib/learning/home";
 import { ProgressBar } from "./_components/progress-bar";
 import { StatusBadge } from "./_components/status-badge";
 

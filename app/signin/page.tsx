@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { getCurrentUser } from "@/lib/auth/current";
-import { homeFor } from "@/lib/auth/permissions";
-import { isDemo } from "@/lib/env";
-import { DEMO_PASSWORD, demoAccounts, demoLearners } from "@/lib/demo";
+import { getCurrentUser } from "@/app/_edge/session";
+import { homeFor } from "@/lib/access/permissions";
+import { isDemo } from "@/lib/platform/env";
+import { DEMO_PASSWORD, demoAccounts, demoLearners } from "@/db/seed/demo/accounts";
 import { SignInForm } from "./sign-in-form";
 
 export const metadata: Metadata = { title: "Sign in" };

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { makeCompletedProgress } from "@/db/test/certificate-factories";
 import { makeUser } from "@/db/test/factories";
 import { setupTestDb } from "@/db/test/test-db";
-import { rules } from "@/lib/auth/throttle";
+import { rules } from "@/lib/accounts/throttle";
 import { issueCertificate } from "@/lib/certificates/issue";
 import { revokeCertificate } from "@/lib/certificates/revoke";
 import { GET } from "./[code]/route";

@@ -5,7 +5,7 @@
 import { randomBytes } from "node:crypto";
 import { getDb } from "../client";
 import { assignmentProgress, assignments, cohortInstructors, cohorts, enrolments, type User } from "../schema";
-import { publishBuiltInModules } from "../../lib/module/publish";
+import { publishBuiltInModules } from "@/lib/learning/module/publish";
 import { makeUser } from "./factories";
 
 const suffix = () => randomBytes(3).toString("hex");

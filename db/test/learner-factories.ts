@@ -3,10 +3,10 @@ import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { getDb } from "../client";
 import { assignmentProgress, assignments, cohortInstructors, cohorts, enrolments } from "../schema";
-import { createProgressForAssignment } from "@/lib/progress/rows";
-import { boundariesModule } from "@/lib/module/boundaries";
-import type { ModuleContent } from "@/lib/module/content-schema";
-import { publishModule } from "@/lib/module/publish";
+import { createProgressForAssignment } from "@/lib/learning/progress/rows";
+import { boundariesModule } from "@/lib/learning/module/boundaries";
+import type { ModuleContent } from "@/lib/learning/module/content-schema";
+import { publishModule } from "@/lib/learning/module/publish";
 import { makeUser } from "./factories";
 
 const DAY = 86_400_000;

@@ -7,8 +7,8 @@
 import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { issueCertificate } from "@/lib/certificates/issue";
-import { publishBuiltInModules } from "@/lib/module/publish";
-import { createProgressForAssignment } from "@/lib/progress/rows";
+import { publishBuiltInModules } from "@/lib/learning/module/publish";
+import { createProgressForAssignment } from "@/lib/learning/progress/rows";
 import { getDb } from "../client";
 import {
   assignmentProgress,

@@ -1,5 +1,5 @@
 import "server-only";
-import { downloadResponse } from "@/lib/http/download";
+import { downloadResponse } from "@/lib/platform/http/download";
 import { renderCertificatePdf } from "./certificate-pdf";
 import { fileSlug, isoDate } from "./format";
 import type { Certificate } from "./issue";

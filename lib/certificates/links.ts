@@ -1,5 +1,5 @@
 import "server-only";
-import { env } from "@/lib/env";
+import { env } from "@/lib/platform/env";
 
 /** The public origin certificates point at (NEXTAUTH_URL, as deployed). */
 export function publicOrigin(): string {

@@ -1,5 +1,5 @@
 import { stringify } from "csv-stringify/sync";
-import { safeCell } from "@/lib/csv";
+import { safeCell } from "@/lib/platform/csv";
 import { formatHours, isoDate } from "./format";
 import type { RecordEntry } from "./record";
 

@@ -3,10 +3,10 @@ import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { certificates } from "@/db/schema";
-import { audit } from "@/lib/audit";
-import { can } from "@/lib/auth/permissions";
-import { isUuid } from "@/lib/auth/scope";
-import type { CurrentUser } from "@/lib/auth/current";
+import { audit } from "@/lib/audit/record";
+import { can } from "@/lib/access/permissions";
+import { isUuid } from "@/lib/access/scope";
+import type { CurrentUser } from "@/lib/accounts/sessions";
 
 export const revokeReasonSchema = z
   .string({ message: "Give the reason for revoking." })

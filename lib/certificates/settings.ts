@@ -3,9 +3,9 @@ import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { getDb, type DbOrTx } from "@/db/client";
 import { orgSettings } from "@/db/schema";
-import { audit } from "@/lib/audit";
-import { can } from "@/lib/auth/permissions";
-import type { CurrentUser } from "@/lib/auth/current";
+import { audit } from "@/lib/audit/record";
+import { can } from "@/lib/access/permissions";
+import type { CurrentUser } from "@/lib/accounts/sessions";
 
 export type HourTarget = { category: string; hours: number };
 export type OrgSettings = { organisationName: string; providerApprovalNumber: string | null; hourTargets: HourTarget[] };

@@ -4,7 +4,7 @@ import { auditLog, certificates, throttles } from "@/db/schema";
 import { makeCompletedProgress } from "@/db/test/certificate-factories";
 import { makeUser } from "@/db/test/factories";
 import { setupTestDb } from "@/db/test/test-db";
-import { rules } from "@/lib/auth/throttle";
+import { rules } from "@/lib/accounts/throttle";
 import { normaliseCode } from "./format";
 import { issueCertificate } from "./issue";
 import { revokeCertificate, RevokeError } from "./revoke";

@@ -2,7 +2,7 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { certificates } from "@/db/schema";
-import { blockedUntil, keyFor, recordFailure } from "@/lib/auth/throttle";
+import { blockedUntil, keyFor, recordFailure } from "@/lib/accounts/throttle";
 import { normaliseCode } from "./format";
 
 /** Exactly what the public may learn about a certificate from its code. */

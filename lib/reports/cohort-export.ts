@@ -1,8 +1,8 @@
 import "server-only";
-import { toCsv, fileSlug } from "@/lib/csv";
-import { requireCohort, type Actor } from "@/lib/cohorts";
-import { listCohortAssignments } from "@/lib/assignments";
-import { statusLabels } from "@/lib/progress/status";
+import { toCsv, fileSlug } from "@/lib/platform/csv";
+import { requireCohort, type Actor } from "@/lib/cohorts/cohorts";
+import { listCohortAssignments } from "@/lib/cohorts/assignments";
+import { statusLabels } from "@/lib/learning/progress/status";
 import { listCohortLearners, type LearnerQuery } from "./cohort-progress";
 
 /**

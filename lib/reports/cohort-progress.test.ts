@@ -15,7 +15,7 @@ import {
   setProgress,
 } from "@/db/test/instructor-factories";
 import { setupTestDb } from "@/db/test/test-db";
-import { publishBuiltInModules } from "@/lib/module/publish";
+import { publishBuiltInModules } from "@/lib/learning/module/publish";
 import { getCohortSummary, listCohortLearners } from "./cohort-progress";
 
 const t = setupTestDb();

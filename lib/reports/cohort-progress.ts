@@ -3,8 +3,8 @@ import { and, asc, desc, eq, ilike, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { assignmentProgress, assignments, enrolments, reflections, users } from "@/db/schema";
-import { requireCohortForRender, type Actor } from "@/lib/cohorts";
-import { statuses, statusSql, type ProgressStatus } from "@/lib/progress/status";
+import { requireCohortForRender, type Actor } from "@/lib/cohorts/cohorts";
+import { statuses, statusSql, type ProgressStatus } from "@/lib/learning/progress/status";
 
 export const LEARNERS_PAGE_SIZE = 25;
 

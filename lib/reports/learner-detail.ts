@@ -2,11 +2,11 @@ import "server-only";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { assignmentProgress, assignments, modules, reflections } from "@/db/schema";
-import { listLearnerAttempts } from "@/lib/attempt-reset";
-import { requireCohort, type Actor } from "@/lib/cohorts";
-import { requireCohortLearner } from "@/lib/enrolment";
-import { getLatestVersion, getModuleVersion } from "@/lib/module/publish";
-import { statusSql } from "@/lib/progress/status";
+import { listLearnerAttempts } from "@/lib/learning/quiz/attempt-reset";
+import { requireCohort, type Actor } from "@/lib/cohorts/cohorts";
+import { requireCohortLearner } from "@/lib/cohorts/enrolment";
+import { getLatestVersion, getModuleVersion } from "@/lib/learning/module/publish";
+import { statusSql } from "@/lib/learning/progress/status";
 
 /**
  * One learner of a cohort as their instructor sees them: per assignment the

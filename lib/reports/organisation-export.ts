@@ -13,11 +13,11 @@ import {
   moduleVersions,
   users,
 } from "@/db/schema";
-import { audit } from "@/lib/audit";
-import { requirePermission } from "@/lib/auth/scope";
-import type { CurrentUser } from "@/lib/auth/current";
-import { safeCell } from "@/lib/csv";
-import { statusLabels, statusSql, type ProgressStatus } from "@/lib/progress/status";
+import { audit } from "@/lib/audit/record";
+import { requirePermission } from "@/lib/access/scope";
+import type { CurrentUser } from "@/lib/accounts/sessions";
+import { safeCell } from "@/lib/platform/csv";
+import { statusLabels, statusSql, type ProgressStatus } from "@/lib/learning/progress/status";
 import { reportQuery, type ReportFilters } from "./organisation-filters";
 import { hoursEarnedSql, hoursJoins, learnerAssignmentConditions, learnerAssignmentsFrom, nowSql, whereSql } from "./organisation-sql";
 

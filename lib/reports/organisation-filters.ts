@@ -4,7 +4,7 @@
  * read them with the same schema.
  */
 import { z } from "zod";
-import { statuses, type ProgressStatus } from "@/lib/progress/status";
+import { statuses, type ProgressStatus } from "@/lib/learning/progress/status";
 
 export const cohortSortKeys = ["name", "enrolled", "complete", "overdue", "median", "due"] as const;
 export type CohortSortKey = (typeof cohortSortKeys)[number];

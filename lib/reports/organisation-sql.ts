@@ -1,7 +1,7 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import { assignmentProgress, assignments, certificates, cohortInstructors, cohorts, enrolments, moduleVersions } from "@/db/schema";
-import { statusIsSql } from "@/lib/progress/status";
+import { statusIsSql } from "@/lib/learning/progress/status";
 import { dayAfter, dayStart, type ReportFilters } from "./organisation-filters";
 
 /**

@@ -2,9 +2,9 @@ import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import { getDb, execRows } from "@/db/client";
 import { assignmentProgress, assignments, cohortInstructors, cohorts, enrolments, reflections, users } from "@/db/schema";
-import { requirePermission } from "@/lib/auth/scope";
-import type { CurrentUser } from "@/lib/auth/current";
-import { statusSql } from "@/lib/progress/status";
+import { requirePermission } from "@/lib/access/scope";
+import type { CurrentUser } from "@/lib/accounts/sessions";
+import { statusSql } from "@/lib/learning/progress/status";
 import { dayStart, hasRowFilters, type CohortSortKey, type ReportFilters } from "./organisation-filters";
 import {
   cohortConditions,

@@ -14,7 +14,7 @@ import {
   type ResponseSpec,
 } from "@/db/test/instructor-factories";
 import { setupTestDb } from "@/db/test/test-db";
-import { publishBuiltInModules } from "@/lib/module/publish";
+import { publishBuiltInModules } from "@/lib/learning/module/publish";
 import { getQuizInsights } from "./quiz-insights";
 
 const t = setupTestDb();

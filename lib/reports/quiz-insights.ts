@@ -2,9 +2,9 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { execRows, getDb } from "@/db/client";
 import { assignments, enrolments, quizAttempts, quizResponses } from "@/db/schema";
-import { requireCohort, type Actor } from "@/lib/cohorts";
-import type { ModuleContent } from "@/lib/module/content-schema";
-import { getLatestVersion, getModuleVersion } from "@/lib/module/publish";
+import { requireCohort, type Actor } from "@/lib/cohorts/cohorts";
+import type { ModuleContent } from "@/lib/learning/module/content-schema";
+import { getLatestVersion, getModuleVersion } from "@/lib/learning/module/publish";
 
 export type ItemInsight = {
   itemId: string;

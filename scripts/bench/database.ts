@@ -13,8 +13,8 @@ import postgres from "postgres";
 import { execRows, setDb, type Db } from "@/db/client";
 import { migrateDb } from "@/db/migrate";
 import * as schema from "@/db/schema";
-import { publishBuiltInModules } from "@/lib/module/publish";
-import { seedScale } from "@/lib/scale/seed";
+import { publishBuiltInModules } from "@/lib/learning/module/publish";
+import { seedScale } from "@/db/seed/scale/seed";
 
 export type Captured = { query: string; params: unknown[] };
 

@@ -62,7 +62,7 @@ const setPassword: WriteKind = {
   name: "set password via link (server action)",
   async prepare(ctx) {
     // more links than the load can use, made in two statements (only hashes are stored)
-    const { newToken } = await import("../../lib/account-tokens");
+    const { newToken } = await import("@/lib/accounts/set-password-links");
     const users = Array.from({ length: 3000 }, () => ({ email: `fault-${randomBytes(5).toString("hex")}@test.cohort`, ...newToken() }));
     const rows = await ctx.sql<{ id: string; email: string }[]>`
       insert into users ${ctx.sql(users.map((u) => ({ email: u.email, name: "Fault Test", role: "learner" })))} returning id, email`;

@@ -1,6 +1,6 @@
 import Link from "next/link";
-import { listCohortAssignments } from "@/lib/assignments";
-import type { Actor, Cohort } from "@/lib/cohorts";
+import { listCohortAssignments } from "@/lib/cohorts/assignments";
+import type { Actor, Cohort } from "@/lib/cohorts/cohorts";
 import { getQuizInsights } from "@/lib/reports/quiz-insights";
 
 function Bar({ percent }: { percent: number }) {

@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { LocalTime } from "@/app/_components/local-time";
-import { listCohortAssignments } from "@/lib/assignments";
-import type { Cohort, Actor } from "@/lib/cohorts";
-import { statuses, statusLabels } from "@/lib/progress/status";
+import { listCohortAssignments } from "@/lib/cohorts/assignments";
+import type { Cohort, Actor } from "@/lib/cohorts/cohorts";
+import { statuses, statusLabels } from "@/lib/learning/progress/status";
 import { getCohortSummary, learnerPageQuerySchema, listCohortLearners, type LearnerSort } from "@/lib/reports/cohort-progress";
 import { StatusBadge } from "./status-badge";
 import { SetPasswordLinkButton } from "./set-password-link-button";

@@ -1,4 +1,4 @@
-import { statusLabels, type ProgressStatus } from "@/lib/progress/status";
+import { statusLabels, type ProgressStatus } from "@/lib/learning/progress/status";
 
 const tone: Record<ProgressStatus, string> = {
   not_started: "bg-slate-100 text-slate-800",

@@ -1,5 +1,5 @@
-import { requireUser } from "@/lib/auth/current";
-import { getPersonalDataExport } from "@/lib/personal-data";
+import { requireUser } from "@/app/_edge/session";
+import { getPersonalDataExport } from "@/lib/privacy/data-export";
 
 /** "Download my data": everything Cohort holds about the signed-in person, as JSON. Reads only. */
 export async function GET() {

@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AppShell } from "@/app/_components/app-shell";
 import { LocalTime } from "@/app/_components/local-time";
-import { auditActionLabels, auditDetailText, listAuditActions, listAuditEntries, readAuditFilters, type AuditFilters } from "@/lib/audit-log";
-import { requireRole } from "@/lib/auth/current";
+import { auditActionLabels, auditDetailText, listAuditActions, listAuditEntries, readAuditFilters, type AuditFilters } from "@/lib/audit/log";
+import { requireRole } from "@/app/_edge/session";
 
 export const metadata: Metadata = { title: "Audit log" };
 

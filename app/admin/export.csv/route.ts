@@ -1,6 +1,6 @@
-import { getCurrentUser } from "@/lib/auth/current";
-import { can } from "@/lib/auth/permissions";
-import { clientIpFrom } from "@/lib/http/request";
+import { getCurrentUser } from "@/app/_edge/session";
+import { can } from "@/lib/access/permissions";
+import { clientIpFrom } from "@/lib/platform/http/request";
 import { countOrganisationExportRows, exportFilename, streamOrganisationExport } from "@/lib/reports/organisation-export";
 import { parseReportFilters } from "@/lib/reports/organisation-filters";
 

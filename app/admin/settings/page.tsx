@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { AppShell } from "@/app/_components/app-shell";
-import { requireRole } from "@/lib/auth/current";
+import { requireRole } from "@/app/_edge/session";
 import { getOrgSettings, MAX_TARGETS } from "@/lib/certificates/settings";
 import { SettingsForm } from "./settings-form";
 

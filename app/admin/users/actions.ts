@@ -3,13 +3,13 @@
 import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { z } from "zod";
-import { ActionError, formAction } from "@/lib/actions";
-import { AccountRuleError, changeUserRole, createPasswordLink, setUserStatus, signOutUserEverywhere } from "@/lib/accounts";
-import { isUuid } from "@/lib/auth/scope";
-import { env } from "@/lib/env";
-import { clientIp } from "@/lib/http/request";
-import { inviteStaff, revokeAccountLink } from "@/lib/invites";
-import { UserInputError } from "@/lib/users";
+import { ActionError, formAction } from "@/app/_edge/action";
+import { AccountRuleError, changeUserRole, createPasswordLink, setUserStatus, signOutUserEverywhere } from "@/lib/accounts/admin";
+import { isUuid } from "@/lib/access/scope";
+import { env } from "@/lib/platform/env";
+import { clientIp } from "@/lib/platform/http/request";
+import { inviteStaff, revokeAccountLink } from "@/lib/accounts/staff-invites";
+import { UserInputError } from "@/lib/accounts/users";
 
 const userId = z.string().refine(isUuid, "Unknown account.");
 

@@ -3,8 +3,8 @@ import Link from "next/link";
 import { z } from "zod";
 import { AppShell } from "@/app/_components/app-shell";
 import { LocalTime } from "@/app/_components/local-time";
-import { listUsers } from "@/lib/accounts";
-import { requireRole } from "@/lib/auth/current";
+import { listUsers } from "@/lib/accounts/admin";
+import { requireRole } from "@/app/_edge/session";
 import { StatusButton } from "./status-button";
 
 export const metadata: Metadata = { title: "People" };

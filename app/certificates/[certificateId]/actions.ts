@@ -3,10 +3,10 @@
 import { revalidatePath } from "next/cache";
 import { notFound } from "next/navigation";
 import { z } from "zod";
-import { ActionError, formAction } from "@/lib/actions";
-import { isUuid } from "@/lib/auth/scope";
+import { ActionError, formAction } from "@/app/_edge/action";
+import { isUuid } from "@/lib/access/scope";
 import { revokeCertificate, revokeReasonSchema, RevokeError } from "@/lib/certificates/revoke";
-import { clientIp } from "@/lib/http/request";
+import { clientIp } from "@/lib/platform/http/request";
 
 export const revokeCertificateAction = formAction(
   {

@@ -3,8 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { formAction } from "@/lib/actions";
-import { addCoInstructor, cohortFieldsSchema, createCohort, setCohortArchived, updateCohort } from "@/lib/cohorts";
+import { formAction } from "@/app/_edge/action";
+import { addCoInstructor, cohortFieldsSchema, createCohort, setCohortArchived, updateCohort } from "@/lib/cohorts/cohorts";
 
 const cohortId = z.string().min(1);
 

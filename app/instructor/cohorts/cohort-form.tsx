@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import type { ActionState } from "@/lib/actions";
+import type { ActionState } from "@/app/_edge/action";
 
 type Action = (prev: ActionState | undefined, fd: FormData) => Promise<ActionState>;
 

@@ -3,8 +3,8 @@ import Link from "next/link";
 import { z } from "zod";
 import { AppShell } from "@/app/_components/app-shell";
 import { LocalTime } from "@/app/_components/local-time";
-import { requireRole } from "@/lib/auth/current";
-import { listReviewQueue } from "@/lib/reviews";
+import { requireRole } from "@/app/_edge/session";
+import { listReviewQueue } from "@/lib/learning/reviews";
 
 export const metadata: Metadata = { title: "Reflections to review" };
 

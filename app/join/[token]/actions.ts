@@ -2,10 +2,10 @@
 
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { ActionError, type ActionState } from "@/lib/actions";
-import { getCurrentUser } from "@/lib/auth/current";
-import { joinCohortWithInvite, signUpWithInvite } from "@/lib/cohort-invites";
-import { clientIp } from "@/lib/http/request";
+import { ActionError, type ActionState } from "@/app/_edge/action";
+import { getCurrentUser } from "@/app/_edge/session";
+import { joinCohortWithInvite, signUpWithInvite } from "@/lib/cohorts/invite-links";
+import { clientIp } from "@/lib/platform/http/request";
 
 /** A signed-in learner joins with one click. */
 export async function joinAction(_prev: ActionState | undefined, formData: FormData): Promise<ActionState> {

@@ -3,7 +3,7 @@
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useActionState } from "react";
-import type { ActionState } from "@/lib/actions";
+import type { ActionState } from "@/app/_edge/action";
 import { joinAction, signUpAction } from "./actions";
 
 export function JoinButton({ token, cohortName }: { token: string; cohortName: string }) {

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { SignOutButton } from "@/app/_components/sign-out-button";
-import { getCurrentUser } from "@/lib/auth/current";
-import { inviteProblemMessages, isActiveMember, lookupCohortInvite } from "@/lib/cohort-invites";
+import { getCurrentUser } from "@/app/_edge/session";
+import { inviteProblemMessages, isActiveMember, lookupCohortInvite } from "@/lib/cohorts/invite-links";
 import { JoinButton, SignUpForm } from "./join-forms";
 
 export const metadata: Metadata = { title: "Join a cohort", referrer: "no-referrer" };

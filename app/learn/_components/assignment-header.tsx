@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { LocalTime } from "@/app/_components/local-time";
-import type { LearnerAssignmentPage } from "@/lib/learn/page-data";
-import { windowMessages } from "@/lib/learn/window";
+import type { LearnerAssignmentPage } from "@/lib/learning/page-data";
+import { windowMessages } from "@/lib/learning/window";
 
 /** Breadcrumb, page title and the assignment's dates, shared by every page under /learn/[progressId]. */
 export function AssignmentHeader({

@@ -1,6 +1,6 @@
-import { getCurrentUser } from "@/lib/auth/current";
+import { getCurrentUser } from "@/app/_edge/session";
 import { trainingRecordPdfDownload } from "@/lib/certificates/exports";
-import { notFoundResponse, signInRedirect } from "@/lib/http/download";
+import { notFoundResponse, signInRedirect } from "@/lib/platform/http/download";
 
 /** The signed-in learner's own training record as PDF. */
 export async function GET(req: Request) {

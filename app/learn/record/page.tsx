@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AppShell } from "@/app/_components/app-shell";
 import { TrainingRecordView } from "@/app/_components/training-record";
-import { requireRole } from "@/lib/auth/current";
+import { requireRole } from "@/app/_edge/session";
 import { getTrainingRecord } from "@/lib/certificates/record";
 
 export const metadata: Metadata = { title: "My training record" };

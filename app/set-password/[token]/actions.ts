@@ -1,9 +1,9 @@
 "use server";
 
 import { z } from "zod";
-import type { ActionState } from "@/lib/actions";
-import { setPasswordWithToken, TokenError } from "@/lib/account-tokens";
-import { clientIp } from "@/lib/http/request";
+import type { ActionState } from "@/app/_edge/action";
+import { setPasswordWithToken, TokenError } from "@/lib/accounts/set-password-links";
+import { clientIp } from "@/lib/platform/http/request";
 
 const schema = z
   .object({ token: z.string().min(1), password: z.string(), confirm: z.string() })

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
-import { lookupAccountToken, tokenProblemMessages } from "@/lib/account-tokens";
+import { lookupAccountToken, tokenProblemMessages } from "@/lib/accounts/set-password-links";
 import { SetPasswordForm } from "./set-password-form";
 
 export const metadata: Metadata = { title: "Choose a password", referrer: "no-referrer" };

@@ -1,5 +1,5 @@
 import { verifyCertificateCode } from "@/lib/certificates/verify";
-import { clientIpFrom } from "@/lib/http/request";
+import { clientIpFrom } from "@/lib/platform/http/request";
 import { verificationHtml } from "../verify-html";
 
 /**

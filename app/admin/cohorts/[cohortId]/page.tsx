@@ -3,8 +3,8 @@ import { AppShell } from "@/app/_components/app-shell";
 import { CohortHeader } from "@/app/_components/cohort/cohort-header";
 import { CohortProgressView } from "@/app/_components/cohort/progress-view";
 import { firstValues, type SearchParams } from "@/app/instructor/cohorts/[cohortId]/load-cohort";
-import { requireRole } from "@/lib/auth/current";
-import { requireCohort } from "@/lib/cohorts";
+import { requireRole } from "@/app/_edge/session";
+import { requireCohort } from "@/lib/cohorts/cohorts";
 
 export const metadata: Metadata = { title: "Cohort progress" };
 

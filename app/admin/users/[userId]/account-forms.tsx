@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { CopyLink } from "@/app/admin/_components/copy-link";
 import { LocalTime } from "@/app/_components/local-time";
-import type { ActionState } from "@/lib/actions";
+import type { ActionState } from "@/app/_edge/action";
 import { changeRole, createSetPasswordLink, revokeLink, signOutEverywhere } from "../actions";
 
 function Result({ state }: { state: ActionState | undefined }) {

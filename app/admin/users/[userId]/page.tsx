@@ -3,10 +3,10 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AppShell } from "@/app/_components/app-shell";
 import { LocalTime } from "@/app/_components/local-time";
-import { getUserForAdmin } from "@/lib/accounts";
-import { auditActionLabels } from "@/lib/audit-log";
-import { requireRole } from "@/lib/auth/current";
-import { isUuid } from "@/lib/auth/scope";
+import { getUserForAdmin } from "@/lib/accounts/admin";
+import { auditActionLabels } from "@/lib/audit/log";
+import { requireRole } from "@/app/_edge/session";
+import { isUuid } from "@/lib/access/scope";
 import { StatusButton } from "../status-button";
 import { PasswordLinkForm, RevokeLinkForm, RoleForm, SignOutEverywhereForm } from "./account-forms";
 

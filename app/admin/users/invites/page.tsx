@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AppShell } from "@/app/_components/app-shell";
 import { LocalTime } from "@/app/_components/local-time";
-import { requireRole } from "@/lib/auth/current";
-import { listOpenInvites } from "@/lib/invites";
-import { mailConfigured } from "@/lib/mail";
+import { requireRole } from "@/app/_edge/session";
+import { listOpenInvites } from "@/lib/accounts/staff-invites";
+import { mailConfigured } from "@/lib/platform/mail";
 import { RevokeLinkForm } from "../[userId]/account-forms";
 import { InviteForm } from "./invite-form";
 

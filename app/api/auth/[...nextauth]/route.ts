@@ -1,6 +1,6 @@
 import NextAuth from "next-auth";
-import { authOptions } from "@/lib/auth/options";
-import { foreignOriginResponse } from "@/lib/http/origin";
+import { authOptions } from "@/app/_edge/auth-options";
+import { foreignOriginResponse } from "@/lib/platform/http/origin";
 
 type Ctx = { params: Promise<{ nextauth: string[] }> };
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { learnerRoute, json } from "@/lib/learn/http";
-import { startAttempt } from "@/lib/quiz/attempts";
+import { learnerRoute, json } from "@/app/_edge/learner-route";
+import { startAttempt } from "@/lib/learning/quiz/attempts";
 
 const schema = z.object({ progressId: z.string().max(64) });
 

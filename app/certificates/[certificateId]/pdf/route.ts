@@ -1,7 +1,7 @@
-import { getCurrentUser } from "@/lib/auth/current";
-import { getViewableCertificate } from "@/lib/certificates/access";
+import { getCurrentUser } from "@/app/_edge/session";
+import { getViewableCertificate } from "@/lib/access/certificates";
 import { certificatePdfDownload } from "@/lib/certificates/exports";
-import { notFoundResponse, signInRedirect } from "@/lib/http/download";
+import { notFoundResponse, signInRedirect } from "@/lib/platform/http/download";
 
 /** The certificate PDF: learners their own, instructors their cohorts' learners', admins any; else 404. */
 export async function GET(req: Request, { params }: { params: Promise<{ certificateId: string }> }) {

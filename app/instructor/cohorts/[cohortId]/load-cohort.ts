@@ -1,7 +1,7 @@
 import "server-only";
-import { requireRole } from "@/lib/auth/current";
-import type { Permission } from "@/lib/auth/permissions";
-import { requireCohortForRender } from "@/lib/cohorts";
+import { requireRole } from "@/app/_edge/session";
+import type { Permission } from "@/lib/access/permissions";
+import { requireCohortForRender } from "@/lib/cohorts/cohorts";
 
 /** Every page of a cohort starts here: an instructor who teaches it, or 404. */
 export async function loadInstructorCohort(params: Promise<{ cohortId: string }>, path = "", permission: Permission = "cohort.manage") {

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AppShell } from "@/app/_components/app-shell";
-import { requireRole } from "@/lib/auth/current";
+import { requireRole } from "@/app/_edge/session";
 import { createCohortAction } from "../actions";
 import { CohortForm } from "../cohort-form";
 

@@ -3,9 +3,9 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { formAction } from "@/lib/actions";
-import { reviewReflection } from "@/lib/reviews";
-import { clientIp } from "@/lib/http/request";
+import { formAction } from "@/app/_edge/action";
+import { reviewReflection } from "@/lib/learning/reviews";
+import { clientIp } from "@/lib/platform/http/request";
 
 export const reviewReflectionAction = formAction(
   {

@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AppShell } from "@/app/_components/app-shell";
 import { LocalTime } from "@/app/_components/local-time";
-import { requireRole } from "@/lib/auth/current";
-import { getReflectionForReview } from "@/lib/reviews";
+import { requireRole } from "@/app/_edge/session";
+import { getReflectionForReview } from "@/lib/learning/reviews";
 import { ReviewForm } from "./review-form";
 
 export const metadata: Metadata = { title: "Review a reflection" };

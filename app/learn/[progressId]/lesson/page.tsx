@@ -1,6 +1,6 @@
 import { redirect } from "next/navigation";
-import { requireRole } from "@/lib/auth/current";
-import { getLearnerAssignment } from "@/lib/learn/page-data";
+import { requireRole } from "@/app/_edge/session";
+import { getLearnerAssignment } from "@/lib/learning/page-data";
 
 /** The lesson starts at the first section not read yet (or the first, once all are read). */
 export default async function LessonStart({ params }: { params: Promise<{ progressId: string }> }) {

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
-import type { PublicQuestion } from "@/lib/quiz/public";
+import type { PublicQuestion } from "@/lib/learning/quiz/public";
 
 type Answers = Record<string, string[]>;
 

@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AppShell } from "@/app/_components/app-shell";
 import { LocalTime } from "@/app/_components/local-time";
-import { requireRole } from "@/lib/auth/current";
-import { getLearnerAssignment, orNotFound } from "@/lib/learn/page-data";
-import { getReflectionsPage } from "@/lib/reflections/drafts";
+import { requireRole } from "@/app/_edge/session";
+import { getLearnerAssignment, orNotFound } from "@/lib/learning/page-data";
+import { getReflectionsPage } from "@/lib/learning/reflections/drafts";
 import { AssignmentHeader } from "../../_components/assignment-header";
 import { ReflectionEditor } from "./reflection-editor";
 

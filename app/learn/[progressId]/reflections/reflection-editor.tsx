@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { LocalTime } from "@/app/_components/local-time";
-import { countWords } from "@/lib/reflections/words";
+import { countWords } from "@/lib/learning/reflections/words";
 
 type Status = "draft" | "submitted" | "revision_requested" | "accepted";
 type Snapshot = { body: string; version: number; status: Status; submittedAt: string | Date | null };

@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { AppShell } from "@/app/_components/app-shell";
 import { TrainingRecordView } from "@/app/_components/training-record";
-import { requireRole } from "@/lib/auth/current";
-import { certificateCohortScope, getRecordLearnerForStaff } from "@/lib/certificates/access";
+import { requireRole } from "@/app/_edge/session";
+import { certificateCohortScope, getRecordLearnerForStaff } from "@/lib/access/certificates";
 import { getTrainingRecord } from "@/lib/certificates/record";
 
 export const metadata: Metadata = { title: "Training record" };

@@ -2,10 +2,10 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { ActionError, formAction } from "@/lib/actions";
-import { isUuid } from "@/lib/auth/scope";
-import { clientIp } from "@/lib/http/request";
-import { erasePersonalData, getErasurePreview, PrivacyRuleError } from "@/lib/privacy";
+import { ActionError, formAction } from "@/app/_edge/action";
+import { isUuid } from "@/lib/access/scope";
+import { clientIp } from "@/lib/platform/http/request";
+import { erasePersonalData, getErasurePreview, PrivacyRuleError } from "@/lib/privacy/erasure";
 
 export type ErasureSummary = Awaited<ReturnType<typeof erasePersonalData>>;
 

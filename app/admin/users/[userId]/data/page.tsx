@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AppShell } from "@/app/_components/app-shell";
-import { requireRole } from "@/lib/auth/current";
-import { isUuid } from "@/lib/auth/scope";
-import { getErasurePreview } from "@/lib/privacy";
+import { requireRole } from "@/app/_edge/session";
+import { isUuid } from "@/lib/access/scope";
+import { getErasurePreview } from "@/lib/privacy/erasure";
 import { EraseForm } from "./erase-form";
 
 export const metadata: Metadata = { title: "Erase personal data" };

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { learnerRoute, json } from "@/lib/learn/http";
-import { getReflection, saveReflectionDraft } from "@/lib/reflections/drafts";
+import { learnerRoute, json } from "@/app/_edge/learner-route";
+import { getReflection, saveReflectionDraft } from "@/lib/learning/reflections/drafts";
 
 type Ctx = { params: Promise<{ progressId: string; promptId: string }> };
 

@@ -3,8 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { formAction } from "@/lib/actions";
-import { assignModule, updateAssignmentDates } from "@/lib/assignments";
+import { formAction } from "@/app/_edge/action";
+import { assignModule, updateAssignmentDates } from "@/lib/cohorts/assignments";
 
 const text = z.string().default("");
 

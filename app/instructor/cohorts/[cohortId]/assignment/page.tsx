@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { AppShell } from "@/app/_components/app-shell";
 import { CohortHeader } from "@/app/_components/cohort/cohort-header";
 import { LocalTime } from "@/app/_components/local-time";
-import { listAssignableModules, listCohortAssignments } from "@/lib/assignments";
+import { listAssignableModules, listCohortAssignments } from "@/lib/cohorts/assignments";
 import { loadInstructorCohort } from "../load-cohort";
 import { AssignForm, DatesForm } from "./assignment-forms";
 

@@ -2,11 +2,11 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { ActionError, formAction } from "@/lib/actions";
-import { createCohortInvite, inviteSettingsSchema, revokeCohortInvite } from "@/lib/cohort-invites";
-import { enrolByEmail, issueSetPasswordLink, reenrolLearner, removeLearner } from "@/lib/enrolment";
-import { importRosterRows, previewRoster, ROSTER_CHUNK } from "@/lib/roster-import";
-import { clientIp } from "@/lib/http/request";
+import { ActionError, formAction } from "@/app/_edge/action";
+import { createCohortInvite, inviteSettingsSchema, revokeCohortInvite } from "@/lib/cohorts/invite-links";
+import { enrolByEmail, issueSetPasswordLink, reenrolLearner, removeLearner } from "@/lib/cohorts/enrolment";
+import { importRosterRows, previewRoster, ROSTER_CHUNK } from "@/lib/cohorts/roster-import";
+import { clientIp } from "@/lib/platform/http/request";
 
 const cohortId = z.string().min(1);
 const learnerId = z.string().min(1);

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRef, useState } from "react";
-import type { ClassifiedRow, ImportedLink, RosterOutcome } from "@/lib/roster-import";
+import type { ClassifiedRow, ImportedLink, RosterOutcome } from "@/lib/cohorts/roster-import";
 import { importRosterChunkAction, previewRosterAction } from "./actions";
 
 /** Rows per server call: the bar moves after each one (the server accepts up to twice this). */

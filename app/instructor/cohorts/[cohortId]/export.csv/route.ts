@@ -1,4 +1,4 @@
-import { cohortExportResponse } from "@/app/_lib/cohort-export-route";
+import { cohortExportResponse } from "@/app/_edge/cohort-export-route";
 
 export async function GET(req: Request, { params }: { params: Promise<{ cohortId: string }> }) {
   return cohortExportResponse(req, (await params).cohortId, "instructor");

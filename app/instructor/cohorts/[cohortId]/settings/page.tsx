@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { AppShell } from "@/app/_components/app-shell";
 import { CohortHeader } from "@/app/_components/cohort/cohort-header";
-import { listCohortInstructors } from "@/lib/cohorts";
+import { listCohortInstructors } from "@/lib/cohorts/cohorts";
 import { updateCohortAction } from "../../actions";
 import { CohortForm } from "../../cohort-form";
 import { loadInstructorCohort } from "../load-cohort";

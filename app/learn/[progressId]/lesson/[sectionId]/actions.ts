@@ -2,9 +2,9 @@
 
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { ActionError, formAction } from "@/lib/actions";
-import { LearnError } from "@/lib/learn/errors";
-import { recordSectionRead } from "@/lib/learn/reads";
+import { ActionError, formAction } from "@/app/_edge/action";
+import { LearnError } from "@/lib/learning/errors";
+import { recordSectionRead } from "@/lib/learning/reads";
 
 const schema = z.object({
   progressId: z.string().max(64),

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AppShell } from "@/app/_components/app-shell";
-import { requireRole } from "@/lib/auth/current";
-import { getLearnerAssignment, orNotFound } from "@/lib/learn/page-data";
-import { listAttempts } from "@/lib/quiz/attempts";
-import { getAttemptReview } from "@/lib/quiz/review";
+import { requireRole } from "@/app/_edge/session";
+import { getLearnerAssignment, orNotFound } from "@/lib/learning/page-data";
+import { listAttempts } from "@/lib/learning/quiz/attempts";
+import { getAttemptReview } from "@/lib/learning/quiz/review";
 import { AssignmentHeader } from "../../../_components/assignment-header";
 import { StartAttemptButton } from "../../../_components/start-attempt-button";
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { learnerRoute, json } from "@/lib/learn/http";
-import { submitAttempt } from "@/lib/quiz/attempts";
+import { learnerRoute, json } from "@/app/_edge/learner-route";
+import { submitAttempt } from "@/lib/learning/quiz/attempts";
 
 const schema = z.object({
   answers: z.record(z.string().max(100), z.array(z.string().max(100)).max(20)).refine((a) => Object.keys(a).length <= 50, "Too many answers."),

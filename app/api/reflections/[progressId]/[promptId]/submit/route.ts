@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { learnerRoute, json } from "@/lib/learn/http";
-import { submitReflection } from "@/lib/reflections/drafts";
+import { learnerRoute, json } from "@/app/_edge/learner-route";
+import { submitReflection } from "@/lib/learning/reflections/drafts";
 
 const schema = z.object({ body: z.string(), version: z.number().int().min(0) });
 

@@ -3,9 +3,9 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { formAction } from "@/lib/actions";
-import { resetQuizAttempts } from "@/lib/attempt-reset";
-import { clientIp } from "@/lib/http/request";
+import { formAction } from "@/app/_edge/action";
+import { resetQuizAttempts } from "@/lib/learning/quiz/attempt-reset";
+import { clientIp } from "@/lib/platform/http/request";
 
 export const resetAttemptsAction = formAction(
   { roles: ["instructor"], schema: z.object({ cohortId: z.string().min(1), progressId: z.string().min(1), reason: z.string().default("") }) },

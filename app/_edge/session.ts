@@ -1,0 +1,63 @@
+import "server-only";
+import { decode } from "next-auth/jwt";
+import { cookies } from "next/headers";
+import { notFound, redirect } from "next/navigation";
+import { cache } from "react";
+import { env } from "@/lib/platform/env";
+import { sessionCookieName } from "./auth-options";
+import { resolveSession, type CurrentUser } from "@/lib/accounts/sessions";
+import type { Role } from "@/lib/access/permissions";
+
+export type { CurrentUser };
+
+/**
+ * The session cookie's claims, or null when it is missing, expired or not
+ * made with our secret (a bad signature, an edited payload and an unsigned
+ * "alg: none" token all fail to decrypt). next-auth splits cookies over 4 kB
+ * into numbered chunks; ours are far smaller, but the chunks are read too.
+ */
+async function sessionClaims() {
+  const jar = await cookies();
+  const name = sessionCookieName();
+  let token = jar.get(name)?.value;
+  if (!token) {
+    const chunks = jar
+      .getAll()
+      .filter((c) => c.name.startsWith(`${name}.`))
+      .sort((a, b) => Number(a.name.slice(name.length + 1)) - Number(b.name.slice(name.length + 1)));
+    token = chunks.map((c) => c.value).join("") || undefined;
+  }
+  if (!token) return null;
+  try {
+    return await decode({ token, secret: env().NEXTAUTH_SECRET ?? "" });
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The signed-in user of this request, checked against the database; deduped
+ * per request. The cookie only names a server-side session: role, status and
+ * whether it is still open come from the database, so a database error
+ * surfaces as an error page, never as being signed out.
+ */
+export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
+  const claims = await sessionClaims();
+  if (!claims) return null;
+  return resolveSession({ uid: claims.uid, sid: claims.sid, sv: claims.sv });
+});
+
+/** Signed in, or sent to sign in (then back here). */
+export async function requireUser(returnTo?: string): Promise<CurrentUser> {
+  const user = await getCurrentUser();
+  if (!user) redirect(returnTo ? `/signin?callbackUrl=${encodeURIComponent(returnTo)}` : "/signin");
+  return user;
+}
+
+/** Signed in with one of these roles; any other signed-in user gets 404. */
+export async function requireRole(roles: Role | Role[], returnTo?: string): Promise<CurrentUser> {
+  const user = await requireUser(returnTo);
+  const allowed = Array.isArray(roles) ? roles : [roles];
+  if (!allowed.includes(user.role)) notFound();
+  return user;
+}

@@ -1,0 +1,67 @@
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { assignmentProgress, certificates, cohortInstructors, enrolments, users } from "@/db/schema";
+import { isUuid, mayActOnCohort } from "@/lib/access/scope";
+import type { CurrentUser } from "@/lib/accounts/sessions";
+import type { Certificate } from "../certificates/issue";
+
+type Viewer = Pick<CurrentUser, "id" | "role">;
+
+export type ViewableCertificate = Certificate & { cohortId: string };
+
+/**
+ * A certificate this user may open, or null (the caller answers 404).
+ * Learners: their own. Instructors: those of learners in cohorts they teach,
+ * judged by the cohort of the certificate's progress row. Admins: any.
+ * Staff scope is the cohort progress permission (lib/access/scope.ts): a
+ * certificate is the outcome of a progress row they may already see.
+ */
+export async function getViewableCertificate({ viewer, certificateId }: { viewer: Viewer; certificateId: string }): Promise<ViewableCertificate | null> {
+  if (!isUuid(certificateId)) return null;
+  const [row] = await getDb()
+    .select({ cert: certificates, cohortId: assignmentProgress.cohortId })
+    .from(certificates)
+    .innerJoin(assignmentProgress, eq(assignmentProgress.id, certificates.progressId))
+    .where(eq(certificates.id, certificateId))
+    .limit(1);
+  if (!row) return null;
+  const allowed =
+    viewer.role === "learner" ? row.cert.userId === viewer.id : await mayActOnCohort(viewer, row.cohortId, "cohort.progress");
+  return allowed ? { ...row.cert, cohortId: row.cohortId } : null;
+}
+
+/**
+ * The learner whose training record a staff member may open, or null.
+ * Admins: any learner. Instructors: learners enrolled (active or removed) in
+ * a cohort they teach. Learners reach only their own, through /learn/record.
+ */
+export async function getRecordLearnerForStaff({ viewer, learnerId }: { viewer: Viewer; learnerId: string }) {
+  if (!isUuid(learnerId) || viewer.role === "learner") return null;
+  const db = getDb();
+  const [learner] = await db
+    .select({ id: users.id, name: users.name, email: users.email })
+    .from(users)
+    .where(and(eq(users.id, learnerId), eq(users.role, "learner")))
+    .limit(1);
+  if (!learner) return null;
+  if (viewer.role === "admin") return learner;
+  const [taught] = await db
+    .select({ cohortId: enrolments.cohortId })
+    .from(enrolments)
+    .innerJoin(cohortInstructors, eq(cohortInstructors.cohortId, enrolments.cohortId))
+    .where(and(eq(enrolments.userId, learnerId), eq(cohortInstructors.userId, viewer.id)))
+    .limit(1);
+  return taught ? learner : null;
+}
+
+/** Which cohorts' certificates this staff member may open (null: all of them). */
+export async function certificateCohortScope({ viewer }: { viewer: Viewer }): Promise<Set<string> | null> {
+  if (viewer.role === "admin") return null;
+  if (viewer.role !== "instructor") return new Set();
+  const rows = await getDb()
+    .select({ cohortId: cohortInstructors.cohortId })
+    .from(cohortInstructors)
+    .where(eq(cohortInstructors.userId, viewer.id));
+  return new Set(rows.map((r) => r.cohortId));
+}

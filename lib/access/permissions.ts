@@ -1,0 +1,35 @@
+/**
+ * The permission matrix of PRODUCT.md, role level. Scope ("which cohorts")
+ * is answered by lib/access/scope.ts; both are checked on the server by every
+ * page, route handler and action.
+ */
+export type Role = "admin" | "instructor" | "learner";
+
+export const permissions = {
+  "users.manage": ["admin"],
+  "cohort.create": ["admin", "instructor"],
+  /** edit/archive, enrol/remove, assign: further limited to cohorts taught (scope.ts) */
+  "cohort.manage": ["admin", "instructor"],
+  "cohort.progress": ["admin", "instructor"],
+  /** reading reflection text: instructors of the cohort and the learner only, never admins */
+  "reflection.read": ["instructor", "learner"],
+  "reflection.review": ["instructor"],
+  "quiz.take": ["learner"],
+  "reflection.write": ["learner"],
+  "reports.organisation": ["admin"],
+  "audit.read": ["admin"],
+  "settings.manage": ["admin"],
+  "certificate.revoke": ["admin"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof permissions;
+
+export function can(role: Role, permission: Permission): boolean {
+  return (permissions[permission] as readonly Role[]).includes(role);
+}
+
+export const homeFor: Record<Role, string> = {
+  admin: "/admin",
+  instructor: "/instructor",
+  learner: "/learn",
+};

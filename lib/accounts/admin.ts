@@ -1,0 +1,214 @@
+import "server-only";
+import { and, asc, count, desc, eq, gt, ilike, isNull, or, sql, type SQL } from "drizzle-orm";
+import { getDb, type DbOrTx } from "@/db/client";
+import { accountTokens, auditLog, authSessions, users } from "@/db/schema";
+import { createAccountToken } from "@/lib/accounts/set-password-links";
+import { audit } from "@/lib/audit/record";
+import { endAllSessions } from "@/lib/accounts/sessions";
+import { isUuid, requirePermission } from "@/lib/access/scope";
+import type { CurrentUser } from "@/lib/accounts/sessions";
+import type { Role } from "@/lib/access/permissions";
+
+export const PAGE_SIZE = 25;
+
+type Actor = Pick<CurrentUser, "id" | "role" | "email">;
+
+/** People for the admin's list, searched and filtered in SQL. */
+export async function listUsers({
+  actor,
+  q,
+  role,
+  status,
+  page = 1,
+}: {
+  actor: Pick<CurrentUser, "id" | "role">;
+  q?: string;
+  role?: Role;
+  status?: "active" | "deactivated";
+  page?: number;
+}) {
+  requirePermission(actor, "users.manage");
+  const where: SQL[] = [];
+  if (q) {
+    const like = `%${q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+    where.push(or(ilike(users.name, like), ilike(users.email, like))!);
+  }
+  if (role) where.push(eq(users.role, role));
+  if (status) where.push(eq(users.status, status));
+  const filter = where.length ? and(...where) : undefined;
+  const db = getDb();
+  const [rows, [{ total }]] = await Promise.all([
+    db
+      .select({
+        id: users.id,
+        name: users.name,
+        email: users.email,
+        role: users.role,
+        status: users.status,
+        lastSignInAt: users.lastSignInAt,
+        hasPassword: sql<boolean>`${users.passwordHash} is not null`,
+      })
+      .from(users)
+      .where(filter)
+      .orderBy(asc(users.name), asc(users.id))
+      .limit(PAGE_SIZE)
+      .offset((page - 1) * PAGE_SIZE),
+    db.select({ total: count() }).from(users).where(filter),
+  ]);
+  return { rows, total, page, pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
+}
+
+/** A rule of account management was broken; the message says which, for the admin to read. */
+export class AccountRuleError extends Error {}
+
+export const accountMessages = {
+  selfDeactivate: "You cannot deactivate your own account. Ask another admin to do it.",
+  selfRole: "You cannot change your own role. Ask another admin to do it.",
+  lastAdminDeactivate: "This is the last active admin; make another admin first.",
+  lastAdminDemote: "This is the last active admin; make another admin before changing this role.",
+  missing: "No such account.",
+  deactivatedLink: "This account is deactivated. Reactivate it before creating a set-password link.",
+} as const;
+
+/**
+ * Lock the target for a change. Active admins are locked first, in id order,
+ * so two admins changing each other at once are serialised (and the
+ * last-admin count below cannot race).
+ */
+async function lockTarget(tx: DbOrTx, userId: string) {
+  const admins = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.role, "admin"), eq(users.status, "active")))
+    .orderBy(asc(users.id))
+    .for("update");
+  const [target] = await tx.select().from(users).where(eq(users.id, userId)).for("update");
+  if (!target) throw new AccountRuleError(accountMessages.missing);
+  const otherActiveAdmins = admins.filter((a) => a.id !== userId).length;
+  return { target, otherActiveAdmins };
+}
+
+/** Deactivate or reactivate; their sessions end at their next request. */
+export async function setUserStatus(actor: Actor, userId: string, status: "active" | "deactivated", ip?: string) {
+  requirePermission(actor, "users.manage");
+  if (!isUuid(userId)) throw new AccountRuleError(accountMessages.missing);
+  if (userId === actor.id && status === "deactivated") throw new AccountRuleError(accountMessages.selfDeactivate);
+  await getDb().transaction(async (tx) => {
+    const { target, otherActiveAdmins } = await lockTarget(tx, userId);
+    if (target.status === status) return;
+    if (status === "deactivated" && target.role === "admin" && otherActiveAdmins === 0) {
+      throw new AccountRuleError(accountMessages.lastAdminDeactivate);
+    }
+    await tx.update(users).set({ status }).where(eq(users.id, userId));
+    await audit(tx, {
+      actorId: actor.id,
+      actorEmail: actor.email,
+      action: status === "deactivated" ? "user.deactivate" : "user.reactivate",
+      targetType: "user",
+      targetId: userId,
+      ip,
+    });
+    if (status === "deactivated") await endAllSessions(tx, userId);
+  });
+}
+
+/** Change someone's role; their sessions end so the new role applies at once. */
+export async function changeUserRole(actor: Actor, userId: string, role: Role, ip?: string) {
+  requirePermission(actor, "users.manage");
+  if (!isUuid(userId)) throw new AccountRuleError(accountMessages.missing);
+  if (userId === actor.id) throw new AccountRuleError(accountMessages.selfRole);
+  return getDb().transaction(async (tx) => {
+    const { target, otherActiveAdmins } = await lockTarget(tx, userId);
+    if (target.role === role) return { changed: false };
+    if (target.role === "admin" && target.status === "active" && otherActiveAdmins === 0) {
+      throw new AccountRuleError(accountMessages.lastAdminDemote);
+    }
+    await tx.update(users).set({ role }).where(eq(users.id, userId));
+    await audit(tx, {
+      actorId: actor.id,
+      actorEmail: actor.email,
+      action: "user.role_change",
+      targetType: "user",
+      targetId: userId,
+      ip,
+      details: { from: target.role, to: role },
+    });
+    await endAllSessions(tx, userId);
+    return { changed: true };
+  });
+}
+
+/** End every open session of a user (a lost phone, a shared computer). */
+export async function signOutUserEverywhere(actor: Actor, userId: string, ip?: string) {
+  requirePermission(actor, "users.manage");
+  if (!isUuid(userId)) throw new AccountRuleError(accountMessages.missing);
+  await getDb().transaction(async (tx) => {
+    await lockTarget(tx, userId);
+    await audit(tx, { actorId: actor.id, actorEmail: actor.email, action: "user.sign_out_everywhere", targetType: "user", targetId: userId, ip });
+    await endAllSessions(tx, userId);
+  });
+}
+
+/**
+ * A one-time set-password link for someone who lost their password. Only
+ * its hash is kept: the link is shown once. Earlier open links stop working.
+ */
+export async function createPasswordLink(actor: Actor, userId: string, ip?: string) {
+  requirePermission(actor, "users.manage");
+  if (!isUuid(userId)) throw new AccountRuleError(accountMessages.missing);
+  return getDb().transaction(async (tx) => {
+    const { target } = await lockTarget(tx, userId);
+    if (target.status !== "active") throw new AccountRuleError(accountMessages.deactivatedLink);
+    const link = await createAccountToken(tx, { userId, purpose: "set_password", createdBy: actor.id });
+    await audit(tx, {
+      actorId: actor.id,
+      actorEmail: actor.email,
+      action: "user.password_link",
+      targetType: "user",
+      targetId: userId,
+      ip,
+      details: { expiresAt: link.expiresAt.toISOString() },
+    });
+    return { path: link.path, expiresAt: link.expiresAt };
+  });
+}
+
+/** One person for the admin's account page: no password hash, ever. */
+export async function getUserForAdmin({ actor, userId }: { actor: Pick<CurrentUser, "id" | "role">; userId: string }) {
+  requirePermission(actor, "users.manage");
+  if (!isUuid(userId)) return null;
+  const db = getDb();
+  const [user] = await db
+    .select({
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      role: users.role,
+      status: users.status,
+      hasPassword: sql<boolean>`${users.passwordHash} is not null`,
+      lastSignInAt: users.lastSignInAt,
+      createdAt: users.createdAt,
+    })
+    .from(users)
+    .where(eq(users.id, userId))
+    .limit(1);
+  if (!user) return null;
+  const [[{ openSessions }], links, activity] = await Promise.all([
+    db
+      .select({ openSessions: count() })
+      .from(authSessions)
+      .where(and(eq(authSessions.userId, userId), isNull(authSessions.revokedAt), gt(authSessions.expiresAt, sql`now()`))),
+    db
+      .select({ id: accountTokens.id, purpose: accountTokens.purpose, createdAt: accountTokens.createdAt, expiresAt: accountTokens.expiresAt })
+      .from(accountTokens)
+      .where(and(eq(accountTokens.userId, userId), isNull(accountTokens.usedAt), isNull(accountTokens.revokedAt), gt(accountTokens.expiresAt, sql`now()`)))
+      .orderBy(desc(accountTokens.createdAt)),
+    db
+      .select({ id: auditLog.id, at: auditLog.at, action: auditLog.action, actorEmail: auditLog.actorEmail, ip: auditLog.ip })
+      .from(auditLog)
+      .where(or(and(eq(auditLog.targetType, "user"), eq(auditLog.targetId, userId)), eq(auditLog.actorId, userId)))
+      .orderBy(desc(auditLog.at), desc(auditLog.id))
+      .limit(10),
+  ]);
+  return { ...user, openSessions, links, activity };
+}

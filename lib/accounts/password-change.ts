@@ -1,0 +1,58 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { users } from "@/db/schema";
+import { audit } from "@/lib/audit/record";
+import { hashPassword, passwordProblem, verifyPassword } from "./password";
+import { endOtherSessions, type CurrentUser } from "./sessions";
+import { blockedUntil, clearFailures, keyFor, recordFailure } from "./throttle";
+
+export class PasswordChangeError extends Error {
+  constructor(
+    public field: "currentPassword" | "newPassword" | "confirm",
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Change one's own password, proving the current one first (throttled, so a
+ * borrowed session cannot guess it). Every other session of the user ends;
+ * this one stays signed in.
+ */
+export async function changePassword({
+  user,
+  currentPassword,
+  newPassword,
+  ip,
+}: {
+  user: CurrentUser;
+  currentPassword: string;
+  newPassword: string;
+  ip?: string | null;
+}): Promise<{ otherSessionsEnded: number }> {
+  const key = keyFor("passwordChange", user.id);
+  if (await blockedUntil([key])) {
+    throw new PasswordChangeError("currentPassword", "Too many wrong attempts. Wait a few minutes and try again.");
+  }
+  const db = getDb();
+  const [row] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, user.id)).limit(1);
+  if (!row?.passwordHash || !(await verifyPassword(row.passwordHash, currentPassword))) {
+    await recordFailure("passwordChange", user.id);
+    await audit(db, { action: "auth.password_change_failed", actorId: user.id, actorEmail: user.email, ip });
+    throw new PasswordChangeError("currentPassword", "That is not your current password.");
+  }
+  const problem = passwordProblem(newPassword);
+  if (problem) throw new PasswordChangeError("newPassword", problem);
+  if (newPassword === currentPassword) throw new PasswordChangeError("newPassword", "Choose a password different from your current one.");
+  const passwordHash = await hashPassword(newPassword);
+  const result = await db.transaction(async (tx) => {
+    await tx.update(users).set({ passwordHash }).where(eq(users.id, user.id));
+    const otherSessionsEnded = await endOtherSessions(tx, user.id, user.sessionId);
+    await audit(tx, { action: "auth.password_change", actorId: user.id, actorEmail: user.email, ip, details: { otherSessionsEnded } });
+    return { otherSessionsEnded };
+  });
+  await clearFailures([key]);
+  return result;
+}

@@ -1,0 +1,175 @@
+import "server-only";
+import { and, asc, desc, eq } from "drizzle-orm";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { getDb } from "@/db/client";
+import { assignments, modules, moduleVersions } from "@/db/schema";
+import { ActionError } from "@/lib/platform/errors";
+import { audit } from "@/lib/audit/record";
+import { isUuid } from "@/lib/access/scope";
+import { assertCohortOpen, requireCohort, type Actor } from "@/lib/cohorts/cohorts";
+import { createProgressForAssignment } from "@/lib/learning/progress/rows";
+
+/**
+ * Dates arrive as ISO instants: the browser turns what the instructor typed
+ * in their own time zone into UTC before sending (see LocalDateTimeField).
+ */
+const instant = (what: string) =>
+  z
+    .string({ message: `Enter the ${what}.` })
+    .trim()
+    .min(1, `Enter the ${what}.`)
+    .pipe(z.iso.datetime({ offset: true, message: `Enter the ${what} as a date and time.` }))
+    .transform((s) => new Date(s));
+
+const optionalInt = (min: number, max: number, message: string) =>
+  z.preprocess(
+    (v) => (v === "" || v === undefined || v === null ? null : v),
+    z.coerce.number({ message }).int(message).min(min, message).max(max, message).nullable(),
+  );
+
+export const datesSchema = z
+  .object({ opensAt: instant("open date"), dueAt: instant("due date") })
+  .refine((d) => d.dueAt > d.opensAt, { path: ["dueAt"], message: "The due date must be after the open date." });
+
+export const assignmentFieldsSchema = z
+  .object({
+    opensAt: instant("open date"),
+    dueAt: instant("due date"),
+    passMarkOverride: optionalInt(1, 100, "The pass mark is a whole number from 1 to 100."),
+    maxAttempts: optionalInt(1, 100, "The attempts limit is a whole number from 1 to 100."),
+  })
+  .refine((d) => d.dueAt > d.opensAt, { path: ["dueAt"], message: "The due date must be after the open date." });
+
+export type AssignmentFields = {
+  opensAt: string;
+  dueAt: string;
+  passMarkOverride?: string | number | null;
+  maxAttempts?: string | number | null;
+};
+
+function checked<T>(schema: z.ZodType<T>, input: unknown): T {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const fieldErrors: Record<string, string> = {};
+  for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0] ?? "form")] ??= issue.message;
+  throw new ActionError("Please correct the highlighted fields.", fieldErrors);
+}
+
+/** Modules with a published version: what can be assigned. */
+export async function listAssignableModules() {
+  return getDb()
+    .selectDistinctOn([modules.id], { id: modules.id, slug: modules.slug, title: modules.title, passMark: moduleVersions.passMark })
+    .from(modules)
+    .innerJoin(moduleVersions, eq(moduleVersions.moduleId, modules.id))
+    .orderBy(modules.id, desc(moduleVersions.version));
+}
+
+/**
+ * Assign a module to a cohort, once. Every active learner gets a progress
+ * row now (learners who join later get theirs on enrolment).
+ */
+export async function assignModule({
+  actor,
+  cohortId,
+  moduleId,
+  ...fields
+}: { actor: Actor; cohortId: string; moduleId: string } & AssignmentFields) {
+  const values = checked(assignmentFieldsSchema, fields);
+  if (!isUuid(moduleId)) throw new ActionError("Choose a module.", { moduleId: "Choose a module." });
+  return getDb().transaction(async (tx) => {
+    const cohort = await requireCohort(actor, cohortId, "cohort.manage", tx);
+    assertCohortOpen(cohort);
+    const [published] = await tx.select({ id: moduleVersions.id }).from(moduleVersions).where(eq(moduleVersions.moduleId, moduleId)).limit(1);
+    if (!published) throw new ActionError("Choose a published module.", { moduleId: "Choose a published module." });
+    const [assignment] = await tx
+      .insert(assignments)
+      .values({ cohortId, moduleId, ...values, createdBy: actor.id })
+      .onConflictDoNothing()
+      .returning();
+    if (!assignment) {
+      throw new ActionError("This module is already assigned to this cohort. Change its dates instead.", {
+        moduleId: "Already assigned to this cohort.",
+      });
+    }
+    await createProgressForAssignment(tx, assignment.id);
+    await audit(tx, {
+      actorId: actor.id,
+      actorEmail: actor.email,
+      action: "assignment.create",
+      targetType: "assignment",
+      targetId: assignment.id,
+      details: {
+        cohortId,
+        moduleId,
+        opensAt: values.opensAt.toISOString(),
+        dueAt: values.dueAt.toISOString(),
+        passMarkOverride: values.passMarkOverride,
+        maxAttempts: values.maxAttempts,
+      },
+    });
+    return assignment;
+  });
+}
+
+/** Move the open and due dates of an assignment of this cohort. */
+export async function updateAssignmentDates({
+  actor,
+  cohortId,
+  assignmentId,
+  opensAt,
+  dueAt,
+}: {
+  actor: Actor;
+  cohortId: string;
+  assignmentId: string;
+  opensAt: string;
+  dueAt: string;
+}) {
+  const values = checked(datesSchema, { opensAt, dueAt });
+  if (!isUuid(assignmentId)) notFound();
+  return getDb().transaction(async (tx) => {
+    const cohort = await requireCohort(actor, cohortId, "cohort.manage", tx);
+    assertCohortOpen(cohort);
+    const [before] = await tx
+      .select()
+      .from(assignments)
+      .where(and(eq(assignments.id, assignmentId), eq(assignments.cohortId, cohortId)))
+      .for("update");
+    if (!before) notFound();
+    const [updated] = await tx.update(assignments).set(values).where(eq(assignments.id, assignmentId)).returning();
+    await audit(tx, {
+      actorId: actor.id,
+      actorEmail: actor.email,
+      action: "assignment.update",
+      targetType: "assignment",
+      targetId: assignmentId,
+      details: {
+        cohortId,
+        from: { opensAt: before.opensAt.toISOString(), dueAt: before.dueAt.toISOString() },
+        to: { opensAt: values.opensAt.toISOString(), dueAt: values.dueAt.toISOString() },
+      },
+    });
+    return updated;
+  });
+}
+
+export type CohortAssignment = Awaited<ReturnType<typeof listCohortAssignments>>[number];
+
+/** The cohort's assignments, oldest first (scope is the caller's check). */
+export async function listCohortAssignments({ cohortId }: { cohortId: string }) {
+  return getDb()
+    .select({
+      id: assignments.id,
+      moduleId: assignments.moduleId,
+      moduleTitle: modules.title,
+      opensAt: assignments.opensAt,
+      dueAt: assignments.dueAt,
+      passMarkOverride: assignments.passMarkOverride,
+      maxAttempts: assignments.maxAttempts,
+    })
+    .from(assignments)
+    .innerJoin(modules, eq(modules.id, assignments.moduleId))
+    .where(eq(assignments.cohortId, cohortId))
+    .orderBy(asc(assignments.createdAt), asc(assignments.id));
+}

@@ -1,0 +1,233 @@
+import "server-only";
+import { and, asc, eq, isNull, sql } from "drizzle-orm";
+import { notFound } from "next/navigation";
+import { getDb, type DbOrTx } from "@/db/client";
+import { enrolments, users } from "@/db/schema";
+import { createAccountToken } from "@/lib/accounts/set-password-links";
+import { ActionError } from "@/lib/platform/errors";
+import { audit } from "@/lib/audit/record";
+import { isUuid } from "@/lib/access/scope";
+import { assertCohortOpen, requireCohort, type Actor } from "@/lib/cohorts/cohorts";
+import { emailSchema, findUserByEmail, nameSchema } from "@/lib/accounts/users";
+import { createProgressForEnrolment } from "@/lib/learning/progress/rows";
+
+export type EnrolmentSource = "invite" | "email" | "csv";
+export type EnrolOutcome = "enrolled" | "reactivated" | "already";
+
+/**
+ * Put a learner into a cohort (or back into it after removal), with a
+ * progress row for every assignment of the cohort and an audit entry, in the
+ * caller's transaction. Idempotent: enrolling twice changes nothing.
+ */
+export async function enrolLearner(
+  tx: DbOrTx,
+  { cohortId, userId, source, actor, ip }: { cohortId: string; userId: string; source: EnrolmentSource; actor: { id: string; email: string }; ip?: string },
+): Promise<EnrolOutcome> {
+  let outcome: EnrolOutcome = "already";
+  const created = await tx.insert(enrolments).values({ cohortId, userId, source }).onConflictDoNothing().returning({ id: enrolments.id });
+  if (created.length) {
+    outcome = "enrolled";
+  } else {
+    const back = await tx
+      .update(enrolments)
+      .set({ status: "active", removedAt: null })
+      .where(and(eq(enrolments.cohortId, cohortId), eq(enrolments.userId, userId), eq(enrolments.status, "removed")))
+      .returning({ id: enrolments.id });
+    if (back.length) outcome = "reactivated";
+  }
+  if (outcome === "already") return outcome;
+  await createProgressForEnrolment(tx, cohortId, userId);
+  await audit(tx, {
+    actorId: actor.id,
+    actorEmail: actor.email,
+    action: outcome === "enrolled" ? "enrolment.create" : "enrolment.reactivate",
+    targetType: "enrolment",
+    targetId: `${cohortId}:${userId}`,
+    ip,
+    details: { cohortId, userId, source },
+  });
+  return outcome;
+}
+
+/** A learner account made by staff: no password until the learner sets one through the link. */
+export async function createLearnerWithoutPassword(tx: DbOrTx, { name, email, actor, via }: { name: string; email: string; actor: Actor; via: EnrolmentSource }) {
+  const [created] = await tx
+    .insert(users)
+    .values({ name, email, role: "learner", passwordHash: null })
+    .onConflictDoNothing()
+    .returning();
+  if (!created) return null; // someone made it a moment ago
+  await audit(tx, {
+    actorId: actor.id,
+    actorEmail: actor.email,
+    action: "user.create",
+    targetType: "user",
+    targetId: created.id,
+    details: { role: "learner", via },
+  });
+  const link = await createAccountToken(tx, { userId: created.id, purpose: "set_password", createdBy: actor.id });
+  return { user: created, link };
+}
+
+export type AddByEmailResult = {
+  outcome: EnrolOutcome | "created";
+  learner: { id: string; name: string; email: string };
+  /** only for a new account: the set-password path, shown once */
+  setPasswordPath?: string;
+};
+
+/**
+ * Add someone by email: an existing learner is enrolled; an unknown email
+ * gets a learner account without a password and a set-password link.
+ */
+export async function enrolByEmail({
+  actor,
+  cohortId,
+  email,
+  name,
+  ip,
+}: {
+  actor: Actor;
+  cohortId: string;
+  email: string;
+  name?: string;
+  ip?: string;
+}): Promise<AddByEmailResult> {
+  const parsedEmail = emailSchema.safeParse(email);
+  if (!parsedEmail.success) throw new ActionError(parsedEmail.error.issues[0].message, { email: parsedEmail.error.issues[0].message });
+  return getDb().transaction(async (tx) => {
+    const cohort = await requireCohort(actor, cohortId, "cohort.manage", tx);
+    assertCohortOpen(cohort);
+    const existing = await findUserByEmail(parsedEmail.data, tx);
+    if (existing) {
+      if (existing.role !== "learner") {
+        throw new ActionError("That email belongs to a staff account; only learner accounts can be enrolled.", {
+          email: "That email belongs to a staff account; only learner accounts can be enrolled.",
+        });
+      }
+      if (existing.status !== "active") {
+        throw new ActionError("That learner's account is deactivated. Ask an admin to reactivate it first.", {
+          email: "That learner's account is deactivated.",
+        });
+      }
+      const outcome = await enrolLearner(tx, { cohortId, userId: existing.id, source: "email", actor, ip });
+      return { outcome, learner: { id: existing.id, name: existing.name, email: existing.email } };
+    }
+    const parsedName = nameSchema.safeParse(name ?? "");
+    if (!parsedName.success) {
+      throw new ActionError("No account has that email yet. Enter the learner's name to create one.", {
+        name: "Enter the learner's name: there is no account with this email yet.",
+      });
+    }
+    const made = await createLearnerWithoutPassword(tx, { name: parsedName.data, email: parsedEmail.data, actor, via: "email" });
+    if (!made) throw new ActionError("That account was created a moment ago. Try again.");
+    await enrolLearner(tx, { cohortId, userId: made.user.id, source: "email", actor, ip });
+    return {
+      outcome: "created" as const,
+      learner: { id: made.user.id, name: made.user.name, email: made.user.email },
+      setPasswordPath: made.link.path,
+    };
+  });
+}
+
+/** Take a learner out of the cohort. Every record stays; adding them again brings it all back. */
+export async function removeLearner({ actor, cohortId, learnerId, ip }: { actor: Actor; cohortId: string; learnerId: string; ip?: string }) {
+  if (!isUuid(learnerId)) notFound();
+  return getDb().transaction(async (tx) => {
+    const cohort = await requireCohort(actor, cohortId, "cohort.manage", tx);
+    assertCohortOpen(cohort);
+    const [removed] = await tx
+      .update(enrolments)
+      .set({ status: "removed", removedAt: new Date() })
+      .where(and(eq(enrolments.cohortId, cohortId), eq(enrolments.userId, learnerId), eq(enrolments.status, "active")))
+      .returning({ id: enrolments.id });
+    if (!removed) notFound();
+    await audit(tx, {
+      actorId: actor.id,
+      actorEmail: actor.email,
+      action: "enrolment.remove",
+      targetType: "enrolment",
+      targetId: `${cohortId}:${learnerId}`,
+      ip,
+      details: { cohortId, userId: learnerId },
+    });
+  });
+}
+
+/** Put a removed learner back (the undo of removeLearner). */
+export async function reenrolLearner({ actor, cohortId, learnerId, ip }: { actor: Actor; cohortId: string; learnerId: string; ip?: string }) {
+  if (!isUuid(learnerId)) notFound();
+  return getDb().transaction(async (tx) => {
+    const cohort = await requireCohort(actor, cohortId, "cohort.manage", tx);
+    assertCohortOpen(cohort);
+    const [was] = await tx
+      .select({ source: enrolments.source })
+      .from(enrolments)
+      .where(and(eq(enrolments.cohortId, cohortId), eq(enrolments.userId, learnerId)))
+      .limit(1);
+    if (!was) notFound();
+    return enrolLearner(tx, { cohortId, userId: learnerId, source: was.source as EnrolmentSource, actor, ip });
+  });
+}
+
+/**
+ * A fresh set-password link for a learner of this cohort whose account has
+ * no password yet (earlier links stop working). Accounts with a password
+ * answer 404: an instructor must never be able to take over an account.
+ */
+export async function issueSetPasswordLink({ actor, cohortId, learnerId, ip }: { actor: Actor; cohortId: string; learnerId: string; ip?: string }) {
+  if (!isUuid(learnerId)) notFound();
+  return getDb().transaction(async (tx) => {
+    await requireCohort(actor, cohortId, "cohort.manage", tx);
+    const [learner] = await tx
+      .select({ id: users.id, name: users.name, email: users.email })
+      .from(enrolments)
+      .innerJoin(users, eq(users.id, enrolments.userId))
+      .where(
+        and(
+          eq(enrolments.cohortId, cohortId),
+          eq(enrolments.userId, learnerId),
+          eq(users.role, "learner"),
+          eq(users.status, "active"),
+          isNull(users.passwordHash),
+        ),
+      )
+      .limit(1);
+    if (!learner) notFound();
+    const link = await createAccountToken(tx, { userId: learner.id, purpose: "set_password", createdBy: actor.id });
+    await audit(tx, {
+      actorId: actor.id,
+      actorEmail: actor.email,
+      action: "user.set_password_link",
+      targetType: "user",
+      targetId: learner.id,
+      ip,
+      details: { cohortId },
+    });
+    return { learner, path: link.path, expiresAt: link.expiresAt };
+  });
+}
+
+/** Learners taken out of the cohort, so they can be put back. */
+export async function listRemovedLearners({ actor, cohortId }: { actor: Actor; cohortId: string }) {
+  await requireCohort(actor, cohortId, "cohort.manage");
+  return getDb()
+    .select({ id: users.id, name: users.name, email: users.email, removedAt: enrolments.removedAt })
+    .from(enrolments)
+    .innerJoin(users, eq(users.id, enrolments.userId))
+    .where(and(eq(enrolments.cohortId, cohortId), eq(enrolments.status, "removed")))
+    .orderBy(asc(sql`lower(${users.name})`), asc(users.id));
+}
+
+/** An active learner of the cohort (for the learner's page), or 404. */
+export async function requireCohortLearner(db: DbOrTx, cohortId: string, learnerId: string) {
+  if (!isUuid(learnerId)) notFound();
+  const [row] = await db
+    .select({ id: users.id, name: users.name, email: users.email, hasPassword: sql<boolean>`${users.passwordHash} is not null`, enrolledAt: enrolments.enrolledAt, status: enrolments.status, source: enrolments.source })
+    .from(enrolments)
+    .innerJoin(users, eq(users.id, enrolments.userId))
+    .where(and(eq(enrolments.cohortId, cohortId), eq(enrolments.userId, learnerId)))
+    .limit(1);
+  if (!row) notFound();
+  return row;
+}

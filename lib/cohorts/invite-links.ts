@@ -1,0 +1,185 @@
+import "server-only";
+import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { getDb, type DbOrTx } from "@/db/client";
+import { cohortInvites, cohorts, enrolments, users } from "@/db/schema";
+import { hashToken, newToken } from "@/lib/accounts/set-password-links";
+import { ActionError } from "@/lib/platform/errors";
+import { audit } from "@/lib/audit/record";
+import { hashPassword, passwordProblem } from "@/lib/accounts/password";
+import { isUuid } from "@/lib/access/scope";
+import { assertCohortOpen, requireCohort, type Actor } from "@/lib/cohorts/cohorts";
+import { emailSchema, findUserByEmail, nameSchema } from "@/lib/accounts/users";
+import { enrolLearner } from "./enrolment";
+
+export const inviteSettingsSchema = z.object({
+  days: z.coerce.number().int("Enter a whole number of days.").min(1, "At least 1 day.").max(90, "At most 90 days."),
+  maxUses: z.coerce.number().int("Enter a whole number.").min(1, "At least 1 use.").max(1000, "At most 1,000 uses."),
+});
+
+/** A new invite link for the cohort. The token is returned once; only its hash is kept. */
+export async function createCohortInvite({ actor, cohortId, days, maxUses }: { actor: Actor; cohortId: string; days: number; maxUses: number }) {
+  const settings = inviteSettingsSchema.parse({ days, maxUses });
+  return getDb().transaction(async (tx) => {
+    const cohort = await requireCohort(actor, cohortId, "cohort.manage", tx);
+    assertCohortOpen(cohort);
+    const { token, tokenHash } = newToken();
+    const expiresAt = new Date(Date.now() + settings.days * 86400_000);
+    const [invite] = await tx
+      .insert(cohortInvites)
+      .values({ cohortId, tokenHash, expiresAt, maxUses: settings.maxUses, createdBy: actor.id })
+      .returning();
+    await audit(tx, {
+      actorId: actor.id,
+      actorEmail: actor.email,
+      action: "invite.create",
+      targetType: "cohort_invite",
+      targetId: invite.id,
+      details: { cohortId, expiresAt: expiresAt.toISOString(), maxUses: settings.maxUses },
+    });
+    return { invite, token, path: `/join/${token}` };
+  });
+}
+
+export type InviteState = "open" | "expired" | "revoked" | "used_up";
+
+export function inviteState(i: { expiresAt: Date; revokedAt: Date | null; uses: number; maxUses: number }, now = new Date()): InviteState {
+  if (i.revokedAt) return "revoked";
+  if (i.uses >= i.maxUses) return "used_up";
+  if (i.expiresAt <= now) return "expired";
+  return "open";
+}
+
+export async function listCohortInvites({ actor, cohortId }: { actor: Actor; cohortId: string }) {
+  await requireCohort(actor, cohortId, "cohort.manage");
+  const rows = await getDb()
+    .select({
+      id: cohortInvites.id,
+      createdAt: cohortInvites.createdAt,
+      expiresAt: cohortInvites.expiresAt,
+      maxUses: cohortInvites.maxUses,
+      uses: cohortInvites.uses,
+      revokedAt: cohortInvites.revokedAt,
+      createdByName: users.name,
+    })
+    .from(cohortInvites)
+    .leftJoin(users, eq(users.id, cohortInvites.createdBy))
+    .where(eq(cohortInvites.cohortId, cohortId))
+    .orderBy(desc(cohortInvites.createdAt));
+  return rows.map((r) => ({ ...r, state: inviteState(r) }));
+}
+
+export async function revokeCohortInvite({ actor, cohortId, inviteId }: { actor: Actor; cohortId: string; inviteId: string }) {
+  if (!isUuid(inviteId)) notFound();
+  return getDb().transaction(async (tx) => {
+    await requireCohort(actor, cohortId, "cohort.manage", tx);
+    const [invite] = await tx
+      .select()
+      .from(cohortInvites)
+      .where(and(eq(cohortInvites.id, inviteId), eq(cohortInvites.cohortId, cohortId)))
+      .limit(1);
+    if (!invite) notFound();
+    if (invite.revokedAt) return;
+    await tx.update(cohortInvites).set({ revokedAt: new Date() }).where(and(eq(cohortInvites.id, inviteId), isNull(cohortInvites.revokedAt)));
+    await audit(tx, { actorId: actor.id, actorEmail: actor.email, action: "invite.revoke", targetType: "cohort_invite", targetId: inviteId, details: { cohortId } });
+  });
+}
+
+export type InviteProblem = "unknown" | "expired" | "revoked" | "used_up" | "closed";
+
+export const inviteProblemMessages: Record<InviteProblem, string> = {
+  unknown: "This invite link is not valid. Check that you copied all of it, or ask your instructor for a new one.",
+  expired: "This invite link has expired. Ask your instructor for a new one.",
+  revoked: "This invite link was withdrawn by the instructor. Ask them for a new one.",
+  used_up: "This invite link has been used as many times as it allows. Ask your instructor for a new one.",
+  closed: "This cohort is closed and no longer takes new learners. Ask your instructor what to do.",
+};
+
+export type InviteLookup =
+  | { ok: true; inviteId: string; cohort: { id: string; name: string; description: string } }
+  | { ok: false; reason: InviteProblem };
+
+/** What a /join link leads to, or why it does not work. Needs no sign-in. */
+export async function lookupCohortInvite(token: string, db: DbOrTx = getDb(), lock = false): Promise<InviteLookup> {
+  if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return { ok: false, reason: "unknown" };
+  const query = db
+    .select({ invite: cohortInvites, cohort: { id: cohorts.id, name: cohorts.name, description: cohorts.description, status: cohorts.status } })
+    .from(cohortInvites)
+    .innerJoin(cohorts, eq(cohorts.id, cohortInvites.cohortId))
+    .where(eq(cohortInvites.tokenHash, hashToken(token)))
+    .limit(1);
+  const [row] = lock ? await query.for("update", { of: cohortInvites }) : await query;
+  if (!row) return { ok: false, reason: "unknown" };
+  const state = inviteState(row.invite);
+  if (state !== "open") return { ok: false, reason: state };
+  if (row.cohort.status !== "active") return { ok: false, reason: "closed" };
+  return { ok: true, inviteId: row.invite.id, cohort: { id: row.cohort.id, name: row.cohort.name, description: row.cohort.description } };
+}
+
+/** Is this learner already an active member of the cohort? (The join page says so instead of offering a button.) */
+export async function isActiveMember(cohortId: string, userId: string) {
+  const [row] = await getDb()
+    .select({ id: enrolments.id })
+    .from(enrolments)
+    .where(and(eq(enrolments.cohortId, cohortId), eq(enrolments.userId, userId), eq(enrolments.status, "active")))
+    .limit(1);
+  return Boolean(row);
+}
+
+export class InviteError extends ActionError {}
+
+async function claimInvite(tx: DbOrTx, token: string) {
+  // the row lock makes concurrent joins take turns, so maxUses holds
+  const found = await lookupCohortInvite(token, tx, true);
+  if (!found.ok) throw new InviteError(inviteProblemMessages[found.reason]);
+  return found;
+}
+
+async function countUse(tx: DbOrTx, inviteId: string) {
+  await tx.update(cohortInvites).set({ uses: sql`${cohortInvites.uses} + 1` }).where(eq(cohortInvites.id, inviteId));
+}
+
+/** A signed-in learner joins with one click. Joining again uses nothing up. */
+export async function joinCohortWithInvite({ user, token, ip }: { user: Actor; token: string; ip?: string }) {
+  if (user.role !== "learner") throw new InviteError("Staff accounts cannot join a cohort as a learner. Sign in with a learner account.");
+  return getDb().transaction(async (tx) => {
+    const found = await claimInvite(tx, token);
+    const outcome = await enrolLearner(tx, { cohortId: found.cohort.id, userId: user.id, source: "invite", actor: user, ip });
+    if (outcome !== "already") await countUse(tx, found.inviteId);
+    return { cohort: found.cohort, outcome };
+  });
+}
+
+/** Someone without an account creates one through the link and is enrolled, in one transaction. */
+export async function signUpWithInvite({ token, name, email, password, ip }: { token: string; name: string; email: string; password: string; ip?: string }) {
+  const fieldErrors: Record<string, string> = {};
+  const parsedName = nameSchema.safeParse(name);
+  if (!parsedName.success) fieldErrors.name = parsedName.error.issues[0].message;
+  const parsedEmail = emailSchema.safeParse(email);
+  if (!parsedEmail.success) fieldErrors.email = parsedEmail.error.issues[0].message;
+  const problem = passwordProblem(password);
+  if (problem) fieldErrors.password = problem;
+  if (Object.keys(fieldErrors).length || !parsedName.success || !parsedEmail.success) {
+    throw new ActionError("Please correct the highlighted fields.", fieldErrors);
+  }
+  const passwordHash = await hashPassword(password);
+  return getDb().transaction(async (tx) => {
+    const found = await claimInvite(tx, token);
+    if (await findUserByEmail(parsedEmail.data, tx)) {
+      throw new ActionError("An account with this email already exists. Sign in first, then open the link again to join.", {
+        email: "An account with this email already exists. Sign in to join with it.",
+      });
+    }
+    const [user] = await tx
+      .insert(users)
+      .values({ name: parsedName.data, email: parsedEmail.data, role: "learner", passwordHash })
+      .onConflictDoNothing()
+      .returning();
+    if (!user) throw new ActionError("An account with this email already exists.", { email: "An account with this email already exists." });
+    await audit(tx, { actorId: user.id, actorEmail: user.email, action: "user.create", targetType: "user", targetId: user.id, ip, details: { role: "learner", via: "invite" } });
+    await enrolLearner(tx, { cohortId: found.cohort.id, userId: user.id, source: "invite", actor: user, ip });
+    await countUse(tx, found.inviteId);
+    return { user: { id: user.id, email: user.email, name: user.name }, cohort: found.cohort };
+  });
+}

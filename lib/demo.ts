@@ -1,2 +1,0 @@
-import "server-only";
-export { DEMO_PASSWORD, demoAccounts, demoLearners } from "@/db/seed/demo";

@@ -1,0 +1,278 @@
+import { and, eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { cohorts, moduleVersions, quizAttempts, quizResponses } from "@/db/schema";
+import { makeAssignment, makeLearnerOn, makeModule, progressRow } from "@/db/test/learner-factories";
+import { makeUser } from "@/db/test/factories";
+import { setupTestDb } from "@/db/test/test-db";
+import { LearnError } from "@/lib/learning/errors";
+import { getModuleVersion } from "@/lib/learning/module/publish";
+import { answersWithCorrect } from "./answer-key";
+import { getOpenAttempt, listAttempts, startAttempt, submitAttempt } from "./attempts";
+import { getAttemptReview } from "./review";
+
+const t = setupTestDb();
+const DAY = 86_400_000;
+
+async function refused(p: Promise<unknown>) {
+  const e = await p.then(
+    () => null,
+    (err: unknown) => err,
+  );
+  expect(e, "expected a refusal").toBeInstanceOf(LearnError);
+  return e as LearnError;
+}
+
+async function attemptRow(id: string) {
+  const [a] = await t.db.select().from(quizAttempts).where(eq(quizAttempts.id, id));
+  return a;
+}
+
+/** Answers with `correct` items right for an open attempt, read from its stored draw. */
+async function answersFor(attemptId: string, correct: number) {
+  const a = await attemptRow(attemptId);
+  const v = await getModuleVersion(a.moduleVersionId);
+  return answersWithCorrect(v!.content, a.draw, correct);
+}
+
+async function takeQuiz(learner: { id: string; role: "learner" }, progressId: string, correct: number, now?: Date) {
+  const { attemptId } = await startAttempt({ learner, progressId, now });
+  return submitAttempt({ learner, attemptId, answers: await answersFor(attemptId, correct), now });
+}
+
+describe("starting an attempt", () => {
+  it("draws 10 questions without the answer key, pins the version and starts the progress", async () => {
+    const { assignment } = await makeAssignment();
+    const { learner, progressId } = await makeLearnerOn(assignment);
+    const a = await startAttempt({ learner, progressId });
+    expect(a.created).toBe(true);
+    expect(a.questions).toHaveLength(10);
+    expect(JSON.stringify(a)).not.toMatch(/"correct"|"explanation"/);
+    expect(a.passMark).toBe(80);
+    const p = await progressRow(progressId);
+    expect(p.moduleVersionId).toBe((await attemptRow(a.attemptId)).moduleVersionId);
+    expect(p.startedAt).not.toBeNull();
+    expect(p.attemptsCount).toBe(0);
+  });
+
+  it("hands back the open attempt to a second tab, also when both start at once", async () => {
+    const { assignment } = await makeAssignment();
+    const { learner, progressId } = await makeLearnerOn(assignment);
+    const [x, y] = await Promise.all([startAttempt({ learner, progressId }), startAttempt({ learner, progressId })]);
+    expect(x.attemptId).toBe(y.attemptId);
+    expect([x.created, y.created].sort()).toEqual([false, true]);
+    const again = await startAttempt({ learner, progressId });
+    expect(again).toMatchObject({ attemptId: x.attemptId, created: false, questions: x.questions });
+    expect((await getOpenAttempt({ learner, progressId }))?.attemptId).toBe(x.attemptId);
+    expect(await t.db.select().from(quizAttempts).where(eq(quizAttempts.progressId, progressId))).toHaveLength(1);
+  });
+
+  it("uses the assignment's pass mark override", async () => {
+    const { assignment } = await makeAssignment({ passMarkOverride: 90 });
+    const { learner, progressId } = await makeLearnerOn(assignment);
+    const r = await takeQuiz(learner, progressId, 8);
+    expect(r).toMatchObject({ score: 80, passMark: 90, passed: false });
+  });
+
+  it("refuses before the assignment opens and once it is closed", async () => {
+    const { assignment } = await makeAssignment({ opensAt: new Date(Date.now() + DAY), dueAt: new Date(Date.now() + 9 * DAY) });
+    const early = await makeLearnerOn(assignment);
+    expect((await refused(startAttempt(early)).then((e) => e.code))).toBe("not_open");
+    const archived = await makeAssignment({ cohortStatus: "archived" });
+    const late = await makeLearnerOn(archived.assignment);
+    expect((await refused(startAttempt(late))).code).toBe("closed");
+    expect((await progressRow(late.progressId)).startedAt).toBeNull();
+  });
+
+  it("stays open after the due date (the work counts as late)", async () => {
+    const { assignment } = await makeAssignment({ opensAt: new Date(Date.now() - 9 * DAY), dueAt: new Date(Date.now() - DAY) });
+    const { learner, progressId } = await makeLearnerOn(assignment);
+    expect((await startAttempt({ learner, progressId })).created).toBe(true);
+  });
+});
+
+describe("submitting an attempt", () => {
+  it("scores on the server, writes the responses and the counters in one go", async () => {
+    const { assignment } = await makeAssignment();
+    const { learner, progressId } = await makeLearnerOn(assignment);
+    const failed = await takeQuiz(learner, progressId, 6);
+    expect(failed).toMatchObject({ score: 60, correctCount: 6, total: 10, passed: false, completed: false, alreadySubmitted: false });
+    const responses = await t.db.select().from(quizResponses).where(eq(quizResponses.attemptId, failed.attemptId));
+    expect(responses).toHaveLength(10);
+    expect(responses.filter((r) => r.correct)).toHaveLength(6);
+    expect(await progressRow(progressId)).toMatchObject({ attemptsCount: 1, bestScore: 60, quizPassedAt: null });
+
+    const passed = await takeQuiz(learner, progressId, 9);
+    expect(passed).toMatchObject({ score: 90, passed: true });
+    await takeQuiz(learner, progressId, 7);
+    const p = await progressRow(progressId);
+    expect(p).toMatchObject({ attemptsCount: 3, bestScore: 90 });
+    expect(p.quizPassedAt?.getTime()).toBe((await attemptRow(passed.attemptId)).submittedAt?.getTime());
+    expect(p.completedAt).toBeNull();
+  });
+
+  it("records one attempt when submitted twice, one after the other or both at once", async () => {
+    const { assignment } = await makeAssignment();
+    const { learner, progressId } = await makeLearnerOn(assignment);
+    const { attemptId } = await startAttempt({ learner, progressId });
+    const answers = await answersFor(attemptId, 9);
+    const [x, y] = await Promise.all([submitAttempt({ learner, attemptId, answers }), submitAttempt({ learner, attemptId, answers })]);
+    expect([x.alreadySubmitted, y.alreadySubmitted].sort()).toEqual([false, true]);
+    const { alreadySubmitted: _a, ...first } = x;
+    const { alreadySubmitted: _b, ...second } = y;
+    expect(first).toEqual(second);
+    // a retry with other answers changes nothing either
+    const retry = await submitAttempt({ learner, attemptId, answers: await answersFor(attemptId, 0) });
+    expect(retry).toMatchObject({ score: 90, alreadySubmitted: true });
+    expect(await t.db.select().from(quizResponses).where(eq(quizResponses.attemptId, attemptId))).toHaveLength(10);
+    expect(await progressRow(progressId)).toMatchObject({ attemptsCount: 1, bestScore: 90 });
+  });
+
+  it("refuses unanswered items and keeps the attempt open, with nothing written", async () => {
+    const { assignment } = await makeAssignment();
+    const { learner, progressId } = await makeLearnerOn(assignment);
+    const { attemptId } = await startAttempt({ learner, progressId });
+    const answers = await answersFor(attemptId, 10);
+    const [first, , third] = (await attemptRow(attemptId)).draw;
+    delete answers[first.itemId];
+    answers[third.itemId] = [];
+    const e = await refused(submitAttempt({ learner, attemptId, answers }));
+    expect(e.code).toBe("unanswered");
+    expect(e.status).toBe(422);
+    expect(e.details.missing).toEqual([first.itemId, third.itemId]);
+    expect(e.message).toContain("questions 1, 3");
+    expect((await attemptRow(attemptId)).status).toBe("in_progress");
+    expect(await t.db.select().from(quizResponses).where(eq(quizResponses.attemptId, attemptId))).toHaveLength(0);
+    expect((await progressRow(progressId)).attemptsCount).toBe(0);
+  });
+
+  it("refuses answers that are not options of the drawn items", async () => {
+    const { assignment } = await makeAssignment();
+    const { learner, progressId } = await makeLearnerOn(assignment);
+    const { attemptId } = await startAttempt({ learner, progressId });
+    const answers = await answersFor(attemptId, 10);
+    answers[(await attemptRow(attemptId)).draw[0].itemId] = ["made-up"];
+    expect((await refused(submitAttempt({ learner, attemptId, answers }))).code).toBe("invalid");
+    expect((await attemptRow(attemptId)).status).toBe("in_progress");
+  });
+
+  it("refuses when the cohort was archived while the attempt was open; the attempt stays open", async () => {
+    const { assignment, cohort } = await makeAssignment();
+    const { learner, progressId } = await makeLearnerOn(assignment);
+    const { attemptId } = await startAttempt({ learner, progressId });
+    const answers = await answersFor(attemptId, 10);
+    await t.db.update(cohorts).set({ status: "archived" }).where(eq(cohorts.id, cohort.id));
+    expect((await refused(submitAttempt({ learner, attemptId, answers }))).code).toBe("closed");
+    expect((await attemptRow(attemptId)).status).toBe("in_progress");
+  });
+
+  it("enforces the attempt limit, counting only attempts that were not reset", async () => {
+    const { assignment } = await makeAssignment({ maxAttempts: 2 });
+    const { learner, progressId } = await makeLearnerOn(assignment);
+    const first = await takeQuiz(learner, progressId, 3);
+    await takeQuiz(learner, progressId, 4);
+    const e = await refused(startAttempt({ learner, progressId }));
+    expect(e.code).toBe("attempts_used");
+    expect(e.message).toContain("all 2 quiz attempts");
+    await t.db.update(quizAttempts).set({ resetAt: new Date() }).where(eq(quizAttempts.id, first.attemptId));
+    const third = await takeQuiz(learner, progressId, 8);
+    expect(third.passed).toBe(true);
+    expect(await progressRow(progressId)).toMatchObject({ attemptsCount: 2, bestScore: 80 });
+  });
+
+  it("answers not_found for another learner's attempt and progress, and for staff", async () => {
+    const { assignment } = await makeAssignment();
+    const owner = await makeLearnerOn(assignment);
+    const other = await makeLearnerOn(assignment);
+    const { attemptId } = await startAttempt(owner);
+    const answers = await answersFor(attemptId, 10);
+    const instructor = { id: (await makeUser({ role: "instructor" })).id, role: "instructor" as const };
+    for (const who of [other.learner, instructor]) {
+      expect((await refused(submitAttempt({ learner: who, attemptId, answers }))).code).toBe("not_found");
+      expect((await refused(startAttempt({ learner: who, progressId: owner.progressId }))).code).toBe("not_found");
+      expect((await refused(getOpenAttempt({ learner: who, progressId: owner.progressId }))).code).toBe("not_found");
+      expect((await refused(listAttempts({ learner: who, progressId: owner.progressId }))).code).toBe("not_found");
+    }
+    expect((await refused(submitAttempt({ learner: owner.learner, attemptId: "not-a-uuid", answers }))).code).toBe("not_found");
+    expect((await attemptRow(attemptId)).status).toBe("in_progress");
+    const done = await submitAttempt({ learner: owner.learner, attemptId, answers });
+    for (const who of [other.learner, instructor]) {
+      const e = await refused(getAttemptReview({ learner: who, progressId: owner.progressId, attemptId: done.attemptId }));
+      expect(e.code).toBe("not_found");
+    }
+    // the other learner's own progress id with the owner's attempt id: still nothing
+    const e = await refused(getAttemptReview({ learner: other.learner, progressId: other.progressId, attemptId: done.attemptId }));
+    expect(e.code).toBe("not_found");
+  });
+});
+
+describe("reviewing an attempt", () => {
+  it("shows every option's explanation, what was chosen and what was right — only once submitted", async () => {
+    const { assignment } = await makeAssignment();
+    const { learner, progressId } = await makeLearnerOn(assignment);
+    const { attemptId } = await startAttempt({ learner, progressId });
+    expect((await refused(getAttemptReview({ learner, progressId, attemptId }))).code).toBe("not_found");
+    await submitAttempt({ learner, attemptId, answers: await answersFor(attemptId, 7) });
+    const review = await getAttemptReview({ learner, progressId, attemptId });
+    expect(review.items).toHaveLength(10);
+    expect(review.items.filter((i) => i.correct)).toHaveLength(7);
+    for (const item of review.items) {
+      expect(item.options.some((o) => o.chosen)).toBe(true);
+      expect(item.options.every((o) => o.explanation.length > 10)).toBe(true);
+      expect(item.options.some((o) => o.correct)).toBe(true);
+    }
+  });
+});
+
+describe("module versions", () => {
+  it("republishing changed content creates version 2; earlier work keeps pointing at version 1 and is scored against it", async () => {
+    const v1 = await makeModule();
+    const { assignment } = await makeAssignment({ moduleId: v1.moduleId });
+    const early = await makeLearnerOn(assignment);
+    const { attemptId } = await startAttempt(early);
+    const answersV1 = await answersFor(attemptId, 10);
+
+    // Version 2 flips the answer of every single-choice item and changes the pass mark.
+    const v2 = await makeModule((c) => {
+      c.passMark = 70;
+      for (const q of c.quiz.filter((q) => q.kind === "single")) {
+        const right = q.options.findIndex((o) => o.correct);
+        q.options.forEach((o, i) => (o.correct = i === (right + 1) % q.options.length));
+      }
+    }, v1.slug);
+    expect(v2).toMatchObject({ moduleId: v1.moduleId, version: 2, created: true });
+    expect(v2.versionId).not.toBe(v1.versionId);
+    expect(await t.db.select().from(moduleVersions).where(eq(moduleVersions.moduleId, v1.moduleId))).toHaveLength(2);
+    // publishing the same content again is a no-op
+    expect(await makeModule((c) => Object.assign(c, v2.content), v1.slug)).toMatchObject({ version: 2, created: false });
+
+    // the open attempt is scored against version 1: all of its answers are right
+    const r = await submitAttempt({ learner: early.learner, attemptId, answers: answersV1 });
+    expect(r).toMatchObject({ score: 100, passMark: 80 });
+    expect((await attemptRow(attemptId)).moduleVersionId).toBe(v1.versionId);
+    // the early learner stays on version 1 for later attempts
+    const later = await startAttempt(early);
+    expect((await attemptRow(later.attemptId)).moduleVersionId).toBe(v1.versionId);
+    expect((await progressRow(early.progressId)).moduleVersionId).toBe(v1.versionId);
+
+    // a learner starting now works against version 2
+    const fresh = await makeLearnerOn(assignment);
+    const f = await startAttempt(fresh);
+    expect(f.passMark).toBe(70);
+    expect((await attemptRow(f.attemptId)).moduleVersionId).toBe(v2.versionId);
+    expect((await progressRow(fresh.progressId)).moduleVersionId).toBe(v2.versionId);
+    // and their answers are scored with version 2's key
+    const v2answers = await answersFor(f.attemptId, 10);
+    const single = (await attemptRow(f.attemptId)).draw.find((d) => v2.content.quiz.find((q) => q.id === d.itemId)?.kind === "single");
+    if (single) {
+      const v1key = v1.content.quiz.find((q) => q.id === single.itemId)!.options.find((o) => o.correct)!.id;
+      expect(v2answers[single.itemId]).not.toEqual([v1key]);
+    }
+    expect((await submitAttempt({ learner: fresh.learner, attemptId: f.attemptId, answers: v2answers })).score).toBe(100);
+    expect(
+      await t.db
+        .select()
+        .from(quizAttempts)
+        .where(and(eq(quizAttempts.progressId, early.progressId), eq(quizAttempts.moduleVersionId, v2.versionId))),
+    ).toHaveLength(0);
+  });
+});

@@ -1,0 +1,230 @@
+import "server-only";
+import { and, asc, eq, isNull, sql } from "drizzle-orm";
+import { getDb, type DbOrTx } from "@/db/client";
+import { assignmentProgress, certificates, quizAttempts, quizResponses } from "@/db/schema";
+import { at, loadOwnProgress, loadOwnProgressOfAttempt, recordActivity, requireOpen, type Learner, type OwnProgress } from "@/lib/learning/own-progress";
+import { LearnError, notFoundError } from "@/lib/learning/errors";
+import { isUuid } from "@/lib/platform/ids";
+import { getModuleVersion } from "@/lib/learning/module/publish";
+import { completeIfDone } from "@/lib/learning/progress/complete";
+import { drawQuiz, type RandomInt } from "./draw";
+import { publicQuestions, type PublicQuestion } from "./public";
+import { invalidAnswers, scoreAttempt, unansweredItems, type Answers } from "./scoring";
+import { quizCounterColumns } from "@/lib/learning/progress/quiz-counters";
+
+export type OpenAttempt = { attemptId: string; progressId: string; passMark: number; questions: PublicQuestion[] };
+
+export type AttemptResult = {
+  attemptId: string;
+  progressId: string;
+  score: number;
+  correctCount: number;
+  total: number;
+  passMark: number;
+  passed: boolean;
+  /** the assignment is complete (now or earlier) */
+  completed: boolean;
+  certificateId: string | null;
+};
+
+/** Attempts that count: submitted and not reset by an instructor. */
+const counted = (progressId: string) =>
+  and(eq(quizAttempts.progressId, progressId), eq(quizAttempts.status, "submitted"), isNull(quizAttempts.resetAt));
+
+async function countedAttempts(tx: DbOrTx, progressId: string) {
+  const [{ n }] = await tx.select({ n: sql<number>`count(*)::int` }).from(quizAttempts).where(counted(progressId));
+  return n;
+}
+
+/** Refuse when the assignment's attempt limit is reached (counted only when there is a limit). */
+async function requireAttemptsLeft(tx: DbOrTx, row: OwnProgress) {
+  if (row.maxAttempts === null) return;
+  if ((await countedAttempts(tx, row.progress.id)) >= row.maxAttempts) {
+    throw new LearnError(
+      "attempts_used",
+      `You have used all ${row.maxAttempts} quiz attempts for this assignment. Your instructor can reset an attempt if you need another try.`,
+    );
+  }
+}
+
+async function openAttemptOf(tx: DbOrTx, progressId: string) {
+  const [a] = await tx
+    .select()
+    .from(quizAttempts)
+    .where(and(eq(quizAttempts.progressId, progressId), eq(quizAttempts.status, "in_progress")))
+    .limit(1);
+  return a ?? null;
+}
+
+async function toOpenAttempt(tx: DbOrTx, a: typeof quizAttempts.$inferSelect): Promise<OpenAttempt> {
+  const version = await getModuleVersion(a.moduleVersionId, tx);
+  return { attemptId: a.id, progressId: a.progressId, passMark: a.passMark, questions: publicQuestions(version!.content, a.draw) };
+}
+
+/**
+ * Start an attempt, or hand back the open one (two tabs, a double click and
+ * a retry all land on the same attempt). Draws the items and option order
+ * now and stores them, with the pass mark in force.
+ */
+export async function startAttempt({
+  learner,
+  progressId,
+  now = new Date(),
+  rnd,
+  db = getDb(),
+}: {
+  learner: Learner;
+  progressId: string;
+  now?: Date;
+  rnd?: RandomInt;
+  db?: DbOrTx;
+}): Promise<OpenAttempt & { created: boolean }> {
+  return db.transaction(async (tx) => {
+    const row = await loadOwnProgress(tx, learner, progressId, { lock: true });
+    requireOpen(row, now);
+    const open = await openAttemptOf(tx, progressId);
+    if (open) return { ...(await toOpenAttempt(tx, open)), created: false };
+    await requireAttemptsLeft(tx, row);
+    const version = await recordActivity(tx, row, now);
+    const [a] = await tx
+      .insert(quizAttempts)
+      .values({
+        progressId,
+        assignmentId: row.progress.assignmentId,
+        userId: learner.id,
+        moduleVersionId: version.id,
+        draw: drawQuiz(version.content, rnd),
+        passMark: row.passMarkOverride ?? version.passMark,
+        startedAt: now,
+      })
+      .returning();
+    return { ...(await toOpenAttempt(tx, a)), created: true };
+  });
+}
+
+/** The learner's open attempt on this assignment, as the browser may see it. */
+export async function getOpenAttempt({ learner, progressId, db = getDb() }: { learner: Learner; progressId: string; db?: DbOrTx }) {
+  await loadOwnProgress(db, learner, progressId);
+  const open = await openAttemptOf(db, progressId);
+  return open ? toOpenAttempt(db, open) : null;
+}
+
+async function storedResult(tx: DbOrTx, a: typeof quizAttempts.$inferSelect): Promise<AttemptResult> {
+  const [p] = await tx
+    .select({ completedAt: assignmentProgress.completedAt, certificateId: certificates.id })
+    .from(assignmentProgress)
+    .leftJoin(certificates, eq(certificates.progressId, assignmentProgress.id))
+    .where(eq(assignmentProgress.id, a.progressId));
+  return {
+    attemptId: a.id,
+    progressId: a.progressId,
+    score: a.score!,
+    correctCount: a.correctCount!,
+    total: a.draw.length,
+    passMark: a.passMark,
+    passed: a.passed!,
+    completed: Boolean(p?.completedAt),
+    certificateId: p?.certificateId ?? null,
+  };
+}
+
+/**
+ * Score and record an attempt in one transaction: the attempt, its
+ * responses, the progress counters and (when this completes the
+ * assignment) completion and the certificate. Submitting an attempt again —
+ * a double click, a second tab, a retry, two requests at once — changes
+ * nothing and answers with the result already recorded.
+ */
+export async function submitAttempt({
+  learner,
+  attemptId,
+  answers,
+  now = new Date(),
+  db = getDb(),
+}: {
+  learner: Learner;
+  attemptId: string;
+  answers: Answers;
+  now?: Date;
+  db?: DbOrTx;
+}): Promise<AttemptResult & { alreadySubmitted: boolean }> {
+  if (!isUuid(attemptId)) throw notFoundError();
+  return db.transaction(async (tx) => {
+    // progress row first (found through the learner's own attempt), then the attempt: the lock order of every learner event
+    const row = await loadOwnProgressOfAttempt(tx, learner, attemptId, { lock: true });
+    const [attempt] = await tx.select().from(quizAttempts).where(eq(quizAttempts.id, attemptId)).for("update");
+    if (attempt.status === "submitted") return { ...(await storedResult(tx, attempt)), alreadySubmitted: true };
+
+    requireOpen(row, now);
+    await requireAttemptsLeft(tx, row);
+    const version = await getModuleVersion(attempt.moduleVersionId, tx);
+    if (!version) throw new Error("An attempt points at a missing module version.");
+    const invalid = invalidAnswers(version.content, attempt.draw, answers);
+    if (invalid.length) throw new LearnError("invalid", "Some answers do not belong to this quiz. Reload the page and try again.", { items: invalid });
+    const missing = unansweredItems(attempt.draw, answers);
+    if (missing.length) {
+      const numbers = missing.map((id) => attempt.draw.findIndex((d) => d.itemId === id) + 1);
+      throw new LearnError(
+        "unanswered",
+        `Answer every question before you submit. Still to answer: question${numbers.length > 1 ? "s" : ""} ${numbers.join(", ")}.`,
+        { missing },
+      );
+    }
+
+    const s = scoreAttempt(version.content, attempt.draw, answers, attempt.passMark);
+    const pid = row.progress.id;
+    // The writes are sent together (pipelined on PostgreSQL: one round trip instead of four while
+    // the locks are held) and run in this order; if any fails, the transaction rolls back.
+    const savedQ = tx
+      .update(quizAttempts)
+      .set({ status: "submitted", submittedAt: now, score: s.score, correctCount: s.correctCount, passed: s.passed })
+      .where(and(eq(quizAttempts.id, attemptId), eq(quizAttempts.status, "in_progress")))
+      .returning()
+      .execute();
+    const responsesQ = tx.insert(quizResponses).values(s.responses.map((r) => ({ attemptId, ...r }))).execute();
+    const countersQ = tx
+      .update(assignmentProgress)
+      .set({
+        ...quizCounterColumns(pid),
+        startedAt: sql`coalesce(${assignmentProgress.startedAt}, ${at(now)})`,
+        lastActivityAt: sql`greatest(${assignmentProgress.lastActivityAt}, ${at(now)})`,
+      })
+      .where(eq(assignmentProgress.id, pid))
+      .execute();
+    const doneQ = completeIfDone(tx, { progressId: pid, promptCount: version.content.reflections.length, now });
+    const [[saved], , , done] = await Promise.all([savedQ, responsesQ, countersQ, doneQ]);
+    if (!saved) throw new Error("The attempt changed while locked.");
+    if (row.progress.completedAt) return { ...(await storedResult(tx, saved)), alreadySubmitted: false };
+    return {
+      attemptId,
+      progressId: pid,
+      score: s.score,
+      correctCount: s.correctCount,
+      total: s.total,
+      passMark: attempt.passMark,
+      passed: s.passed,
+      completed: Boolean(done),
+      certificateId: done?.certificateId ?? null,
+      alreadySubmitted: false,
+    };
+  });
+}
+
+/** The learner's attempts on one assignment, oldest first. */
+export async function listAttempts({ learner, progressId, db = getDb() }: { learner: Learner; progressId: string; db?: DbOrTx }) {
+  await loadOwnProgress(db, learner, progressId);
+  return db
+    .select({
+      id: quizAttempts.id,
+      status: quizAttempts.status,
+      score: quizAttempts.score,
+      passed: quizAttempts.passed,
+      passMark: quizAttempts.passMark,
+      startedAt: quizAttempts.startedAt,
+      submittedAt: quizAttempts.submittedAt,
+      resetAt: quizAttempts.resetAt,
+    })
+    .from(quizAttempts)
+    .where(eq(quizAttempts.progressId, progressId))
+    .orderBy(asc(quizAttempts.startedAt), asc(quizAttempts.id));
+}

@@ -1,0 +1,161 @@
+import "server-only";
+import { and, asc, desc, eq, isNotNull, sql } from "drizzle-orm";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { getDb } from "@/db/client";
+import { assignmentProgress, cohortInstructors, cohorts, enrolments, reflectionReviews, reflections, users } from "@/db/schema";
+import { ActionError } from "@/lib/platform/errors";
+import { audit } from "@/lib/audit/record";
+import { can } from "@/lib/access/permissions";
+import { isUuid, teaches } from "@/lib/access/scope";
+import type { Actor } from "@/lib/cohorts/cohorts";
+import { getModuleVersion } from "@/lib/learning/module/publish";
+
+export const REVIEW_QUEUE_PAGE = 50;
+
+/**
+ * Submitted reflections waiting for a review, across every cohort the
+ * instructor teaches, oldest submission first. Learners removed from the
+ * cohort drop out of the queue.
+ */
+export async function listReviewQueue({ actor, page = 1 }: { actor: Actor; page?: number }) {
+  if (!can(actor.role, "reflection.review")) notFound();
+  const rows = await getDb()
+    .select({
+      reflectionId: reflections.id,
+      promptId: reflections.promptId,
+      moduleVersionId: reflections.moduleVersionId,
+      submittedAt: reflections.submittedAt,
+      wordCount: reflections.wordCount,
+      learnerName: users.name,
+      cohortId: cohorts.id,
+      cohortName: cohorts.name,
+      previousReviews: sql<number>`(select count(*)::int from ${reflectionReviews} where ${reflectionReviews.reflectionId} = ${reflections.id})`,
+      total: sql<number>`(count(*) over ())::int`,
+    })
+    .from(reflections)
+    .innerJoin(assignmentProgress, eq(assignmentProgress.id, reflections.progressId))
+    .innerJoin(cohortInstructors, and(eq(cohortInstructors.cohortId, assignmentProgress.cohortId), eq(cohortInstructors.userId, actor.id)))
+    .innerJoin(cohorts, eq(cohorts.id, assignmentProgress.cohortId))
+    .innerJoin(enrolments, and(eq(enrolments.cohortId, assignmentProgress.cohortId), eq(enrolments.userId, reflections.userId), eq(enrolments.status, "active")))
+    .innerJoin(users, eq(users.id, reflections.userId))
+    .where(eq(reflections.status, "submitted"))
+    .orderBy(asc(reflections.submittedAt), asc(reflections.id))
+    .limit(REVIEW_QUEUE_PAGE)
+    .offset((page - 1) * REVIEW_QUEUE_PAGE);
+  const withPrompts = await Promise.all(
+    rows.map(async ({ total: _t, moduleVersionId, ...r }) => {
+      const version = await getModuleVersion(moduleVersionId);
+      const prompt = version?.content.reflections.find((p) => p.id === r.promptId);
+      return { ...r, promptNumber: version ? version.content.reflections.findIndex((p) => p.id === r.promptId) + 1 : 0, prompt: prompt?.prompt ?? r.promptId };
+    }),
+  );
+  const total = rows[0]?.total ?? 0;
+  return { rows: withPrompts, total, page, pageCount: Math.max(1, Math.ceil(total / REVIEW_QUEUE_PAGE)) };
+}
+
+/**
+ * One reflection for its reviewer: the text, the prompt, the learner, the
+ * cohort and earlier reviews. Only an instructor who teaches the cohort
+ * reaches it, and only once it has been submitted (drafts stay private).
+ */
+export async function getReflectionForReview({ actor, reflectionId }: { actor: Actor; reflectionId: string }) {
+  if (!can(actor.role, "reflection.review") || !isUuid(reflectionId)) notFound();
+  const db = getDb();
+  const [row] = await db
+    .select({
+      id: reflections.id,
+      body: reflections.body,
+      wordCount: reflections.wordCount,
+      status: reflections.status,
+      version: reflections.version,
+      promptId: reflections.promptId,
+      moduleVersionId: reflections.moduleVersionId,
+      submittedAt: reflections.submittedAt,
+      learner: { id: users.id, name: users.name, email: users.email },
+      cohort: { id: cohorts.id, name: cohorts.name },
+    })
+    .from(reflections)
+    .innerJoin(assignmentProgress, eq(assignmentProgress.id, reflections.progressId))
+    .innerJoin(cohorts, eq(cohorts.id, assignmentProgress.cohortId))
+    .innerJoin(users, eq(users.id, reflections.userId))
+    .where(and(eq(reflections.id, reflectionId), isNotNull(reflections.submittedAt)))
+    .limit(1);
+  if (!row || !(await teaches(db, actor.id, row.cohort.id))) notFound();
+  const version = await getModuleVersion(row.moduleVersionId);
+  const prompt = version?.content.reflections.find((p) => p.id === row.promptId);
+  const history = await db
+    .select({ id: reflectionReviews.id, decision: reflectionReviews.decision, feedback: reflectionReviews.feedback, createdAt: reflectionReviews.createdAt, reviewerName: users.name })
+    .from(reflectionReviews)
+    .leftJoin(users, eq(users.id, reflectionReviews.reviewerId))
+    .where(eq(reflectionReviews.reflectionId, reflectionId))
+    .orderBy(desc(reflectionReviews.createdAt));
+  return { ...row, prompt: prompt?.prompt ?? row.promptId, minWords: version?.content.minWords ?? null, history };
+}
+
+export const reviewSchema = z
+  .object({
+    decision: z.enum(["accepted", "revision_requested"], { message: "Choose accept or request a revision." }),
+    feedback: z.string().trim().max(5000, "Keep feedback under 5,000 characters.").default(""),
+    version: z.coerce.number().int().min(1),
+  })
+  .refine((r) => r.decision === "accepted" || r.feedback.length > 0, {
+    path: ["feedback"],
+    message: "Say what to revise: the learner sees this feedback.",
+  });
+
+/**
+ * Accept a submitted reflection or ask for a revision: the status change,
+ * the review row (who, when, feedback) and the audit entry in one
+ * transaction. The reviewer names the version they read; if the reflection
+ * was reviewed or resubmitted meanwhile, nothing changes and they are told.
+ */
+export async function reviewReflection({
+  actor,
+  reflectionId,
+  decision,
+  feedback = "",
+  version,
+  ip,
+}: {
+  actor: Actor;
+  reflectionId: string;
+  decision: "accepted" | "revision_requested";
+  feedback?: string;
+  version: number;
+  ip?: string;
+}) {
+  const parsed = reviewSchema.safeParse({ decision, feedback, version });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ActionError(issue.message, { [String(issue.path[0] ?? "feedback")]: issue.message });
+  }
+  await getReflectionForReview({ actor, reflectionId });
+  return getDb().transaction(async (tx) => {
+    const [changed] = await tx
+      .update(reflections)
+      .set({ status: parsed.data.decision })
+      .where(and(eq(reflections.id, reflectionId), eq(reflections.status, "submitted"), eq(reflections.version, parsed.data.version)))
+      .returning({ id: reflections.id, userId: reflections.userId, progressId: reflections.progressId });
+    if (!changed) {
+      throw new ActionError(
+        "This reflection changed after you opened it: it was reviewed by someone else or resubmitted by the learner. Nothing was saved. Reload to see it as it is now.",
+      );
+    }
+    const [review] = await tx
+      .insert(reflectionReviews)
+      .values({ reflectionId, reviewerId: actor.id, decision: parsed.data.decision, feedback: parsed.data.feedback })
+      .returning();
+    await audit(tx, {
+      actorId: actor.id,
+      actorEmail: actor.email,
+      action: "reflection.review",
+      targetType: "reflection",
+      targetId: reflectionId,
+      ip,
+      // the decision only: never the reflection or the feedback text
+      details: { decision: parsed.data.decision, learnerId: changed.userId, progressId: changed.progressId },
+    });
+    return review;
+  });
+}
