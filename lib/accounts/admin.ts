@@ -1,4 +1,3 @@
-import "server-only";
 import { and, asc, count, desc, eq, gt, ilike, isNull, or, sql, type SQL } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/db/client";
 import { accountTokens, auditLog, authSessions, users } from "@/db/schema";

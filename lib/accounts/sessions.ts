@@ -1,4 +1,3 @@
-import "server-only";
 import { and, eq, isNull, ne, sql } from "drizzle-orm";
 import { getDb, type Db, type DbOrTx } from "@/db/client";
 import { authSessions, users } from "@/db/schema";

@@ -1,4 +1,3 @@
-import "server-only";
 import { and, gt, inArray, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { throttles } from "@/db/schema";

@@ -1,4 +1,3 @@
-import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { execRows, getDb } from "@/db/client";

@@ -1,4 +1,3 @@
-import "server-only";
 import { downloadResponse } from "@/lib/platform/http/download";
 import { renderCertificatePdf } from "./certificate-pdf";
 import { fileSlug, isoDate } from "./format";

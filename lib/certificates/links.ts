@@ -1,4 +1,3 @@
-import "server-only";
 import { env } from "@/lib/platform/env";
 
 /** The public origin certificates point at (NEXTAUTH_URL, as deployed). */

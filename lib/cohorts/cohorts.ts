@@ -1,4 +1,3 @@
-import "server-only";
 import { cache } from "react";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { notFound } from "next/navigation";

@@ -1,4 +1,3 @@
-import "server-only";
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import { notFound } from "next/navigation";
 import { getDb, type DbOrTx } from "@/db/client";

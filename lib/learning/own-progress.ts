@@ -1,4 +1,3 @@
-import "server-only";
 import { and, eq, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { assignmentProgress, assignments, cohorts, enrolments, quizAttempts } from "@/db/schema";

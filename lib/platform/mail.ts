@@ -1,4 +1,3 @@
-import "server-only";
 import { env } from "@/lib/platform/env";
 
 /** Email goes out only when SMTP_URL is configured; otherwise the admin shares links by hand. */

@@ -1,4 +1,3 @@
-import "server-only";
 import { and, asc, eq, inArray, isNull, ne, or, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import {

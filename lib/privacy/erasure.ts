@@ -1,4 +1,3 @@
-import "server-only";
 import { and, count, eq, inArray, isNull, like, or, sql } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/db/client";
 import {

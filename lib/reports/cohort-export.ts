@@ -1,4 +1,3 @@
-import "server-only";
 import { toCsv, fileSlug } from "@/lib/platform/csv";
 import { requireCohort, type Actor } from "@/lib/cohorts/cohorts";
 import { listCohortAssignments } from "@/lib/cohorts/assignments";

@@ -1,4 +1,3 @@
-import "server-only";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { assignmentProgress, assignments, modules, reflections } from "@/db/schema";

@@ -1,4 +1,3 @@
-import "server-only";
 import { stringify } from "csv-stringify/sync";
 import { sql, type SQL } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";

@@ -1,4 +1,3 @@
-import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import { assignmentProgress, assignments, certificates, cohortInstructors, cohorts, enrolments, moduleVersions } from "@/db/schema";
 import { statusIsSql } from "@/lib/learning/progress/status";

@@ -1,4 +1,3 @@
-import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import { getDb, execRows } from "@/db/client";
 import { assignmentProgress, assignments, cohortInstructors, cohorts, enrolments, reflections, users } from "@/db/schema";

@@ -1,4 +1,3 @@
-import "server-only";
 import { sql } from "drizzle-orm";
 import { execRows, getDb } from "@/db/client";
 import { assignments, enrolments, quizAttempts, quizResponses } from "@/db/schema";

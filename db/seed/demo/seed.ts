@@ -1,4 +1,3 @@
-import "server-only";
 import type { Db } from "@/db/client";
 import { seedDemo as seedDemoPeople } from "@/db/seed/demo/accounts";
 import { seedDemoSettings } from "@/lib/certificates/settings";

@@ -1,4 +1,3 @@
-import "server-only";
 import { createHash } from "node:crypto";
 import { desc, eq } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/db/client";

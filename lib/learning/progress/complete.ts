@@ -1,4 +1,3 @@
-import "server-only";
 import { and, eq, gte, isNotNull, isNull } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { assignmentProgress } from "@/db/schema";

@@ -1,4 +1,3 @@
-import "server-only";
 import { and, asc, eq, isNull } from "drizzle-orm";
 import { notFound } from "next/navigation";
 import { z } from "zod";

@@ -1,4 +1,3 @@
-import "server-only";
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/db/client";
 import { assignmentProgress, reflectionReviews, reflections } from "@/db/schema";

@@ -1,4 +1,3 @@
-import "server-only";
 
 /**
  * A file download with personal data: never cached by the browser or a proxy,

@@ -1,4 +1,3 @@
-import "server-only";
 
 /**
  * Is this request from one of our own pages? Browsers send `Origin` with
