@@ -1,6 +1,31 @@
 import coreWebVitals from "eslint-config-next/core-web-vitals";
 import typescript from "eslint-config-next/typescript";
 
+/**
+ * lib/ and db/ are plain TypeScript: a script, a test or a worker uses them
+ * as they are. Only app/ (the edge) knows Next.js, next-auth and React.
+ */
+const frameworkFree = {
+  patterns: [
+    {
+      group: ["next", "next/*", "next-auth", "next-auth/*", "react", "react/*", "react-dom", "react-dom/*", "server-only"],
+      message: "lib/ and db/ never import Next.js, next-auth or React: throw a DomainError (lib/platform/errors.ts) and let app/_edge map it.",
+    },
+    { group: ["@/app/*", "**/app/*"], message: "Data flows app → lib → db: lib/ and db/ never import app/." },
+  ],
+};
+
+/** Files still being moved off Next.js (this list only shrinks). */
+const pendingFrameworkFree = [
+  "lib/cohorts/assignments.ts",
+  "lib/cohorts/cohorts.ts",
+  "lib/cohorts/enrolment.ts",
+  "lib/cohorts/invite-links.ts",
+  "lib/learning/page-data.ts",
+  "lib/learning/quiz/attempt-reset.ts",
+  "lib/learning/reviews.ts",
+];
+
 const config = [
   ...coreWebVitals,
   ...typescript,
@@ -11,6 +36,11 @@ const config = [
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
+  },
+  {
+    files: ["lib/**/*.ts", "db/**/*.ts"],
+    ignores: pendingFrameworkFree,
+    rules: { "no-restricted-imports": ["error", frameworkFree] },
   },
 ];
 

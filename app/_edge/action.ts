@@ -1,10 +1,14 @@
 import "server-only";
+import { notFound, redirect } from "next/navigation";
 import { z } from "zod";
-import { requireRole, type CurrentUser } from "@/app/_edge/session";
-import type { Role } from "@/lib/access/permissions";
-import { ActionError } from "@/lib/platform/errors";
+import { can, type Permission } from "@/lib/access/permissions";
+import { isDomainError } from "@/lib/platform/errors";
 
-export { ActionError };
+/** Until every area throws DomainError (ActionError is its "invalid" kind). */
+export { ActionError } from "@/lib/platform/errors";
+import { fieldErrorsOf, requestPath, signInUrl } from "./http";
+import { EDGE } from "./page";
+import { getCurrentUser, type CurrentUser } from "./session";
 
 /** What every form action answers: field messages next to fields, the typed values kept. */
 export type ActionState<T = unknown> = {
@@ -21,33 +25,48 @@ function formValues(formData: FormData): Record<string, string> {
   return out;
 }
 
+type Body<S extends z.ZodType, R, U> = (input: z.infer<S>, user: U, formData: FormData) => Promise<ActionState<R> | void>;
+type FormActionFn<R> = (prev: ActionState<R> | undefined, formData: FormData) => Promise<ActionState<R>>;
+
 /**
- * The one wrapper for a form's server action: resolves the signed-in user and
- * their role (404 otherwise), parses the form with zod, and turns failures into
- * messages while handing back what was typed so nothing is lost.
+ * The one wrapper for a server action (a form's `action`, used with
+ * useActionState). It resolves the signed-in user (signed out: to sign-in),
+ * checks the permission from the matrix (anyone else: 404), parses the form
+ * with zod, and turns domain errors into what the form shows: messages next to
+ * fields with the typed values handed back, so nothing is lost. not_found and
+ * forbidden answer 404, as pages do.
+ *
+ * `permission: "public"` is for forms used signed out (set a password, join by
+ * invite); `user` is then null.
  */
 export function formAction<S extends z.ZodType, R = unknown>(
-  opts: { roles: Role[]; schema: S },
-  body: (input: z.infer<S>, user: CurrentUser) => Promise<ActionState<R> | void>,
-) {
-  return async (_prev: ActionState<R> | undefined, formData: FormData): Promise<ActionState<R>> => {
-    const user = await requireRole(opts.roles);
+  opts: { permission: "public"; schema: S },
+  body: Body<S, R, CurrentUser | null>,
+): FormActionFn<R>;
+export function formAction<S extends z.ZodType, R = unknown>(opts: { permission: Permission; schema: S }, body: Body<S, R, CurrentUser>): FormActionFn<R>;
+export function formAction<S extends z.ZodType, R = unknown>(
+  opts: { permission: Permission | "public"; schema: S },
+  body: Body<S, R, CurrentUser> | Body<S, R, CurrentUser | null>,
+): FormActionFn<R> {
+  const run: FormActionFn<R> = async (_prev, formData) => {
+    const user = await getCurrentUser();
+    if (opts.permission !== "public") {
+      if (!user) redirect(signInUrl(await requestPath()));
+      if (!can(user.role, opts.permission)) notFound();
+    }
     const values = formValues(formData);
     const parsed = opts.schema.safeParse(values);
     if (!parsed.success) {
-      const fieldErrors: Record<string, string> = {};
-      for (const issue of parsed.error.issues) {
-        const key = String(issue.path[0] ?? "form");
-        fieldErrors[key] ??= issue.message;
-      }
-      return { ok: false, message: "Please correct the highlighted fields.", fieldErrors, values };
+      return { ok: false, message: "Please correct the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error.issues), values };
     }
     try {
-      const result = await body(parsed.data, user);
+      const result = await (body as Body<S, R, CurrentUser | null>)(parsed.data, user, formData);
       return { ok: true, values: {}, ...(result ?? {}) };
     } catch (e) {
-      if (e instanceof ActionError) return { ok: false, message: e.message, fieldErrors: e.fieldErrors, values };
-      throw e;
+      if (!isDomainError(e)) throw e;
+      if (e.code === "not_found" || e.code === "forbidden") notFound();
+      return { ok: false, message: e.message, fieldErrors: e.fieldErrors, values };
     }
   };
+  return Object.assign(run, { [EDGE]: "action" as const });
 }

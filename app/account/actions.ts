@@ -8,7 +8,7 @@ import { requireUser } from "@/app/_edge/session";
 import { secureCookies, sessionCookieName } from "@/app/_edge/auth-options";
 import { changePassword, PasswordChangeError } from "@/lib/accounts/password-change";
 import { signOutEverywhere } from "@/lib/accounts/sessions";
-import { clientIp } from "@/lib/platform/http/request";
+import { clientIp } from "@/app/_edge/http";
 
 const passwordForm = z
   .object({
@@ -51,7 +51,7 @@ export async function changeOwnPassword(_prev: ActionState | undefined, formData
 }
 
 export const signOutEverywhereAction = formAction(
-  { roles: ["admin", "instructor", "learner"], schema: z.object({}) },
+  { permission: "account.own", schema: z.object({}) },
   async (_input, user) => {
     await signOutEverywhere({ actor: user, userId: user.id, ip: await clientIp() });
     // this browser's cookie names an ended session now; remove it too

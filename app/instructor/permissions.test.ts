@@ -38,7 +38,7 @@ vi.mock("@/app/_edge/session", async () => {
     },
   };
 });
-vi.mock("@/lib/platform/http/request", () => ({ clientIp: async () => "127.0.0.1", clientIpFrom: () => "127.0.0.1" }));
+vi.mock("@/app/_edge/http", async (original) => ({ ...(await original<typeof import("@/app/_edge/http")>()), clientIp: async () => "127.0.0.1", requestPath: async () => null }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 const t = setupTestDb();
@@ -159,12 +159,14 @@ describe("CSV export route", () => {
     return mod.GET(new Request(`http://localhost/x/export.csv${path}`), { params: Promise.resolve({ cohortId: s.cohortId }) });
   };
 
-  it("answers 404 to another instructor, a learner and no session", async () => {
+  it("answers 404 to another instructor and a learner, and sends no session to sign in", async () => {
     for (const u of [s.stranger, s.learner, null]) {
       if (u) as(u);
       else who.user = null;
       const res = await get();
-      expect(res.status).toBe(404);
+      // a download opened signed out goes to sign-in and back, like a page (README: "What a refused request gets")
+      expect(res.status).toBe(u ? 404 : 303);
+      if (!u) expect(res.headers.get("location")).toMatch(/^\/signin\?callbackUrl=/);
       expect(await res.text()).not.toContain(s.learner.email);
     }
   });

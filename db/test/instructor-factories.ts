@@ -191,15 +191,5 @@ export async function makeReflection({
   return r;
 }
 
-/** The promise fails the way next/navigation's notFound() does: a 404, never a 403. */
-export async function expectNotFound(promise: Promise<unknown>) {
-  let error: unknown;
-  try {
-    await promise;
-  } catch (e) {
-    error = e;
-  }
-  if (!error || !String((error as { digest?: string }).digest ?? "").endsWith(";404")) {
-    throw new Error(`expected a 404 (notFound), got ${error ? String(error) : "success"}`);
-  }
-}
+export { expectNotFound } from "./admin-helpers";
+

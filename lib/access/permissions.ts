@@ -6,6 +6,16 @@
 export type Role = "admin" | "instructor" | "learner";
 
 export const permissions = {
+  /**
+   * Workspaces: each role has its own area of pages (/admin, /instructor,
+   * /learn). Another role's area answers 404, even where the matrix below
+   * would let that role see the same data through its own area.
+   */
+  "workspace.admin": ["admin"],
+  "workspace.instructor": ["instructor"],
+  "workspace.learner": ["learner"],
+  /** one's own account page, password, data export, sign-out everywhere */
+  "account.own": ["admin", "instructor", "learner"],
   "users.manage": ["admin"],
   "cohort.create": ["admin", "instructor"],
   /** edit/archive, enrol/remove, assign: further limited to cohorts taught (scope.ts) */
@@ -20,6 +30,8 @@ export const permissions = {
   "audit.read": ["admin"],
   "settings.manage": ["admin"],
   "certificate.revoke": ["admin"],
+  /** a certificate or training record: learners their own, instructors their cohorts' learners (scope in lib/access) */
+  "certificate.download": ["admin", "instructor", "learner"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

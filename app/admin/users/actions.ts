@@ -7,7 +7,7 @@ import { ActionError, formAction } from "@/app/_edge/action";
 import { AccountRuleError, changeUserRole, createPasswordLink, setUserStatus, signOutUserEverywhere } from "@/lib/accounts/admin";
 import { isUuid } from "@/lib/access/scope";
 import { env } from "@/lib/platform/env";
-import { clientIp } from "@/lib/platform/http/request";
+import { clientIp } from "@/app/_edge/http";
 import { inviteStaff, revokeAccountLink } from "@/lib/accounts/staff-invites";
 import { UserInputError } from "@/lib/accounts/users";
 
@@ -37,7 +37,7 @@ function refresh(id?: string) {
 }
 
 export const changeUserStatus = formAction(
-  { roles: ["admin"], schema: z.object({ userId, status: z.enum(["active", "deactivated"]) }) },
+  { permission: "users.manage", schema: z.object({ userId, status: z.enum(["active", "deactivated"]) }) },
   async ({ userId, status }, user) => {
     await rules(async () => setUserStatus(user, userId, status, await clientIp()));
     refresh(userId);
@@ -47,7 +47,7 @@ export const changeUserStatus = formAction(
 
 export const changeRole = formAction(
   {
-    roles: ["admin"],
+    permission: "users.manage",
     schema: z.object({ userId, role: z.enum(["admin", "instructor", "learner"], { message: "Choose a role." }) }),
   },
   async ({ userId, role }, user) => {
@@ -57,13 +57,13 @@ export const changeRole = formAction(
   },
 );
 
-export const signOutEverywhere = formAction({ roles: ["admin"], schema: z.object({ userId }) }, async ({ userId }, user) => {
+export const signOutEverywhere = formAction({ permission: "users.manage", schema: z.object({ userId }) }, async ({ userId }, user) => {
   await rules(async () => signOutUserEverywhere(user, userId, await clientIp()));
   refresh(userId);
   return { message: "Signed out everywhere. Every open session of this account has ended." };
 });
 
-export const createSetPasswordLink = formAction({ roles: ["admin"], schema: z.object({ userId }) }, async ({ userId }, user) => {
+export const createSetPasswordLink = formAction({ permission: "users.manage", schema: z.object({ userId }) }, async ({ userId }, user) => {
   const link = await rules(async () => createPasswordLink(user, userId, await clientIp()));
   refresh(userId);
   return { message: "Link created.", data: { url: `${await publicOrigin()}${link.path}`, expiresAt: link.expiresAt.toISOString() } };
@@ -71,7 +71,7 @@ export const createSetPasswordLink = formAction({ roles: ["admin"], schema: z.ob
 
 export const inviteStaffMember = formAction(
   {
-    roles: ["admin"],
+    permission: "users.manage",
     schema: z.object({
       name: z.string().trim().min(1, "Enter their name.").max(120, "Keep the name under 120 characters."),
       email: z.string().trim().min(1, "Enter their email address.").max(320),
@@ -94,7 +94,7 @@ export const inviteStaffMember = formAction(
 );
 
 export const revokeLink = formAction(
-  { roles: ["admin"], schema: z.object({ tokenId: z.string().refine(isUuid, "Unknown link."), userId: userId.optional() }) },
+  { permission: "users.manage", schema: z.object({ tokenId: z.string().refine(isUuid, "Unknown link."), userId: userId.optional() }) },
   async ({ tokenId, userId }, user) => {
     await rules(async () => revokeAccountLink(user, tokenId, await clientIp()));
     revalidatePath("/admin/users/invites");

@@ -6,11 +6,11 @@ import { z } from "zod";
 import { ActionError, formAction } from "@/app/_edge/action";
 import { isUuid } from "@/lib/access/scope";
 import { revokeCertificate, revokeReasonSchema, RevokeError } from "@/lib/certificates/revoke";
-import { clientIp } from "@/lib/platform/http/request";
+import { clientIp } from "@/app/_edge/http";
 
 export const revokeCertificateAction = formAction(
   {
-    roles: ["admin"],
+    permission: "certificate.revoke",
     schema: z.object({ certificateId: z.string().refine(isUuid, "Unknown certificate."), reason: revokeReasonSchema }),
   },
   async ({ certificateId, reason }, user) => {

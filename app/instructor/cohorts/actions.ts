@@ -8,19 +8,19 @@ import { addCoInstructor, cohortFieldsSchema, createCohort, setCohortArchived, u
 
 const cohortId = z.string().min(1);
 
-export const createCohortAction = formAction({ roles: ["instructor"], schema: cohortFieldsSchema }, async (input, user) => {
+export const createCohortAction = formAction({ permission: "workspace.instructor", schema: cohortFieldsSchema }, async (input, user) => {
   const cohort = await createCohort({ actor: user, ...input });
   redirect(`/instructor/cohorts/${cohort.id}`);
 });
 
-export const updateCohortAction = formAction({ roles: ["instructor"], schema: cohortFieldsSchema.extend({ cohortId }) }, async ({ cohortId, ...input }, user) => {
+export const updateCohortAction = formAction({ permission: "workspace.instructor", schema: cohortFieldsSchema.extend({ cohortId }) }, async ({ cohortId, ...input }, user) => {
   await updateCohort({ actor: user, cohortId, ...input });
   revalidatePath(`/instructor/cohorts/${cohortId}`, "layout");
   return { message: "Saved." };
 });
 
 export const archiveCohortAction = formAction(
-  { roles: ["instructor"], schema: z.object({ cohortId, archived: z.enum(["1", "0"]) }) },
+  { permission: "workspace.instructor", schema: z.object({ cohortId, archived: z.enum(["1", "0"]) }) },
   async ({ cohortId, archived }, user) => {
     await setCohortArchived({ actor: user, cohortId, archived: archived === "1" });
     revalidatePath("/instructor");
@@ -30,7 +30,7 @@ export const archiveCohortAction = formAction(
 );
 
 export const addCoInstructorAction = formAction(
-  { roles: ["instructor"], schema: z.object({ cohortId, email: z.string().trim().min(1, "Enter the instructor's email.") }) },
+  { permission: "workspace.instructor", schema: z.object({ cohortId, email: z.string().trim().min(1, "Enter the instructor's email.") }) },
   async ({ cohortId, email }, user) => {
     const person = await addCoInstructor({ actor: user, cohortId, email });
     revalidatePath(`/instructor/cohorts/${cohortId}/settings`);

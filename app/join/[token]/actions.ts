@@ -5,7 +5,7 @@ import { z } from "zod";
 import { ActionError, type ActionState } from "@/app/_edge/action";
 import { getCurrentUser } from "@/app/_edge/session";
 import { joinCohortWithInvite, signUpWithInvite } from "@/lib/cohorts/invite-links";
-import { clientIp } from "@/lib/platform/http/request";
+import { clientIp } from "@/app/_edge/http";
 
 /** A signed-in learner joins with one click. */
 export async function joinAction(_prev: ActionState | undefined, formData: FormData): Promise<ActionState> {

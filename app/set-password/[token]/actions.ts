@@ -3,7 +3,7 @@
 import { z } from "zod";
 import type { ActionState } from "@/app/_edge/action";
 import { setPasswordWithToken, TokenError } from "@/lib/accounts/set-password-links";
-import { clientIp } from "@/lib/platform/http/request";
+import { clientIp } from "@/app/_edge/http";
 
 const schema = z
   .object({ token: z.string().min(1), password: z.string(), confirm: z.string() })

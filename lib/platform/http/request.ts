@@ -1,4 +1,3 @@
-import { headers } from "next/headers";
 
 /**
  * The client's address, for throttling and the audit log.
@@ -21,8 +20,4 @@ export function clientIpFrom(h: Headers, hops: number = trustedHops()): string {
 function trustedHops(): number {
   const n = Number(process.env.TRUSTED_PROXY_HOPS ?? 1);
   return Number.isInteger(n) && n >= 1 ? n : 1;
-}
-
-export async function clientIp(): Promise<string> {
-  return clientIpFrom(await headers());
 }

@@ -5,11 +5,11 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { formAction } from "@/app/_edge/action";
 import { reviewReflection } from "@/lib/learning/reviews";
-import { clientIp } from "@/lib/platform/http/request";
+import { clientIp } from "@/app/_edge/http";
 
 export const reviewReflectionAction = formAction(
   {
-    roles: ["instructor"],
+    permission: "reflection.review",
     schema: z.object({
       reflectionId: z.string().min(1),
       decision: z.enum(["accepted", "revision_requested"], { message: "Choose accept or request a revision." }),

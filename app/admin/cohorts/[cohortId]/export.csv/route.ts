@@ -1,5 +1,3 @@
-import { cohortExportResponse } from "@/app/_edge/cohort-export-route";
+import { cohortExportRoute } from "@/app/_edge/cohort-export-route";
 
-export async function GET(req: Request, { params }: { params: Promise<{ cohortId: string }> }) {
-  return cohortExportResponse(req, (await params).cohortId, "admin");
-}
+export const GET = cohortExportRoute("workspace.admin");

@@ -4,14 +4,14 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { ActionError, formAction } from "@/app/_edge/action";
 import { isUuid } from "@/lib/access/scope";
-import { clientIp } from "@/lib/platform/http/request";
+import { clientIp } from "@/app/_edge/http";
 import { erasePersonalData, getErasurePreview, PrivacyRuleError } from "@/lib/privacy/erasure";
 
 export type ErasureSummary = Awaited<ReturnType<typeof erasePersonalData>>;
 
 export const eraseLearnerData = formAction(
   {
-    roles: ["admin"],
+    permission: "users.manage",
     schema: z
       .object({
         userId: z.string().refine(isUuid, "Unknown account."),

@@ -6,14 +6,14 @@ import { ActionError, formAction } from "@/app/_edge/action";
 import { createCohortInvite, inviteSettingsSchema, revokeCohortInvite } from "@/lib/cohorts/invite-links";
 import { enrolByEmail, issueSetPasswordLink, reenrolLearner, removeLearner } from "@/lib/cohorts/enrolment";
 import { importRosterRows, previewRoster, ROSTER_CHUNK } from "@/lib/cohorts/roster-import";
-import { clientIp } from "@/lib/platform/http/request";
+import { clientIp } from "@/app/_edge/http";
 
 const cohortId = z.string().min(1);
 const learnerId = z.string().min(1);
 const refresh = (id: string) => revalidatePath(`/instructor/cohorts/${id}`, "layout");
 
 export const createInviteAction = formAction(
-  { roles: ["instructor"], schema: inviteSettingsSchema.extend({ cohortId }) },
+  { permission: "workspace.instructor", schema: inviteSettingsSchema.extend({ cohortId }) },
   async ({ cohortId, days, maxUses }, user) => {
     const { path } = await createCohortInvite({ actor: user, cohortId, days, maxUses });
     refresh(cohortId);
@@ -22,7 +22,7 @@ export const createInviteAction = formAction(
 );
 
 export const revokeInviteAction = formAction(
-  { roles: ["instructor"], schema: z.object({ cohortId, inviteId: z.string().min(1) }) },
+  { permission: "workspace.instructor", schema: z.object({ cohortId, inviteId: z.string().min(1) }) },
   async ({ cohortId, inviteId }, user) => {
     await revokeCohortInvite({ actor: user, cohortId, inviteId });
     refresh(cohortId);
@@ -31,7 +31,7 @@ export const revokeInviteAction = formAction(
 );
 
 export const enrolByEmailAction = formAction(
-  { roles: ["instructor"], schema: z.object({ cohortId, email: z.string().trim().min(1, "Enter an email address."), name: z.string().optional() }) },
+  { permission: "workspace.instructor", schema: z.object({ cohortId, email: z.string().trim().min(1, "Enter an email address."), name: z.string().optional() }) },
   async ({ cohortId, email, name }, user) => {
     const r = await enrolByEmail({ actor: user, cohortId, email, name, ip: await clientIp() });
     refresh(cohortId);
@@ -47,7 +47,7 @@ export const enrolByEmailAction = formAction(
 );
 
 export const previewRosterAction = formAction(
-  { roles: ["instructor"], schema: z.object({ cohortId, csv: z.string().max(2_000_000, "The file is too large: keep it under 2 MB.") }) },
+  { permission: "workspace.instructor", schema: z.object({ cohortId, csv: z.string().max(2_000_000, "The file is too large: keep it under 2 MB.") }) },
   async ({ cohortId, csv }, user) => {
     const preview = await previewRoster({ actor: user, cohortId, csv });
     return { data: preview };
@@ -67,7 +67,7 @@ const rowsJson = z.string().transform((s, ctx) => {
 });
 
 export const importRosterChunkAction = formAction(
-  { roles: ["instructor"], schema: z.object({ cohortId, rows: rowsJson, last: z.enum(["0", "1"]).default("0") }) },
+  { permission: "workspace.instructor", schema: z.object({ cohortId, rows: rowsJson, last: z.enum(["0", "1"]).default("0") }) },
   async ({ cohortId, rows, last }, user) => {
     const result = await importRosterRows({ actor: user, cohortId, rows, ip: await clientIp() });
     if (last === "1") refresh(cohortId);
@@ -75,20 +75,20 @@ export const importRosterChunkAction = formAction(
   },
 );
 
-export const removeLearnerAction = formAction({ roles: ["instructor"], schema: z.object({ cohortId, learnerId }) }, async ({ cohortId, learnerId }, user) => {
+export const removeLearnerAction = formAction({ permission: "workspace.instructor", schema: z.object({ cohortId, learnerId }) }, async ({ cohortId, learnerId }, user) => {
   await removeLearner({ actor: user, cohortId, learnerId, ip: await clientIp() });
   refresh(cohortId);
   return { message: "Removed from the cohort. Their records are kept; add them back at any time." };
 });
 
-export const reenrolLearnerAction = formAction({ roles: ["instructor"], schema: z.object({ cohortId, learnerId }) }, async ({ cohortId, learnerId }, user) => {
+export const reenrolLearnerAction = formAction({ permission: "workspace.instructor", schema: z.object({ cohortId, learnerId }) }, async ({ cohortId, learnerId }, user) => {
   const outcome = await reenrolLearner({ actor: user, cohortId, learnerId, ip: await clientIp() });
   if (outcome === "already") throw new ActionError("This learner is already enrolled.");
   refresh(cohortId);
   return { message: "Back in the cohort, with their earlier work." };
 });
 
-export const setPasswordLinkAction = formAction({ roles: ["instructor"], schema: z.object({ cohortId, learnerId }) }, async ({ cohortId, learnerId }, user) => {
+export const setPasswordLinkAction = formAction({ permission: "workspace.instructor", schema: z.object({ cohortId, learnerId }) }, async ({ cohortId, learnerId }, user) => {
   const { path } = await issueSetPasswordLink({ actor: user, cohortId, learnerId, ip: await clientIp() });
   return { message: "New set-password link (earlier links stop working).", data: { path } };
 });

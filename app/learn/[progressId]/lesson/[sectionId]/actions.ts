@@ -15,7 +15,7 @@ const schema = z.object({
 });
 
 /** "Mark as read and continue": record the section read, then move on. */
-export const markSectionRead = formAction({ roles: ["learner"], schema }, async (input, user) => {
+export const markSectionRead = formAction({ permission: "workspace.learner", schema }, async (input, user) => {
   try {
     await recordSectionRead({ learner: user, progressId: input.progressId, sectionId: input.sectionId });
   } catch (e) {
