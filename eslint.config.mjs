@@ -21,7 +21,6 @@ const pendingFrameworkFree = [
   "lib/cohorts/cohorts.ts",
   "lib/cohorts/enrolment.ts",
   "lib/cohorts/invite-links.ts",
-  "lib/learning/page-data.ts",
   "lib/learning/quiz/attempt-reset.ts",
   "lib/learning/reviews.ts",
 ];

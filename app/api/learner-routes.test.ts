@@ -30,6 +30,7 @@ const as = (u: { id: string; email: string; name: string; role: CurrentUser["rol
   session.user = { id: u.id, email: u.email, name: u.name, role: u.role, sessionId: "00000000-0000-0000-0000-000000000000" };
 };
 const params = <T,>(p: T) => ({ params: Promise.resolve(p) });
+const noParams = { params: Promise.resolve({}) };
 
 async function world() {
   const { assignment } = await makeAssignment();
@@ -37,7 +38,7 @@ async function world() {
   const other = await makeLearnerOn(assignment);
   const instructor = await makeUser({ role: "instructor" });
   as(owner.user);
-  const started = await startRoute(req("POST", { progressId: owner.progressId }));
+  const started = await startRoute(req("POST", { progressId: owner.progressId }), noParams);
   const { attemptId } = await started.json();
   const saved = await saveRoute(req("PUT", { body: SECRET, version: 0 }), params({ progressId: owner.progressId, promptId: PROMPT }));
   expect(saved.status).toBe(200);
@@ -53,14 +54,14 @@ describe("quiz route handlers", () => {
     const { assignment } = await makeAssignment();
     const { user, progressId } = await makeLearnerOn(assignment);
     as(user);
-    const first = await startRoute(req("POST", { progressId }));
+    const first = await startRoute(req("POST", { progressId }), noParams);
     expect(first.status).toBe(201);
     expect(first.headers.get("cache-control")).toBe("no-store");
     const text = await first.text();
     expect(text).not.toMatch(/"correct"|"explanation"/);
     const body = JSON.parse(text);
     expect(body.questions).toHaveLength(10);
-    const again = await startRoute(req("POST", { progressId }));
+    const again = await startRoute(req("POST", { progressId }), noParams);
     expect(again.status).toBe(200);
     expect((await again.json()).attemptId).toBe(body.attemptId);
   });
@@ -69,7 +70,7 @@ describe("quiz route handlers", () => {
     const { assignment } = await makeAssignment();
     const { user, progressId } = await makeLearnerOn(assignment);
     as(user);
-    const { attemptId } = await (await startRoute(req("POST", { progressId }))).json();
+    const { attemptId } = await (await startRoute(req("POST", { progressId }), noParams)).json();
     const [a] = await t.db.select().from(quizAttempts).where(eq(quizAttempts.id, attemptId));
     const answers = answersWithCorrect(boundariesModule, a.draw, 8);
     const partial = { ...answers };
@@ -89,14 +90,14 @@ describe("quiz route handlers", () => {
   it("refuses a foreign origin (403) and no session (401) before touching anything", async () => {
     const { owner, attemptId } = await world();
     for (const origin of ["http://evil.test", null]) {
-      expect((await startRoute(req("POST", { progressId: owner.progressId }, origin))).status).toBe(403);
+      expect((await startRoute(req("POST", { progressId: owner.progressId }, origin), noParams)).status).toBe(403);
       expect((await submitRoute(req("POST", { answers: {} }, origin), params({ attemptId }))).status).toBe(403);
       const p = params({ progressId: owner.progressId, promptId: PROMPT });
       expect((await saveRoute(req("PUT", { body: "x", version: 1 }, origin), p)).status).toBe(403);
       expect((await submitReflectionRoute(req("POST", { body: "x", version: 1 }, origin), p)).status).toBe(403);
     }
     session.user = null;
-    expect((await startRoute(req("POST", { progressId: owner.progressId }))).status).toBe(401);
+    expect((await startRoute(req("POST", { progressId: owner.progressId }), noParams)).status).toBe(401);
     expect((await getReflectionRoute(req("GET", undefined), params({ progressId: owner.progressId, promptId: PROMPT }))).status).toBe(401);
   });
 
@@ -108,7 +109,7 @@ describe("quiz route handlers", () => {
     for (const who of [other.user, instructor]) {
       as(who);
       const responses = [
-        await startRoute(req("POST", { progressId: owner.progressId })),
+        await startRoute(req("POST", { progressId: owner.progressId }), noParams),
         await submitRoute(req("POST", { answers }), params({ attemptId })),
         await getReflectionRoute(req("GET", undefined), p),
         await saveRoute(req("PUT", { body: "overwritten", version: 1 }), p),

@@ -42,6 +42,9 @@ const as = (u: User | null) => {
   current.user = u ? { id: u.id, email: u.email, name: u.name, role: u.role, sessionId: "s" } : null;
 };
 const req = (path: string) => new Request(`http://localhost:3000${path}`);
+/** what Next.js hands a page or handler without params */
+const noParams = { params: Promise.resolve({}) };
+const noPageProps = { ...noParams, searchParams: Promise.resolve({}) };
 const pdfText = async (res: Response) => {
   const doc = await getDocumentProxy(new Uint8Array(await res.arrayBuffer()));
   return (await extractText(doc, { mergePages: true })).text;
@@ -146,15 +149,15 @@ describe("certificate PDF and page", () => {
 describe("my training record (/learn/record)", () => {
   it("a learner gets their own record only, as page, CSV and PDF", async () => {
     as(w.learner1);
-    expect(await pageOutcome(() => MyRecordPage())).toBe("ok");
-    const csv = await myRecordCsv(req("/learn/record.csv"));
+    expect(await pageOutcome(() => MyRecordPage(noPageProps))).toBe("ok");
+    const csv = await myRecordCsv(req("/learn/record.csv"), noParams);
     expect(csv.status).toBe(200);
     expect(csv.headers.get("content-type")).toMatch(/^text\/csv/);
     expect(csv.headers.get("cache-control")).toBe("no-store");
     const body = await csv.text();
     expect(body).toContain(w.cert1.code);
     expect(body).not.toContain(w.cert2.code);
-    const pdf = await myRecordPdf(req("/learn/record.pdf"));
+    const pdf = await myRecordPdf(req("/learn/record.pdf"), noParams);
     expect(pdf.status).toBe(200);
     const text = await pdfText(pdf);
     expect(text).toContain("Learner One");
@@ -165,9 +168,9 @@ describe("my training record (/learn/record)", () => {
   it("staff have no /learn/record of their own (404)", async () => {
     for (const u of [w.admin, w.instructorA]) {
       as(u);
-      expect((await myRecordCsv(req("/learn/record.csv"))).status).toBe(404);
-      expect((await myRecordPdf(req("/learn/record.pdf"))).status).toBe(404);
-      expect(await pageOutcome(() => MyRecordPage())).toBe("404");
+      expect((await myRecordCsv(req("/learn/record.csv"), noParams)).status).toBe(404);
+      expect((await myRecordPdf(req("/learn/record.pdf"), noParams)).status).toBe(404);
+      expect(await pageOutcome(() => MyRecordPage(noPageProps))).toBe("404");
     }
   });
 });

@@ -2,15 +2,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AppShell } from "@/app/_components/app-shell";
 import { LocalTime } from "@/app/_components/local-time";
-import { requireRole } from "@/app/_edge/session";
+import { page } from "@/app/_edge/page";
 import { listLearnerAssignments, type LearnerAssignment } from "@/lib/learning/home";
 import { ProgressBar } from "./_components/progress-bar";
 import { StatusBadge } from "./_components/status-badge";
 
 export const metadata: Metadata = { title: "My training" };
 
-export default async function LearnerHome() {
-  const user = await requireRole("learner", "/learn");
+export default page({ permission: "workspace.learner" }, async ({ user }) => {
   const list = await listLearnerAssignments({ userId: user.id });
   return (
     <AppShell user={user}>
@@ -37,7 +36,7 @@ export default async function LearnerHome() {
       )}
     </AppShell>
   );
-}
+});
 
 function AssignmentCard({ a }: { a: LearnerAssignment }) {
   const headingId = `assignment-${a.progressId}`;

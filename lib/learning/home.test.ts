@@ -8,7 +8,7 @@ import { answersWithCorrect } from "@/lib/learning/quiz/answer-key";
 import { startAttempt, submitAttempt } from "@/lib/learning/quiz/attempts";
 import { submitReflection } from "@/lib/learning/reflections/drafts";
 import { createProgressForEnrolment } from "@/lib/learning/progress/rows";
-import { LearnError } from "./errors";
+import { DomainError } from "@/lib/platform/errors";
 import { listLearnerAssignments } from "./home";
 import { recordSectionRead } from "./reads";
 
@@ -38,7 +38,7 @@ describe("reading the lesson", () => {
     const { learner, progressId } = await makeLearnerOn(assignment);
     const other = await makeLearnerOn(assignment);
     const e1 = await recordSectionRead({ learner, progressId, sectionId: "nope" }).catch((e) => e);
-    expect(e1).toBeInstanceOf(LearnError);
+    expect(e1).toBeInstanceOf(DomainError);
     expect(e1.code).toBe("invalid");
     const e2 = await recordSectionRead({ learner: other.learner, progressId, sectionId: sections[0] }).catch((e) => e);
     expect(e2.code).toBe("not_found");

@@ -1,25 +1,27 @@
 import { and, eq, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { assignmentProgress, assignments, cohorts, enrolments, quizAttempts } from "@/db/schema";
-import { isUuid } from "../platform/ids";
+import type { Role } from "@/lib/access/permissions";
 import { getLatestVersion, getModuleVersion, type ModuleVersion } from "@/lib/learning/module/publish";
-import { LearnError, notFoundError } from "./errors";
+import { conflict, notFound } from "@/lib/platform/errors";
+import { isUuid } from "@/lib/platform/ids";
 import { assignmentWindow, windowMessages, type AssignmentWindow } from "./window";
 
 /** A moment as a SQL timestamptz literal parameter (the same on postgres-js and PGlite). */
 export const at = (d: Date) => sql`${d.toISOString()}::timestamptz`;
 
 /** A learner, as far as their own work is concerned. */
-export type Learner = { id: string; role: "admin" | "instructor" | "learner" };
+export type Learner = { id: string; role: Role };
 
 /**
- * A learner's own progress row with its assignment and cohort, or
- * not_found — for a missing id, someone else's, or a non-learner alike.
+ * A learner's own progress row with its assignment and cohort, or a
+ * not_found DomainError — for a missing id, someone else's, or a non-learner
+ * alike (the "own progress" scope of lib/access/scope.ts).
  * With `lock`, the row is locked for the rest of the transaction: every
  * learner event takes this lock first, so counters never race.
  */
 export async function loadOwnProgress(db: DbOrTx, learner: Learner, progressId: string, opts: { lock?: boolean } = {}) {
-  if (learner.role !== "learner" || !isUuid(progressId)) throw notFoundError();
+  if (learner.role !== "learner" || !isUuid(progressId)) throw notFound();
   return ownProgress(db, learner, eq(assignmentProgress.id, progressId), opts);
 }
 
@@ -28,7 +30,7 @@ export async function loadOwnProgress(db: DbOrTx, learner: Learner, progressId: 
  * found and locked in one statement (submitting an attempt starts here).
  */
 export async function loadOwnProgressOfAttempt(db: DbOrTx, learner: Learner, attemptId: string, opts: { lock?: boolean } = {}) {
-  if (learner.role !== "learner" || !isUuid(attemptId)) throw notFoundError();
+  if (learner.role !== "learner" || !isUuid(attemptId)) throw notFound();
   return ownProgress(
     db,
     learner,
@@ -58,7 +60,7 @@ async function ownProgress(db: DbOrTx, learner: Learner, which: SQL | undefined,
     .where(and(which, eq(assignmentProgress.userId, learner.id)))
     .limit(1);
   const [row] = opts.lock ? await q.for("update", { of: assignmentProgress }) : await q;
-  if (!row) throw notFoundError();
+  if (!row) throw notFound();
   return row;
 }
 
@@ -68,10 +70,10 @@ export function windowOf(row: OwnProgress, now: Date = new Date()): AssignmentWi
   return assignmentWindow(row, now);
 }
 
-/** Refuse unless the learner may work on the assignment now. */
+/** Refuse (conflict, reason "not_open" or "closed") unless the learner may work on the assignment now. */
 export function requireOpen(row: OwnProgress, now: Date) {
   const w = windowOf(row, now);
-  if (w !== "open") throw new LearnError(w, windowMessages[w]);
+  if (w !== "open") throw conflict(windowMessages[w], w);
 }
 
 /** The version the learner works against: the pinned one, or the latest until they start. */

@@ -1,25 +1,18 @@
 import { eq } from "drizzle-orm";
-import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
 import { certificates, sectionReads } from "@/db/schema";
 import { progressStatus } from "@/lib/learning/progress/status";
 import { loadOwnProgress, versionFor, windowOf, type Learner } from "./own-progress";
-import { LearnError } from "./errors";
 
 /**
  * What every page under /learn/[progressId] starts from: the learner's own
  * progress row, the module version they work against, the window and the
- * sections read. Anyone else's id is a 404 (notFound), the same as a missing one.
+ * sections read. Anyone else's id is a not_found
+ * DomainError (the page answers 404), the same as a missing one.
  */
 export async function getLearnerAssignment({ learner, progressId, now = new Date() }: { learner: Learner; progressId: string; now?: Date }) {
   const db = getDb();
-  let row;
-  try {
-    row = await loadOwnProgress(db, learner, progressId);
-  } catch (e) {
-    if (e instanceof LearnError && e.code === "not_found") notFound();
-    throw e;
-  }
+  const row = await loadOwnProgress(db, learner, progressId);
   const [version, reads, [cert]] = await Promise.all([
     versionFor(db, row),
     db.select({ sectionId: sectionReads.sectionId }).from(sectionReads).where(eq(sectionReads.progressId, progressId)),
@@ -36,13 +29,3 @@ export async function getLearnerAssignment({ learner, progressId, now = new Date
 }
 
 export type LearnerAssignmentPage = Awaited<ReturnType<typeof getLearnerAssignment>>;
-
-/** Turn a page-level lookup's not_found into the 404 page. */
-export async function orNotFound<T>(p: Promise<T>): Promise<T> {
-  try {
-    return await p;
-  } catch (e) {
-    if (e instanceof LearnError && e.code === "not_found") notFound();
-    throw e;
-  }
-}

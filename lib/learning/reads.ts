@@ -2,7 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/db/client";
 import { assignmentProgress, sectionReads } from "@/db/schema";
 import { loadOwnProgress, recordActivity, requireOpen, type Learner } from "./own-progress";
-import { LearnError } from "./errors";
+import { invalid } from "@/lib/platform/errors";
 
 /**
  * The learner has read a section: one row per section (reading it again
@@ -26,7 +26,7 @@ export async function recordSectionRead({
     const row = await loadOwnProgress(tx, learner, progressId, { lock: true });
     requireOpen(row, now);
     const version = await recordActivity(tx, row, now);
-    if (!version.content.sections.some((s) => s.id === sectionId)) throw new LearnError("invalid", "There is no such section.");
+    if (!version.content.sections.some((s) => s.id === sectionId)) throw invalid("There is no such section.");
     await tx.insert(sectionReads).values({ progressId, sectionId, readAt: now }).onConflictDoNothing();
     const [p] = await tx
       .update(assignmentProgress)

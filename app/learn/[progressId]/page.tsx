@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AppShell } from "@/app/_components/app-shell";
 import { LocalTime } from "@/app/_components/local-time";
-import { requireRole } from "@/app/_edge/session";
+import { page } from "@/app/_edge/page";
 import { getLearnerAssignment } from "@/lib/learning/page-data";
 import { AssignmentHeader } from "../_components/assignment-header";
 import { ProgressBar } from "../_components/progress-bar";
@@ -10,9 +10,7 @@ import { StatusBadge } from "../_components/status-badge";
 
 export const metadata: Metadata = { title: "Assignment" };
 
-export default async function AssignmentPage({ params }: { params: Promise<{ progressId: string }> }) {
-  const { progressId } = await params;
-  const user = await requireRole("learner", `/learn/${progressId}`);
+export default page<{ progressId: string }>({ permission: "workspace.learner" }, async ({ user, params: { progressId } }) => {
   const a = await getLearnerAssignment({ learner: user, progressId });
   const { content } = a.version;
   const p = a.progress;
@@ -91,4 +89,4 @@ export default async function AssignmentPage({ params }: { params: Promise<{ pro
       </p>
     </AppShell>
   );
-}
+});

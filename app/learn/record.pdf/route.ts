@@ -1,11 +1,5 @@
-import { getCurrentUser } from "@/app/_edge/session";
+import { route } from "@/app/_edge/route";
 import { trainingRecordPdfDownload } from "@/lib/certificates/exports";
-import { notFoundResponse, signInRedirect } from "@/lib/platform/http/download";
 
-/** The signed-in learner's own training record as PDF. */
-export async function GET(req: Request) {
-  const user = await getCurrentUser();
-  if (!user) return signInRedirect(req);
-  if (user.role !== "learner") return notFoundResponse();
-  return trainingRecordPdfDownload(user);
-}
+/** The signed-in learner's own training record as PDF (staff have none here: 404). */
+export const GET = route({ permission: "workspace.learner", kind: "download" }, async ({ user }) => trainingRecordPdfDownload(user));

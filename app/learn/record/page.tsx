@@ -2,13 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AppShell } from "@/app/_components/app-shell";
 import { TrainingRecordView } from "@/app/_components/training-record";
-import { requireRole } from "@/app/_edge/session";
+import { page } from "@/app/_edge/page";
 import { getTrainingRecord } from "@/lib/certificates/record";
 
 export const metadata: Metadata = { title: "My training record" };
 
-export default async function MyTrainingRecordPage() {
-  const user = await requireRole("learner", "/learn/record");
+export default page({ permission: "workspace.learner" }, async ({ user }) => {
   const record = await getTrainingRecord({ learnerId: user.id });
   return (
     <AppShell user={user}>
@@ -29,4 +28,4 @@ export default async function MyTrainingRecordPage() {
       />
     </AppShell>
   );
-}
+});

@@ -2,14 +2,14 @@ import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/db/client";
 import { assignmentProgress, certificates, quizAttempts, quizResponses } from "@/db/schema";
 import { at, loadOwnProgress, loadOwnProgressOfAttempt, recordActivity, requireOpen, type Learner, type OwnProgress } from "@/lib/learning/own-progress";
-import { LearnError, notFoundError } from "@/lib/learning/errors";
-import { isUuid } from "@/lib/platform/ids";
 import { getModuleVersion } from "@/lib/learning/module/publish";
 import { completeIfDone } from "@/lib/learning/progress/complete";
+import { quizCounterColumns } from "@/lib/learning/progress/quiz-counters";
+import { conflict, DomainError, notFound } from "@/lib/platform/errors";
+import { isUuid } from "@/lib/platform/ids";
 import { drawQuiz, type RandomInt } from "./draw";
 import { publicQuestions, type PublicQuestion } from "./public";
 import { invalidAnswers, scoreAttempt, unansweredItems, type Answers } from "./scoring";
-import { quizCounterColumns } from "@/lib/learning/progress/quiz-counters";
 
 export type OpenAttempt = { attemptId: string; progressId: string; passMark: number; questions: PublicQuestion[] };
 
@@ -35,13 +35,13 @@ async function countedAttempts(tx: DbOrTx, progressId: string) {
   return n;
 }
 
-/** Refuse when the assignment's attempt limit is reached (counted only when there is a limit). */
+/** Refuse (conflict, reason "attempts_used") when the attempt limit is reached; counted only when there is a limit. */
 async function requireAttemptsLeft(tx: DbOrTx, row: OwnProgress) {
   if (row.maxAttempts === null) return;
   if ((await countedAttempts(tx, row.progress.id)) >= row.maxAttempts) {
-    throw new LearnError(
-      "attempts_used",
+    throw conflict(
       `You have used all ${row.maxAttempts} quiz attempts for this assignment. Your instructor can reset an attempt if you need another try.`,
+      "attempts_used",
     );
   }
 }
@@ -147,7 +147,7 @@ export async function submitAttempt({
   now?: Date;
   db?: DbOrTx;
 }): Promise<AttemptResult & { alreadySubmitted: boolean }> {
-  if (!isUuid(attemptId)) throw notFoundError();
+  if (!isUuid(attemptId)) throw notFound();
   return db.transaction(async (tx) => {
     // progress row first (found through the learner's own attempt), then the attempt: the lock order of every learner event
     const row = await loadOwnProgressOfAttempt(tx, learner, attemptId, { lock: true });
@@ -159,14 +159,15 @@ export async function submitAttempt({
     const version = await getModuleVersion(attempt.moduleVersionId, tx);
     if (!version) throw new Error("An attempt points at a missing module version.");
     const invalid = invalidAnswers(version.content, attempt.draw, answers);
-    if (invalid.length) throw new LearnError("invalid", "Some answers do not belong to this quiz. Reload the page and try again.", { items: invalid });
+    if (invalid.length)
+      throw new DomainError("invalid", "Some answers do not belong to this quiz. Reload the page and try again.", { details: { items: invalid } });
     const missing = unansweredItems(attempt.draw, answers);
     if (missing.length) {
       const numbers = missing.map((id) => attempt.draw.findIndex((d) => d.itemId === id) + 1);
-      throw new LearnError(
-        "unanswered",
+      throw new DomainError(
+        "invalid",
         `Answer every question before you submit. Still to answer: question${numbers.length > 1 ? "s" : ""} ${numbers.join(", ")}.`,
-        { missing },
+        { reason: "unanswered", details: { missing } },
       );
     }
 

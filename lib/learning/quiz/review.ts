@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/db/client";
 import { quizAttempts, quizResponses } from "@/db/schema";
 import { loadOwnProgress, type Learner } from "@/lib/learning/own-progress";
-import { notFoundError } from "@/lib/learning/errors";
+import { notFound } from "@/lib/platform/errors";
 import { isUuid } from "@/lib/platform/ids";
 import { getModuleVersion } from "@/lib/learning/module/publish";
 import type { QuizKind } from "@/lib/learning/module/content-schema";
@@ -33,12 +33,12 @@ export async function getAttemptReview({
   db?: DbOrTx;
 }) {
   const row = await loadOwnProgress(db, learner, progressId);
-  if (!isUuid(attemptId)) throw notFoundError();
+  if (!isUuid(attemptId)) throw notFound();
   const [attempt] = await db
     .select()
     .from(quizAttempts)
     .where(and(eq(quizAttempts.id, attemptId), eq(quizAttempts.progressId, progressId), eq(quizAttempts.userId, learner.id)));
-  if (!attempt || attempt.status !== "submitted") throw notFoundError();
+  if (!attempt || attempt.status !== "submitted") throw notFound();
   const [version, responses] = await Promise.all([
     getModuleVersion(attempt.moduleVersionId, db),
     db.select().from(quizResponses).where(eq(quizResponses.attemptId, attemptId)),

@@ -4,10 +4,10 @@ import { auditLog, certificates, cohorts, quizAttempts, reflectionReviews, refle
 import { makeAssignment, makeLearnerOn, progressRow, words } from "@/db/test/learner-factories";
 import { makeUser } from "@/db/test/factories";
 import { setupTestDb } from "@/db/test/test-db";
-import { LearnError } from "@/lib/learning/errors";
 import { boundariesModule } from "@/lib/learning/module/boundaries";
 import { getModuleVersion } from "@/lib/learning/module/publish";
 import { answersWithCorrect } from "@/lib/learning/quiz/answer-key";
+import { DomainError } from "@/lib/platform/errors";
 import { startAttempt, submitAttempt } from "@/lib/learning/quiz/attempts";
 import { getReflection, getReflectionsPage, saveReflectionDraft, submitReflection } from "./drafts";
 
@@ -20,8 +20,8 @@ async function refused(p: Promise<unknown>) {
     () => null,
     (err: unknown) => err,
   );
-  expect(e, "expected a refusal").toBeInstanceOf(LearnError);
-  return e as LearnError;
+  expect(e, "expected a refusal").toBeInstanceOf(DomainError);
+  return e as DomainError;
 }
 
 async function reflectionRow(progressId: string, promptId: string) {
@@ -53,9 +53,8 @@ describe("autosaving drafts", () => {
     expect(tabA.version).toBe(2);
     // tab B still edits version 1
     const e = await refused(saveReflectionDraft({ learner, progressId, promptId: P1, body: "Tab B text", baseVersion: 1 }));
-    expect(e.code).toBe("conflict");
-    expect(e.status).toBe(409);
-    expect(e.details.current).toMatchObject({ body: "Tab A text here", version: 2 });
+    expect(e).toMatchObject({ code: "conflict", reason: "conflict" });
+    expect(e.details?.current).toMatchObject({ body: "Tab A text here", version: 2 });
     expect((await reflectionRow(progressId, P1)).body).toBe("Tab A text here");
     // tab B chooses to overwrite, naming the version it has now seen
     expect(await saveReflectionDraft({ learner, progressId, promptId: P1, body: "Tab B text", baseVersion: 2 })).toMatchObject({
@@ -63,9 +62,9 @@ describe("autosaving drafts", () => {
       body: "Tab B text",
     });
     // a second tab that believed nothing was saved yet is also refused
-    expect((await refused(saveReflectionDraft({ learner, progressId, promptId: P1, body: "x", baseVersion: 0 }))).code).toBe("conflict");
+    expect((await refused(saveReflectionDraft({ learner, progressId, promptId: P1, body: "x", baseVersion: 0 }))).reason).toBe("conflict");
     // and a tab that believed something was saved when nothing was
-    expect((await refused(saveReflectionDraft({ learner, progressId, promptId: P2, body: "x", baseVersion: 4 }))).code).toBe("conflict");
+    expect((await refused(saveReflectionDraft({ learner, progressId, promptId: P2, body: "x", baseVersion: 4 }))).reason).toBe("conflict");
     expect(await getReflection({ learner, progressId, promptId: P1 })).toMatchObject({ body: "Tab B text", version: 3 });
   });
 
@@ -99,12 +98,15 @@ describe("autosaving drafts", () => {
       for (const edit of edits) {
         const err = await refused(edit());
         expect(err.code).toBe("not_found");
-        expect(JSON.stringify(err.details)).not.toContain("Mine, private");
+        expect(JSON.stringify({ message: err.message, ...err.details })).not.toContain("Mine, private");
       }
     }
     expect((await reflectionRow(progressId, P1)).body).toBe("Mine, private");
     await t.db.update(cohorts).set({ status: "archived" }).where(eq(cohorts.id, cohort.id));
-    expect((await refused(saveReflectionDraft({ learner, progressId, promptId: P1, body: "later", baseVersion: 1 }))).code).toBe("closed");
+    expect(await refused(saveReflectionDraft({ learner, progressId, promptId: P1, body: "later", baseVersion: 1 }))).toMatchObject({
+      code: "conflict",
+      reason: "closed",
+    });
     expect((await reflectionRow(progressId, P1)).body).toBe("Mine, private");
   });
 });
@@ -115,7 +117,7 @@ describe("submitting reflections", () => {
     const { learner, progressId } = await makeLearnerOn(assignment);
     await saveReflectionDraft({ learner, progressId, promptId: P1, body: words(10), baseVersion: 0 });
     const e = await refused(submitReflection({ learner, progressId, promptId: P1, body: words(70), baseVersion: 1 }));
-    expect(e.code).toBe("too_short");
+    expect(e).toMatchObject({ code: "invalid", reason: "too_short" });
     expect(e.message).toContain("70 words");
     expect(e.message).toContain("at least 5 more");
     expect(e.details).toMatchObject({ wordCount: 70, minWords: 75 });
@@ -132,8 +134,11 @@ describe("submitting reflections", () => {
     const again = await submitReflection({ learner, progressId, promptId: P1, body: LONG, baseVersion: 0 });
     expect(again).toMatchObject({ status: "submitted", version: 1 });
     const locked = await refused(saveReflectionDraft({ learner, progressId, promptId: P1, body: "edit", baseVersion: 1 }));
-    expect(locked.code).toBe("locked");
-    expect((await refused(submitReflection({ learner, progressId, promptId: P1, body: `${LONG} more`, baseVersion: 1 }))).code).toBe("locked");
+    expect(locked).toMatchObject({ code: "conflict", reason: "locked" });
+    expect(await refused(submitReflection({ learner, progressId, promptId: P1, body: `${LONG} more`, baseVersion: 1 }))).toMatchObject({
+      code: "conflict",
+      reason: "locked",
+    });
 
     // the instructor side (another area) records a review like this
     const r = await reflectionRow(progressId, P1);

@@ -2,8 +2,8 @@ import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/db/client";
 import { assignmentProgress, reflectionReviews, reflections } from "@/db/schema";
 import { loadOwnProgress, recordActivity, requireOpen, versionFor, type Learner } from "@/lib/learning/own-progress";
-import { LearnError } from "@/lib/learning/errors";
 import { completeIfDone } from "@/lib/learning/progress/complete";
+import { conflict, DomainError, invalid } from "@/lib/platform/errors";
 import { countWords } from "./words";
 
 export const MAX_REFLECTION_CHARS = 20_000;
@@ -30,11 +30,11 @@ type Edit = { learner: Learner; progressId: string; promptId: string; body: stri
  */
 async function beginEdit(tx: DbOrTx, e: Edit, now: Date) {
   if (e.body.length > MAX_REFLECTION_CHARS)
-    throw new LearnError("invalid", `A reflection can be at most ${MAX_REFLECTION_CHARS.toLocaleString("en-US")} characters.`);
+    throw invalid(`A reflection can be at most ${MAX_REFLECTION_CHARS.toLocaleString("en-US")} characters.`);
   const row = await loadOwnProgress(tx, e.learner, e.progressId, { lock: true });
   requireOpen(row, now);
   const version = await recordActivity(tx, row, now);
-  if (!version.content.reflections.some((p) => p.id === e.promptId)) throw new LearnError("invalid", "There is no such reflection prompt.");
+  if (!version.content.reflections.some((p) => p.id === e.promptId)) throw invalid("There is no such reflection prompt.");
   const [current] = await tx
     .select()
     .from(reflections)
@@ -42,18 +42,18 @@ async function beginEdit(tx: DbOrTx, e: Edit, now: Date) {
   return { row, version, current };
 }
 
-function conflict(current: ReflectionSnapshot): never {
-  throw new LearnError(
-    "conflict",
+/** A save naming an older version: conflict, reason "conflict", with the newer text for the editor to offer. */
+function refuseStale(current: ReflectionSnapshot): never {
+  throw conflict(
     "This reflection was changed in another tab or device after you opened it. Your text here is kept; choose whether to load the newer text or keep yours.",
+    "conflict",
     { current },
   );
 }
 
-function locked(current: ReflectionSnapshot): never {
-  throw new LearnError("locked", "This reflection has been submitted, so it cannot be edited unless your instructor asks for a revision.", {
-    current,
-  });
+/** A submitted reflection not open for revision: conflict, reason "locked", with the text as it stands. */
+function refuseLocked(current: ReflectionSnapshot): never {
+  throw conflict("This reflection has been submitted, so it cannot be edited unless your instructor asks for a revision.", "locked", { current });
 }
 
 /** Autosave a draft. Answers the new version. */
@@ -63,7 +63,7 @@ export async function saveReflectionDraft(e: Edit): Promise<ReflectionSnapshot> 
     const { row, version, current } = await beginEdit(tx, e, now);
     const wordCount = countWords(e.body);
     if (!current) {
-      if (e.baseVersion !== 0) conflict(snapshot(undefined));
+      if (e.baseVersion !== 0) refuseStale(snapshot(undefined));
       const [created] = await tx
         .insert(reflections)
         .values({
@@ -80,8 +80,8 @@ export async function saveReflectionDraft(e: Edit): Promise<ReflectionSnapshot> 
         .returning();
       return snapshot(created);
     }
-    if (!editable(current.status)) locked(snapshot(current));
-    if (current.version !== e.baseVersion) conflict(snapshot(current));
+    if (!editable(current.status)) refuseLocked(snapshot(current));
+    if (current.version !== e.baseVersion) refuseStale(snapshot(current));
     const [saved] = await tx
       .update(reflections)
       .set({ body: e.body, wordCount, version: current.version + 1, updatedAt: now })
@@ -102,16 +102,16 @@ export async function submitReflection(e: Edit): Promise<ReflectionSnapshot & { 
     const { row, version, current } = await beginEdit(tx, e, now);
     if (current && current.status === "submitted" && current.body === e.body)
       return { ...snapshot(current), completed: Boolean(row.progress.completedAt), certificateId: null };
-    if (current && !editable(current.status)) locked(snapshot(current));
-    if ((current?.version ?? 0) !== e.baseVersion) conflict(snapshot(current));
+    if (current && !editable(current.status)) refuseLocked(snapshot(current));
+    if ((current?.version ?? 0) !== e.baseVersion) refuseStale(snapshot(current));
     const wordCount = countWords(e.body);
     const minWords = version.content.minWords;
     if (wordCount < minWords) {
       const missing = minWords - wordCount;
-      throw new LearnError(
-        "too_short",
+      throw new DomainError(
+        "invalid",
         `This reflection has ${wordCount} word${wordCount === 1 ? "" : "s"}. Write at least ${missing} more (${minWords} in all) before you submit. Your draft is saved.`,
-        { wordCount, minWords },
+        { reason: "too_short", details: { wordCount, minWords } },
       );
     }
     const values = { body: e.body, wordCount, status: "submitted" as const, submittedAt: now, updatedAt: now };

@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AppShell } from "@/app/_components/app-shell";
 import { LocalTime } from "@/app/_components/local-time";
-import { requireRole } from "@/app/_edge/session";
-import { getLearnerAssignment, orNotFound } from "@/lib/learning/page-data";
+import { page } from "@/app/_edge/page";
+import { getLearnerAssignment } from "@/lib/learning/page-data";
 import { getOpenAttempt, listAttempts } from "@/lib/learning/quiz/attempts";
 import { AssignmentHeader } from "../../_components/assignment-header";
 import { StartAttemptButton } from "../../_components/start-attempt-button";
@@ -11,14 +11,9 @@ import { QuizForm } from "./quiz-form";
 
 export const metadata: Metadata = { title: "Quiz" };
 
-export default async function QuizPage({ params }: { params: Promise<{ progressId: string }> }) {
-  const { progressId } = await params;
-  const user = await requireRole("learner", `/learn/${progressId}/quiz`);
+export default page<{ progressId: string }>({ permission: "workspace.learner" }, async ({ user, params: { progressId } }) => {
   const a = await getLearnerAssignment({ learner: user, progressId });
-  const [attempts, open] = await Promise.all([
-    orNotFound(listAttempts({ learner: user, progressId })),
-    orNotFound(getOpenAttempt({ learner: user, progressId })),
-  ]);
+  const [attempts, open] = await Promise.all([listAttempts({ learner: user, progressId }), getOpenAttempt({ learner: user, progressId })]);
   const { content } = a.version;
   const passMark = open?.passMark ?? a.passMarkOverride ?? a.version.passMark;
   const submitted = attempts.filter((t) => t.status === "submitted");
@@ -105,4 +100,4 @@ export default async function QuizPage({ params }: { params: Promise<{ progressI
       )}
     </AppShell>
   );
-}
+});

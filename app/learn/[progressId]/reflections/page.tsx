@@ -2,20 +2,18 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AppShell } from "@/app/_components/app-shell";
 import { LocalTime } from "@/app/_components/local-time";
-import { requireRole } from "@/app/_edge/session";
-import { getLearnerAssignment, orNotFound } from "@/lib/learning/page-data";
+import { page } from "@/app/_edge/page";
+import { getLearnerAssignment } from "@/lib/learning/page-data";
 import { getReflectionsPage } from "@/lib/learning/reflections/drafts";
 import { AssignmentHeader } from "../../_components/assignment-header";
 import { ReflectionEditor } from "./reflection-editor";
 
 export const metadata: Metadata = { title: "Reflections" };
 
-export default async function ReflectionsPage({ params }: { params: Promise<{ progressId: string }> }) {
-  const { progressId } = await params;
-  const user = await requireRole("learner", `/learn/${progressId}/reflections`);
+export default page<{ progressId: string }>({ permission: "workspace.learner" }, async ({ user, params: { progressId } }) => {
   const a = await getLearnerAssignment({ learner: user, progressId });
-  const page = await orNotFound(getReflectionsPage({ learner: user, progressId }));
-  const submitted = page.prompts.filter((p) => p.reflection.submittedAt).length;
+  const reflections = await getReflectionsPage({ learner: user, progressId });
+  const submitted = reflections.prompts.filter((p) => p.reflection.submittedAt).length;
 
   return (
     <AppShell user={user}>
@@ -27,7 +25,7 @@ export default async function ReflectionsPage({ params }: { params: Promise<{ pr
       />
       <div className="max-w-prose space-y-3 text-slate-800">
         <p>
-          Answer each prompt in your own words, at least {page.minWords} words each. Your writing is saved as you type and
+          Answer each prompt in your own words, at least {reflections.minWords} words each. Your writing is saved as you type and
           kept on this device, so you can stop and come back. Only you and your cohort&apos;s instructors can read it.
         </p>
         <p className="rounded-md border-l-4 border-brand-600 bg-brand-50 p-3" role="note">
@@ -35,7 +33,7 @@ export default async function ReflectionsPage({ params }: { params: Promise<{ pr
           details that could point to someone; say &ldquo;a client&rdquo; or use a made-up first name.
         </p>
         <p className="text-sm" data-testid="reflections-count">
-          {submitted} of {page.prompts.length} submitted.
+          {submitted} of {reflections.prompts.length} submitted.
           {a.progress.completedAt && (
             <>
               {" "}Your assignment is complete.{" "}
@@ -53,11 +51,11 @@ export default async function ReflectionsPage({ params }: { params: Promise<{ pr
       </div>
 
       <ol className="mt-8 space-y-8">
-        {page.prompts.map(({ prompt, reflection, latestReview }, i) => (
+        {reflections.prompts.map(({ prompt, reflection, latestReview }, i) => (
           <li key={prompt.id} className="card">
             <section aria-labelledby={`prompt-${prompt.id}`}>
               <h2 id={`prompt-${prompt.id}`} className="text-lg font-bold leading-snug">
-                <span className="block text-sm font-medium text-slate-700">Prompt {i + 1} of {page.prompts.length}</span>
+                <span className="block text-sm font-medium text-slate-700">Prompt {i + 1} of {reflections.prompts.length}</span>
                 {prompt.prompt}
               </h2>
               <p className="mt-2 text-sm text-slate-700">{prompt.hint}</p>
@@ -79,7 +77,7 @@ export default async function ReflectionsPage({ params }: { params: Promise<{ pr
                   progressId={progressId}
                   promptId={prompt.id}
                   number={i + 1}
-                  minWords={page.minWords}
+                  minWords={reflections.minWords}
                   initial={reflection}
                   editable={a.window === "open"}
                 />
@@ -90,4 +88,4 @@ export default async function ReflectionsPage({ params }: { params: Promise<{ pr
       </ol>
     </AppShell>
   );
-}
+});

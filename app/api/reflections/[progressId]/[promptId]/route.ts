@@ -1,21 +1,20 @@
 import { z } from "zod";
-import { learnerRoute, json } from "@/app/_edge/learner-route";
+import { json, route } from "@/app/_edge/route";
 import { getReflection, saveReflectionDraft } from "@/lib/learning/reflections/drafts";
 
-type Ctx = { params: Promise<{ progressId: string; promptId: string }> };
+type Params = { progressId: string; promptId: string };
 
 const schema = z.object({ body: z.string(), version: z.number().int().min(0) });
 
 /** The reflection as saved now (to load the newer text after a conflict). */
-export async function GET(req: Request, ctx: Ctx) {
-  const { progressId, promptId } = await ctx.params;
-  return learnerRoute(req, null, async (_input, user) => json(await getReflection({ learner: user, progressId, promptId })));
-}
+export const GET = route<Params>({ permission: "reflection.write", kind: "api" }, async ({ user, params }) =>
+  json(await getReflection({ learner: user, ...params })),
+);
 
-/** Autosave a draft: `{ body, version }` where version is the one being edited; a stale version answers 409 with the newer text. */
-export async function PUT(req: Request, ctx: Ctx) {
-  const { progressId, promptId } = await ctx.params;
-  return learnerRoute(req, schema, async ({ body, version }, user) =>
-    json(await saveReflectionDraft({ learner: user, progressId, promptId, body, baseVersion: version })),
-  );
-}
+/**
+ * Autosave a draft: `{ body, version }` where version is the one being edited. The reflection editor acts on
+ * 409 `conflict` (a stale version; `current` holds the newer text) and 409 `locked` (submitted, not open for revision).
+ */
+export const PUT = route<Params, typeof schema>({ permission: "reflection.write", kind: "api", body: schema }, async ({ user, params, body }) =>
+  json(await saveReflectionDraft({ learner: user, ...params, body: body.body, baseVersion: body.version })),
+);

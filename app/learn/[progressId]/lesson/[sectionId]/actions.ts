@@ -2,8 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { ActionError, formAction } from "@/app/_edge/action";
-import { LearnError } from "@/lib/learning/errors";
+import { formAction } from "@/app/_edge/action";
 import { recordSectionRead } from "@/lib/learning/reads";
 
 const schema = z.object({
@@ -14,14 +13,13 @@ const schema = z.object({
   nextSectionId: z.string().max(100).optional(),
 });
 
-/** "Mark as read and continue": record the section read, then move on. */
+/**
+ * "Mark as read and continue": record the section read, then move on. A
+ * closed or not yet open assignment, or an unknown section, shows its message
+ * next to the button; someone else's progress answers 404.
+ */
 export const markSectionRead = formAction({ permission: "workspace.learner", schema }, async (input, user) => {
-  try {
-    await recordSectionRead({ learner: user, progressId: input.progressId, sectionId: input.sectionId });
-  } catch (e) {
-    if (e instanceof LearnError) throw new ActionError(e.code === "not_found" ? "This lesson is not available." : e.message);
-    throw e;
-  }
+  await recordSectionRead({ learner: user, progressId: input.progressId, sectionId: input.sectionId });
   const base = `/learn/${encodeURIComponent(input.progressId)}`;
   redirect(input.next === "quiz" || !input.nextSectionId ? `${base}/quiz` : `${base}/lesson/${encodeURIComponent(input.nextSectionId)}`);
 });

@@ -1,22 +1,20 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { AppShell } from "@/app/_components/app-shell";
-import { requireRole } from "@/app/_edge/session";
+import { page } from "@/app/_edge/page";
 import { getLearnerAssignment } from "@/lib/learning/page-data";
+import { notFound } from "@/lib/platform/errors";
 import { AssignmentHeader } from "../../../_components/assignment-header";
 import { ProgressBar } from "../../../_components/progress-bar";
 import { MarkReadForm } from "./mark-read-form";
 
 export const metadata: Metadata = { title: "Lesson" };
 
-export default async function LessonSection({ params }: { params: Promise<{ progressId: string; sectionId: string }> }) {
-  const { progressId, sectionId } = await params;
-  const user = await requireRole("learner", `/learn/${progressId}/lesson/${sectionId}`);
+export default page<{ progressId: string; sectionId: string }>({ permission: "workspace.learner" }, async ({ user, params: { progressId, sectionId } }) => {
   const a = await getLearnerAssignment({ learner: user, progressId });
   const sections = a.version.content.sections;
   const index = sections.findIndex((s) => s.id === sectionId);
-  if (index < 0) notFound();
+  if (index < 0) throw notFound();
   const section = sections[index];
   const prev = sections[index - 1];
   const next = sections[index + 1];
@@ -112,4 +110,4 @@ export default async function LessonSection({ params }: { params: Promise<{ prog
       </div>
     </AppShell>
   );
-}
+});

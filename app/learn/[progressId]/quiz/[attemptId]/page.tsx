@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AppShell } from "@/app/_components/app-shell";
-import { requireRole } from "@/app/_edge/session";
-import { getLearnerAssignment, orNotFound } from "@/lib/learning/page-data";
+import { page } from "@/app/_edge/page";
+import { getLearnerAssignment } from "@/lib/learning/page-data";
 import { listAttempts } from "@/lib/learning/quiz/attempts";
 import { getAttemptReview } from "@/lib/learning/quiz/review";
 import { AssignmentHeader } from "../../../_components/assignment-header";
@@ -10,13 +10,11 @@ import { StartAttemptButton } from "../../../_components/start-attempt-button";
 
 export const metadata: Metadata = { title: "Quiz result" };
 
-export default async function QuizResultPage({ params }: { params: Promise<{ progressId: string; attemptId: string }> }) {
-  const { progressId, attemptId } = await params;
-  const user = await requireRole("learner", `/learn/${progressId}/quiz/${attemptId}`);
+export default page<{ progressId: string; attemptId: string }>({ permission: "workspace.learner" }, async ({ user, params: { progressId, attemptId } }) => {
   const a = await getLearnerAssignment({ learner: user, progressId });
   const [{ attempt, items }, attempts] = await Promise.all([
-    orNotFound(getAttemptReview({ learner: user, progressId, attemptId })),
-    orNotFound(listAttempts({ learner: user, progressId })),
+    getAttemptReview({ learner: user, progressId, attemptId }),
+    listAttempts({ learner: user, progressId }),
   ]);
   const counted = attempts.filter((t) => t.status === "submitted" && !t.resetAt).length;
   const hasOpen = attempts.some((t) => t.status === "in_progress");
@@ -106,4 +104,4 @@ export default async function QuizResultPage({ params }: { params: Promise<{ pro
       </ol>
     </AppShell>
   );
-}
+});
