@@ -12,6 +12,7 @@ import {
 } from "@/db/schema";
 import { statusSql } from "@/lib/learning/progress/status";
 import { nextStep } from "./next-step";
+import { effectivePassMarkSql } from "./pass-mark";
 import { assignmentWindow } from "./window";
 
 function buildHomeQuery(db: DbOrTx) {
@@ -26,7 +27,7 @@ function buildHomeQuery(db: DbOrTx) {
       opensAt: assignments.opensAt,
       dueAt: assignments.dueAt,
       maxAttempts: assignments.maxAttempts,
-      passMark: sql<number>`coalesce(${assignments.passMarkOverride}, ${moduleVersions.passMark})`,
+      passMark: effectivePassMarkSql(),
       sectionsTotal: sql<number>`jsonb_array_length(${moduleVersions.content} -> 'sections')`,
       reflectionsTotal: sql<number>`jsonb_array_length(${moduleVersions.content} -> 'reflections')`,
       sectionsRead: assignmentProgress.sectionsRead,

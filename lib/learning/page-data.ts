@@ -3,11 +3,12 @@ import { getDb } from "@/db/client";
 import { certificates, sectionReads } from "@/db/schema";
 import { progressStatus } from "@/lib/learning/progress/status";
 import { loadOwnProgress, versionFor, windowOf, type Learner } from "./own-progress";
+import { effectivePassMark } from "./pass-mark";
 
 /**
  * What every page under /learn/[progressId] starts from: the learner's own
- * progress row, the module version they work against, the window and the
- * sections read. Anyone else's id is a not_found
+ * progress row, the module version they work against, the window, the pass
+ * mark in force and the sections read. Anyone else's id is a not_found
  * DomainError (the page answers 404), the same as a missing one.
  */
 export async function getLearnerAssignment({ learner, progressId, now = new Date() }: { learner: Learner; progressId: string; now?: Date }) {
@@ -21,6 +22,7 @@ export async function getLearnerAssignment({ learner, progressId, now = new Date
   return {
     ...row,
     version,
+    passMark: effectivePassMark(row, version),
     window: windowOf(row, now),
     status: progressStatus(row.progress, row, now),
     readSectionIds: new Set(reads.map((r) => r.sectionId)),

@@ -15,7 +15,6 @@ export default page<{ progressId: string }>({ permission: "workspace.learner" },
   const { content } = a.version;
   const p = a.progress;
   const base = `/learn/${progressId}`;
-  const passMark = a.passMarkOverride ?? a.version.passMark;
   const steps = [
     {
       n: 1,
@@ -32,8 +31,8 @@ export default page<{ progressId: string }>({ permission: "workspace.learner" },
       done: p.quizPassedAt !== null,
       detail:
         p.bestScore === null
-          ? `${content.drawCount} questions. You need ${passMark}% to pass.`
-          : `Best score ${p.bestScore}% (${p.quizPassedAt ? "passed" : `pass mark ${passMark}%`}) · ${p.attemptsCount} attempt${p.attemptsCount === 1 ? "" : "s"}${a.maxAttempts ? ` of ${a.maxAttempts}` : ""}`,
+          ? `${content.drawCount} questions. You need ${a.passMark}% to pass.`
+          : `Best score ${p.bestScore}% (${p.quizPassedAt ? "passed" : `pass mark ${a.passMark}%`}) · ${p.attemptsCount} attempt${p.attemptsCount === 1 ? "" : "s"}${a.maxAttempts ? ` of ${a.maxAttempts}` : ""}`,
     },
     {
       n: 3,

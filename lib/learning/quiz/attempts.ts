@@ -1,12 +1,14 @@
-import { and, asc, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/db/client";
 import { assignmentProgress, certificates, quizAttempts, quizResponses } from "@/db/schema";
 import { at, loadOwnProgress, loadOwnProgressOfAttempt, recordActivity, requireOpen, type Learner, type OwnProgress } from "@/lib/learning/own-progress";
+import { effectivePassMark } from "@/lib/learning/pass-mark";
 import { getModuleVersion } from "@/lib/learning/module/publish";
 import { completeIfDone } from "@/lib/learning/progress/complete";
 import { quizCounterColumns } from "@/lib/learning/progress/quiz-counters";
 import { conflict, DomainError, notFound } from "@/lib/platform/errors";
 import { isUuid } from "@/lib/platform/ids";
+import { countedAttemptSql } from "./counted";
 import { drawQuiz, type RandomInt } from "./draw";
 import { publicQuestions, type PublicQuestion } from "./public";
 import { invalidAnswers, scoreAttempt, unansweredItems, type Answers } from "./scoring";
@@ -26,12 +28,11 @@ export type AttemptResult = {
   certificateId: string | null;
 };
 
-/** Attempts that count: submitted and not reset by an instructor. */
-const counted = (progressId: string) =>
-  and(eq(quizAttempts.progressId, progressId), eq(quizAttempts.status, "submitted"), isNull(quizAttempts.resetAt));
-
 async function countedAttempts(tx: DbOrTx, progressId: string) {
-  const [{ n }] = await tx.select({ n: sql<number>`count(*)::int` }).from(quizAttempts).where(counted(progressId));
+  const [{ n }] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(quizAttempts)
+    .where(and(eq(quizAttempts.progressId, progressId), countedAttemptSql()));
   return n;
 }
 
@@ -93,7 +94,7 @@ export async function startAttempt({
         userId: learner.id,
         moduleVersionId: version.id,
         draw: drawQuiz(version.content, rnd),
-        passMark: row.passMarkOverride ?? version.passMark,
+        passMark: effectivePassMark(row, version),
         startedAt: now,
       })
       .returning();

@@ -5,6 +5,7 @@ import { LocalTime } from "@/app/_components/local-time";
 import { page } from "@/app/_edge/page";
 import { getLearnerAssignment } from "@/lib/learning/page-data";
 import { getOpenAttempt, listAttempts } from "@/lib/learning/quiz/attempts";
+import { attemptAllowance } from "@/lib/learning/quiz/counted";
 import { AssignmentHeader } from "../../_components/assignment-header";
 import { StartAttemptButton } from "../../_components/start-attempt-button";
 import { QuizForm } from "./quiz-form";
@@ -15,10 +16,10 @@ export default page<{ progressId: string }>({ permission: "workspace.learner" },
   const a = await getLearnerAssignment({ learner: user, progressId });
   const [attempts, open] = await Promise.all([listAttempts({ learner: user, progressId }), getOpenAttempt({ learner: user, progressId })]);
   const { content } = a.version;
-  const passMark = open?.passMark ?? a.passMarkOverride ?? a.version.passMark;
+  // an open attempt keeps the pass mark it started with
+  const passMark = open?.passMark ?? a.passMark;
   const submitted = attempts.filter((t) => t.status === "submitted");
-  const counted = submitted.filter((t) => !t.resetAt).length;
-  const left = a.maxAttempts === null ? null : Math.max(0, a.maxAttempts - counted);
+  const { left } = attemptAllowance(a.maxAttempts, attempts);
   const passed = a.progress.quizPassedAt !== null;
 
   return (

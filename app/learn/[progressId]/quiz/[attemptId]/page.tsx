@@ -4,6 +4,7 @@ import { AppShell } from "@/app/_components/app-shell";
 import { page } from "@/app/_edge/page";
 import { getLearnerAssignment } from "@/lib/learning/page-data";
 import { listAttempts } from "@/lib/learning/quiz/attempts";
+import { attemptAllowance } from "@/lib/learning/quiz/counted";
 import { getAttemptReview } from "@/lib/learning/quiz/review";
 import { AssignmentHeader } from "../../../_components/assignment-header";
 import { StartAttemptButton } from "../../../_components/start-attempt-button";
@@ -16,9 +17,8 @@ export default page<{ progressId: string; attemptId: string }>({ permission: "wo
     getAttemptReview({ learner: user, progressId, attemptId }),
     listAttempts({ learner: user, progressId }),
   ]);
-  const counted = attempts.filter((t) => t.status === "submitted" && !t.resetAt).length;
-  const hasOpen = attempts.some((t) => t.status === "in_progress");
-  const canRetry = a.window === "open" && (hasOpen || a.maxAttempts === null || counted < a.maxAttempts);
+  const { hasOpen, mayStart } = attemptAllowance(a.maxAttempts, attempts);
+  const canRetry = a.window === "open" && mayStart;
   const passedQuiz = a.progress.quizPassedAt !== null;
   const content = a.version.content;
 
