@@ -25,7 +25,7 @@ import type { CurrentUser } from "@/app/_edge/session";
 import { createCohortInvite } from "@/lib/cohorts/invite-links";
 import { publishBuiltInModules } from "@/lib/learning/module/publish";
 
-const who = vi.hoisted(() => ({ user: null as null | { id: string; email: string; name: string; role: "admin" | "instructor" | "learner"; sessionId: string } }));
+const who = vi.hoisted(() => ({ user: null as null | CurrentUser }));
 vi.mock("@/app/_edge/session", async () => {
   const { notFound, redirect } = await import("next/navigation");
   return {
@@ -42,8 +42,8 @@ vi.mock("@/app/_edge/http", async (original) => ({ ...(await original<typeof imp
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 const t = setupTestDb();
-const as = (u: { id: string; email: string; name: string; role: "admin" | "instructor" | "learner" }) => {
-  who.user = { ...u, sessionId: "00000000-0000-0000-0000-000000000000" } as CurrentUser;
+const as = (u: Omit<CurrentUser, "sessionId">) => {
+  who.user = { ...u, sessionId: "00000000-0000-0000-0000-000000000000" };
 };
 const form = (values: Record<string, string>) => {
   const fd = new FormData();

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { assignments, modules, moduleVersions } from "@/db/schema";
 import { DomainError, invalid, notFound } from "@/lib/platform/errors";
+import { fieldErrorsOf } from "@/lib/platform/field-errors";
 import { audit } from "@/lib/audit/record";
 import { isUuid } from "@/lib/access/scope";
 import { assertCohortOpen, requireCohort, type Actor } from "@/lib/cohorts/cohorts";
@@ -49,9 +50,7 @@ export type AssignmentFields = {
 function checked<T>(schema: z.ZodType<T>, input: unknown): T {
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
-  const fieldErrors: Record<string, string> = {};
-  for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0] ?? "form")] ??= issue.message;
-  throw invalid("Please correct the highlighted fields.", fieldErrors);
+  throw invalid("Please correct the highlighted fields.", fieldErrorsOf(parsed.error.issues));
 }
 
 /** Modules with a published version: what can be assigned. */

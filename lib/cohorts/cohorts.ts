@@ -3,6 +3,7 @@ import { z } from "zod";
 import { execRows, getDb, type DbOrTx } from "@/db/client";
 import { assignmentProgress, assignments, cohortInstructors, cohorts, enrolments, users } from "@/db/schema";
 import { DomainError, invalid, notFound } from "@/lib/platform/errors";
+import { fieldErrorsOf } from "@/lib/platform/field-errors";
 import { findUserByEmail } from "@/lib/accounts/users";
 import { audit } from "@/lib/audit/record";
 import { type Permission } from "@/lib/access/permissions";
@@ -24,9 +25,7 @@ export type Cohort = typeof cohorts.$inferSelect;
 function checkedFields(input: { name: string; description: string }) {
   const parsed = cohortFieldsSchema.safeParse(input);
   if (parsed.success) return parsed.data;
-  const fieldErrors: Record<string, string> = {};
-  for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0] ?? "form")] ??= issue.message;
-  throw invalid("Please correct the highlighted fields.", fieldErrors);
+  throw invalid("Please correct the highlighted fields.", fieldErrorsOf(parsed.error.issues));
 }
 
 /**
