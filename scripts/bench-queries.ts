@@ -12,9 +12,8 @@
 import { readReportFilters } from "@/lib/reports/organisation-filters";
 import { getCompletionsPerWeek, getOrganisationTiles, hasAnyCohort, listOrganisationCohorts, listReportInstructors } from "@/lib/reports/organisation";
 import { countOrganisationExportRows, exportQuery } from "@/lib/reports/organisation-export";
-import { getCohortSummary, learnerPageQuerySchema, listCohortLearners } from "@/lib/reports/cohort-progress";
+import { getCohortProgress, learnerPageQuerySchema } from "@/lib/reports/cohort-progress";
 import { requireCohort } from "@/lib/cohorts/cohorts";
-import { listCohortAssignments } from "@/lib/cohorts/assignments";
 
 export type BenchContext = {
   /** the cohort of 500 */
@@ -78,17 +77,12 @@ export const benchTargets: Record<"organisationReport" | "organisationReportFilt
   },
   cohortPage: {
     path: (ctx) => `/instructor/cohorts/${ctx.cohortId}`,
-    // app/instructor/cohorts/[cohortId]/page.tsx → loadInstructorCohort + CohortProgressView with no query string
-    // (outside a render requireCohortForRender is not cached, so this runs the scope check 3 times; the page runs it once)
+    // app/instructor/cohorts/[cohortId]/page.tsx → requireCohort + CohortProgressView (getCohortProgress) with no query string:
+    // two scope checks, the assignments, the tiles and one page of learners, as the page runs them
     queries: async (ctx) => {
       const actor = { id: ctx.instructorId, role: "instructor" as const, email: ctx.instructorEmail };
       const cohort = await requireCohort(actor, ctx.cohortId, "cohort.progress");
-      const query = learnerPageQuerySchema.parse({});
-      const list = await listCohortAssignments({ cohortId: cohort.id });
-      const assignment = list[0] ?? null;
-      const now = new Date();
-      await getCohortSummary({ actor, cohortId: cohort.id, assignmentId: assignment?.id ?? null, now });
-      await listCohortLearners({ actor, cohortId: cohort.id, assignmentId: assignment?.id ?? null, sort: query.sort, dir: query.dir, page: query.page, now });
+      await getCohortProgress({ actor, cohortId: cohort.id, query: learnerPageQuerySchema.parse({}) });
     },
   },
 };

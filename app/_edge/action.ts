@@ -19,11 +19,16 @@ export type ActionState<T = unknown> = {
   data?: T;
 };
 
+/** Fields never sent back to the browser, even to refill the form: a password stays where it was typed. */
+const SECRET_FIELD = /password|^confirm$/i;
+
 function formValues(formData: FormData): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of formData.entries()) if (typeof v === "string" && !k.startsWith("$ACTION")) out[k] = v;
   return out;
 }
+
+const echoed = (values: Record<string, string>) => Object.fromEntries(Object.entries(values).filter(([k]) => !SECRET_FIELD.test(k)));
 
 type Body<S extends z.ZodType, R, U> = (input: z.infer<S>, user: U, formData: FormData) => Promise<ActionState<R> | void>;
 type FormActionFn<R> = (prev: ActionState<R> | undefined, formData: FormData) => Promise<ActionState<R>>;
@@ -57,7 +62,7 @@ export function formAction<S extends z.ZodType, R = unknown>(
     const values = formValues(formData);
     const parsed = opts.schema.safeParse(values);
     if (!parsed.success) {
-      return { ok: false, message: "Please correct the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error.issues), values };
+      return { ok: false, message: "Please correct the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error.issues), values: echoed(values) };
     }
     try {
       const result = await (body as Body<S, R, CurrentUser | null>)(parsed.data, user, formData);
@@ -65,7 +70,7 @@ export function formAction<S extends z.ZodType, R = unknown>(
     } catch (e) {
       if (!isDomainError(e)) throw e;
       if (e.code === "not_found" || e.code === "forbidden") notFound();
-      return { ok: false, message: e.message, fieldErrors: e.fieldErrors, values };
+      return { ok: false, message: e.message, fieldErrors: e.fieldErrors, values: echoed(values) };
     }
   };
   return Object.assign(run, { [EDGE]: "action" as const });

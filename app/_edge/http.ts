@@ -30,15 +30,8 @@ export const statusOf: Record<DomainError["code"], number> = {
   rate_limited: 429,
 };
 
-/** zod issues as one message per field (the first for each), the shape every form shows. */
-export function fieldErrorsOf(issues: readonly { path: readonly PropertyKey[]; message: string }[]): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const issue of issues) {
-    const key = String(issue.path[0] ?? "form");
-    out[key] ??= issue.message;
-  }
-  return out;
-}
+/** zod issues as one message per field; lives in lib so the domain answers a broken rule alike. */
+export { fieldErrorsOf } from "@/lib/platform/field-errors";
 
 /** The client's address for throttling and the audit log (lib/platform/http/request.ts decides which header to trust). */
 export async function clientIp(): Promise<string> {

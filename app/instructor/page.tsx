@@ -2,14 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AppShell } from "@/app/_components/app-shell";
 import { LocalTime } from "@/app/_components/local-time";
-import { requireRole } from "@/app/_edge/session";
+import { page } from "@/app/_edge/page";
 import { listCohortsWithFigures } from "@/lib/cohorts/cohorts";
 
 export const metadata: Metadata = { title: "My cohorts" };
 
-export default async function InstructorHome({ searchParams }: { searchParams: Promise<{ archived?: string }> }) {
-  const user = await requireRole("instructor", "/instructor");
-  const archived = (await searchParams).archived === "1";
+export default page({ permission: "workspace.instructor" }, async ({ user, query }) => {
+  const archived = query.archived === "1";
   const cohorts = await listCohortsWithFigures({ actor: user, archived });
   return (
     <AppShell user={user} wide>
@@ -60,4 +59,4 @@ export default async function InstructorHome({ searchParams }: { searchParams: P
       </p>
     </AppShell>
   );
-}
+});

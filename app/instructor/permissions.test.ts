@@ -25,7 +25,7 @@ import type { CurrentUser } from "@/app/_edge/session";
 import { createCohortInvite } from "@/lib/cohorts/invite-links";
 import { publishBuiltInModules } from "@/lib/learning/module/publish";
 
-const who = vi.hoisted(() => ({ user: null as null | { id: string; email: string; name: string; role: "admin" | "instructor" | "learner"; sessionId: string } }));
+const who = vi.hoisted(() => ({ user: null as null | CurrentUser }));
 vi.mock("@/app/_edge/session", async () => {
   const { notFound, redirect } = await import("next/navigation");
   return {
@@ -42,8 +42,8 @@ vi.mock("@/app/_edge/http", async (original) => ({ ...(await original<typeof imp
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 const t = setupTestDb();
-const as = (u: { id: string; email: string; name: string; role: "admin" | "instructor" | "learner" }) => {
-  who.user = { ...u, sessionId: "00000000-0000-0000-0000-000000000000" } as CurrentUser;
+const as = (u: Omit<CurrentUser, "sessionId">) => {
+  who.user = { ...u, sessionId: "00000000-0000-0000-0000-000000000000" };
 };
 const form = (values: Record<string, string>) => {
   const fd = new FormData();
@@ -67,13 +67,16 @@ const s = {} as {
 
 /** Rows an action could touch, counted before and after. */
 async function snapshot() {
-  const count = async (table: typeof enrolments | typeof cohortInvites | typeof assignments | typeof auditLog | typeof users | typeof reflectionReviews | typeof cohortInstructors) =>
+  const count = async (
+    table: typeof cohorts | typeof enrolments | typeof cohortInvites | typeof assignments | typeof auditLog | typeof users | typeof reflectionReviews | typeof cohortInstructors,
+  ) =>
     (await t.db.select({ n: sql<number>`count(*)::int` }).from(table))[0].n;
   const [cohort] = await t.db.select().from(cohorts).where(eq(cohorts.id, s.cohortId));
   const [refl] = await t.db.select().from(reflections).where(eq(reflections.id, s.reflectionId));
   const resets = (await t.db.select().from(quizAttempts).where(eq(quizAttempts.progressId, s.progressId))).filter((a) => a.resetAt).length;
   const [invite] = await t.db.select().from(cohortInvites).where(eq(cohortInvites.id, s.inviteId));
   return {
+    cohorts: await count(cohorts),
     enrolments: await count(enrolments),
     invites: await count(cohortInvites),
     assignments: await count(assignments),
@@ -112,13 +115,23 @@ describe("pages", () => {
     const sp = Promise.resolve({});
     return [
       ["progress", async () => (await import("./cohorts/[cohortId]/page")).default({ params: params({ cohortId: s.cohortId }), searchParams: sp })],
-      ["enrol", async () => (await import("./cohorts/[cohortId]/enrol/page")).default({ params: params({ cohortId: s.cohortId }) })],
+      ["enrol", async () => (await import("./cohorts/[cohortId]/enrol/page")).default({ params: params({ cohortId: s.cohortId }), searchParams: sp })],
       ["assignment", async () => (await import("./cohorts/[cohortId]/assignment/page")).default({ params: params({ cohortId: s.cohortId }), searchParams: Promise.resolve({}) })],
       ["insights", async () => (await import("./cohorts/[cohortId]/insights/page")).default({ params: params({ cohortId: s.cohortId }), searchParams: sp })],
-      ["settings", async () => (await import("./cohorts/[cohortId]/settings/page")).default({ params: params({ cohortId: s.cohortId }) })],
+      ["settings", async () => (await import("./cohorts/[cohortId]/settings/page")).default({ params: params({ cohortId: s.cohortId }), searchParams: sp })],
       ["learner", async () => (await import("./cohorts/[cohortId]/learners/[learnerId]/page")).default({ params: params({ cohortId: s.cohortId, learnerId: s.learner.id }), searchParams: Promise.resolve({}) })],
       ["learner via own cohort", async () => (await import("./cohorts/[cohortId]/learners/[learnerId]/page")).default({ params: params({ cohortId: s.ownCohortId, learnerId: s.learner.id }), searchParams: Promise.resolve({}) })],
-      ["review", async () => (await import("./reviews/[reflectionId]/page")).default({ params: params({ reflectionId: s.reflectionId }) })],
+      ["review", async () => (await import("./reviews/[reflectionId]/page")).default({ params: params({ reflectionId: s.reflectionId }), searchParams: sp })],
+    ] as const;
+  };
+  /** The instructor's own area, not one cohort's: any instructor sees their own, other roles 404. */
+  const workspacePages = async () => {
+    const none = { params: Promise.resolve({}), searchParams: Promise.resolve({}) };
+    return [
+      ["my cohorts", async () => (await import("./page")).default(none)],
+      ["archived cohorts", async () => (await import("./page")).default({ ...none, searchParams: Promise.resolve({ archived: "1" }) })],
+      ["new cohort", async () => (await import("./cohorts/new/page")).default(none)],
+      ["review queue", async () => (await import("./reviews/page")).default(none)],
     ] as const;
   };
 
@@ -130,7 +143,21 @@ describe("pages", () => {
   it("answer 404 to a learner and to an admin (the admin's copy lives under /admin)", async () => {
     for (const u of [s.learner, s.admin]) {
       as(u);
-      for (const [, page] of await pages()) await expectNotFound(page());
+      for (const [, page] of [...(await pages()), ...(await workspacePages())]) await expectNotFound(page());
+    }
+  });
+
+  it("send someone signed out to sign in", async () => {
+    who.user = null;
+    for (const [name, page] of [...(await pages()), ...(await workspacePages())]) {
+      await expect(page(), name).rejects.toMatchObject({ digest: expect.stringMatching(/^NEXT_REDIRECT;[a-z]+;\/signin;/) });
+    }
+  });
+
+  it("show any instructor their own workspace", async () => {
+    for (const u of [s.owner, s.stranger]) {
+      as(u);
+      for (const [name, page] of await workspacePages()) await expect(page(), name).resolves.toBeTruthy();
     }
   });
 
@@ -209,6 +236,7 @@ describe("actions", () => {
     const newcomer = uniqueEmail("newcomer");
     const c = s.cohortId;
     const calls: [string, () => Promise<unknown>][] = [
+      ["create", () => cohortActions.createCohortAction(undefined, form({ name: "Someone else's", description: "" }))],
       ["update", () => cohortActions.updateCohortAction(undefined, form({ cohortId: c, name: "Taken over", description: "" }))],
       ["archive", () => cohortActions.archiveCohortAction(undefined, form({ cohortId: c, archived: "1" }))],
       ["co-instructor", () => cohortActions.addCoInstructorAction(undefined, form({ cohortId: c, email: (who.user?.email ?? s.stranger.email) }))],
@@ -232,7 +260,8 @@ describe("actions", () => {
     const before = await snapshot();
     for (const u of [s.stranger, s.learner, s.admin]) {
       as(u);
-      for (const [name, call] of calls) {
+      // creating a cohort is every instructor's own business: only the other roles are refused
+      for (const [name, call] of calls.filter(([name]) => name !== "create" || u !== s.stranger)) {
         await expectNotFound(call()).catch((e) => {
           throw new Error(`${u.name} → ${name}: ${(e as Error).message}`);
         });
@@ -252,5 +281,33 @@ describe("actions", () => {
     }
     const staffEnrolments = await t.db.select().from(enrolments).where(eq(enrolments.userId, s.stranger.id));
     expect(staffEnrolments).toHaveLength(0);
+  });
+
+  it("let anyone open an invite link; joining signed out goes to sign-in and back to the link", async () => {
+    const JoinPage = (await import("@/app/join/[token]/page")).default;
+    const { joinAction } = await import("@/app/join/[token]/actions");
+    const { token } = await createCohortInvite({ actor: s.owner, cohortId: s.cohortId, days: 7, maxUses: 10 });
+    for (const u of [null, s.learner, s.stranger]) {
+      who.user = null;
+      if (u) as(u);
+      await expect(JoinPage({ params: Promise.resolve({ token }), searchParams: Promise.resolve({}) })).resolves.toBeTruthy();
+    }
+    who.user = null;
+    await expect(joinAction(undefined, form({ token }))).rejects.toMatchObject({
+      digest: expect.stringContaining(`/signin?callbackUrl=${encodeURIComponent(`/join/${token}`)}`),
+    });
+  });
+
+  it("never send a typed password back with the sign-up form's errors", async () => {
+    const { signUpAction } = await import("@/app/join/[token]/actions");
+    const { token } = await createCohortInvite({ actor: s.owner, cohortId: s.cohortId, days: 7, maxUses: 10 });
+    who.user = null;
+    const mismatch = await signUpAction(undefined, form({ token, name: "New Person", email: uniqueEmail("pw"), password: "a long enough secret", confirm: "another secret" }));
+    expect(mismatch).toMatchObject({ ok: false, fieldErrors: { confirm: expect.stringMatching(/not the same/) }, values: { name: "New Person" } });
+    expect(mismatch.values).not.toHaveProperty("password");
+    expect(mismatch.values).not.toHaveProperty("confirm");
+    const taken = await signUpAction(undefined, form({ token, name: "Again", email: s.learner.email, password: "a long enough secret", confirm: "a long enough secret" }));
+    expect(taken).toMatchObject({ ok: false, fieldErrors: { email: expect.stringMatching(/already exists/) }, values: { email: s.learner.email } });
+    expect(JSON.stringify(taken)).not.toContain("a long enough secret");
   });
 });

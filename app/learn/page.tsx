@@ -5,7 +5,7 @@ import { LocalTime } from "@/app/_components/local-time";
 import { page } from "@/app/_edge/page";
 import { listLearnerAssignments, type LearnerAssignment } from "@/lib/learning/home";
 import { ProgressBar } from "./_components/progress-bar";
-import { StatusBadge } from "./_components/status-badge";
+import { StatusBadge } from "@/app/_components/status-badge";
 
 export const metadata: Metadata = { title: "My training" };
 

@@ -1,6 +1,7 @@
 import { downloadResponse } from "@/lib/platform/http/download";
 import { renderCertificatePdf } from "./certificate-pdf";
-import { fileSlug, isoDate } from "./format";
+import { fileSlug } from "@/lib/platform/file-name";
+import { isoDate } from "./format";
 import type { Certificate } from "./issue";
 import { publicOrigin, verificationUrl } from "./links";
 import { getTrainingRecord } from "./record";
@@ -13,7 +14,7 @@ type Learner = { id: string; name: string };
 export async function certificatePdfDownload(cert: Certificate) {
   const bytes = await renderCertificatePdf(cert, verificationUrl(cert.code));
   return downloadResponse(bytes, {
-    filename: `certificate-${fileSlug(cert.learnerName)}-${fileSlug(cert.moduleTitle)}-${cert.code}.pdf`,
+    filename: `certificate-${fileSlug(cert.learnerName, "learner")}-${fileSlug(cert.moduleTitle, "module")}-${cert.code}.pdf`,
     contentType: "application/pdf",
   });
 }
@@ -21,7 +22,7 @@ export async function certificatePdfDownload(cert: Certificate) {
 export async function trainingRecordCsvDownload(learner: Learner, now = new Date()) {
   const record = await getTrainingRecord({ learnerId: learner.id });
   return downloadResponse(trainingRecordCsv({ learnerName: learner.name, entries: record.entries, verifyUrl: verificationUrl }), {
-    filename: `training-record-${fileSlug(learner.name)}-${isoDate(now)}.csv`,
+    filename: `training-record-${fileSlug(learner.name, "learner")}-${isoDate(now)}.csv`,
     contentType: "text/csv; charset=utf-8",
   });
 }
@@ -29,5 +30,5 @@ export async function trainingRecordCsvDownload(learner: Learner, now = new Date
 export async function trainingRecordPdfDownload(learner: Learner, now = new Date()) {
   const record = await getTrainingRecord({ learnerId: learner.id });
   const bytes = await renderTranscriptPdf({ learnerName: learner.name, record, generatedAt: now, verifyBase: `${publicOrigin()}/verify` });
-  return downloadResponse(bytes, { filename: `training-record-${fileSlug(learner.name)}-${isoDate(now)}.pdf`, contentType: "application/pdf" });
+  return downloadResponse(bytes, { filename: `training-record-${fileSlug(learner.name, "learner")}-${isoDate(now)}.pdf`, contentType: "application/pdf" });
 }

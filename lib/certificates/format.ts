@@ -40,19 +40,6 @@ export function normaliseCode(input: string): string | null {
 
 export const CODE_ALPHABET = ALPHABET;
 
-/** Safe ASCII for a download's file name. */
-export function fileSlug(text: string): string {
-  return (
-    text
-      .normalize("NFD")
-      .replace(/[\u0300-\u036f]/g, "")
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, "-")
-      .replace(/^-+|-+$/g, "")
-      .slice(0, 60) || "learner"
-  );
-}
-
 /** Categories match whatever the case and spacing ("professional ethics" = "Professional  Ethics"). */
 export function categoryKey(category: string): string {
   return category.trim().replace(/\s+/g, " ").toLowerCase();

@@ -1,9 +1,9 @@
 import { and, asc, desc, eq } from "drizzle-orm";
-import { notFound } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { assignments, modules, moduleVersions } from "@/db/schema";
-import { ActionError } from "@/lib/platform/errors";
+import { DomainError, invalid, notFound } from "@/lib/platform/errors";
+import { fieldErrorsOf } from "@/lib/platform/field-errors";
 import { audit } from "@/lib/audit/record";
 import { isUuid } from "@/lib/access/scope";
 import { assertCohortOpen, requireCohort, type Actor } from "@/lib/cohorts/cohorts";
@@ -50,9 +50,7 @@ export type AssignmentFields = {
 function checked<T>(schema: z.ZodType<T>, input: unknown): T {
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
-  const fieldErrors: Record<string, string> = {};
-  for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0] ?? "form")] ??= issue.message;
-  throw new ActionError("Please correct the highlighted fields.", fieldErrors);
+  throw invalid("Please correct the highlighted fields.", fieldErrorsOf(parsed.error.issues));
 }
 
 /** Modules with a published version: what can be assigned. */
@@ -75,20 +73,20 @@ export async function assignModule({
   ...fields
 }: { actor: Actor; cohortId: string; moduleId: string } & AssignmentFields) {
   const values = checked(assignmentFieldsSchema, fields);
-  if (!isUuid(moduleId)) throw new ActionError("Choose a module.", { moduleId: "Choose a module." });
+  if (!isUuid(moduleId)) throw invalid("Choose a module.", { moduleId: "Choose a module." });
   return getDb().transaction(async (tx) => {
     const cohort = await requireCohort(actor, cohortId, "cohort.manage", tx);
     assertCohortOpen(cohort);
     const [published] = await tx.select({ id: moduleVersions.id }).from(moduleVersions).where(eq(moduleVersions.moduleId, moduleId)).limit(1);
-    if (!published) throw new ActionError("Choose a published module.", { moduleId: "Choose a published module." });
+    if (!published) throw invalid("Choose a published module.", { moduleId: "Choose a published module." });
     const [assignment] = await tx
       .insert(assignments)
       .values({ cohortId, moduleId, ...values, createdBy: actor.id })
       .onConflictDoNothing()
       .returning();
     if (!assignment) {
-      throw new ActionError("This module is already assigned to this cohort. Change its dates instead.", {
-        moduleId: "Already assigned to this cohort.",
+      throw new DomainError("conflict", "This module is already assigned to this cohort. Change its dates instead.", {
+        fieldErrors: { moduleId: "Already assigned to this cohort." },
       });
     }
     await createProgressForAssignment(tx, assignment.id);
@@ -126,7 +124,7 @@ export async function updateAssignmentDates({
   dueAt: string;
 }) {
   const values = checked(datesSchema, { opensAt, dueAt });
-  if (!isUuid(assignmentId)) notFound();
+  if (!isUuid(assignmentId)) throw notFound();
   return getDb().transaction(async (tx) => {
     const cohort = await requireCohort(actor, cohortId, "cohort.manage", tx);
     assertCohortOpen(cohort);
@@ -135,7 +133,7 @@ export async function updateAssignmentDates({
       .from(assignments)
       .where(and(eq(assignments.id, assignmentId), eq(assignments.cohortId, cohortId)))
       .for("update");
-    if (!before) notFound();
+    if (!before) throw notFound();
     const [updated] = await tx.update(assignments).set(values).where(eq(assignments.id, assignmentId)).returning();
     await audit(tx, {
       actorId: actor.id,
@@ -154,6 +152,11 @@ export async function updateAssignmentDates({
 }
 
 export type CohortAssignment = Awaited<ReturnType<typeof listCohortAssignments>>[number];
+
+/** The assignment a cohort page shows: the one named in its link, else the first; null while nothing is assigned. */
+export function pickAssignment<T extends { id: string }>(list: T[], id: string | undefined): T | null {
+  return list.find((a) => a.id === id) ?? list[0] ?? null;
+}
 
 /** The cohort's assignments, oldest first (scope is the caller's check). */
 export async function listCohortAssignments({ cohortId }: { cohortId: string }) {

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { auditLog, cohortInstructors, cohorts } from "@/db/schema";
+import { auditLog, cohortInstructors, cohorts, users } from "@/db/schema";
 import { makeUser } from "@/db/test/factories";
 import {
   enrol,
@@ -43,6 +43,39 @@ describe("creating and editing cohorts", () => {
     const learner = await makeLearner();
     await expect(createCohort({ actor: admin, name: "Bad", instructorIds: [learner.id] })).rejects.toThrow(/active instructor/);
     await expect(createCohort({ actor: admin, name: "None" })).rejects.toThrow(/active instructor/);
+  });
+
+  it("lets an admin create one per the matrix (cohort.create): the admin is not made its instructor, the audit names who teaches", async () => {
+    const admin = await makeUser({ role: "admin" });
+    const a = await makeInstructor();
+    const gone = await makeInstructor();
+    await t.db.update(users).set({ status: "deactivated" }).where(eq(users.id, gone.id));
+    const before = (await t.db.select({ id: cohorts.id }).from(cohorts)).length;
+
+    // one deactivated or unknown instructor among them refuses the whole request, naming the field
+    for (const instructorIds of [[a.id, gone.id], [a.id, "00000000-0000-4000-8000-000000000000"], [a.id, "not-a-uuid"], [admin.id]]) {
+      await expect(createCohort({ actor: admin, name: "Mixed", instructorIds })).rejects.toMatchObject({
+        code: "invalid",
+        fieldErrors: { instructorIds: "Choose at least one active instructor." },
+      });
+    }
+    expect((await t.db.select({ id: cohorts.id }).from(cohorts)).length).toBe(before);
+
+    await expect(createCohort({ actor: admin, name: "  ", instructorIds: [a.id] })).rejects.toMatchObject({
+      code: "invalid",
+      fieldErrors: { name: "Enter a name for the cohort." },
+    });
+    expect((await t.db.select({ id: cohorts.id }).from(cohorts)).length).toBe(before);
+
+    const c = await createCohort({ actor: admin, name: " Admin's cohort ", description: "For Tuesday", instructorIds: [a.id, a.id] });
+    expect(c).toMatchObject({ name: "Admin's cohort", description: "For Tuesday", status: "active", createdBy: admin.id });
+    const teachers = await t.db.select().from(cohortInstructors).where(eq(cohortInstructors.cohortId, c.id));
+    expect(teachers.map((x) => x.userId)).toEqual([a.id]);
+    const [entry] = await t.db.select().from(auditLog).where(eq(auditLog.targetId, c.id));
+    expect(entry).toMatchObject({ action: "cohort.create", actorId: admin.id, details: { name: "Admin's cohort", instructorIds: [a.id] } });
+    // the instructor it names sees it in their list; the admin's list has every cohort
+    expect((await listCohortsWithFigures({ actor: a })).map((x) => x.id)).toEqual([c.id]);
+    expect((await listCohortsWithFigures({ actor: admin })).map((x) => x.id)).toContain(c.id);
   });
 
   it("refuses learners", async () => {

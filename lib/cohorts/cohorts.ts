@@ -1,14 +1,13 @@
-import { cache } from "react";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
-import { notFound } from "next/navigation";
 import { z } from "zod";
 import { execRows, getDb, type DbOrTx } from "@/db/client";
 import { assignmentProgress, assignments, cohortInstructors, cohorts, enrolments, users } from "@/db/schema";
-import { ActionError } from "@/lib/platform/errors";
+import { DomainError, invalid, notFound } from "@/lib/platform/errors";
+import { fieldErrorsOf } from "@/lib/platform/field-errors";
 import { findUserByEmail } from "@/lib/accounts/users";
 import { audit } from "@/lib/audit/record";
-import { can, type Permission } from "@/lib/access/permissions";
-import { mayActOnCohort } from "@/lib/access/scope";
+import { type Permission } from "@/lib/access/permissions";
+import { cohortScopeSql, isUuid, requirePermission } from "@/lib/access/scope";
 import type { CurrentUser } from "@/lib/accounts/sessions";
 import { statusSql } from "@/lib/learning/progress/status";
 
@@ -22,28 +21,32 @@ export const cohortFieldsSchema = z.object({
 
 export type Cohort = typeof cohorts.$inferSelect;
 
-/**
- * The cohort, after the one scope check; a cohort the actor may not reach
- * answers 404 exactly like a missing one.
- */
-export async function requireCohort(actor: Actor, cohortId: string, permission: Permission, db: DbOrTx = getDb()): Promise<Cohort> {
-  if (!(await mayActOnCohort(actor, cohortId, permission, db))) notFound();
-  const [cohort] = await db.select().from(cohorts).where(eq(cohorts.id, cohortId)).limit(1);
-  if (!cohort) notFound();
-  return cohort;
+/** Name and description checked, each problem next to its field (callers other than the form get the same messages). */
+function checkedFields(input: { name: string; description: string }) {
+  const parsed = cohortFieldsSchema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  throw invalid("Please correct the highlighted fields.", fieldErrorsOf(parsed.error.issues));
 }
 
 /**
- * requireCohort, asked once per server render: a page and the loaders it
- * renders (tiles, learner table) share one scope check instead of repeating
- * it. Only for reads; outside a render (actions, route handlers, tests) it
- * is requireCohort itself.
+ * The cohort, after the one scope check (lib/access/scope.ts), in one query;
+ * a cohort the actor may not reach answers not_found exactly like a missing one.
  */
-export const requireCohortForRender = cache(requireCohort);
+export async function requireCohort(actor: Actor, cohortId: string, permission: Permission, db: DbOrTx = getDb()): Promise<Cohort> {
+  if (!isUuid(cohortId)) throw notFound();
+  requirePermission(actor, permission);
+  const [cohort] = await db
+    .select()
+    .from(cohorts)
+    .where(and(eq(cohorts.id, cohortId), cohortScopeSql(actor, cohorts.id, permission)))
+    .limit(1);
+  if (!cohort) throw notFound();
+  return cohort;
+}
 
 /** Changing who is in a cohort or what it is assigned needs it open. */
 export function assertCohortOpen(cohort: Cohort) {
-  if (cohort.status === "archived") throw new ActionError("This cohort is archived. Unarchive it first (Settings) to change it.");
+  if (cohort.status === "archived") throw new DomainError("conflict", "This cohort is archived. Unarchive it first (Settings) to change it.");
 }
 
 async function activeInstructorIds(db: DbOrTx, ids: string[]) {
@@ -70,17 +73,18 @@ export async function createCohort({
   description?: string;
   instructorIds?: string[];
 }) {
-  if (!can(actor.role, "cohort.create")) notFound();
-  const fields = cohortFieldsSchema.parse({ name, description });
+  requirePermission(actor, "cohort.create");
+  const fields = checkedFields({ name, description });
   return getDb().transaction(async (tx) => {
     let teachers: string[];
     if (actor.role === "instructor") {
       teachers = [actor.id];
     } else {
       const wanted = [...new Set(instructorIds)];
-      teachers = await activeInstructorIds(tx, wanted);
+      // an id that is not even a UUID (a tampered form) is refused like an unknown one, not sent to the database
+      teachers = wanted.every(isUuid) ? await activeInstructorIds(tx, wanted) : [];
       if (!teachers.length || teachers.length !== wanted.length) {
-        throw new ActionError("Choose at least one active instructor.", { instructorIds: "Choose at least one active instructor." });
+        throw invalid("Choose at least one active instructor.", { instructorIds: "Choose at least one active instructor." });
       }
     }
     const [cohort] = await tx.insert(cohorts).values({ ...fields, createdBy: actor.id }).returning();
@@ -98,7 +102,7 @@ export async function createCohort({
 }
 
 export async function updateCohort({ actor, cohortId, name, description = "" }: { actor: Actor; cohortId: string; name: string; description?: string }) {
-  const fields = cohortFieldsSchema.parse({ name, description });
+  const fields = checkedFields({ name, description });
   return getDb().transaction(async (tx) => {
     const before = await requireCohort(actor, cohortId, "cohort.manage", tx);
     const [cohort] = await tx.update(cohorts).set(fields).where(eq(cohorts.id, cohortId)).returning();
@@ -142,10 +146,12 @@ export async function addCoInstructor({ actor, cohortId, email }: { actor: Actor
     await requireCohort(actor, cohortId, "cohort.manage", tx);
     const person = await findUserByEmail(email, tx);
     if (!person || person.role !== "instructor" || person.status !== "active") {
-      throw new ActionError("No active instructor account has that email.", { email: "No active instructor account has that email." });
+      throw invalid("No active instructor account has that email.", { email: "No active instructor account has that email." });
     }
     const added = await tx.insert(cohortInstructors).values({ cohortId, userId: person.id }).onConflictDoNothing().returning();
-    if (!added.length) throw new ActionError(`${person.name} already teaches this cohort.`, { email: `${person.name} already teaches this cohort.` });
+    if (!added.length) {
+      throw new DomainError("conflict", `${person.name} already teaches this cohort.`, { fieldErrors: { email: `${person.name} already teaches this cohort.` } });
+    }
     await audit(tx, {
       actorId: actor.id,
       actorEmail: actor.email,
@@ -193,8 +199,7 @@ export async function listCohortsWithFigures({
   archived?: boolean;
   now?: Date;
 }): Promise<CohortListRow[]> {
-  if (!can(actor.role, "cohort.progress")) notFound();
-  const taught = actor.role === "admin" ? sql`true` : sql`exists (select 1 from ${cohortInstructors} where ${cohortInstructors.cohortId} = c.id and ${cohortInstructors.userId} = ${actor.id})`;
+  requirePermission(actor, "cohort.progress");
   const at = sql`${now.toISOString()}::timestamptz`;
   const rows = await execRows<{
     id: string;
@@ -224,7 +229,7 @@ export async function listCohortsWithFigures({
       join ${enrolments} ae on ae.cohort_id = ${assignmentProgress.cohortId} and ae.user_id = ${assignmentProgress.userId} and ae.status = 'active'
       where ${assignmentProgress.cohortId} = c.id
     ) f on true
-    where c.status = ${archived ? "archived" : "active"} and ${taught}
+    where c.status = ${archived ? "archived" : "active"} and ${cohortScopeSql(actor, sql`c.id`)}
     order by lower(c.name), c.id`,
   );
   return rows.map((r) => {

@@ -1,9 +1,8 @@
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
-import { notFound } from "next/navigation";
 import { getDb, type DbOrTx } from "@/db/client";
 import { enrolments, users } from "@/db/schema";
 import { createAccountToken } from "@/lib/accounts/set-password-links";
-import { ActionError } from "@/lib/platform/errors";
+import { conflict, invalid, notFound } from "@/lib/platform/errors";
 import { audit } from "@/lib/audit/record";
 import { isUuid } from "@/lib/access/scope";
 import { assertCohortOpen, requireCohort, type Actor } from "@/lib/cohorts/cohorts";
@@ -93,19 +92,19 @@ export async function enrolByEmail({
   ip?: string;
 }): Promise<AddByEmailResult> {
   const parsedEmail = emailSchema.safeParse(email);
-  if (!parsedEmail.success) throw new ActionError(parsedEmail.error.issues[0].message, { email: parsedEmail.error.issues[0].message });
+  if (!parsedEmail.success) throw invalid(parsedEmail.error.issues[0].message, { email: parsedEmail.error.issues[0].message });
   return getDb().transaction(async (tx) => {
     const cohort = await requireCohort(actor, cohortId, "cohort.manage", tx);
     assertCohortOpen(cohort);
     const existing = await findUserByEmail(parsedEmail.data, tx);
     if (existing) {
       if (existing.role !== "learner") {
-        throw new ActionError("That email belongs to a staff account; only learner accounts can be enrolled.", {
+        throw invalid("That email belongs to a staff account; only learner accounts can be enrolled.", {
           email: "That email belongs to a staff account; only learner accounts can be enrolled.",
         });
       }
       if (existing.status !== "active") {
-        throw new ActionError("That learner's account is deactivated. Ask an admin to reactivate it first.", {
+        throw invalid("That learner's account is deactivated. Ask an admin to reactivate it first.", {
           email: "That learner's account is deactivated.",
         });
       }
@@ -114,12 +113,12 @@ export async function enrolByEmail({
     }
     const parsedName = nameSchema.safeParse(name ?? "");
     if (!parsedName.success) {
-      throw new ActionError("No account has that email yet. Enter the learner's name to create one.", {
+      throw invalid("No account has that email yet. Enter the learner's name to create one.", {
         name: "Enter the learner's name: there is no account with this email yet.",
       });
     }
     const made = await createLearnerWithoutPassword(tx, { name: parsedName.data, email: parsedEmail.data, actor, via: "email" });
-    if (!made) throw new ActionError("That account was created a moment ago. Try again.");
+    if (!made) throw conflict("That account was created a moment ago. Try again.");
     await enrolLearner(tx, { cohortId, userId: made.user.id, source: "email", actor, ip });
     return {
       outcome: "created" as const,
@@ -131,7 +130,7 @@ export async function enrolByEmail({
 
 /** Take a learner out of the cohort. Every record stays; adding them again brings it all back. */
 export async function removeLearner({ actor, cohortId, learnerId, ip }: { actor: Actor; cohortId: string; learnerId: string; ip?: string }) {
-  if (!isUuid(learnerId)) notFound();
+  if (!isUuid(learnerId)) throw notFound();
   return getDb().transaction(async (tx) => {
     const cohort = await requireCohort(actor, cohortId, "cohort.manage", tx);
     assertCohortOpen(cohort);
@@ -140,7 +139,7 @@ export async function removeLearner({ actor, cohortId, learnerId, ip }: { actor:
       .set({ status: "removed", removedAt: new Date() })
       .where(and(eq(enrolments.cohortId, cohortId), eq(enrolments.userId, learnerId), eq(enrolments.status, "active")))
       .returning({ id: enrolments.id });
-    if (!removed) notFound();
+    if (!removed) throw notFound();
     await audit(tx, {
       actorId: actor.id,
       actorEmail: actor.email,
@@ -155,7 +154,7 @@ export async function removeLearner({ actor, cohortId, learnerId, ip }: { actor:
 
 /** Put a removed learner back (the undo of removeLearner). */
 export async function reenrolLearner({ actor, cohortId, learnerId, ip }: { actor: Actor; cohortId: string; learnerId: string; ip?: string }) {
-  if (!isUuid(learnerId)) notFound();
+  if (!isUuid(learnerId)) throw notFound();
   return getDb().transaction(async (tx) => {
     const cohort = await requireCohort(actor, cohortId, "cohort.manage", tx);
     assertCohortOpen(cohort);
@@ -164,7 +163,7 @@ export async function reenrolLearner({ actor, cohortId, learnerId, ip }: { actor
       .from(enrolments)
       .where(and(eq(enrolments.cohortId, cohortId), eq(enrolments.userId, learnerId)))
       .limit(1);
-    if (!was) notFound();
+    if (!was) throw notFound();
     return enrolLearner(tx, { cohortId, userId: learnerId, source: was.source as EnrolmentSource, actor, ip });
   });
 }
@@ -175,7 +174,7 @@ export async function reenrolLearner({ actor, cohortId, learnerId, ip }: { actor
  * answer 404: an instructor must never be able to take over an account.
  */
 export async function issueSetPasswordLink({ actor, cohortId, learnerId, ip }: { actor: Actor; cohortId: string; learnerId: string; ip?: string }) {
-  if (!isUuid(learnerId)) notFound();
+  if (!isUuid(learnerId)) throw notFound();
   return getDb().transaction(async (tx) => {
     await requireCohort(actor, cohortId, "cohort.manage", tx);
     const [learner] = await tx
@@ -192,7 +191,7 @@ export async function issueSetPasswordLink({ actor, cohortId, learnerId, ip }: {
         ),
       )
       .limit(1);
-    if (!learner) notFound();
+    if (!learner) throw notFound();
     const link = await createAccountToken(tx, { userId: learner.id, purpose: "set_password", createdBy: actor.id });
     await audit(tx, {
       actorId: actor.id,
@@ -220,13 +219,13 @@ export async function listRemovedLearners({ actor, cohortId }: { actor: Actor; c
 
 /** An active learner of the cohort (for the learner's page), or 404. */
 export async function requireCohortLearner(db: DbOrTx, cohortId: string, learnerId: string) {
-  if (!isUuid(learnerId)) notFound();
+  if (!isUuid(learnerId)) throw notFound();
   const [row] = await db
     .select({ id: users.id, name: users.name, email: users.email, hasPassword: sql<boolean>`${users.passwordHash} is not null`, enrolledAt: enrolments.enrolledAt, status: enrolments.status, source: enrolments.source })
     .from(enrolments)
     .innerJoin(users, eq(users.id, enrolments.userId))
     .where(and(eq(enrolments.cohortId, cohortId), eq(enrolments.userId, learnerId)))
     .limit(1);
-  if (!row) notFound();
+  if (!row) throw notFound();
   return row;
 }

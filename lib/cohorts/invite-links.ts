@@ -1,10 +1,9 @@
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
-import { notFound } from "next/navigation";
 import { z } from "zod";
 import { getDb, type DbOrTx } from "@/db/client";
 import { cohortInvites, cohorts, enrolments, users } from "@/db/schema";
 import { hashToken, newToken } from "@/lib/accounts/set-password-links";
-import { ActionError } from "@/lib/platform/errors";
+import { invalid, notFound } from "@/lib/platform/errors";
 import { audit } from "@/lib/audit/record";
 import { hashPassword, passwordProblem } from "@/lib/accounts/password";
 import { isUuid } from "@/lib/access/scope";
@@ -70,7 +69,7 @@ export async function listCohortInvites({ actor, cohortId }: { actor: Actor; coh
 }
 
 export async function revokeCohortInvite({ actor, cohortId, inviteId }: { actor: Actor; cohortId: string; inviteId: string }) {
-  if (!isUuid(inviteId)) notFound();
+  if (!isUuid(inviteId)) throw notFound();
   return getDb().transaction(async (tx) => {
     await requireCohort(actor, cohortId, "cohort.manage", tx);
     const [invite] = await tx
@@ -78,7 +77,7 @@ export async function revokeCohortInvite({ actor, cohortId, inviteId }: { actor:
       .from(cohortInvites)
       .where(and(eq(cohortInvites.id, inviteId), eq(cohortInvites.cohortId, cohortId)))
       .limit(1);
-    if (!invite) notFound();
+    if (!invite) throw notFound();
     if (invite.revokedAt) return;
     await tx.update(cohortInvites).set({ revokedAt: new Date() }).where(and(eq(cohortInvites.id, inviteId), isNull(cohortInvites.revokedAt)));
     await audit(tx, { actorId: actor.id, actorEmail: actor.email, action: "invite.revoke", targetType: "cohort_invite", targetId: inviteId, details: { cohortId } });
@@ -117,7 +116,7 @@ export async function lookupCohortInvite(token: string, db: DbOrTx = getDb(), lo
 }
 
 /** Is this learner already an active member of the cohort? (The join page says so instead of offering a button.) */
-export async function isActiveMember(cohortId: string, userId: string) {
+async function isActiveMember(cohortId: string, userId: string) {
   const [row] = await getDb()
     .select({ id: enrolments.id })
     .from(enrolments)
@@ -126,12 +125,34 @@ export async function isActiveMember(cohortId: string, userId: string) {
   return Boolean(row);
 }
 
-export class InviteError extends ActionError {}
+/** Only learner accounts join cohorts; staff are told to use a learner account. */
+const joinsAsLearner = (user: Pick<Actor, "role">) => user.role === "learner";
+
+type InviteCohort = Extract<InviteLookup, { ok: true }>["cohort"];
+
+/**
+ * What the public end of an invite link offers this visitor: why the link
+ * does not work, or — for the cohort it leads to — a note for staff, "you
+ * are already in", a one-click join (a signed-in learner) or the sign-up form
+ * (signed out).
+ */
+export type JoinOffer =
+  | { kind: "problem"; reason: InviteProblem }
+  | { kind: "staff" | "member" | "join" | "sign_up"; cohort: InviteCohort };
+
+export async function joinOfferFor(token: string, user: Pick<Actor, "id" | "role"> | null): Promise<JoinOffer> {
+  const found = await lookupCohortInvite(token);
+  if (!found.ok) return { kind: "problem", reason: found.reason };
+  const { cohort } = found;
+  if (!user) return { kind: "sign_up", cohort };
+  if (!joinsAsLearner(user)) return { kind: "staff", cohort };
+  return { kind: (await isActiveMember(cohort.id, user.id)) ? "member" : "join", cohort };
+}
 
 async function claimInvite(tx: DbOrTx, token: string) {
   // the row lock makes concurrent joins take turns, so maxUses holds
   const found = await lookupCohortInvite(token, tx, true);
-  if (!found.ok) throw new InviteError(inviteProblemMessages[found.reason]);
+  if (!found.ok) throw invalid(inviteProblemMessages[found.reason]);
   return found;
 }
 
@@ -141,7 +162,7 @@ async function countUse(tx: DbOrTx, inviteId: string) {
 
 /** A signed-in learner joins with one click. Joining again uses nothing up. */
 export async function joinCohortWithInvite({ user, token, ip }: { user: Actor; token: string; ip?: string }) {
-  if (user.role !== "learner") throw new InviteError("Staff accounts cannot join a cohort as a learner. Sign in with a learner account.");
+  if (!joinsAsLearner(user)) throw invalid("Staff accounts cannot join a cohort as a learner. Sign in with a learner account.");
   return getDb().transaction(async (tx) => {
     const found = await claimInvite(tx, token);
     const outcome = await enrolLearner(tx, { cohortId: found.cohort.id, userId: user.id, source: "invite", actor: user, ip });
@@ -160,13 +181,13 @@ export async function signUpWithInvite({ token, name, email, password, ip }: { t
   const problem = passwordProblem(password);
   if (problem) fieldErrors.password = problem;
   if (Object.keys(fieldErrors).length || !parsedName.success || !parsedEmail.success) {
-    throw new ActionError("Please correct the highlighted fields.", fieldErrors);
+    throw invalid("Please correct the highlighted fields.", fieldErrors);
   }
   const passwordHash = await hashPassword(password);
   return getDb().transaction(async (tx) => {
     const found = await claimInvite(tx, token);
     if (await findUserByEmail(parsedEmail.data, tx)) {
-      throw new ActionError("An account with this email already exists. Sign in first, then open the link again to join.", {
+      throw invalid("An account with this email already exists. Sign in first, then open the link again to join.", {
         email: "An account with this email already exists. Sign in to join with it.",
       });
     }
@@ -175,7 +196,7 @@ export async function signUpWithInvite({ token, name, email, password, ip }: { t
       .values({ name: parsedName.data, email: parsedEmail.data, role: "learner", passwordHash })
       .onConflictDoNothing()
       .returning();
-    if (!user) throw new ActionError("An account with this email already exists.", { email: "An account with this email already exists." });
+    if (!user) throw invalid("An account with this email already exists.", { email: "An account with this email already exists." });
     await audit(tx, { actorId: user.id, actorEmail: user.email, action: "user.create", targetType: "user", targetId: user.id, ip, details: { role: "learner", via: "invite" } });
     await enrolLearner(tx, { cohortId: found.cohort.id, userId: user.id, source: "invite", actor: user, ip });
     await countUse(tx, found.inviteId);

@@ -2,7 +2,7 @@ import { parse } from "csv-parse/sync";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/db/client";
 import { enrolments, users } from "@/db/schema";
-import { ActionError } from "@/lib/platform/errors";
+import { invalid } from "@/lib/platform/errors";
 import { assertCohortOpen, requireCohort, type Actor } from "@/lib/cohorts/cohorts";
 import { emailSchema, nameSchema } from "@/lib/accounts/users";
 import { createLearnerWithoutPassword, enrolLearner } from "./enrolment";
@@ -27,23 +27,23 @@ export function parseRoster(text: string): RosterRow[] {
     records = parse(text, { relax_column_count: true, skip_empty_lines: true, trim: true, bom: true, info: true }) as unknown as typeof records;
   } catch (e) {
     const err = e as { code?: string; lines?: number };
-    throw new ActionError(
+    throw invalid(
       `The file could not be read as CSV${err.lines ? ` (near line ${err.lines})` : ""}. Save it as CSV with the columns name and email, then try again.`,
     );
   }
   records = records.filter((r) => r.record.some((c) => c !== ""));
-  if (!records.length) throw new ActionError("The file is empty. Add one row per learner with their name and email.");
+  if (!records.length) throw invalid("The file is empty. Add one row per learner with their name and email.");
   let nameAt = 0;
   let emailAt = 1;
   const first = records[0].record.map((c) => c.toLowerCase());
   if (first.some((c) => c.includes("email"))) {
     emailAt = first.findIndex((c) => c.includes("email"));
     nameAt = first.findIndex((c) => c === "name" || c === "full name" || c === "learner" || c === "learner name");
-    if (nameAt < 0) throw new ActionError('The first row names the columns but has no "name" column. Use the columns name and email.');
+    if (nameAt < 0) throw invalid('The first row names the columns but has no "name" column. Use the columns name and email.');
     records = records.slice(1);
   }
   if (records.length > MAX_ROSTER_ROWS) {
-    throw new ActionError(`The file has ${records.length} rows; import at most ${MAX_ROSTER_ROWS} at a time by splitting it.`);
+    throw invalid(`The file has ${records.length} rows; import at most ${MAX_ROSTER_ROWS} at a time by splitting it.`);
   }
   return records.map(({ record, info }) => ({ line: info.lines, name: record[nameAt] ?? "", email: record[emailAt] ?? "" }));
 }
@@ -114,7 +114,7 @@ export type ImportedLink = { name: string; email: string; path: string };
  * same file twice changes nothing the second time.
  */
 export async function importRosterRows({ actor, cohortId, rows, ip }: { actor: Actor; cohortId: string; rows: RosterRow[]; ip?: string }) {
-  if (rows.length > ROSTER_CHUNK * 2) throw new ActionError(`Send at most ${ROSTER_CHUNK * 2} rows at a time.`);
+  if (rows.length > ROSTER_CHUNK * 2) throw invalid(`Send at most ${ROSTER_CHUNK * 2} rows at a time.`);
   return getDb().transaction(async (tx) => {
     const cohort = await requireCohort(actor, cohortId, "cohort.manage", tx);
     assertCohortOpen(cohort);

@@ -1,12 +1,10 @@
 import { and, asc, desc, eq, isNotNull, sql } from "drizzle-orm";
-import { notFound } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db/client";
-import { assignmentProgress, cohortInstructors, cohorts, enrolments, reflectionReviews, reflections, users } from "@/db/schema";
-import { ActionError } from "@/lib/platform/errors";
+import { assignmentProgress, cohorts, enrolments, reflectionReviews, reflections, users } from "@/db/schema";
+import { conflict, invalid, notFound } from "@/lib/platform/errors";
 import { audit } from "@/lib/audit/record";
-import { can } from "@/lib/access/permissions";
-import { isUuid, teaches } from "@/lib/access/scope";
+import { isUuid, requirePermission, teachesSql } from "@/lib/access/scope";
 import type { Actor } from "@/lib/cohorts/cohorts";
 import { getModuleVersion } from "@/lib/learning/module/publish";
 
@@ -18,7 +16,7 @@ export const REVIEW_QUEUE_PAGE = 50;
  * cohort drop out of the queue.
  */
 export async function listReviewQueue({ actor, page = 1 }: { actor: Actor; page?: number }) {
-  if (!can(actor.role, "reflection.review")) notFound();
+  requirePermission(actor, "reflection.review");
   const rows = await getDb()
     .select({
       reflectionId: reflections.id,
@@ -34,11 +32,10 @@ export async function listReviewQueue({ actor, page = 1 }: { actor: Actor; page?
     })
     .from(reflections)
     .innerJoin(assignmentProgress, eq(assignmentProgress.id, reflections.progressId))
-    .innerJoin(cohortInstructors, and(eq(cohortInstructors.cohortId, assignmentProgress.cohortId), eq(cohortInstructors.userId, actor.id)))
     .innerJoin(cohorts, eq(cohorts.id, assignmentProgress.cohortId))
     .innerJoin(enrolments, and(eq(enrolments.cohortId, assignmentProgress.cohortId), eq(enrolments.userId, reflections.userId), eq(enrolments.status, "active")))
     .innerJoin(users, eq(users.id, reflections.userId))
-    .where(eq(reflections.status, "submitted"))
+    .where(and(eq(reflections.status, "submitted"), teachesSql(actor.id, assignmentProgress.cohortId)))
     .orderBy(asc(reflections.submittedAt), asc(reflections.id))
     .limit(REVIEW_QUEUE_PAGE)
     .offset((page - 1) * REVIEW_QUEUE_PAGE);
@@ -59,7 +56,8 @@ export async function listReviewQueue({ actor, page = 1 }: { actor: Actor; page?
  * reaches it, and only once it has been submitted (drafts stay private).
  */
 export async function getReflectionForReview({ actor, reflectionId }: { actor: Actor; reflectionId: string }) {
-  if (!can(actor.role, "reflection.review") || !isUuid(reflectionId)) notFound();
+  requirePermission(actor, "reflection.review");
+  if (!isUuid(reflectionId)) throw notFound();
   const db = getDb();
   const [row] = await db
     .select({
@@ -78,9 +76,9 @@ export async function getReflectionForReview({ actor, reflectionId }: { actor: A
     .innerJoin(assignmentProgress, eq(assignmentProgress.id, reflections.progressId))
     .innerJoin(cohorts, eq(cohorts.id, assignmentProgress.cohortId))
     .innerJoin(users, eq(users.id, reflections.userId))
-    .where(and(eq(reflections.id, reflectionId), isNotNull(reflections.submittedAt)))
+    .where(and(eq(reflections.id, reflectionId), isNotNull(reflections.submittedAt), teachesSql(actor.id, assignmentProgress.cohortId)))
     .limit(1);
-  if (!row || !(await teaches(db, actor.id, row.cohort.id))) notFound();
+  if (!row) throw notFound();
   const version = await getModuleVersion(row.moduleVersionId);
   const prompt = version?.content.reflections.find((p) => p.id === row.promptId);
   const history = await db
@@ -127,7 +125,7 @@ export async function reviewReflection({
   const parsed = reviewSchema.safeParse({ decision, feedback, version });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new ActionError(issue.message, { [String(issue.path[0] ?? "feedback")]: issue.message });
+    throw invalid(issue.message, { [String(issue.path[0] ?? "feedback")]: issue.message });
   }
   await getReflectionForReview({ actor, reflectionId });
   return getDb().transaction(async (tx) => {
@@ -137,7 +135,7 @@ export async function reviewReflection({
       .where(and(eq(reflections.id, reflectionId), eq(reflections.status, "submitted"), eq(reflections.version, parsed.data.version)))
       .returning({ id: reflections.id, userId: reflections.userId, progressId: reflections.progressId });
     if (!changed) {
-      throw new ActionError(
+      throw conflict(
         "This reflection changed after you opened it: it was reviewed by someone else or resubmitted by the learner. Nothing was saved. Reload to see it as it is now.",
       );
     }

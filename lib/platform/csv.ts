@@ -14,16 +14,3 @@ export function safeCell(value: unknown): string {
 export function toCsv(header: string[], rows: unknown[][]): string {
   return stringify([header.map(safeCell), ...rows.map((r) => r.map(safeCell))]);
 }
-
-/** A file name made of letters, digits and dashes, from something a person typed. */
-export function fileSlug(text: string, fallback = "export"): string {
-  const slug = text
-    .normalize("NFKD")
-    .replace(/[^\w\s-]/g, "")
-    .trim()
-    .toLowerCase()
-    .replace(/[\s_-]+/g, "-")
-    .slice(0, 60)
-    .replace(/^-|-$/g, "");
-  return slug || fallback;
-}

@@ -1,6 +1,7 @@
-import { toCsv, fileSlug } from "@/lib/platform/csv";
+import { toCsv } from "@/lib/platform/csv";
+import { fileSlug } from "@/lib/platform/file-name";
 import { requireCohort, type Actor } from "@/lib/cohorts/cohorts";
-import { listCohortAssignments } from "@/lib/cohorts/assignments";
+import { listCohortAssignments, pickAssignment } from "@/lib/cohorts/assignments";
 import { statusLabels } from "@/lib/learning/progress/status";
 import { listCohortLearners, type LearnerQuery } from "./cohort-progress";
 
@@ -11,7 +12,7 @@ import { listCohortLearners, type LearnerQuery } from "./cohort-progress";
 export async function cohortProgressCsv({ actor, cohortId, query, now = new Date() }: { actor: Actor; cohortId: string; query: LearnerQuery; now?: Date }) {
   const cohort = await requireCohort(actor, cohortId, "cohort.progress");
   const assignmentList = await listCohortAssignments({ cohortId });
-  const assignment = assignmentList.find((a) => a.id === query.assignment) ?? assignmentList[0] ?? null;
+  const assignment = pickAssignment(assignmentList, query.assignment);
   const { rows } = await listCohortLearners({
     actor,
     cohortId,

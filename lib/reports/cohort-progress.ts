@@ -2,7 +2,8 @@ import { and, asc, desc, eq, ilike, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { assignmentProgress, assignments, enrolments, reflections, users } from "@/db/schema";
-import { requireCohortForRender, type Actor } from "@/lib/cohorts/cohorts";
+import { listCohortAssignments, pickAssignment } from "@/lib/cohorts/assignments";
+import { requireCohort, type Actor } from "@/lib/cohorts/cohorts";
 import { statuses, statusSql, type ProgressStatus } from "@/lib/learning/progress/status";
 
 export const LEARNERS_PAGE_SIZE = 25;
@@ -68,7 +69,12 @@ export async function getCohortSummary({
   assignmentId: string | null;
   now?: Date;
 }): Promise<CohortSummary> {
-  await requireCohortForRender(actor, cohortId, "cohort.progress");
+  await requireCohort(actor, cohortId, "cohort.progress");
+  return summaryOf(cohortId, assignmentId, now);
+}
+
+/** The tiles' query, for a cohort whose scope the caller has checked. */
+async function summaryOf(cohortId: string, assignmentId: string | null, now: Date): Promise<CohortSummary> {
   const j = learnerRows(cohortId, assignmentId);
   const awaiting = assignmentId
     ? sql<number>`(select count(*)::int from ${reflections}
@@ -116,19 +122,12 @@ export type LearnerRow = {
  * searched by name or email, one page at a time, all in one SQL query
  * (the total comes from a window count). `pageSize: "all"` is for exports.
  */
-export async function listCohortLearners({
-  actor,
-  cohortId,
-  assignmentId,
-  sort = "name",
-  dir = "asc",
-  status,
-  q,
-  page = 1,
-  pageSize = LEARNERS_PAGE_SIZE,
-  now = new Date(),
-}: {
-  actor: Actor;
+export async function listCohortLearners({ actor, ...opts }: { actor: Actor } & LearnerTableOptions): Promise<LearnerTable> {
+  await requireCohort(actor, opts.cohortId, "cohort.progress");
+  return learnersOf(opts);
+}
+
+type LearnerTableOptions = {
   cohortId: string;
   assignmentId: string | null;
   sort?: LearnerSort;
@@ -138,9 +137,22 @@ export async function listCohortLearners({
   page?: number;
   pageSize?: number | "all";
   now?: Date;
-}): Promise<{ rows: LearnerRow[]; total: number; page: number; pageCount: number }> {
+};
+export type LearnerTable = { rows: LearnerRow[]; total: number; page: number; pageCount: number };
+
+/** The learner table's query, for a cohort whose scope the caller has checked. */
+async function learnersOf({
+  cohortId,
+  assignmentId,
+  sort = "name",
+  dir = "asc",
+  status,
+  q,
+  page = 1,
+  pageSize = LEARNERS_PAGE_SIZE,
+  now = new Date(),
+}: LearnerTableOptions): Promise<LearnerTable> {
   if (!learnerSorts.includes(sort)) throw new Error("Unknown sort column.");
-  await requireCohortForRender(actor, cohortId, "cohort.progress");
   const j = learnerRows(cohortId, assignmentId);
   const st = statusOrNull(now);
   const statusRank = sql`(case ${st} when 'overdue' then 0 when 'not_started' then 1 when 'in_progress' then 2 when 'complete_late' then 3 when 'complete' then 4 end)`;
@@ -212,3 +224,21 @@ export const learnerPageQuerySchema = z.object({
   page: z.coerce.number().int().min(1).max(100_000).catch(1),
   assignment: z.string().uuid().optional().catch(undefined),
 });
+
+/**
+ * Everything the cohort page shows, after one scope check: the cohort's
+ * assignments, the one chosen in the query (else the first), its tiles and
+ * one page of the learner table.
+ */
+export async function getCohortProgress({ actor, cohortId, query, now = new Date() }: { actor: Actor; cohortId: string; query: LearnerPageQuery; now?: Date }) {
+  await requireCohort(actor, cohortId, "cohort.progress");
+  const assignmentList = await listCohortAssignments({ cohortId });
+  const assignment = pickAssignment(assignmentList, query.assignment);
+  const assignmentId = assignment?.id ?? null;
+  const [summary, table] = await Promise.all([
+    summaryOf(cohortId, assignmentId, now),
+    learnersOf({ cohortId, assignmentId, sort: query.sort, dir: query.dir, status: query.status, q: query.q || undefined, page: query.page, now }),
+  ]);
+  return { assignmentList, assignment, summary, table };
+}
+export type LearnerPageQuery = z.infer<typeof learnerPageQuerySchema>;

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { listCohortAssignments } from "@/lib/cohorts/assignments";
+import { listCohortAssignments, pickAssignment } from "@/lib/cohorts/assignments";
 import type { Actor, Cohort } from "@/lib/cohorts/cohorts";
 import { getQuizInsights } from "@/lib/reports/quiz-insights";
 
@@ -16,15 +16,27 @@ function Bar({ percent }: { percent: number }) {
  * Quiz item analysis for one cohort: what the cohort still gets wrong,
  * grouped by idea or misconception, worst first.
  */
-export async function QuizInsightsView({ user, cohort, basePath, assignmentParam }: { user: Actor; cohort: Cohort; basePath: string; assignmentParam?: string }) {
-  const assignmentList = await listCohortAssignments({ cohortId: cohort.id });
-  const assignment = assignmentList.find((a) => a.id === assignmentParam) ?? assignmentList[0] ?? null;
+export async function QuizInsightsView({
+  user,
+  cohort,
+  basePath,
+  assignmentParam,
+  manage = false,
+}: {
+  user: Actor;
+  cohort: Cohort;
+  basePath: string;
+  assignmentParam?: string;
+  /** the instructor's copy: links to where the cohort is managed */
+  manage?: boolean;
+}) {
+  const assignment = pickAssignment(await listCohortAssignments({ cohortId: cohort.id }), assignmentParam);
   const { ideas, attempts } = await getQuizInsights({ actor: user, cohortId: cohort.id, assignmentId: assignment?.id ?? null });
   if (!assignment) {
     return (
       <p className="card">
         The module is not assigned yet, so there are no quiz results.{" "}
-        {user.role === "instructor" && <Link className="link" href={`${basePath}/assignment`}>Assign it</Link>}
+        {manage && <Link className="link" href={`${basePath}/assignment`}>Assign it</Link>}
       </p>
     );
   }

@@ -1,10 +1,9 @@
 import Link from "next/link";
 import { LocalTime } from "@/app/_components/local-time";
-import { listCohortAssignments } from "@/lib/cohorts/assignments";
+import { StatusBadge } from "@/app/_components/status-badge";
 import type { Cohort, Actor } from "@/lib/cohorts/cohorts";
 import { statuses, statusLabels } from "@/lib/learning/progress/status";
-import { getCohortSummary, learnerPageQuerySchema, listCohortLearners, type LearnerSort } from "@/lib/reports/cohort-progress";
-import { StatusBadge } from "./status-badge";
+import { getCohortProgress, learnerPageQuerySchema, type LearnerSort } from "@/lib/reports/cohort-progress";
 import { SetPasswordLinkButton } from "./set-password-link-button";
 
 const columns: { key: LearnerSort; label: string; numeric?: boolean }[] = [
@@ -33,38 +32,24 @@ function Tile({ label, value, detail, href }: { label: string; value: string; de
 /**
  * The cohort's progress page: tiles and the learner table, sorted, filtered,
  * searched and paged in SQL. Instructors reach it at /instructor/cohorts/[id]
- * with links to each learner; admins at /admin/cohorts/[id], read-only.
+ * (`manage`: links to each learner, enrolment and assignment); admins at
+ * /admin/cohorts/[id], read-only.
  */
 export async function CohortProgressView({
   user,
   cohort,
   basePath,
   params,
+  manage = false,
 }: {
   user: Actor;
   cohort: Cohort;
   basePath: string;
   params: Record<string, string>;
+  manage?: boolean;
 }) {
-  const manage = user.role === "instructor";
   const query = learnerPageQuerySchema.parse(params);
-  const assignmentList = await listCohortAssignments({ cohortId: cohort.id });
-  const assignment = assignmentList.find((a) => a.id === query.assignment) ?? assignmentList[0] ?? null;
-  const now = new Date();
-  const [summary, table] = await Promise.all([
-    getCohortSummary({ actor: user, cohortId: cohort.id, assignmentId: assignment?.id ?? null, now }),
-    listCohortLearners({
-      actor: user,
-      cohortId: cohort.id,
-      assignmentId: assignment?.id ?? null,
-      sort: query.sort,
-      dir: query.dir,
-      status: query.status,
-      q: query.q || undefined,
-      page: query.page,
-      now,
-    }),
-  ]);
+  const { assignmentList, assignment, summary, table } = await getCohortProgress({ actor: user, cohortId: cohort.id, query });
   const keep = (over: Record<string, string | number | undefined>) => {
     const merged: Record<string, string> = {};
     const all = { assignment: assignmentList.length > 1 ? assignment?.id : undefined, sort: query.sort, dir: query.dir, status: query.status, q: query.q, page: query.page, ...over };
@@ -179,7 +164,7 @@ export async function CohortProgressView({
                     )}
                   </td>
                   <td className="p-2">{r.email}</td>
-                  <td className="p-2"><StatusBadge status={r.status} /></td>
+                  <td className="p-2"><StatusBadge status={r.status} compact /></td>
                   <td className="p-2 text-right">{r.bestScore === null ? "—" : `${r.bestScore} %`}</td>
                   <td className="p-2 text-right">{r.attempts}</td>
                   <td className="p-2 text-right">{r.reflections}/{REFLECTION_PROMPTS}</td>

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { z } from "zod";
 import { AppShell } from "@/app/_components/app-shell";
 import { LocalTime } from "@/app/_components/local-time";
-import { requireRole } from "@/app/_edge/session";
+import { page } from "@/app/_edge/page";
 import { listReviewQueue } from "@/lib/learning/reviews";
 
 export const metadata: Metadata = { title: "Reflections to review" };
@@ -13,12 +13,10 @@ const reviewedMessage: Record<string, string> = {
   revision_requested: "Revision requested. The learner sees your feedback and can edit and resubmit.",
 };
 
-export default async function ReviewQueuePage({ searchParams }: { searchParams: Promise<{ page?: string; reviewed?: string }> }) {
-  const user = await requireRole("instructor", "/instructor/reviews");
-  const query = await searchParams;
-  const page = z.coerce.number().int().min(1).max(10_000).catch(1).parse(query.page);
+export default page({ permission: "workspace.instructor" }, async ({ user, query }) => {
+  const pageNo = z.coerce.number().int().min(1).max(10_000).catch(1).parse(query.page);
   const done = query.reviewed ? reviewedMessage[query.reviewed] : undefined;
-  const { rows, total, pageCount } = await listReviewQueue({ actor: user, page });
+  const { rows, total, pageCount } = await listReviewQueue({ actor: user, page: pageNo });
   return (
     <AppShell user={user} wide>
       <h1 className="text-2xl font-bold">Reflections to review</h1>
@@ -63,13 +61,13 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
           </div>
           {pageCount > 1 && (
             <nav aria-label="Pages" className="mt-4 flex gap-4 text-sm">
-              {page > 1 && <Link className="link" href={`/instructor/reviews?page=${page - 1}`}>Previous page</Link>}
-              <span>Page {page} of {pageCount}</span>
-              {page < pageCount && <Link className="link" href={`/instructor/reviews?page=${page + 1}`}>Next page</Link>}
+              {pageNo > 1 && <Link className="link" href={`/instructor/reviews?page=${pageNo - 1}`}>Previous page</Link>}
+              <span>Page {pageNo} of {pageCount}</span>
+              {pageNo < pageCount && <Link className="link" href={`/instructor/reviews?page=${pageNo + 1}`}>Next page</Link>}
             </nav>
           )}
         </>
       )}
     </AppShell>
   );
-}
+});

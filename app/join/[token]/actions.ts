@@ -2,47 +2,35 @@
 
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { ActionError, type ActionState } from "@/app/_edge/action";
-import { getCurrentUser } from "@/app/_edge/session";
+import { formAction } from "@/app/_edge/action";
+import { clientIp, signInUrl } from "@/app/_edge/http";
 import { joinCohortWithInvite, signUpWithInvite } from "@/lib/cohorts/invite-links";
-import { clientIp } from "@/app/_edge/http";
 
-/** A signed-in learner joins with one click. */
-export async function joinAction(_prev: ActionState | undefined, formData: FormData): Promise<ActionState> {
-  const user = await getCurrentUser();
-  const token = String(formData.get("token") ?? "");
-  if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent(`/join/${token}`)}`);
-  try {
-    await joinCohortWithInvite({ user, token, ip: await clientIp() });
-  } catch (e) {
-    if (e instanceof ActionError) return { ok: false, message: e.message };
-    throw e;
-  }
+const token = z.string();
+
+/** A signed-in learner joins with one click; signed out, they sign in and come back to the link. */
+export const joinAction = formAction({ permission: "public", schema: z.object({ token }) }, async ({ token }, user) => {
+  if (!user) redirect(signInUrl(`/join/${token}`));
+  await joinCohortWithInvite({ user, token, ip: await clientIp() });
   redirect("/learn");
-}
+});
 
 const signUpSchema = z
-  .object({ token: z.string().min(1), name: z.string(), email: z.string(), password: z.string(), confirm: z.string() })
+  .object({ token: token.min(1), name: z.string(), email: z.string(), password: z.string(), confirm: z.string() })
   .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "The two passwords are not the same." });
 
 /**
  * Someone without an account makes one through the invite and is enrolled.
  * The browser then signs in with what was typed (next-auth credentials).
  */
-export async function signUpAction(_prev: ActionState | undefined, formData: FormData): Promise<ActionState<{ email: string }>> {
-  const values = { name: String(formData.get("name") ?? ""), email: String(formData.get("email") ?? "") };
-  if (await getCurrentUser()) return { ok: false, message: "You are already signed in. Reload the page to join with your account.", values };
-  const parsed = signUpSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) {
-    const fieldErrors: Record<string, string> = {};
-    for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0])] ??= issue.message;
-    return { ok: false, message: "Please correct the highlighted fields.", fieldErrors, values };
-  }
-  try {
-    const r = await signUpWithInvite({ ...parsed.data, ip: await clientIp() });
-    return { ok: true, data: { email: r.user.email } };
-  } catch (e) {
-    if (e instanceof ActionError) return { ok: false, message: e.message, fieldErrors: e.fieldErrors, values };
-    throw e;
-  }
-}
+export const signUpAction = formAction(
+  { permission: "public", schema: signUpSchema },
+  async ({ confirm: _confirm, ...input }, user, formData) => {
+    if (user) {
+      const values = { name: String(formData.get("name") ?? ""), email: String(formData.get("email") ?? "") };
+      return { ok: false, message: "You are already signed in. Reload the page to join with your account.", values };
+    }
+    const r = await signUpWithInvite({ ...input, ip: await clientIp() });
+    return { data: { email: r.user.email } };
+  },
+);

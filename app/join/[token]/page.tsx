@@ -1,33 +1,32 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { page } from "@/app/_edge/page";
 import { SignOutButton } from "@/app/_components/sign-out-button";
-import { getCurrentUser } from "@/app/_edge/session";
-import { inviteProblemMessages, isActiveMember, lookupCohortInvite } from "@/lib/cohorts/invite-links";
+import { inviteProblemMessages, joinOfferFor } from "@/lib/cohorts/invite-links";
 import { JoinButton, SignUpForm } from "./join-forms";
 
 export const metadata: Metadata = { title: "Join a cohort", referrer: "no-referrer" };
 
 /** The public end of an invite link: explains a bad link, or lets the visitor join. */
-export default async function JoinPage({ params }: { params: Promise<{ token: string }> }) {
-  const { token } = await params;
-  const [found, user] = await Promise.all([lookupCohortInvite(token), getCurrentUser()]);
+export default page<{ token: string }>({ permission: "public" }, async ({ user, params: { token } }) => {
+  const offer = await joinOfferFor(token, user);
   return (
     <main id="main" className="mx-auto flex min-h-screen max-w-md flex-col justify-center px-4 py-10">
       <p className="mb-2 text-lg font-bold text-brand-800">Cohort</p>
-      {!found.ok ? (
+      {offer.kind === "problem" ? (
         <>
           <h1 className="mb-4 text-2xl font-bold">This invite link does not work</h1>
           <div className="card space-y-3">
-            <p role="status">{inviteProblemMessages[found.reason]}</p>
+            <p role="status">{inviteProblemMessages[offer.reason]}</p>
             <p><Link className="link" href={user ? "/" : "/signin"}>{user ? "Go to your home page" : "Sign in"}</Link></p>
           </div>
         </>
       ) : (
         <>
-          <h1 className="mb-1 text-2xl font-bold">Join {found.cohort.name}</h1>
-          {found.cohort.description && <p className="mb-4 text-slate-700">{found.cohort.description}</p>}
+          <h1 className="mb-1 text-2xl font-bold">Join {offer.cohort.name}</h1>
+          {offer.cohort.description && <p className="mb-4 text-slate-700">{offer.cohort.description}</p>}
           <div className="card mt-3 space-y-4">
-            {user && user.role !== "learner" ? (
+            {offer.kind === "staff" && user ? (
               <>
                 <p role="status">
                   You are signed in as {user.name}, a staff account ({user.role}). Staff accounts cannot join a cohort as a learner.
@@ -35,15 +34,15 @@ export default async function JoinPage({ params }: { params: Promise<{ token: st
                 <p className="text-sm text-slate-700">To join as a learner, sign out and open the link again.</p>
                 <SignOutButton />
               </>
-            ) : user && (await isActiveMember(found.cohort.id, user.id)) ? (
+            ) : offer.kind === "member" ? (
               <>
-                <p role="status">You are already in {found.cohort.name}.</p>
+                <p role="status">You are already in {offer.cohort.name}.</p>
                 <Link className="btn w-full" href="/learn">Go to my training</Link>
               </>
-            ) : user ? (
+            ) : offer.kind === "join" && user ? (
               <>
                 <p>Signed in as {user.name} ({user.email}). Join with one click:</p>
-                <JoinButton token={token} cohortName={found.cohort.name} />
+                <JoinButton token={token} cohortName={offer.cohort.name} />
               </>
             ) : (
               <>
@@ -59,4 +58,4 @@ export default async function JoinPage({ params }: { params: Promise<{ token: st
       )}
     </main>
   );
-}
+});

@@ -6,7 +6,7 @@ import { page } from "@/app/_edge/page";
 import { getLearnerAssignment } from "@/lib/learning/page-data";
 import { AssignmentHeader } from "../_components/assignment-header";
 import { ProgressBar } from "../_components/progress-bar";
-import { StatusBadge } from "../_components/status-badge";
+import { StatusBadge } from "@/app/_components/status-badge";
 
 export const metadata: Metadata = { title: "Assignment" };
 

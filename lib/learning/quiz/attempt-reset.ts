@@ -1,9 +1,8 @@
 import { and, asc, eq, isNull } from "drizzle-orm";
-import { notFound } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { assignmentProgress, quizAttempts, users } from "@/db/schema";
-import { ActionError } from "@/lib/platform/errors";
+import { conflict, invalid, notFound } from "@/lib/platform/errors";
 import { audit } from "@/lib/audit/record";
 import { isUuid } from "@/lib/access/scope";
 import { requireCohort, type Actor } from "@/lib/cohorts/cohorts";
@@ -16,12 +15,12 @@ export const resetReasonSchema = z
   .max(500, "Keep the reason under 500 characters.");
 
 /**
- * A learner's quiz attempts on one assignment, newest first, reset ones
+ * A learner's quiz attempts on one assignment, oldest first, reset ones
  * included (marked): the history an instructor sees before and after a reset.
  */
 export async function listLearnerAttempts({ actor, cohortId, progressId }: { actor: Actor; cohortId: string; progressId: string }) {
   await requireCohort(actor, cohortId, "cohort.progress");
-  if (!isUuid(progressId)) notFound();
+  if (!isUuid(progressId)) throw notFound();
   return getDb()
     .select({
       id: quizAttempts.id,
@@ -63,8 +62,8 @@ export async function resetQuizAttempts({
   ip?: string;
 }) {
   const why = resetReasonSchema.safeParse(reason);
-  if (!why.success) throw new ActionError(why.error.issues[0].message, { reason: why.error.issues[0].message });
-  if (!isUuid(progressId)) notFound();
+  if (!why.success) throw invalid(why.error.issues[0].message, { reason: why.error.issues[0].message });
+  if (!isUuid(progressId)) throw notFound();
   return getDb().transaction(async (tx) => {
     await requireCohort(actor, cohortId, "cohort.manage", tx);
     const [progress] = await tx
@@ -72,13 +71,13 @@ export async function resetQuizAttempts({
       .from(assignmentProgress)
       .where(and(eq(assignmentProgress.id, progressId), eq(assignmentProgress.cohortId, cohortId)))
       .for("update");
-    if (!progress) notFound();
+    if (!progress) throw notFound();
     const reset = await tx
       .update(quizAttempts)
       .set({ resetAt: new Date(), resetBy: actor.id, resetReason: why.data })
       .where(and(eq(quizAttempts.progressId, progressId), eq(quizAttempts.status, "submitted"), isNull(quizAttempts.resetAt)))
       .returning({ id: quizAttempts.id });
-    if (!reset.length) throw new ActionError("There are no submitted attempts to reset.");
+    if (!reset.length) throw conflict("There are no submitted attempts to reset.");
     const [after] = await tx
       .update(assignmentProgress)
       .set(quizCounterColumns(progressId))

@@ -1,24 +1,6 @@
-import "server-only";
-import { requireRole } from "@/app/_edge/session";
-import type { Permission } from "@/lib/access/permissions";
-import { requireCohortForRender } from "@/lib/cohorts/cohorts";
-
-/** Every page of a cohort starts here: an instructor who teaches it, or 404. */
-export async function loadInstructorCohort(params: Promise<{ cohortId: string }>, path = "", permission: Permission = "cohort.manage") {
-  const { cohortId } = await params;
-  const user = await requireRole("instructor", `/instructor/cohorts/${encodeURIComponent(cohortId)}${path}`);
-  const cohort = await requireCohortForRender(user, cohortId, permission);
-  return { user, cohort };
-}
-
+/**
+ * Left only for the admin cohort pages, which import these two until they
+ * move to page() (its `query` is firstValues already). Delete this file then.
+ */
+export { firstValues } from "@/app/_edge/http";
 export type SearchParams = Promise<Record<string, string | string[] | undefined>>;
-
-/** Repeated query keys: the first one counts. */
-export function firstValues(params: Record<string, string | string[] | undefined>) {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(params)) {
-    const first = Array.isArray(v) ? v[0] : v;
-    if (first !== undefined) out[k] = first;
-  }
-  return out;
-}

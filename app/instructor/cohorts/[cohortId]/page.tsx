@@ -3,17 +3,17 @@ import { page } from "@/app/_edge/page";
 import { AppShell } from "@/app/_components/app-shell";
 import { CohortHeader } from "@/app/_components/cohort/cohort-header";
 import { CohortProgressView } from "@/app/_components/cohort/progress-view";
-import { requireCohortForRender } from "@/lib/cohorts/cohorts";
+import { requireCohort } from "@/lib/cohorts/cohorts";
 
 export const metadata: Metadata = { title: "Cohort progress" };
 
 export default page<{ cohortId: string }>({ permission: "workspace.instructor" }, async ({ user, params, query }) => {
-  const cohort = await requireCohortForRender(user, params.cohortId, "cohort.progress");
+  const cohort = await requireCohort(user, params.cohortId, "cohort.progress");
   const basePath = `/instructor/cohorts/${cohort.id}`;
   return (
     <AppShell user={user} wide>
       <CohortHeader cohort={cohort} current="progress" basePath={basePath} manage />
-      <CohortProgressView user={user} cohort={cohort} basePath={basePath} params={query} />
+      <CohortProgressView user={user} cohort={cohort} basePath={basePath} params={query} manage />
     </AppShell>
   );
 });

@@ -1,14 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AppShell } from "@/app/_components/app-shell";
-import { requireRole } from "@/app/_edge/session";
+import { page } from "@/app/_edge/page";
 import { createCohortAction } from "../actions";
 import { CohortForm } from "../cohort-form";
 
 export const metadata: Metadata = { title: "Create a cohort" };
 
-export default async function NewCohortPage() {
-  const user = await requireRole("instructor", "/instructor/cohorts/new");
+export default page({ permission: "workspace.instructor" }, async ({ user }) => {
   return (
     <AppShell user={user} wide>
       <p className="text-sm"><Link className="link" href="/instructor">My cohorts</Link></p>
@@ -19,4 +18,4 @@ export default async function NewCohortPage() {
       </div>
     </AppShell>
   );
-}
+});

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AppShell } from "@/app/_components/app-shell";
 import { LocalTime } from "@/app/_components/local-time";
-import { requireRole } from "@/app/_edge/session";
+import { page } from "@/app/_edge/page";
 import { getReflectionForReview } from "@/lib/learning/reviews";
 import { ReviewForm } from "./review-form";
 
@@ -15,10 +15,8 @@ const statusText = {
   accepted: "Accepted",
 } as const;
 
-export default async function ReviewPage({ params }: { params: Promise<{ reflectionId: string }> }) {
-  const { reflectionId } = await params;
-  const user = await requireRole("instructor", `/instructor/reviews/${encodeURIComponent(reflectionId)}`);
-  const r = await getReflectionForReview({ actor: user, reflectionId });
+export default page<{ reflectionId: string }>({ permission: "workspace.instructor" }, async ({ user, params }) => {
+  const r = await getReflectionForReview({ actor: user, reflectionId: params.reflectionId });
   return (
     <AppShell user={user} wide>
       <p className="text-sm"><Link className="link" href="/instructor/reviews">Reflections to review</Link></p>
@@ -66,4 +64,4 @@ export default async function ReviewPage({ params }: { params: Promise<{ reflect
       </div>
     </AppShell>
   );
-}
+});

@@ -1,15 +1,16 @@
 import type { Metadata } from "next";
+import { page } from "@/app/_edge/page";
 import { AppShell } from "@/app/_components/app-shell";
 import { CohortHeader } from "@/app/_components/cohort/cohort-header";
 import { LocalTime } from "@/app/_components/local-time";
 import { listAssignableModules, listCohortAssignments } from "@/lib/cohorts/assignments";
-import { loadInstructorCohort } from "../load-cohort";
+import { requireCohort } from "@/lib/cohorts/cohorts";
 import { AssignForm, DatesForm } from "./assignment-forms";
 
 export const metadata: Metadata = { title: "Assignment" };
 
-export default async function AssignmentPage({ params, searchParams }: { params: Promise<{ cohortId: string }>; searchParams: Promise<{ assigned?: string }> }) {
-  const { user, cohort } = await loadInstructorCohort(params, "/assignment");
+export default page<{ cohortId: string }>({ permission: "workspace.instructor" }, async ({ user, params, query }) => {
+  const cohort = await requireCohort(user, params.cohortId, "cohort.manage");
   const basePath = `/instructor/cohorts/${cohort.id}`;
   const [assigned, modules] = await Promise.all([listCohortAssignments({ cohortId: cohort.id }), listAssignableModules()]);
   const unassigned = modules.filter((m) => !assigned.some((a) => a.moduleId === m.id));
@@ -18,7 +19,7 @@ export default async function AssignmentPage({ params, searchParams }: { params:
     <AppShell user={user} wide>
       <CohortHeader cohort={cohort} current="assignment" basePath={basePath} manage />
       <div className="space-y-8">
-        {(await searchParams).assigned === "1" && assigned.length > 0 && (
+        {query.assigned === "1" && assigned.length > 0 && (
           <p role="status" className="rounded-md bg-brand-50 p-3 text-brand-800">
             Assigned. Every learner in the cohort has it now, and anyone who joins later gets it too.
           </p>
@@ -54,4 +55,4 @@ export default async function AssignmentPage({ params, searchParams }: { params:
       </div>
     </AppShell>
   );
-}
+});

@@ -2,11 +2,12 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { ActionError, formAction } from "@/app/_edge/action";
-import { createCohortInvite, inviteSettingsSchema, revokeCohortInvite } from "@/lib/cohorts/invite-links";
-import { enrolByEmail, issueSetPasswordLink, reenrolLearner, removeLearner } from "@/lib/cohorts/enrolment";
-import { importRosterRows, previewRoster, ROSTER_CHUNK } from "@/lib/cohorts/roster-import";
+import { formAction } from "@/app/_edge/action";
 import { clientIp } from "@/app/_edge/http";
+import { enrolByEmail, issueSetPasswordLink, reenrolLearner, removeLearner } from "@/lib/cohorts/enrolment";
+import { createCohortInvite, inviteSettingsSchema, revokeCohortInvite } from "@/lib/cohorts/invite-links";
+import { importRosterRows, previewRoster, ROSTER_CHUNK } from "@/lib/cohorts/roster-import";
+import { conflict } from "@/lib/platform/errors";
 
 const cohortId = z.string().min(1);
 const learnerId = z.string().min(1);
@@ -83,7 +84,7 @@ export const removeLearnerAction = formAction({ permission: "workspace.instructo
 
 export const reenrolLearnerAction = formAction({ permission: "workspace.instructor", schema: z.object({ cohortId, learnerId }) }, async ({ cohortId, learnerId }, user) => {
   const outcome = await reenrolLearner({ actor: user, cohortId, learnerId, ip: await clientIp() });
-  if (outcome === "already") throw new ActionError("This learner is already enrolled.");
+  if (outcome === "already") throw conflict("This learner is already enrolled.");
   refresh(cohortId);
   return { message: "Back in the cohort, with their earlier work." };
 });

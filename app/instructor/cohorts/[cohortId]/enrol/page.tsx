@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
+import { page } from "@/app/_edge/page";
 import { AppShell } from "@/app/_components/app-shell";
 import { CohortHeader } from "@/app/_components/cohort/cohort-header";
 import { LocalTime } from "@/app/_components/local-time";
 import { listCohortInvites } from "@/lib/cohorts/invite-links";
+import { requireCohort } from "@/lib/cohorts/cohorts";
 import { listRemovedLearners } from "@/lib/cohorts/enrolment";
-import { loadInstructorCohort } from "../load-cohort";
 import { AddByEmailForm } from "./add-by-email-form";
 import { CreateInviteForm, RevokeInviteButton } from "./invite-forms";
 import { ReenrolButton } from "./reenrol-button";
@@ -14,8 +15,8 @@ export const metadata: Metadata = { title: "Enrol learners" };
 
 const stateLabel = { open: "Open", expired: "Expired", revoked: "Withdrawn", used_up: "Used up" } as const;
 
-export default async function EnrolPage({ params }: { params: Promise<{ cohortId: string }> }) {
-  const { user, cohort } = await loadInstructorCohort(params, "/enrol");
+export default page<{ cohortId: string }>({ permission: "workspace.instructor" }, async ({ user, params }) => {
+  const cohort = await requireCohort(user, params.cohortId, "cohort.manage");
   const basePath = `/instructor/cohorts/${cohort.id}`;
   const archived = cohort.status === "archived";
   const [invites, removed] = await Promise.all([listCohortInvites({ actor: user, cohortId: cohort.id }), listRemovedLearners({ actor: user, cohortId: cohort.id })]);
@@ -93,4 +94,4 @@ export default async function EnrolPage({ params }: { params: Promise<{ cohortId
       )}
     </AppShell>
   );
-}
+});

@@ -1,16 +1,16 @@
 import type { Metadata } from "next";
+import { page } from "@/app/_edge/page";
 import { AppShell } from "@/app/_components/app-shell";
 import { CohortHeader } from "@/app/_components/cohort/cohort-header";
-import { listCohortInstructors } from "@/lib/cohorts/cohorts";
+import { listCohortInstructors, requireCohort } from "@/lib/cohorts/cohorts";
 import { updateCohortAction } from "../../actions";
 import { CohortForm } from "../../cohort-form";
-import { loadInstructorCohort } from "../load-cohort";
 import { AddCoInstructorForm, ArchiveForm } from "./settings-forms";
 
 export const metadata: Metadata = { title: "Cohort settings" };
 
-export default async function CohortSettingsPage({ params }: { params: Promise<{ cohortId: string }> }) {
-  const { user, cohort } = await loadInstructorCohort(params, "/settings");
+export default page<{ cohortId: string }>({ permission: "workspace.instructor" }, async ({ user, params }) => {
+  const cohort = await requireCohort(user, params.cohortId, "cohort.manage");
   const basePath = `/instructor/cohorts/${cohort.id}`;
   const instructors = await listCohortInstructors({ cohortId: cohort.id });
   const archived = cohort.status === "archived";
@@ -44,4 +44,4 @@ export default async function CohortSettingsPage({ params }: { params: Promise<{
       </div>
     </AppShell>
   );
-}
+});

@@ -1,24 +1,24 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { page } from "@/app/_edge/page";
 import { AppShell } from "@/app/_components/app-shell";
 import { CohortHeader } from "@/app/_components/cohort/cohort-header";
 import { SetPasswordLinkButton } from "@/app/_components/cohort/set-password-link-button";
-import { StatusBadge } from "@/app/_components/cohort/status-badge";
 import { LocalTime } from "@/app/_components/local-time";
+import { StatusBadge } from "@/app/_components/status-badge";
+import { requireCohort } from "@/lib/cohorts/cohorts";
 import { getCohortLearnerDetail } from "@/lib/reports/learner-detail";
-import { loadInstructorCohort } from "../../load-cohort";
 import { RemoveLearnerForm, ResetAttemptsForm } from "./learner-forms";
 
 export const metadata: Metadata = { title: "Learner" };
 
 const reflectionStatus = { draft: "Draft (not submitted)", submitted: "Awaiting review", revision_requested: "Revision requested", accepted: "Accepted" } as const;
 
-export default async function LearnerPage({ params, searchParams }: { params: Promise<{ cohortId: string; learnerId: string }>; searchParams: Promise<{ reset?: string }> }) {
-  const { learnerId } = await params;
-  const { user, cohort } = await loadInstructorCohort(params, `/learners/${encodeURIComponent(learnerId)}`);
+export default page<{ cohortId: string; learnerId: string }>({ permission: "workspace.instructor" }, async ({ user, params, query }) => {
+  const cohort = await requireCohort(user, params.cohortId, "cohort.manage");
   const basePath = `/instructor/cohorts/${cohort.id}`;
-  const { learner, assignments } = await getCohortLearnerDetail({ actor: user, cohortId: cohort.id, learnerId });
-  const resetCount = Number((await searchParams).reset) || 0;
+  const { learner, assignments } = await getCohortLearnerDetail({ actor: user, cohortId: cohort.id, learnerId: params.learnerId });
+  const resetCount = Number(query.reset) || 0;
   return (
     <AppShell user={user} wide>
       <CohortHeader cohort={cohort} current="progress" basePath={basePath} manage />
@@ -41,12 +41,11 @@ export default async function LearnerPage({ params, searchParams }: { params: Pr
       )}
       {assignments.length === 0 && <p className="card mt-6">Nothing is assigned to this cohort yet.</p>}
       {assignments.map((a) => {
-        const counting = a.attempts.filter((t) => t.status === "submitted" && !t.resetAt).length;
         return (
           <section key={a.progressId} aria-labelledby={`m-${a.progressId}`} className="card mt-6 space-y-4">
             <h3 id={`m-${a.progressId}`} className="text-lg font-semibold">{a.moduleTitle}</h3>
             <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
-              <dt className="font-medium">Status</dt><dd><StatusBadge status={a.status} /></dd>
+              <dt className="font-medium">Status</dt><dd><StatusBadge status={a.status} compact /></dd>
               <dt className="font-medium">Due</dt><dd><LocalTime value={a.dueAt} /></dd>
               <dt className="font-medium">Best score</dt><dd>{a.bestScore === null ? "—" : `${a.bestScore} %`}</dd>
               <dt className="font-medium">Attempts that count</dt><dd>{a.attemptsCount}</dd>
@@ -99,7 +98,7 @@ export default async function LearnerPage({ params, searchParams }: { params: Pr
                 </tbody>
               </table>
             )}
-            {counting > 0 && learner.status === "active" && <ResetAttemptsForm cohortId={cohort.id} progressId={a.progressId} />}
+            {a.attemptsCount > 0 && learner.status === "active" && <ResetAttemptsForm cohortId={cohort.id} progressId={a.progressId} />}
           </section>
         );
       })}
@@ -113,4 +112,4 @@ export default async function LearnerPage({ params, searchParams }: { params: Pr
       )}
     </AppShell>
   );
-}
+});

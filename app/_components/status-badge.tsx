@@ -1,0 +1,26 @@
+import { statusLabels, type ProgressStatus } from "@/lib/learning/progress/status";
+
+const tone: Record<ProgressStatus, string> = {
+  not_started: "bg-slate-100 text-slate-800 ring-slate-300",
+  in_progress: "bg-blue-50 text-blue-800 ring-blue-200",
+  complete: "bg-green-50 text-green-800 ring-green-200",
+  complete_late: "bg-green-50 text-green-800 ring-green-200",
+  overdue: "bg-red-50 text-red-800 ring-red-200",
+};
+
+const shape = {
+  /** in staff tables, one per learner row */
+  compact: "inline-block rounded px-2 py-0.5 text-xs font-semibold",
+  /** on a learner's own cards and pages */
+  pill: "inline-flex items-center rounded-full px-2.5 py-0.5 text-sm font-semibold ring-1 ring-inset",
+};
+
+/** A progress status as a colored label; null (nothing assigned yet) as plain text. */
+export function StatusBadge({ status, compact = false }: { status: ProgressStatus | null; compact?: boolean }) {
+  if (!status) return <span className="text-slate-600">Not assigned</span>;
+  return (
+    <span className={`${compact ? shape.compact : shape.pill} ${tone[status]}`} data-testid="status">
+      {statusLabels[status]}
+    </span>
+  );
+}
