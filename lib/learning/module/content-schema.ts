@@ -71,143 +71,144 @@ function duplicates(ids: string[]): string[] {
   return [...dup];
 }
 
-export const moduleContentSchema = z
-  .object({
-    slug: slug,
-    title: nonEmpty,
-    summary: nonEmpty,
-    estimatedMinutes: z.number().int().positive(),
-    contactHours: z.number().positive(),
-    hoursCategory: nonEmpty,
-    passMark: z.number().int().min(1).max(100),
-    minWords: z.number().int().positive(),
-    drawCount: z.number().int().positive(),
-    ideas: z.array(ideaSchema).min(1),
-    sections: z.array(sectionSchema).min(5).max(7),
-    quiz: z.array(quizItemSchema).min(12),
-    reflections: z.array(reflectionPromptSchema).length(3),
-  })
-  .superRefine((m, ctx) => {
-    const issue = (message: string, path: (string | number)[]) =>
-      ctx.addIssue({ code: "custom", message, path });
+/** The module's fields without the cross-reference checks (used to check each content file on its own). */
+export const moduleFieldsSchema = z.object({
+  slug: slug,
+  title: nonEmpty,
+  summary: nonEmpty,
+  estimatedMinutes: z.number().int().positive(),
+  contactHours: z.number().positive(),
+  hoursCategory: nonEmpty,
+  passMark: z.number().int().min(1).max(100),
+  minWords: z.number().int().positive(),
+  drawCount: z.number().int().positive(),
+  ideas: z.array(ideaSchema).min(1),
+  sections: z.array(sectionSchema).min(5).max(7),
+  quiz: z.array(quizItemSchema).min(12),
+  reflections: z.array(reflectionPromptSchema).length(3),
+});
 
-    // --- unique ids -------------------------------------------------------
-    for (const id of duplicates(m.ideas.map((i) => i.id))) {
-      issue(`Duplicate idea id "${id}"`, ["ideas"]);
-    }
-    for (const id of duplicates(m.sections.map((s) => s.id))) {
-      issue(`Duplicate section id "${id}"`, ["sections"]);
-    }
-    for (const id of duplicates(m.quiz.map((q) => q.id))) {
-      issue(`Duplicate quiz item id "${id}"`, ["quiz"]);
-    }
-    for (const id of duplicates(m.reflections.map((r) => r.id))) {
-      issue(`Duplicate reflection prompt id "${id}"`, ["reflections"]);
-    }
+export const moduleContentSchema = moduleFieldsSchema.superRefine((m, ctx) => {
+  const issue = (message: string, path: (string | number)[]) =>
+    ctx.addIssue({ code: "custom", message, path });
 
-    // --- references to ideas ----------------------------------------------
-    const ideaIds = new Set(m.ideas.map((i) => i.id));
-    const taught = new Set<string>();
-    const tested = new Set<string>();
+  // --- unique ids -------------------------------------------------------
+  for (const id of duplicates(m.ideas.map((i) => i.id))) {
+    issue(`Duplicate idea id "${id}"`, ["ideas"]);
+  }
+  for (const id of duplicates(m.sections.map((s) => s.id))) {
+    issue(`Duplicate section id "${id}"`, ["sections"]);
+  }
+  for (const id of duplicates(m.quiz.map((q) => q.id))) {
+    issue(`Duplicate quiz item id "${id}"`, ["quiz"]);
+  }
+  for (const id of duplicates(m.reflections.map((r) => r.id))) {
+    issue(`Duplicate reflection prompt id "${id}"`, ["reflections"]);
+  }
 
-    m.sections.forEach((s, si) => {
-      s.ideaIds.forEach((ideaId, ii) => {
-        if (!ideaIds.has(ideaId)) {
-          issue(`Section "${s.id}" references unknown idea "${ideaId}"`, [
-            "sections",
-            si,
-            "ideaIds",
-            ii,
-          ]);
-        }
-        taught.add(ideaId);
-      });
-    });
+  // --- references to ideas ----------------------------------------------
+  const ideaIds = new Set(m.ideas.map((i) => i.id));
+  const taught = new Set<string>();
+  const tested = new Set<string>();
 
-    // --- quiz items -------------------------------------------------------
-    m.quiz.forEach((q, qi) => {
-      const path = ["quiz", qi];
-      if (!ideaIds.has(q.ideaId)) {
-        issue(`Quiz item "${q.id}" references unknown idea "${q.ideaId}"`, [
-          ...path,
-          "ideaId",
+  m.sections.forEach((s, si) => {
+    s.ideaIds.forEach((ideaId, ii) => {
+      if (!ideaIds.has(ideaId)) {
+        issue(`Section "${s.id}" references unknown idea "${ideaId}"`, [
+          "sections",
+          si,
+          "ideaIds",
+          ii,
         ]);
       }
-      tested.add(q.ideaId);
+      taught.add(ideaId);
+    });
+  });
 
-      for (const id of duplicates(q.options.map((o) => o.id))) {
-        issue(`Quiz item "${q.id}" has duplicate option id "${id}"`, [
+  // --- quiz items -------------------------------------------------------
+  m.quiz.forEach((q, qi) => {
+    const path = ["quiz", qi];
+    if (!ideaIds.has(q.ideaId)) {
+      issue(`Quiz item "${q.id}" references unknown idea "${q.ideaId}"`, [
+        ...path,
+        "ideaId",
+      ]);
+    }
+    tested.add(q.ideaId);
+
+    for (const id of duplicates(q.options.map((o) => o.id))) {
+      issue(`Quiz item "${q.id}" has duplicate option id "${id}"`, [
+        ...path,
+        "options",
+      ]);
+    }
+
+    const correct = q.options.filter((o) => o.correct).length;
+    const wrong = q.options.length - correct;
+
+    if (q.kind === "single" || q.kind === "scenario" || q.kind === "truefalse") {
+      if (correct !== 1) {
+        issue(
+          `Quiz item "${q.id}" (${q.kind}) must have exactly one correct option, found ${correct}`,
+          [...path, "options"],
+        );
+      }
+    }
+
+    if (q.kind === "truefalse") {
+      const ids = q.options.map((o) => o.id).sort();
+      if (q.options.length !== 2 || ids[0] !== "false" || ids[1] !== "true") {
+        issue(
+          `Quiz item "${q.id}" (truefalse) must have exactly 2 options with ids "true" and "false"`,
+          [...path, "options"],
+        );
+      }
+    }
+
+    if (q.kind === "multiple") {
+      if (correct < 2) {
+        issue(
+          `Quiz item "${q.id}" (multiple) must have at least 2 correct options, found ${correct}`,
+          [...path, "options"],
+        );
+      }
+      if (wrong < 1) {
+        issue(`Quiz item "${q.id}" (multiple) must have at least 1 wrong option`, [
           ...path,
           "options",
         ]);
       }
-
-      const correct = q.options.filter((o) => o.correct).length;
-      const wrong = q.options.length - correct;
-
-      if (q.kind === "single" || q.kind === "scenario" || q.kind === "truefalse") {
-        if (correct !== 1) {
-          issue(
-            `Quiz item "${q.id}" (${q.kind}) must have exactly one correct option, found ${correct}`,
-            [...path, "options"],
-          );
-        }
-      }
-
-      if (q.kind === "truefalse") {
-        const ids = q.options.map((o) => o.id).sort();
-        if (q.options.length !== 2 || ids[0] !== "false" || ids[1] !== "true") {
-          issue(
-            `Quiz item "${q.id}" (truefalse) must have exactly 2 options with ids "true" and "false"`,
-            [...path, "options"],
-          );
-        }
-      }
-
-      if (q.kind === "multiple") {
-        if (correct < 2) {
-          issue(
-            `Quiz item "${q.id}" (multiple) must have at least 2 correct options, found ${correct}`,
-            [...path, "options"],
-          );
-        }
-        if (wrong < 1) {
-          issue(`Quiz item "${q.id}" (multiple) must have at least 1 wrong option`, [
-            ...path,
-            "options",
-          ]);
-        }
-      }
-
-      if (q.kind === "scenario" && !q.scenario) {
-        issue(`Quiz item "${q.id}" (scenario) must have scenario text`, [...path, "scenario"]);
-      }
-    });
-
-    // --- coverage ---------------------------------------------------------
-    for (const idea of m.ideas) {
-      if (!taught.has(idea.id)) {
-        issue(`Idea "${idea.id}" is not covered by any section`, ["ideas"]);
-      }
-      if (!tested.has(idea.id)) {
-        issue(`Idea "${idea.id}" is not covered by any quiz item`, ["ideas"]);
-      }
     }
 
-    const kinds = new Set(m.quiz.map((q) => q.kind));
-    for (const kind of quizKinds) {
-      if (!kinds.has(kind)) {
-        issue(`Quiz bank has no item of kind "${kind}"`, ["quiz"]);
-      }
-    }
-
-    if (m.drawCount > m.quiz.length) {
-      issue(
-        `drawCount (${m.drawCount}) is larger than the quiz bank (${m.quiz.length} items)`,
-        ["drawCount"],
-      );
+    if (q.kind === "scenario" && !q.scenario) {
+      issue(`Quiz item "${q.id}" (scenario) must have scenario text`, [...path, "scenario"]);
     }
   });
+
+  // --- coverage ---------------------------------------------------------
+  for (const idea of m.ideas) {
+    if (!taught.has(idea.id)) {
+      issue(`Idea "${idea.id}" is not covered by any section`, ["ideas"]);
+    }
+    if (!tested.has(idea.id)) {
+      issue(`Idea "${idea.id}" is not covered by any quiz item`, ["ideas"]);
+    }
+  }
+
+  const kinds = new Set(m.quiz.map((q) => q.kind));
+  for (const kind of quizKinds) {
+    if (!kinds.has(kind)) {
+      issue(`Quiz bank has no item of kind "${kind}"`, ["quiz"]);
+    }
+  }
+
+  if (m.drawCount > m.quiz.length) {
+    issue(
+      `drawCount (${m.drawCount}) is larger than the quiz bank (${m.quiz.length} items)`,
+      ["drawCount"],
+    );
+  }
+});
 
 export type Idea = z.infer<typeof ideaSchema>;
 export type IdeaKind = Idea["kind"];
