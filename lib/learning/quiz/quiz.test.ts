@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { boundariesModule as m } from "@/lib/learning/module/boundaries";
+import { boundariesV1 as m } from "@/db/test/v1-content";
 import type { ModuleContent } from "@/lib/learning/module/content-schema";
 import { answersWithCorrect } from "./answer-key";
 import { drawQuiz, type RandomInt } from "./draw";
@@ -20,7 +20,8 @@ function seeded(seed: number): RandomInt {
 
 const item = (id: string) => m.quiz.find((q) => q.id === id)!;
 
-describe("drawQuiz", () => {
+// Version 1 (no blueprint) keeps its original draw.
+describe("drawQuiz (version 1)", () => {
   it("draws drawCount distinct items of the bank, each with all of its options once", () => {
     for (let s = 1; s <= 200; s++) {
       const draw = drawQuiz(m, seeded(s));
