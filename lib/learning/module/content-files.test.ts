@@ -53,31 +53,39 @@ describe("content files", () => {
 
   it("names the file and the path inside it for a broken field", () => {
     const dir = copyOfContent();
-    const itemsFile = path.join(dir, "items", "01-trust-rapport.yaml");
+    const itemsFile = path.join(dir, "items", "1-connection.yaml");
     edit(itemsFile, (s) => s.replace(/explanation: .*/, "explanation: Too short."));
     edit(path.join(dir, "module.yaml"), (s) => s.replace("passMark: 80", "passMark: 180"));
     const problems = problemsOf(dir);
-    expect(problems).toContainEqual(expect.stringMatching(/items\/01-trust-rapport\.yaml: \[0\]\.options\[0\]\.explanation: .*20/));
+    expect(problems).toContainEqual(expect.stringMatching(/items\/1-connection\.yaml: \[0\]\.options\[0\]\.explanation: .*20/));
     expect(problems).toContainEqual(expect.stringMatching(/module\.yaml: passMark: .*100/));
   });
 
   it("names the file of a module-level problem (an item tagged with an unknown idea)", () => {
     const dir = copyOfContent();
-    edit(path.join(dir, "items", "02-friendship-myth.yaml"), (s) => s.replace("ideaId: friendship-myth", "ideaId: no-such-idea"));
+    edit(path.join(dir, "items", "2-roles.yaml"), (s) => s.replace("ideaId: friendship-myth", "ideaId: no-such-idea"));
     expect(problemsOf(dir)).toContainEqual(
-      expect.stringMatching(/items\/02-friendship-myth\.yaml: \[0\]\.ideaId: Quiz item "friendship-belief" references unknown idea "no-such-idea"/),
+      expect.stringMatching(/items\/2-roles\.yaml: \[0\]\.ideaId: Quiz item "friendship-belief" references unknown idea "no-such-idea"/),
     );
   });
 
   it("refuses a YAML syntax error, a misspelt field and a section file named after another id", () => {
     const dir = copyOfContent();
     edit(path.join(dir, "sections", "01-trust-and-rapport.yaml"), (s) => s.replace("keyPoints:", "keyPoints: [unclosed"));
-    edit(path.join(dir, "items", "03-empathy-distance-balance.yaml"), (s) => s.replace("  prompt:", "  promt:"));
-    renameSync(path.join(dir, "sections", "02-the-friendship-trap.yaml"), path.join(dir, "sections", "02-friendship.yaml"));
+    edit(path.join(dir, "items", "3-privacy.yaml"), (s) => s.replace("  prompt:", "  promt:"));
+    renameSync(path.join(dir, "sections", "02-warm-and-clear.yaml"), path.join(dir, "sections", "02-warm.yaml"));
     const problems = problemsOf(dir);
     expect(problems).toContainEqual(expect.stringMatching(/sections\/01-trust-and-rapport\.yaml: /));
-    expect(problems).toContainEqual(expect.stringMatching(/items\/03-empathy-distance-balance\.yaml: \[0\]: .*promt/));
-    expect(problems).toContainEqual(expect.stringMatching(/sections\/02-friendship\.yaml: id: the id "the-friendship-trap" does not match/));
+    expect(problems).toContainEqual(expect.stringMatching(/items\/3-privacy\.yaml: \[0\]: .*promt/));
+    expect(problems).toContainEqual(expect.stringMatching(/sections\/02-warm\.yaml: id: the id "warm-and-clear" does not match/));
+  });
+
+  it("refuses new content without a part that version 2 on requires (a scenario's debrief)", () => {
+    const dir = copyOfContent();
+    edit(path.join(dir, "sections", "03-sharing-your-story.yaml"), (s) => s.replace(/\n  debrief: .*/, ""));
+    expect(problemsOf(dir)).toContainEqual(
+      expect.stringMatching(/sections\/03-sharing-your-story\.yaml: scenario\.debrief: Required for new content/),
+    );
   });
 
   it("a changed content file publishes a new version; an unchanged one does not", async () => {
@@ -88,10 +96,10 @@ describe("content files", () => {
     expect(first).toMatchObject({ version: 1, created: true });
     expect(await publishModule(loadModuleDir(dir))).toMatchObject({ versionId: first.versionId, created: false });
 
-    edit(path.join(dir, "sections", "01-trust-and-rapport.yaml"), (s) => s.replace("Recovery work is personal.", "Recovery work is very personal."));
+    edit(path.join(dir, "sections", "01-trust-and-rapport.yaml"), (s) => s.replace("Recovery is personal.", "Recovery is very personal."));
     const second = await publishModule(loadModuleDir(dir));
     expect(second).toMatchObject({ moduleId: first.moduleId, version: 2, created: true });
     const [row] = await t.db.select().from(moduleVersions).where(eq(moduleVersions.id, second.versionId));
-    expect((row.content as { sections: { paragraphs: string[] }[] }).sections[0].paragraphs[0]).toMatch(/^Recovery work is very personal\./);
+    expect((row.content as { sections: { paragraphs: string[] }[] }).sections[0].paragraphs[0]).toMatch(/^Recovery is very personal\./);
   });
 });

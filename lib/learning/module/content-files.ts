@@ -10,7 +10,8 @@
  *   items/*.yaml          lists of quiz items, joined in file-name order
  *
  * Each file is checked on its own, then the assembled module is checked with
- * moduleContentSchema (the same schema publishModule applies). Every problem
+ * currentContentSchema (moduleContentSchema, which publishModule applies,
+ * plus the parts every new version must have). Every problem
  * is reported with the file it is in and the path inside that file, e.g.
  * `content/boundaries/items/02-x.yaml: [1].options[0].explanation: Too small…`.
  */
@@ -19,7 +20,7 @@ import path from "node:path";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import { env } from "@/lib/platform/env";
-import { moduleContentSchema, moduleFieldsSchema, quizItemSchema, sectionSchema, type ModuleContent } from "./content-schema";
+import { currentContentSchema, moduleFieldsSchema, quizItemSchema, sectionSchema, type ModuleContent } from "./content-schema";
 
 /** A content folder that cannot be published; the message lists every problem, one per line. */
 export class ContentFileError extends Error {
@@ -109,7 +110,7 @@ export function loadModuleDir(dir: string): ModuleContent {
   });
 
   if (problems.length === 0 && meta) {
-    const result = moduleContentSchema.safeParse({ ...meta, sections, quiz });
+    const result = currentContentSchema.safeParse({ ...meta, sections, quiz });
     if (result.success) return result.data;
     for (const i of result.error.issues) {
       const [top, index, ...rest] = i.path;
