@@ -1,16 +1,18 @@
 /**
  * Runs once when a server process starts: refuse to start on a bad
- * configuration (one line), and on the embedded database migrate and seed
- * the demo data.
+ * configuration (one line) or on module content that does not validate
+ * (every problem, with its file and field), and on the embedded database
+ * migrate, publish the built-in module and seed the demo data.
  */
 import { dbKind, getDb, isEmbedded } from "./db/client";
 import { migrateDb } from "./db/migrate";
 import { seedDemo } from "./db/seed/demo/seed";
+import { builtInContentProblem } from "./lib/learning/module/content-files";
 import { publishBuiltInModules } from "./lib/learning/module/publish";
 import { isDemo, startupProblem } from "./lib/platform/env";
 
 export async function registerNode() {
-  const problem = startupProblem();
+  const problem = startupProblem() ?? builtInContentProblem();
   if (problem) {
     console.error(problem);
     process.exit(1);

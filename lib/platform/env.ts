@@ -18,6 +18,8 @@ const schema = z.object({
   /** sender of invite emails, e.g. "Training Programme <training@example.org>" */
   SMTP_FROM: z.string().optional(),
   /** reverse proxies in front of the app that append to X-Forwarded-For (lib/platform/http/request.ts) */
+  /** folder holding the built-in module content (default: the repo's content/, lib/learning/module/content-files.ts) */
+  COHORT_CONTENT_DIR: z.string().optional(),
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(1).default(1),
 });
 

@@ -14,7 +14,8 @@ import {
   type ResponseSpec,
 } from "@/db/test/instructor-factories";
 import { setupTestDb } from "@/db/test/test-db";
-import { publishBuiltInModules } from "@/lib/learning/module/publish";
+import { boundariesV1 } from "@/db/test/v1-content";
+import { publishModule } from "@/lib/learning/module/publish";
 import { getQuizInsights } from "./quiz-insights";
 
 const t = setupTestDb();
@@ -42,7 +43,8 @@ const seeded = {} as { instructor: { id: string; role: "instructor"; email: stri
  * Ideas: empathy 1/3 = 33 %, friendship 1/2 = 50 %, trust 3/5 = 60 %.
  */
 beforeAll(async () => {
-  const { moduleId, versionId } = await publishBuiltInModules();
+  // the responses below name version 1's items, so the module is version 1 as published
+  const { moduleId, versionId } = await publishModule({ ...structuredClone(boundariesV1), slug: `boundaries-v1-${Date.now().toString(36)}` });
   const instructor = await makeInstructor();
   const cohort = await makeCohort({ instructorIds: [instructor.id] });
   const [l1, l2, l3, gone] = await Promise.all([makeLearner(), makeLearner(), makeLearner(), makeLearner()]);

@@ -48,6 +48,9 @@ const cohortPlans: Record<
   },
 };
 
+/** `read: ALL`: every section of the lesson, however many the module version has. */
+const ALL = Number.POSITIVE_INFINITY;
+
 /** One learner event; they happen two hours apart from the plan's start. */
 type Step =
   | { read: number }
@@ -72,14 +75,14 @@ const plans: Plan[] = [
   { learner: "tyrone.jackson", cohort: "evening", startDaysAgo: 0, steps: [] },
   { learner: "ana.lima", cohort: "evening", startDaysAgo: 0, steps: [] },
   { learner: "emily.chen", cohort: "evening", startDaysAgo: 3, steps: [{ read: 3 }] },
-  { learner: "marcus.brown", cohort: "evening", startDaysAgo: 6, steps: [{ read: 7 }, { quiz: 6 }] },
-  { learner: "aisha.khan", cohort: "evening", startDaysAgo: 8, steps: [{ read: 7 }, { quiz: 9 }] },
+  { learner: "marcus.brown", cohort: "evening", startDaysAgo: 6, steps: [{ read: ALL }, { quiz: 6 }] },
+  { learner: "aisha.khan", cohort: "evening", startDaysAgo: 8, steps: [{ read: ALL }, { quiz: 9 }] },
   {
     learner: "luis.hernandez",
     cohort: "evening",
     startDaysAgo: 9,
     text: 1,
-    steps: [{ read: 7 }, { quiz: 8 }, { submit: 0 }, { draft: 1, words: 40 }],
+    steps: [{ read: ALL }, { quiz: 8 }, { submit: 0 }, { draft: 1, words: 40 }],
   },
   {
     learner: "grace.kim",
@@ -87,7 +90,7 @@ const plans: Plan[] = [
     startDaysAgo: 12,
     text: 2,
     steps: [
-      { read: 7 },
+      { read: ALL },
       { quiz: 10 },
       ...all3,
       { review: 0, decision: "accepted", feedback: "Clear and honest. Good catch on the first warning sign." },
@@ -99,7 +102,7 @@ const plans: Plan[] = [
     cohort: "evening",
     startDaysAgo: 14,
     steps: [
-      { read: 7 },
+      { read: ALL },
       { quiz: 7 },
       { quiz: 9 },
       ...all3,
@@ -115,11 +118,11 @@ const plans: Plan[] = [
     cohort: "evening",
     startDaysAgo: 10,
     text: 1,
-    steps: [{ read: 5 }, { quiz: 5 }, { read: 7 }, { quiz: 7 }, { quiz: 8 }, { draft: 0, words: 60 }, { draft: 2, words: 20 }],
+    steps: [{ read: 5 }, { quiz: 5 }, { read: ALL }, { quiz: 7 }, { quiz: 8 }, { draft: 0, words: 60 }, { draft: 2, words: 20 }],
   },
 
   // Northside (due 5 days ago): on time, late and overdue
-  { learner: "kevin.o.brien", cohort: "northside", startDaysAgo: 3, steps: [{ read: 7 }, { quiz: 8 }, ...all3] },
+  { learner: "kevin.o.brien", cohort: "northside", startDaysAgo: 3, steps: [{ read: ALL }, { quiz: 8 }, ...all3] },
   { learner: "nia.robinson", cohort: "northside", startDaysAgo: 20, steps: [{ read: 4 }] },
   { learner: "pat.murphy", cohort: "northside", startDaysAgo: 0, steps: [] },
   {
@@ -128,7 +131,7 @@ const plans: Plan[] = [
     startDaysAgo: 30,
     text: 2,
     steps: [
-      { read: 7 },
+      { read: ALL },
       { quiz: 10 },
       ...all3,
       { review: 0, decision: "accepted", feedback: "Thoughtful example." },
@@ -136,18 +139,18 @@ const plans: Plan[] = [
       { review: 2, decision: "accepted", feedback: "A practical plan you can really use." },
     ],
   },
-  { learner: "chris.taylor", cohort: "northside", startDaysAgo: 18, steps: [{ read: 7 }, { quiz: 6 }, { quiz: 7 }] },
-  { learner: "hannah.cohen", cohort: "northside", startDaysAgo: 2, text: 3, steps: [{ read: 7 }, { quiz: 9 }, ...all3] },
-  { learner: "emily.chen", cohort: "northside", startDaysAgo: 25, steps: [{ read: 7 }, { quiz: 8 }, ...all3] },
+  { learner: "chris.taylor", cohort: "northside", startDaysAgo: 18, steps: [{ read: ALL }, { quiz: 6 }, { quiz: 7 }] },
+  { learner: "hannah.cohen", cohort: "northside", startDaysAgo: 2, text: 3, steps: [{ read: ALL }, { quiz: 9 }, ...all3] },
+  { learner: "emily.chen", cohort: "northside", startDaysAgo: 25, steps: [{ read: ALL }, { quiz: 8 }, ...all3] },
 
   // Eastside (opened 6 days ago, 3 attempts)
   { learner: "omar.farouk", cohort: "eastside", startDaysAgo: 2, steps: [{ read: 2 }] },
-  { learner: "jess.nguyen", cohort: "eastside", startDaysAgo: 4, steps: [{ read: 7 }, { quiz: 5 }] },
+  { learner: "jess.nguyen", cohort: "eastside", startDaysAgo: 4, steps: [{ read: ALL }, { quiz: 5 }] },
   {
     learner: "ben.carter",
     cohort: "eastside",
     startDaysAgo: 5,
-    steps: [{ read: 7 }, { quiz: 10 }, { draft: 0, words: 50 }, { draft: 1 }],
+    steps: [{ read: ALL }, { quiz: 10 }, { draft: 0, words: 50 }, { draft: 1 }],
   },
   {
     learner: "lena.novak",
@@ -155,7 +158,7 @@ const plans: Plan[] = [
     startDaysAgo: 5,
     text: 1,
     steps: [
-      { read: 7 },
+      { read: ALL },
       { quiz: 9 },
       ...all3,
       {
@@ -166,8 +169,8 @@ const plans: Plan[] = [
     ],
   },
   { learner: "ray.thompson", cohort: "eastside", startDaysAgo: 0, steps: [] },
-  { learner: "keisha.williams", cohort: "eastside", startDaysAgo: 4, steps: [{ read: 7 }, { quiz: 8 }, ...all3] },
-  { learner: "tom.becker", cohort: "eastside", startDaysAgo: 5, steps: [{ read: 7 }, { quiz: 4 }, { quiz: 6 }, { quiz: 7 }] },
+  { learner: "keisha.williams", cohort: "eastside", startDaysAgo: 4, steps: [{ read: ALL }, { quiz: 8 }, ...all3] },
+  { learner: "tom.becker", cohort: "eastside", startDaysAgo: 5, steps: [{ read: ALL }, { quiz: 4 }, { quiz: 6 }, { quiz: 7 }] },
 ];
 
 const email = (local: string) => `${local}@demo.cohort`;
@@ -189,7 +192,7 @@ async function runPlan(tx: DbOrTx, plan: Plan, learner: Learner, progressId: str
     const when = new Date(at);
     if (when > now) throw new Error(`Demo plan for ${plan.learner} runs into the future; start it earlier.`);
     if ("read" in step) {
-      for (; sectionsRead < step.read; sectionsRead++)
+      for (; sectionsRead < Math.min(step.read, sections.length); sectionsRead++)
         await recordSectionRead({ learner, progressId, sectionId: sections[sectionsRead], now: when, db: tx });
     } else if ("quiz" in step) {
       const { attemptId } = await startAttempt({ learner, progressId, now: when, db: tx });

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { desc, eq } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/db/client";
 import { modules, moduleVersions } from "@/db/schema";
-import { boundariesModule } from "./boundaries";
+import { loadBuiltInModule } from "./content-files";
 import { moduleContentSchema, type ModuleContent } from "./content-schema";
 
 export function contentHash(content: ModuleContent) {
@@ -45,9 +45,9 @@ export async function publishModule(content: ModuleContent, db: DbOrTx = getDb()
   });
 }
 
-/** The built-in modules, published at migrate/seed time. */
+/** The built-in module (content/boundaries/), published at migrate/seed time and when an embedded server starts. */
 export async function publishBuiltInModules(db: DbOrTx = getDb()) {
-  return publishModule(boundariesModule, db);
+  return publishModule(loadBuiltInModule("boundaries"), db);
 }
 
 export type ModuleVersion = {

@@ -36,13 +36,15 @@ export function fleschKincaidGrade(text: string): number {
   return 0.39 * (w.length / sentences) + 11.8 * (syllables / w.length) - 15.59;
 }
 
-/** Learner-facing lesson text of one section, one block per line. */
+/** Learner-facing lesson text of one section, one block per line: paragraphs, key points, scenario, its debrief and the knowledge check. */
 export function sectionText(section: ModuleContent["sections"][number]): string {
   return [
     ...section.paragraphs,
     ...section.keyPoints,
     section.scenario.text,
     section.scenario.question,
+    ...(section.scenario.debrief ? [section.scenario.debrief] : []),
+    ...(section.knowledgeCheck ?? []).flatMap((c) => [c.prompt, ...c.options.flatMap((o) => [o.text, o.feedback])]),
   ].join("\n");
 }
 
@@ -52,14 +54,21 @@ export function moduleText(content: ModuleContent): string {
 }
 
 /**
- * All text the product shows from this module: title and summary, the lesson
- * (with section and scenario titles), every quiz item (scenario, prompt,
- * options, explanations), the reflection prompts and hints, and the idea
- * labels instructors see in quiz analytics.
+ * All text the product shows from this module: title and summary, objectives,
+ * definitions and decision aid, the lesson (with section and scenario titles,
+ * debriefs and knowledge checks), every quiz item (scenario, prompt, options,
+ * explanations), the reflection prompts, hints and rubric, the references,
+ * and the idea and competency-area labels instructors see in quiz analytics.
  */
 export function allContentText(content: ModuleContent): string {
-  const blocks: string[] = [content.title, content.summary];
+  const blocks: string[] = [content.title, content.summary, ...(content.objectives ?? [])];
+  for (const d of content.definitions ?? []) blocks.push(d.term, d.definition);
+  if (content.decisionAid) {
+    blocks.push(content.decisionAid.title, content.decisionAid.intro);
+    for (const q of content.decisionAid.questions) blocks.push(q.question, q.why);
+  }
   for (const idea of content.ideas) blocks.push(idea.label);
+  for (const a of content.competencyAreas ?? []) blocks.push(a.label);
   for (const s of content.sections) {
     blocks.push(s.title, sectionText(s), s.scenario.title);
   }
@@ -69,5 +78,7 @@ export function allContentText(content: ModuleContent): string {
     for (const o of q.options) blocks.push(o.text, o.explanation);
   }
   for (const r of content.reflections) blocks.push(r.prompt, r.hint);
+  for (const c of content.reflectionRubric?.criteria ?? []) blocks.push(c.label, ...c.levels);
+  for (const r of content.references ?? []) blocks.push(r.citation, r.usedFor);
   return blocks.join("\n");
 }

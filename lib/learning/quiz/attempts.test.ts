@@ -4,7 +4,9 @@ import { cohorts, moduleVersions, quizAttempts, quizResponses } from "@/db/schem
 import { makeAssignment, makeLearnerOn, makeModule, progressRow } from "@/db/test/learner-factories";
 import { makeUser } from "@/db/test/factories";
 import { setupTestDb } from "@/db/test/test-db";
-import { getModuleVersion } from "@/lib/learning/module/publish";
+import { boundariesV1 } from "@/db/test/v1-content";
+import { boundariesModule } from "@/lib/learning/module/boundaries";
+import { getModuleVersion, publishModule } from "@/lib/learning/module/publish";
 import { DomainError } from "@/lib/platform/errors";
 import { answersWithCorrect } from "./answer-key";
 import { getOpenAttempt, listAttempts, startAttempt, submitAttempt } from "./attempts";
@@ -204,6 +206,22 @@ describe("submitting an attempt", () => {
   });
 });
 
+describe("retakes", () => {
+  it("draw items the learner has not been shown, while the bank allows (reset attempts count as shown)", async () => {
+    const { assignment } = await makeAssignment();
+    const { learner, progressId } = await makeLearnerOn(assignment);
+    const first = await takeQuiz(learner, progressId, 5);
+    await t.db.update(quizAttempts).set({ resetAt: new Date() }).where(eq(quizAttempts.id, first.attemptId));
+    await takeQuiz(learner, progressId, 6);
+    const { attemptId } = await startAttempt({ learner, progressId });
+    const draws = (await t.db.select().from(quizAttempts).where(eq(quizAttempts.progressId, progressId))).map((a) => a.draw.map((d) => d.itemId));
+    expect(draws).toHaveLength(3);
+    const all = draws.flat();
+    expect(new Set(all).size).toBe(30);
+    expect((await attemptRow(attemptId)).draw).toHaveLength(10);
+  });
+});
+
 describe("reviewing an attempt", () => {
   it("shows every option's explanation, what was chosen and what was right — only once submitted", async () => {
     const { assignment } = await makeAssignment();
@@ -223,6 +241,43 @@ describe("reviewing an attempt", () => {
 });
 
 describe("module versions", () => {
+  it("learners who started on version 1 keep it, and its scores, when version 2 of the content is published", async () => {
+    const slug = `boundaries-v1-${Date.now().toString(36)}`;
+    const v1 = await publishModule({ ...structuredClone(boundariesV1), slug });
+    const { assignment } = await makeAssignment({ moduleId: v1.moduleId });
+    const early = await makeLearnerOn(assignment);
+    const scored = await takeQuiz(early.learner, early.progressId, 8);
+    expect(scored).toMatchObject({ score: 80, passed: true, total: 10 });
+    const { attemptId } = await startAttempt(early);
+    const answers = await answersFor(attemptId, 7);
+
+    const v2 = await publishModule({ ...structuredClone(boundariesModule), slug });
+    expect(v2).toMatchObject({ moduleId: v1.moduleId, version: 2, created: true });
+
+    // the open version 1 attempt is scored against version 1, and the earlier one keeps its score
+    expect(await submitAttempt({ learner: early.learner, attemptId, answers })).toMatchObject({ score: 70, passed: false });
+    expect(await attemptRow(scored.attemptId)).toMatchObject({ score: 80, passed: true, moduleVersionId: v1.versionId });
+    const review = await getAttemptReview({ learner: early.learner, progressId: early.progressId, attemptId: scored.attemptId });
+    expect(review.items.filter((i) => i.correct)).toHaveLength(8);
+    expect(review.items.every((i) => boundariesV1.quiz.some((q) => q.id === i.itemId))).toBe(true);
+    // a retake stays on version 1 with its draw (every idea once), not version 2's blueprint
+    const later = await startAttempt(early);
+    const laterRow = await attemptRow(later.attemptId);
+    expect(laterRow.moduleVersionId).toBe(v1.versionId);
+    const ideas = new Set(laterRow.draw.map((d) => boundariesV1.quiz.find((q) => q.id === d.itemId)!.ideaId));
+    expect(ideas.size).toBe(boundariesV1.ideas.length);
+    expect(await progressRow(early.progressId)).toMatchObject({ moduleVersionId: v1.versionId, bestScore: 80, attemptsCount: 2 });
+
+    // a learner starting now gets version 2 and a blueprint form
+    const fresh = await makeLearnerOn(assignment);
+    const f = await startAttempt(fresh);
+    const fRow = await attemptRow(f.attemptId);
+    expect(fRow.moduleVersionId).toBe(v2.versionId);
+    const kinds = fRow.draw.map((d) => boundariesModule.quiz.find((q) => q.id === d.itemId)!.kind);
+    expect(kinds.filter((k) => k === "multiple")).toHaveLength(2);
+  });
+
+
   it("republishing changed content creates version 2; earlier work keeps pointing at version 1 and is scored against it", async () => {
     const v1 = await makeModule();
     const { assignment } = await makeAssignment({ moduleId: v1.moduleId });

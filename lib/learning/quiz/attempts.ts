@@ -61,10 +61,17 @@ async function toOpenAttempt(tx: DbOrTx, a: typeof quizAttempts.$inferSelect): P
   return { attemptId: a.id, progressId: a.progressId, passMark: a.passMark, questions: publicQuestions(version!.content, a.draw) };
 }
 
+/** Item ids shown in this progress row's earlier attempts (reset ones too: the learner saw them), one entry per showing. */
+async function drawnBefore(tx: DbOrTx, progressId: string): Promise<string[]> {
+  const rows = await tx.select({ draw: quizAttempts.draw }).from(quizAttempts).where(eq(quizAttempts.progressId, progressId));
+  return rows.flatMap((r) => r.draw.map((d) => d.itemId));
+}
+
 /**
  * Start an attempt, or hand back the open one (two tabs, a double click and
  * a retry all land on the same attempt). Draws the items and option order
- * now and stores them, with the pass mark in force.
+ * now and stores them, with the pass mark in force; a retake avoids the
+ * items of earlier attempts where the bank allows.
  */
 export async function startAttempt({
   learner,
@@ -93,7 +100,7 @@ export async function startAttempt({
         assignmentId: row.progress.assignmentId,
         userId: learner.id,
         moduleVersionId: version.id,
-        draw: drawQuiz(version.content, rnd),
+        draw: drawQuiz(version.content, rnd, await drawnBefore(tx, progressId)),
         passMark: effectivePassMark(row, version),
         startedAt: now,
       })

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { boundariesModule as m } from "@/lib/learning/module/boundaries";
+import { boundariesV1 as m } from "@/db/test/v1-content";
+import { boundariesModule as v2 } from "@/lib/learning/module/boundaries";
 import type { ModuleContent } from "@/lib/learning/module/content-schema";
 import { answersWithCorrect } from "./answer-key";
 import { drawQuiz, type RandomInt } from "./draw";
@@ -20,7 +21,8 @@ function seeded(seed: number): RandomInt {
 
 const item = (id: string) => m.quiz.find((q) => q.id === id)!;
 
-describe("drawQuiz", () => {
+// Version 1 (no blueprint) keeps its original draw; version 2's blueprint draw is tested below.
+describe("drawQuiz (version 1)", () => {
   it("draws drawCount distinct items of the bank, each with all of its options once", () => {
     for (let s = 1; s <= 200; s++) {
       const draw = drawQuiz(m, seeded(s));
@@ -59,6 +61,67 @@ describe("drawQuiz", () => {
   it("uses the crypto source by default and stops at the bank size", () => {
     const small: Pick<ModuleContent, "quiz" | "drawCount"> = { quiz: m.quiz.slice(0, 4), drawCount: 4 };
     expect(new Set(drawQuiz(small).map((d) => d.itemId))).toEqual(new Set(m.quiz.slice(0, 4).map((q) => q.id)));
+  });
+});
+
+const v2item = (id: string) => v2.quiz.find((q) => q.id === id)!;
+const areaOf = (id: string) => v2item(id).area!;
+const countBy = <T>(list: T[]) => list.reduce((m, k) => m.set(k, (m.get(k) ?? 0) + 1), new Map<T, number>());
+
+describe("drawQuiz (version 2 blueprint)", () => {
+  it("gives every form the same weight: items per competency area, exactly 2 multi-selects, at most 1 true/false", () => {
+    const perArea = new Map(v2.competencyAreas!.map((a) => [a.id, a.itemsPerForm]));
+    for (let s = 1; s <= 500; s++) {
+      const draw = drawQuiz(v2, seeded(s));
+      expect(draw).toHaveLength(v2.drawCount);
+      expect(new Set(draw.map((d) => d.itemId)).size).toBe(v2.drawCount);
+      expect(countBy(draw.map((d) => areaOf(d.itemId)))).toEqual(perArea);
+      const kinds = countBy(draw.map((d) => v2item(d.itemId).kind));
+      expect(kinds.get("multiple")).toBe(2);
+      expect(kinds.get("truefalse") ?? 0).toBeLessThanOrEqual(1);
+      for (const d of draw) {
+        expect([...d.optionIds].sort()).toEqual(v2item(d.itemId).options.map((o) => o.id).sort());
+        if (v2item(d.itemId).kind === "truefalse") expect(d.optionIds).toEqual(["true", "false"]);
+      }
+    }
+  });
+
+  it("draws every item of the bank over many forms, and is repeatable under a seed", () => {
+    const seen = new Set<string>();
+    for (let s = 1; s <= 300; s++) for (const d of drawQuiz(v2, seeded(s))) seen.add(d.itemId);
+    expect(seen.size).toBe(v2.quiz.length);
+    expect(drawQuiz(v2, seeded(42))).toEqual(drawQuiz(v2, seeded(42)));
+  });
+
+  it("a retake draws items not shown before while the bank allows, then the least shown", () => {
+    for (let s = 1; s <= 50; s++) {
+      const rnd = seeded(s);
+      const shown: string[] = [];
+      // the bank holds three disjoint forms (e.g. roles: 10 items, 3 per form)
+      for (let attempt = 1; attempt <= 3; attempt++) {
+        const ids = drawQuiz(v2, rnd, shown).map((d) => d.itemId);
+        expect(ids.filter((id) => shown.includes(id)), `seed ${s}, attempt ${attempt}`).toEqual([]);
+        shown.push(...ids);
+      }
+      // a fourth form must repeat items: it takes the unseen items its areas have room for, less those the
+      // kind limits keep out (a form has at most 1 true/false and exactly 2 multi-selects)
+      const fourth = drawQuiz(v2, rnd, shown).map((d) => d.itemId);
+      const room = v2.competencyAreas!.reduce(
+        (n, a) => n + Math.min(a.itemsPerForm, v2.quiz.filter((q) => q.area === a.id && !shown.includes(q.id)).length),
+        0,
+      );
+      const unseenOf = (kind: string) => v2.quiz.filter((q) => q.kind === kind && !shown.includes(q.id)).length;
+      const kept = Math.max(0, unseenOf("truefalse") - 1) + Math.max(0, unseenOf("multiple") - 2);
+      expect(fourth.filter((id) => !shown.includes(id)).length).toBeGreaterThanOrEqual(room - kept);
+      const again = drawQuiz(v2, rnd, [...shown, ...fourth]).map((d) => d.itemId);
+      const times = countBy([...shown, ...fourth]);
+      expect(Math.max(...again.map((id) => times.get(id) ?? 0))).toBeLessThanOrEqual(2);
+    }
+  });
+
+  it("refuses a blueprint the bank cannot fill", () => {
+    const tooFew: ModuleContent = { ...v2, formKinds: { multiple: { min: 7, max: 7 } } };
+    expect(() => drawQuiz(tooFew, seeded(1))).toThrow(/cannot fill a form/);
   });
 });
 
