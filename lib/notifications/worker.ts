@@ -84,7 +84,10 @@ export async function deliver(db: DbOrTx, msg: OutboxMessage, config: WorkerConf
     .onConflictDoNothing({ target: notifications.outboxId });
 
   const wantsEmail = !(emailIsOptional(kind) && recipient.emailOff);
-  const unsubscribeUrl = emailIsOptional(kind) ? `${config.origin}/unsubscribe/${unsubscribeToken(config.secret, msg.recipientId, kind)}` : null;
+  const token = emailIsOptional(kind) ? unsubscribeToken(config.secret, msg.recipientId, kind) : null;
+  // the footer link opens a page with a button; the header is RFC 8058's one-click POST target
+  const unsubscribeUrl = token ? `${config.origin}/unsubscribe/${token}` : null;
+  const oneClickUrl = token ? `${config.origin}/api/unsubscribe/${token}` : null;
   const email = renderEmail({ content, kind, recipientName: recipient.name, origin: config.origin, organizationName: config.organizationName, unsubscribeUrl });
   const messageId = `<${msg.id}@cohort.${new URL(config.origin).hostname}>`;
   if (wantsEmail) {
@@ -96,7 +99,7 @@ export async function deliver(db: DbOrTx, msg: OutboxMessage, config: WorkerConf
         text: email.text,
         html: email.html,
         messageId,
-        headers: unsubscribeUrl ? { "List-Unsubscribe": `<${unsubscribeUrl}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" } : {},
+        headers: oneClickUrl ? { "List-Unsubscribe": `<${oneClickUrl}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" } : {},
       });
     } catch (e) {
       const failed = msg.attempts >= MAX_ATTEMPTS;
