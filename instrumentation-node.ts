@@ -9,7 +9,8 @@ import { migrateDb } from "./db/migrate";
 import { seedDemo } from "./db/seed/demo/seed";
 import { builtInContentProblem } from "./lib/learning/module/content-files";
 import { publishBuiltInModules } from "./lib/learning/module/publish";
-import { isDemo, startupProblem } from "./lib/platform/env";
+import { startNotificationWorker } from "./lib/notifications/runner";
+import { env, isDemo, startupProblem } from "./lib/platform/env";
 
 export async function registerNode() {
   const problem = startupProblem() ?? builtInContentProblem();
@@ -17,8 +18,11 @@ export async function registerNode() {
     console.error(problem);
     process.exit(1);
   }
-  if (!isEmbedded()) return;
-  await migrateDb(getDb(), dbKind());
-  await publishBuiltInModules(getDb());
-  if (isDemo()) await seedDemo(getDb());
+  if (isEmbedded()) {
+    await migrateDb(getDb(), dbKind());
+    await publishBuiltInModules(getDb());
+    if (isDemo()) await seedDemo(getDb());
+  }
+  // reminders and notices; NOTIFICATIONS_WORKER=0 where `npm run worker` runs it apart
+  if (env().NOTIFICATIONS_WORKER === "1") startNotificationWorker({ db: getDb() });
 }

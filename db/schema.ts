@@ -48,6 +48,8 @@ export const users = pgTable(
     /** rows made by a seed script; the scale seed refuses to run beside real users */
     isSeed: boolean("is_seed").notNull().default(false),
     lastSignInAt: ts("last_sign_in_at"),
+    /** IANA zone for reminders at 9 a.m. their time; null: the organisation's */
+    timeZone: text("time_zone"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -117,6 +119,8 @@ export const orgSettings = pgTable("org_settings", {
     .$type<{ category: string; hours: number }[]>()
     .notNull()
     .default([]),
+  /** IANA zone for people who have not set their own (reminders go out at 9 a.m. local time) */
+  timeZone: text("time_zone").notNull().default("America/Chicago"),
   updatedAt: updatedAt(),
 });
 
@@ -487,3 +491,91 @@ export const auditLog = pgTable(
 
 export type User = typeof users.$inferSelect;
 export type Role = (typeof roleEnum.enumValues)[number];
+
+// ---------------------------------------------------------------- notifications
+
+export const outboxStatusEnum = pgEnum("outbox_status", ["queued", "sending", "retrying", "sent", "failed", "dropped"]);
+
+/**
+ * Every message Cohort sends, written in the transaction of the event that
+ * causes it (or by the reminder sweep) and delivered by the worker
+ * (lib/notifications/worker.ts). `key` (recipient, kind, subject, period) is
+ * unique, so a second sweep or a retried event adds nothing. The worker
+ * claims rows with FOR UPDATE SKIP LOCKED; a claim whose lease ran out (the
+ * worker died) is claimed again, so a message is never lost. Rendered text is
+ * stored when it is sent: this table is also the admin's delivery log.
+ */
+export const outboxMessages = pgTable(
+  "outbox_messages",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    key: text("key").notNull(),
+    recipientId: uuid("recipient_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(),
+    /** what the message is about (an assignment progress row, a cohort, a reflection …) */
+    subjectId: uuid("subject_id"),
+    payload: jsonb("payload").$type<Record<string, unknown>>().notNull().default({}),
+    status: outboxStatusEnum("status").notNull().default("queued"),
+    /** not before this moment (9 a.m. in the recipient's zone for reminders) */
+    sendAfter: ts("send_after").notNull().defaultNow(),
+    /** a claim's lease: past it, another worker may take the message again */
+    leaseUntil: ts("lease_until"),
+    attempts: integer("attempts").notNull().default(0),
+    lastError: text("last_error"),
+    toAddress: text("to_address"),
+    subject: text("subject"),
+    textBody: text("text_body"),
+    htmlBody: text("html_body"),
+    messageId: text("message_id"),
+    /** emailed, or only shown in the app (the person turned this kind's email off) */
+    emailed: boolean("emailed"),
+    createdAt: createdAt(),
+    sentAt: ts("sent_at"),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("outbox_key_uq").on(t.key),
+    index("outbox_due_idx").on(t.sendAfter).where(sql`status in ('queued', 'retrying')`),
+    index("outbox_recipient_idx").on(t.recipientId, t.createdAt),
+    index("outbox_created_idx").on(t.createdAt),
+  ],
+);
+
+/** What the bell shows: one row per message, made when the message is delivered. */
+export const notifications = pgTable(
+  "notifications",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    outboxId: uuid("outbox_id").references(() => outboxMessages.id, { onDelete: "set null" }),
+    kind: text("kind").notNull(),
+    title: text("title").notNull(),
+    body: text("body").notNull(),
+    /** a path inside the app */
+    link: text("link"),
+    readAt: ts("read_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("notifications_outbox_uq").on(t.outboxId), index("notifications_user_idx").on(t.userId, t.createdAt)],
+);
+
+/** A person's choice per kind: email off (the in-app notification always shows). No row: email on. */
+export const notificationPreferences = pgTable(
+  "notification_preferences",
+  {
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(),
+    email: boolean("email").notNull(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.kind] })],
+);
+
+export type OutboxMessage = typeof outboxMessages.$inferSelect;
+export type Notification = typeof notifications.$inferSelect;

@@ -69,6 +69,12 @@ type Options<B extends z.ZodType | undefined, Q extends z.ZodType | undefined> =
   body?: B;
   query?: Q;
   maxBytes?: number;
+  /**
+   * Skip the Origin check. Only for an endpoint whose whole authority is a
+   * token in its URL and that others' servers call (RFC 8058 one-click
+   * unsubscribe): say why where it is used.
+   */
+  crossSite?: "allowed";
 };
 
 type Infer<T> = T extends z.ZodType ? z.infer<T> : undefined;
@@ -102,7 +108,7 @@ export function route<P, B extends z.ZodType | undefined, Q extends z.ZodType | 
     api ? errorJson(status, code, message, details) : text(status, message);
 
   const wrapped: Handler<P> = async (req, ctx) => {
-    if (req.method !== "GET" && req.method !== "HEAD") {
+    if (req.method !== "GET" && req.method !== "HEAD" && opts.crossSite !== "allowed") {
       const refused = foreignOriginResponse(req);
       if (refused) return refused;
     }

@@ -17,6 +17,8 @@ const schema = z.object({
   SMTP_URL: z.string().optional(),
   /** sender of invite emails, e.g. "Training Programme <training@example.org>" */
   SMTP_FROM: z.string().optional(),
+  /** "0": this process does not run the notifications worker (`npm run worker` runs it elsewhere) */
+  NOTIFICATIONS_WORKER: z.enum(["0", "1"]).default("1"),
   /** reverse proxies in front of the app that append to X-Forwarded-For (lib/platform/http/request.ts) */
   /** folder holding the built-in module content (default: the repo's content/, lib/learning/module/content-files.ts) */
   COHORT_CONTENT_DIR: z.string().optional(),

@@ -1,0 +1,97 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { AppShell } from "@/app/_components/app-shell";
+import { LocalTime } from "@/app/_components/local-time";
+import { page } from "@/app/_edge/page";
+import { notificationKinds, isNotificationKind } from "@/lib/notifications/kinds";
+import { listOutbox, outboxStatuses, type OutboxStatus } from "@/lib/notifications/inbox";
+import { mailConfigured } from "@/lib/platform/mail";
+
+export const metadata: Metadata = { title: "Messages" };
+
+const statusLabel: Record<OutboxStatus, string> = {
+  queued: "Queued",
+  sending: "Sending",
+  retrying: "Retrying",
+  sent: "Sent",
+  failed: "Failed",
+  dropped: "Not needed",
+};
+
+const kindLabel = (k: string) => (isNotificationKind(k) ? notificationKinds[k].label : k);
+
+/** The admin's mailbox in demo mode, and the delivery log in production: every message and what became of it. */
+export default page({ permission: "users.manage" }, async ({ user, query }) => {
+  const status = (outboxStatuses as readonly string[]).includes(query.status ?? "") ? (query.status as OutboxStatus) : undefined;
+  const before = query.before && !Number.isNaN(Date.parse(query.before)) ? new Date(query.before) : undefined;
+  const { items, nextBefore, counts } = await listOutbox({ actor: user, status, before });
+  return (
+    <AppShell user={user} wide>
+      <h1 className="text-2xl font-bold">Messages</h1>
+      <p className="mt-1 max-w-prose text-slate-700">
+        {mailConfigured()
+          ? "Every email Cohort sends through your mail server, and what became of it."
+          : "No mail server is set up (SMTP_URL), so emails are delivered here instead: open one to read it as the person would."}{" "}
+        “Not needed” means the reminder no longer applied when it was due (for example, the learner had finished).
+      </p>
+      <nav aria-label="Filter by status" className="mt-4 flex flex-wrap gap-2 text-sm">
+        <Link href="/admin/messages" aria-current={!status ? "page" : undefined} className={!status ? "btn" : "btn-secondary"}>
+          All
+        </Link>
+        {outboxStatuses.map((s) => (
+          <Link key={s} href={`/admin/messages?status=${s}`} aria-current={status === s ? "page" : undefined} className={status === s ? "btn" : "btn-secondary"}>
+            {statusLabel[s]} ({counts[s] ?? 0})
+          </Link>
+        ))}
+      </nav>
+      {items.length === 0 ? (
+        <p className="card mt-4 text-slate-700">No messages{status ? ` with this status` : ""} yet. Reminders and notices appear here as Cohort sends them.</p>
+      ) : (
+        <div className="mt-4 overflow-x-auto rounded-lg border border-slate-200 bg-white" role="region" aria-label="Messages" tabIndex={0}>
+          <table className="w-full text-left text-sm">
+            <caption className="sr-only">Messages, newest first</caption>
+            <thead className="bg-slate-50 text-slate-700">
+              <tr>
+                <th scope="col" className="px-3 py-2">Message</th>
+                <th scope="col" className="px-3 py-2">To</th>
+                <th scope="col" className="px-3 py-2">Status</th>
+                <th scope="col" className="px-3 py-2">Queued</th>
+                <th scope="col" className="px-3 py-2">Sent</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-200">
+              {items.map((m) => (
+                <tr key={m.id}>
+                  <td className="px-3 py-2">
+                    <Link href={`/admin/messages/${m.id}`} className="font-medium text-brand-800 underline">
+                      {m.subject ?? kindLabel(m.kind)}
+                    </Link>
+                  </td>
+                  <td className="px-3 py-2">
+                    {m.recipient} <span className="text-slate-600">{m.recipientEmail}</span>
+                  </td>
+                  <td className="px-3 py-2">
+                    {statusLabel[m.status]}
+                    {m.status === "sent" && m.emailed === false ? " (in the app only)" : ""}
+                    {m.lastError && m.status !== "sent" ? <span className="block text-red-800">{m.lastError}</span> : null}
+                  </td>
+                  <td className="px-3 py-2">
+                    <LocalTime value={m.createdAt.toISOString()} />
+                  </td>
+                  <td className="px-3 py-2">{m.sentAt ? <LocalTime value={m.sentAt.toISOString()} /> : "—"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {nextBefore && (
+        <p className="mt-4">
+          <Link href={`/admin/messages?${new URLSearchParams({ ...(status ? { status } : {}), before: nextBefore.toISOString() })}`} className="underline">
+            Older messages
+          </Link>
+        </p>
+      )}
+    </AppShell>
+  );
+});

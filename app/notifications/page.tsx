@@ -1,0 +1,56 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { AppShell } from "@/app/_components/app-shell";
+import { LocalTime } from "@/app/_components/local-time";
+import { page } from "@/app/_edge/page";
+import { listNotifications } from "@/lib/notifications/inbox";
+import { markAllReadAction, openNotificationAction } from "./actions";
+import { FormButton } from "./form-button";
+
+export const metadata: Metadata = { title: "Notifications" };
+
+export default page({ permission: "account.own" }, async ({ user, query }) => {
+  const before = query.before && !Number.isNaN(Date.parse(query.before)) ? new Date(query.before) : undefined;
+  const { items, nextBefore } = await listNotifications({ userId: user.id, before });
+  const unread = items.some((n) => !n.readAt);
+  return (
+    <AppShell user={user}>
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-2xl font-bold">Notifications</h1>
+        <div className="flex gap-3">
+          <Link href="/notifications/preferences" className="btn-secondary">
+            Email choices
+          </Link>
+          {unread && <FormButton action={markAllReadAction} label="Mark all as read" className="btn-secondary" />}
+        </div>
+      </div>
+      {items.length === 0 ? (
+        <p className="card mt-4 text-slate-700">No notifications yet. Reminders, feedback and certificates show up here.</p>
+      ) : (
+        <ul className="mt-4 divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white" aria-label="Your notifications">
+          {items.map((n) => (
+            <li key={n.id} className={`p-4 ${n.readAt ? "" : "bg-brand-50"}`}>
+              <FormButton action={openNotificationAction} hidden={{ notificationId: n.id }} className="text-left">
+                <span className="block font-semibold text-brand-800 underline-offset-2 hover:underline">
+                  {n.readAt ? "" : <span className="sr-only">Unread: </span>}
+                  {n.title}
+                </span>
+                <span className="mt-1 block text-slate-700">{n.body}</span>
+              </FormButton>
+              <p className="mt-1 text-sm text-slate-600">
+                <LocalTime value={n.createdAt.toISOString()} />
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+      {nextBefore && (
+        <p className="mt-4">
+          <Link href={`/notifications?before=${encodeURIComponent(nextBefore.toISOString())}`} className="underline">
+            Older notifications
+          </Link>
+        </p>
+      )}
+    </AppShell>
+  );
+});

@@ -1,0 +1,58 @@
+import { sql } from "drizzle-orm";
+import { execRows, getDb, type DbOrTx } from "@/db/client";
+import { env } from "@/lib/platform/env";
+import { sweepReminders } from "./sweep";
+import { mailboxTransport, smtpTransport, type Transport } from "./transport";
+import { runOnce, type WorkerConfig } from "./worker";
+
+/** How often the worker looks for due messages, and how often it sweeps for reminders. */
+export const POLL_MS = 5_000;
+export const SWEEP_MS = 15 * 60_000;
+
+export async function workerConfig(db: DbOrTx = getDb(), transport?: Transport): Promise<WorkerConfig> {
+  const e = env();
+  const [org] = await execRows<{ name: string }>(db, sql`select organisation_name as name from org_settings where id = 1`);
+  return {
+    transport: transport ?? (e.SMTP_URL ? await smtpTransport(e.SMTP_URL) : mailboxTransport()),
+    origin: new URL(e.NEXTAUTH_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).origin,
+    from: e.SMTP_FROM ?? "Cohort <no-reply@localhost>",
+    organizationName: org?.name ?? "Cohort Training Programme",
+    secret: e.NEXTAUTH_SECRET ?? "",
+  };
+}
+
+/**
+ * Run the worker in this process until `stop()`: deliver due messages every
+ * few seconds, sweep for reminders every 15 minutes. Several processes may
+ * run it on one database: claims skip each other's rows and sweeps are keyed.
+ * A failing pass is logged (without message bodies) and tried again.
+ */
+export function startNotificationWorker({ db = getDb(), log = console }: { db?: DbOrTx; log?: Pick<Console, "error" | "info"> } = {}) {
+  let stopped = false;
+  let lastSweep = 0;
+  let timer: NodeJS.Timeout | undefined;
+  let config: WorkerConfig | undefined;
+  const tick = async () => {
+    try {
+      config ??= await workerConfig(db);
+      if (Date.now() - lastSweep >= SWEEP_MS) {
+        lastSweep = Date.now();
+        await sweepReminders(db);
+      }
+      // drain: keep going while full batches come back
+      while (!stopped && (await runOnce(db, config)).length === 50);
+    } catch (e) {
+      log.error(`notifications: ${(e as Error).message}`);
+    } finally {
+      if (!stopped) timer = setTimeout(tick, POLL_MS);
+    }
+  };
+  timer = setTimeout(tick, 1_000);
+  return {
+    stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      config?.transport.close();
+    },
+  };
+}

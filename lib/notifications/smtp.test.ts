@@ -1,0 +1,79 @@
+/**
+ * Real email through a real SMTP server (smtp-server, started here on a free
+ * loopback port): the worker's pooled nodemailer transport delivers both
+ * parts, a stable Message-ID, RFC 8058 unsubscribe headers that point at a
+ * signed link, and a link into the app.
+ */
+import type { AddressInfo } from "node:net";
+import { simpleParser, type ParsedMail } from "mailparser";
+import { SMTPServer } from "smtp-server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "@/db/client";
+import { enrol, makeAssignment, makeCohort, makeInstructor, makeLearner, progressOf } from "@/db/test/instructor-factories";
+import { setupTestDb } from "@/db/test/test-db";
+import { publishBuiltInModules } from "@/lib/learning/module/publish";
+import { enqueue } from "./outbox";
+import { smtpTransport } from "./transport";
+import { readUnsubscribeToken } from "./unsubscribe";
+import { runOnce, type WorkerConfig } from "./worker";
+
+setupTestDb();
+
+const received: ParsedMail[] = [];
+let server: SMTPServer;
+let port = 0;
+
+beforeAll(async () => {
+  server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS"],
+    onData(stream, _session, done) {
+      simpleParser(stream)
+        .then((mail) => received.push(mail))
+        .then(() => done(), done);
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  port = (server.server.address() as AddressInfo).port;
+});
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+describe("email over SMTP", () => {
+  it("arrives with both parts, a Message-ID, one-click unsubscribe headers and a link into the app", async () => {
+    const { moduleId } = await publishBuiltInModules(getDb());
+    const instructor = await makeInstructor();
+    const learner = await makeLearner({ name: "Rosa Díaz" });
+    const cohort = await makeCohort({ instructorIds: [instructor.id], name: "Evening Cohort" });
+    await enrol(cohort.id, learner.id);
+    const assignment = await makeAssignment({ cohortId: cohort.id, moduleId });
+    const progress = await progressOf(assignment.id, learner.id);
+    const id = await enqueue(getDb(), { recipientId: learner.id, kind: "assigned", subjectId: progress.id, sendAfter: new Date(Date.now() - 1000) });
+
+    const secret = "smtp-test-secret-0123456789";
+    const transport = await smtpTransport(`smtp://127.0.0.1:${port}`);
+    const config: WorkerConfig = { transport, origin: "https://training.example.org", from: "Cohort <no-reply@example.org>", organizationName: "Example Programme", secret };
+    try {
+      await runOnce(getDb(), config, { limit: 500 });
+    } finally {
+      transport.close();
+    }
+    await expect.poll(() => received.filter((m) => m.to && JSON.stringify(m.to).includes(learner.email)).length).toBe(1);
+    const mail = received.find((m) => JSON.stringify(m.to).includes(learner.email))!;
+
+    expect(mail.subject).toMatch(/^New assignment: /);
+    expect(mail.messageId).toBe(`<${id}@cohort.training.example.org>`);
+    expect(mail.text).toContain("Hello Rosa Díaz,");
+    expect(mail.text).toContain("Evening Cohort");
+    expect(mail.text).toContain(`https://training.example.org/learn/${progress.id}`);
+    expect(mail.html).toContain(`href="https://training.example.org/learn/${progress.id}"`);
+    expect(mail.html).toContain('lang="en"');
+
+    const listUnsubscribe = mail.headerLines.find((h) => h.key === "list-unsubscribe")?.line ?? "";
+    const post = mail.headerLines.find((h) => h.key === "list-unsubscribe-post")?.line ?? "";
+    expect(post).toMatch(/List-Unsubscribe=One-Click/);
+    const token = listUnsubscribe.match(/\/api\/unsubscribe\/([^>\s]+)/)?.[1];
+    expect(token, listUnsubscribe).toBeTruthy();
+    expect(readUnsubscribeToken(secret, token!)).toEqual({ userId: learner.id, kind: "assigned" });
+    expect(mail.text).toContain(`https://training.example.org/unsubscribe/${token}`);
+  });
+});

@@ -1,0 +1,154 @@
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { execRows, type DbOrTx } from "@/db/client";
+import { notificationPreferences, notifications, outboxMessages, type OutboxMessage } from "@/db/schema";
+import { compose } from "./compose";
+import { emailIsOptional, type NotificationKind } from "./kinds";
+import { timeZoneOf } from "./outbox";
+import { renderEmail } from "./render";
+import type { Transport } from "./transport";
+import { unsubscribeToken } from "./unsubscribe";
+
+/** A claim lasts this long; a worker that dies mid-send leaves the message to another after it. */
+export const LEASE_MS = 2 * 60_000;
+/** Tries before a message ends as failed. */
+export const MAX_ATTEMPTS = 5;
+
+/** Wait before try n+1: 1, 2, 4, 8 … minutes, at most an hour. */
+export const backoffMs = (attempts: number) => Math.min(60, 2 ** Math.max(0, attempts - 1)) * 60_000;
+
+export type WorkerConfig = {
+  transport: Transport;
+  /** absolute origin for links in email, e.g. https://training.example.org */
+  origin: string;
+  from: string;
+  organizationName: string;
+  /** signs unsubscribe links */
+  secret: string;
+};
+
+/**
+ * Claim up to `limit` messages that are due, or whose claim's lease ran out.
+ * One statement with FOR UPDATE SKIP LOCKED: two workers never claim the
+ * same message, and neither waits for the other.
+ */
+export async function claim(db: DbOrTx, { limit = 50, now = new Date() } = {}): Promise<OutboxMessage[]> {
+  const rows = await execRows<Record<string, unknown>>(
+    db,
+    sql`update outbox_messages set status = 'sending', lease_until = ${new Date(now.getTime() + LEASE_MS).toISOString()}::timestamptz,
+          attempts = attempts + 1, updated_at = now()
+        where id in (
+          select id from outbox_messages
+          where (status in ('queued', 'retrying') and send_after <= ${now.toISOString()}::timestamptz)
+             or (status = 'sending' and lease_until < ${now.toISOString()}::timestamptz)
+          order by send_after
+          limit ${limit}
+          for update skip locked)
+        returning id`,
+  );
+  if (!rows.length) return [];
+  const ids = rows.map((r) => String(r.id));
+  return db.select().from(outboxMessages).where(inArray(outboxMessages.id, ids));
+}
+
+type Recipient = { email: string; name: string; active: boolean; emailOff: boolean };
+
+async function recipientOf(db: DbOrTx, msg: OutboxMessage): Promise<Recipient | null> {
+  const [r] = await execRows<{ email: string; name: string; active: boolean; email_off: boolean }>(
+    db,
+    sql`select u.email, u.name, u.status = 'active' as active,
+          coalesce((select not p.email from notification_preferences p where p.user_id = u.id and p.kind = ${msg.kind}), false) as email_off
+        from users u where u.id = ${msg.recipientId}::uuid`,
+  );
+  return r ? { email: r.email, name: r.name, active: r.active, emailOff: r.email_off } : null;
+}
+
+/** Only the worker holding the claim may finish it: a message reclaimed after its lease is the other worker's now. */
+const held = (msg: OutboxMessage) => and(eq(outboxMessages.id, msg.id), eq(outboxMessages.status, "sending"), eq(outboxMessages.attempts, msg.attempts));
+
+export type Outcome = "sent" | "dropped" | "retrying" | "failed";
+
+/** Deliver one claimed message: the in-app notification, then the email (unless turned off), then mark it. */
+export async function deliver(db: DbOrTx, msg: OutboxMessage, config: WorkerConfig, now = new Date()): Promise<Outcome> {
+  const kind = msg.kind as NotificationKind;
+  const recipient = await recipientOf(db, msg);
+  const timeZone = await timeZoneOf(db, msg.recipientId);
+  const content = recipient?.active ? await compose(db, msg, timeZone, now) : null;
+  if (!recipient || !content) {
+    await db.update(outboxMessages).set({ status: "dropped", leaseUntil: null }).where(held(msg));
+    return "dropped";
+  }
+  // the bell first: idempotent on the outbox id, so a retry never shows it twice
+  await db
+    .insert(notifications)
+    .values({ userId: msg.recipientId, outboxId: msg.id, kind, title: content.title, body: content.body, link: content.link })
+    .onConflictDoNothing({ target: notifications.outboxId });
+
+  const wantsEmail = !(emailIsOptional(kind) && recipient.emailOff);
+  const token = emailIsOptional(kind) ? unsubscribeToken(config.secret, msg.recipientId, kind) : null;
+  // the footer link opens a page with a button; the header is RFC 8058's one-click POST target
+  const unsubscribeUrl = token ? `${config.origin}/unsubscribe/${token}` : null;
+  const oneClickUrl = token ? `${config.origin}/api/unsubscribe/${token}` : null;
+  const email = renderEmail({ content, kind, recipientName: recipient.name, origin: config.origin, organizationName: config.organizationName, unsubscribeUrl });
+  const messageId = `<${msg.id}@cohort.${new URL(config.origin).hostname}>`;
+  if (wantsEmail) {
+    try {
+      await config.transport.send({
+        to: recipient.email,
+        from: config.from,
+        subject: email.subject,
+        text: email.text,
+        html: email.html,
+        messageId,
+        headers: oneClickUrl ? { "List-Unsubscribe": `<${oneClickUrl}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" } : {},
+      });
+    } catch (e) {
+      const failed = msg.attempts >= MAX_ATTEMPTS;
+      await db
+        .update(outboxMessages)
+        .set({
+          status: failed ? "failed" : "retrying",
+          leaseUntil: null,
+          sendAfter: failed ? msg.sendAfter : new Date(now.getTime() + backoffMs(msg.attempts)),
+          // the transport's message only: never the body
+          lastError: String((e as Error).message ?? e).slice(0, 500),
+        })
+        .where(held(msg));
+      return failed ? "failed" : "retrying";
+    }
+  }
+  await db
+    .update(outboxMessages)
+    .set({
+      status: "sent",
+      leaseUntil: null,
+      sentAt: now,
+      toAddress: recipient.email,
+      subject: email.subject,
+      textBody: email.text,
+      htmlBody: email.html,
+      messageId,
+      emailed: wantsEmail,
+      lastError: null,
+    })
+    .where(held(msg));
+  return "sent";
+}
+
+/** One pass: claim a batch and deliver it, a few at a time. */
+export async function runOnce(db: DbOrTx, config: WorkerConfig, { limit = 50, concurrency = 5, now = new Date() } = {}) {
+  const batch = await claim(db, { limit, now });
+  const outcomes: Outcome[] = [];
+  for (let i = 0; i < batch.length; i += concurrency) {
+    outcomes.push(...(await Promise.all(batch.slice(i, i + concurrency).map((m) => deliver(db, m, config, now)))));
+  }
+  return outcomes;
+}
+
+/** Turn one kind's email on or off for a person (in-app always shows). */
+export async function setEmailPreference(db: DbOrTx, userId: string, kind: NotificationKind, email: boolean) {
+  if (!email && !emailIsOptional(kind)) return;
+  await db
+    .insert(notificationPreferences)
+    .values({ userId, kind, email })
+    .onConflictDoUpdate({ target: [notificationPreferences.userId, notificationPreferences.kind], set: { email } });
+}
