@@ -1,3 +1,4 @@
+import { notifyCertificateIssued } from "@/lib/notifications/events";
 import { randomBytes } from "node:crypto";
 import { asc, eq, sql } from "drizzle-orm";
 import { execRows, type DbOrTx } from "@/db/client";
@@ -94,7 +95,10 @@ export async function issueCertificate(tx: DbOrTx, progressId: string): Promise<
       .values({ ...values, code: newVerificationCode() })
       .onConflictDoNothing()
       .returning();
-    if (cert) return cert;
+    if (cert) {
+      await notifyCertificateIssued(tx, { userId: cert.userId, certificateId: cert.id });
+      return cert;
+    }
     // nothing inserted: either another transaction issued it (possible only
     // if the caller bypassed the lock above), or the code was taken
     const raced = await certificateForProgress(tx, progressId);

@@ -1,3 +1,4 @@
+import { notifyAssigned } from "@/lib/notifications/events";
 import { and, asc, desc, eq } from "drizzle-orm";
 import { z } from "zod";
 import { getDb } from "@/db/client";
@@ -90,6 +91,7 @@ export async function assignModule({
       });
     }
     await createProgressForAssignment(tx, assignment.id);
+    await notifyAssigned(tx, { assignmentId: assignment.id });
     await audit(tx, {
       actorId: actor.id,
       actorEmail: actor.email,

@@ -8,6 +8,7 @@ import { isUuid } from "@/lib/access/scope";
 import { assertCohortOpen, requireCohort, type Actor } from "@/lib/cohorts/cohorts";
 import { emailSchema, findUserByEmail, nameSchema } from "@/lib/accounts/users";
 import { createProgressForEnrolment } from "@/lib/learning/progress/rows";
+import { notifyAssigned } from "@/lib/notifications/events";
 
 export type EnrolmentSource = "invite" | "email" | "csv";
 export type EnrolOutcome = "enrolled" | "reactivated" | "already";
@@ -35,6 +36,7 @@ export async function enrolLearner(
   }
   if (outcome === "already") return outcome;
   await createProgressForEnrolment(tx, cohortId, userId);
+  await notifyAssigned(tx, { cohortId, userId });
   await audit(tx, {
     actorId: actor.id,
     actorEmail: actor.email,

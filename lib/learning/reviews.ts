@@ -1,3 +1,4 @@
+import { notifyReviewed } from "@/lib/notifications/events";
 import { and, asc, desc, eq, isNotNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import { getDb } from "@/db/client";
@@ -139,6 +140,13 @@ export async function reviewReflection({
         "This reflection changed after you opened it: it was reviewed by someone else or resubmitted by the learner. Nothing was saved. Reload to see it as it is now.",
       );
     }
+    await notifyReviewed(tx, {
+      learnerId: changed.userId,
+      progressId: changed.progressId,
+      reflectionId,
+      decision: parsed.data.decision,
+      feedback: parsed.data.feedback,
+    });
     const [review] = await tx
       .insert(reflectionReviews)
       .values({ reflectionId, reviewerId: actor.id, decision: parsed.data.decision, feedback: parsed.data.feedback })

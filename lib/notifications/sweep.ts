@@ -12,7 +12,7 @@ import { DEFAULT_TIME_ZONE } from "./outbox";
  */
 
 /** 9 a.m. today in the zone `tz` (a SQL text expression), or tomorrow's if today's has passed. */
-const nextNineSql = (tz: SQL, now: SQL): SQL => sql`(case
+export const nextNineSql = (tz: SQL, now: SQL): SQL => sql`(case
     when ((date_trunc('day', ${now} at time zone ${tz}) + interval '9 hours') at time zone ${tz}) >= ${now}
     then ((date_trunc('day', ${now} at time zone ${tz}) + interval '9 hours') at time zone ${tz})
     else ((date_trunc('day', ${now} at time zone ${tz}) + interval '1 day 9 hours') at time zone ${tz}) end)`;
