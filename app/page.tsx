@@ -1,8 +1,6 @@
 import { redirect } from "next/navigation";
-import { getCurrentUser } from "@/app/_edge/session";
+import { page } from "@/app/_edge/page";
 import { homeFor } from "@/lib/access/permissions";
 
-export default async function Home() {
-  const user = await getCurrentUser();
-  redirect(user ? homeFor[user.role] : "/signin");
-}
+/** The front door: signed in, to one's own area; else to sign-in. */
+export default page({ permission: "public" }, ({ user }) => redirect(user ? homeFor[user.role] : "/signin"));

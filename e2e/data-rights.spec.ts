@@ -28,7 +28,7 @@ test("a learner downloads their data from /account as JSON", async ({ page }) =>
 test("the export is not cached and needs a session", async () => {
   const api = await playwrightRequest.newContext({ baseURL });
   const anonymous = await api.get("/account/export.json", { maxRedirects: 0 });
-  expect(anonymous.status()).toBe(307);
+  expect(anonymous.status()).toBe(303);
   expect(anonymous.headers()["location"]).toMatch(/^\/signin\?callbackUrl=%2Faccount%2Fexport\.json/);
   await apiSignIn(api, "ray.thompson@demo.cohort");
   const res = await api.get("/account/export.json");

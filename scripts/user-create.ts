@@ -6,7 +6,8 @@ import readline from "node:readline";
 import { parseArgs } from "node:util";
 import { closeDb, dbKind, DatabaseLockedError, getDb } from "../db/client";
 import { migrateDb } from "../db/migrate";
-import { createUser, UserInputError } from "../lib/accounts/users";
+import { createUser } from "../lib/accounts/users";
+import { isDomainError } from "../lib/platform/errors";
 
 async function readStdin(): Promise<string> {
   let data = "";
@@ -64,8 +65,8 @@ main()
   .then(() => closeDb())
   .catch(async (e) => {
     await closeDb().catch(() => {});
-    const msg =
-      e instanceof UserInputError ? `${e.field}: ${e.message}` : e instanceof DatabaseLockedError ? e.message : (e as Error).message;
+    const field = isDomainError(e) ? Object.keys(e.fieldErrors ?? {})[0] : undefined;
+    const msg = field ? `${field}: ${(e as Error).message}` : e instanceof DatabaseLockedError ? e.message : (e as Error).message;
     console.error(msg);
     process.exit(1);
   });

@@ -19,16 +19,17 @@ export type ActionState<T = unknown> = {
   data?: T;
 };
 
-/** Fields never sent back to the browser, even to refill the form: a password stays where it was typed. */
+/** Fields never sent back to the browser, whatever an action declares: a password stays where it was typed. */
 const SECRET_FIELD = /password|^confirm$/i;
 
-function formValues(formData: FormData): Record<string, string> {
+function formValues(formData: FormData, secret?: readonly string[]): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of formData.entries()) if (typeof v === "string" && !k.startsWith("$ACTION")) out[k] = v;
+  for (const [k, v] of formData.entries()) if (typeof v === "string" && !k.startsWith("$ACTION") && !(secret && (secret.includes(k) || SECRET_FIELD.test(k)))) out[k] = v;
   return out;
 }
 
-const echoed = (values: Record<string, string>) => Object.fromEntries(Object.entries(values).filter(([k]) => !SECRET_FIELD.test(k)));
+/** What every formAction declares; `secret` names fields (passwords) parsed but never sent back to refill the form. */
+type Options<P, S> = { permission: P; schema: S; secret?: readonly string[] };
 
 type Body<S extends z.ZodType, R, U> = (input: z.infer<S>, user: U, formData: FormData) => Promise<ActionState<R> | void>;
 type FormActionFn<R> = (prev: ActionState<R> | undefined, formData: FormData) => Promise<ActionState<R>>;
@@ -45,12 +46,12 @@ type FormActionFn<R> = (prev: ActionState<R> | undefined, formData: FormData) =>
  * invite); `user` is then null.
  */
 export function formAction<S extends z.ZodType, R = unknown>(
-  opts: { permission: "public"; schema: S },
+  opts: Options<"public", S>,
   body: Body<S, R, CurrentUser | null>,
 ): FormActionFn<R>;
-export function formAction<S extends z.ZodType, R = unknown>(opts: { permission: Permission; schema: S }, body: Body<S, R, CurrentUser>): FormActionFn<R>;
+export function formAction<S extends z.ZodType, R = unknown>(opts: Options<Permission, S>, body: Body<S, R, CurrentUser>): FormActionFn<R>;
 export function formAction<S extends z.ZodType, R = unknown>(
-  opts: { permission: Permission | "public"; schema: S },
+  opts: Options<Permission | "public", S>,
   body: Body<S, R, CurrentUser> | Body<S, R, CurrentUser | null>,
 ): FormActionFn<R> {
   const run: FormActionFn<R> = async (_prev, formData) => {
@@ -59,10 +60,10 @@ export function formAction<S extends z.ZodType, R = unknown>(
       if (!user) redirect(signInUrl(await requestPath()));
       if (!can(user.role, opts.permission)) notFound();
     }
-    const values = formValues(formData);
-    const parsed = opts.schema.safeParse(values);
+    const parsed = opts.schema.safeParse(formValues(formData));
+    const values = formValues(formData, opts.secret ?? []);
     if (!parsed.success) {
-      return { ok: false, message: "Please correct the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error.issues), values: echoed(values) };
+      return { ok: false, message: "Please correct the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error.issues), values };
     }
     try {
       const result = await (body as Body<S, R, CurrentUser | null>)(parsed.data, user, formData);
@@ -70,7 +71,7 @@ export function formAction<S extends z.ZodType, R = unknown>(
     } catch (e) {
       if (!isDomainError(e)) throw e;
       if (e.code === "not_found" || e.code === "forbidden") notFound();
-      return { ok: false, message: e.message, fieldErrors: e.fieldErrors, values: echoed(values) };
+      return { ok: false, message: e.message, fieldErrors: e.fieldErrors, values };
     }
   };
   return Object.assign(run, { [EDGE]: "action" as const });

@@ -3,12 +3,11 @@
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { formAction, type ActionState } from "@/app/_edge/action";
-import { requireUser } from "@/app/_edge/session";
+import { formAction } from "@/app/_edge/action";
 import { secureCookies, sessionCookieName } from "@/app/_edge/auth-options";
-import { changePassword, PasswordChangeError } from "@/lib/accounts/password-change";
-import { signOutEverywhere } from "@/lib/accounts/sessions";
 import { clientIp } from "@/app/_edge/http";
+import { changePassword } from "@/lib/accounts/password-change";
+import { signOutEverywhere } from "@/lib/accounts/sessions";
 
 const passwordForm = z
   .object({
@@ -18,37 +17,19 @@ const passwordForm = z
   })
   .refine((v) => v.newPassword === v.confirm, { path: ["confirm"], message: "The two new passwords are not the same." });
 
-/**
- * Written without formAction's `values`: typed passwords are never sent back
- * to the browser, not even to refill the form.
- */
-export async function changeOwnPassword(_prev: ActionState | undefined, formData: FormData): Promise<ActionState> {
-  const user = await requireUser("/account");
-  const parsed = passwordForm.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) {
-    const fieldErrors: Record<string, string> = {};
-    for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0])] ??= issue.message;
-    return { ok: false, message: "Please correct the highlighted fields.", fieldErrors };
-  }
-  try {
-    const { otherSessionsEnded } = await changePassword({
-      user,
-      currentPassword: parsed.data.currentPassword,
-      newPassword: parsed.data.newPassword,
-      ip: await clientIp(),
-    });
+/** Typed passwords are never sent back to the browser, not even to refill the form (`secret`). */
+export const changeOwnPassword = formAction(
+  { permission: "account.own", schema: passwordForm, secret: ["currentPassword", "newPassword", "confirm"] },
+  async ({ currentPassword, newPassword }, user) => {
+    const { otherSessionsEnded } = await changePassword({ user, currentPassword, newPassword, ip: await clientIp() });
     return {
-      ok: true,
       message:
         otherSessionsEnded > 0
           ? `Your password is changed. ${otherSessionsEnded} other ${otherSessionsEnded === 1 ? "session was" : "sessions were"} signed out.`
           : "Your password is changed.",
     };
-  } catch (e) {
-    if (e instanceof PasswordChangeError) return { ok: false, message: e.message, fieldErrors: { [e.field]: e.message } };
-    throw e;
-  }
-}
+  },
+);
 
 export const signOutEverywhereAction = formAction(
   { permission: "account.own", schema: z.object({}) },

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { AppShell } from "@/app/_components/app-shell";
-import { requireUser } from "@/app/_edge/session";
+import { page } from "@/app/_edge/page";
 import { env } from "@/lib/platform/env";
 import { ChangePasswordForm } from "./change-password-form";
 import { SignOutEverywhereForm } from "./sign-out-everywhere-form";
@@ -9,8 +9,7 @@ export const metadata: Metadata = { title: "Your account" };
 
 const roleName = { admin: "Administrator", instructor: "Instructor", learner: "Learner" } as const;
 
-export default async function AccountPage() {
-  const user = await requireUser("/account");
+export default page({ permission: "account.own" }, async ({ user }) => {
   const { SESSION_IDLE_MINUTES: idle, SESSION_MAX_HOURS: maxHours } = env();
   return (
     <AppShell user={user}>
@@ -58,4 +57,4 @@ export default async function AccountPage() {
       </section>
     </AppShell>
   );
-}
+});

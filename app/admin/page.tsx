@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AppShell } from "@/app/_components/app-shell";
 import { LocalTime } from "@/app/_components/local-time";
-import { requireRole } from "@/app/_edge/session";
+import { page } from "@/app/_edge/page";
 import { statusLabels, statuses } from "@/lib/learning/progress/status";
 import { readReportFilters, reportQuery, type CohortSortKey, type ReportFilters } from "@/lib/reports/organisation-filters";
 import {
@@ -30,9 +30,8 @@ const columns: { key: CohortSortKey; label: string; numeric?: boolean }[] = [
   { key: "due", label: "Due" },
 ];
 
-export default async function AdminHome({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const user = await requireRole("admin", "/admin");
-  const { filters, ignored } = readReportFilters(await searchParams);
+export default page({ permission: "reports.organisation" }, async ({ user, query }) => {
+  const { filters, ignored } = readReportFilters(query);
   const [tiles, cohorts, weeks, instructors, anyCohort] = await Promise.all([
     getOrganisationTiles({ actor: user, filters }),
     listOrganisationCohorts({ actor: user, filters }),
@@ -182,7 +181,7 @@ export default async function AdminHome({ searchParams }: { searchParams: Promis
       )}
     </AppShell>
   );
-}
+});
 
 function Tile({ label, value, note }: { label: string; value: string; note: string }) {
   return (

@@ -94,7 +94,7 @@ beforeAll(async () => {
 
 describe("certificate PDF and page", () => {
   const pdf = (id: string) => certificatePdf(req(`/certificates/${id}/pdf`), { params: Promise.resolve({ certificateId: id }) });
-  const page = (id: string) => pageOutcome(() => CertificatePage({ params: Promise.resolve({ certificateId: id }) }));
+  const page = (id: string) => pageOutcome(() => CertificatePage({ params: Promise.resolve({ certificateId: id }), searchParams: Promise.resolve({}) }));
 
   it("the learner downloads their own, as a no-store PDF attachment with their name in it", async () => {
     as(w.learner1);
@@ -180,7 +180,7 @@ describe("a learner's record for staff (/people/[userId]/record)", () => {
     const params = { params: Promise.resolve({ userId: learner.id }) };
     const csv = await staffRecordCsv(req(`/people/${learner.id}/record.csv`), params);
     const pdf = await staffRecordPdf(req(`/people/${learner.id}/record.pdf`), { params: Promise.resolve({ userId: learner.id }) });
-    const page = await pageOutcome(() => StaffRecordPage({ params: Promise.resolve({ userId: learner.id }) }));
+    const page = await pageOutcome(() => StaffRecordPage({ params: Promise.resolve({ userId: learner.id }), searchParams: Promise.resolve({}) }));
     return { csv: csv.status, pdf: pdf.status, page, csvBody: csv.status === 200 ? await csv.text() : await csv.text() };
   };
 

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { getCurrentUser } from "@/app/_edge/session";
+import { page } from "@/app/_edge/page";
 import { homeFor } from "@/lib/access/permissions";
 import { isDemo } from "@/lib/platform/env";
 import { DEMO_PASSWORD, demoAccounts, demoLearners } from "@/db/seed/demo/accounts";
@@ -12,9 +12,8 @@ function safeReturn(url: string | undefined) {
   return url && url.startsWith("/") && !url.startsWith("//") ? url : undefined;
 }
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
-  const user = await getCurrentUser();
-  const { callbackUrl } = await searchParams;
+export default page({ permission: "public" }, async ({ user, query }) => {
+  const { callbackUrl } = query;
   if (user) redirect(safeReturn(callbackUrl) ?? homeFor[user.role]);
   const demo = isDemo();
   return (
@@ -41,4 +40,4 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       )}
     </main>
   );
-}
+});

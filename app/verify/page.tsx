@@ -1,16 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { connection } from "next/server";
+import { page } from "@/app/_edge/page";
 import { normaliseCode } from "@/lib/certificates/format";
 
 export const metadata: Metadata = { title: "Verify a certificate", robots: { index: false } };
 
 /** Public: type a certificate's code to check it (the result is /verify/<code>). */
-export default async function VerifyFormPage({ searchParams }: { searchParams: Promise<{ code?: string | string[] }> }) {
-  await connection();
-  const raw = (await searchParams).code;
-  const typed = typeof raw === "string" ? raw.slice(0, 100) : undefined;
+export default page({ permission: "public" }, async ({ query }) => {
+  const typed = query.code?.slice(0, 100);
   const code = typed ? normaliseCode(typed) : null;
   if (code) redirect(`/verify/${code}`);
   const problem =
@@ -46,4 +44,4 @@ export default async function VerifyFormPage({ searchParams }: { searchParams: P
       </form>
     </main>
   );
-}
+});

@@ -1,11 +1,14 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { makeCompletedProgress } from "@/db/test/certificate-factories";
 import { makeUser } from "@/db/test/factories";
 import { setupTestDb } from "@/db/test/test-db";
 import { rules } from "@/lib/accounts/throttle";
 import { issueCertificate } from "@/lib/certificates/issue";
 import { revokeCertificate } from "@/lib/certificates/revoke";
-import { GET } from "./[code]/route";
+
+// an anonymous visitor: the public route needs no session (and there is no request scope for cookies here)
+vi.mock("@/app/_edge/session", () => ({ getCurrentUser: async () => null }));
+const { GET } = await import("./[code]/route");
 
 const t = setupTestDb();
 

@@ -1,8 +1,9 @@
 import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { assignmentProgress, certificates, cohortInstructors, enrolments, users } from "@/db/schema";
-import { isUuid, mayActOnCohort } from "@/lib/access/scope";
+import { assignmentProgress, certificates, cohorts, enrolments, users } from "@/db/schema";
+import { cohortScopeSql, isUuid, mayActOnCohort, teachesSql } from "@/lib/access/scope";
 import type { CurrentUser } from "@/lib/accounts/sessions";
+import { notFound } from "@/lib/platform/errors";
 import type { Certificate } from "../certificates/issue";
 
 type Viewer = Pick<CurrentUser, "id" | "role">;
@@ -48,8 +49,7 @@ export async function getRecordLearnerForStaff({ viewer, learnerId }: { viewer: 
   const [taught] = await db
     .select({ cohortId: enrolments.cohortId })
     .from(enrolments)
-    .innerJoin(cohortInstructors, eq(cohortInstructors.cohortId, enrolments.cohortId))
-    .where(and(eq(enrolments.userId, learnerId), eq(cohortInstructors.userId, viewer.id)))
+    .where(and(eq(enrolments.userId, learnerId), teachesSql(viewer.id, enrolments.cohortId)))
     .limit(1);
   return taught ? learner : null;
 }
@@ -57,10 +57,20 @@ export async function getRecordLearnerForStaff({ viewer, learnerId }: { viewer: 
 /** Which cohorts' certificates this staff member may open (null: all of them). */
 export async function certificateCohortScope({ viewer }: { viewer: Viewer }): Promise<Set<string> | null> {
   if (viewer.role === "admin") return null;
-  if (viewer.role !== "instructor") return new Set();
-  const rows = await getDb()
-    .select({ cohortId: cohortInstructors.cohortId })
-    .from(cohortInstructors)
-    .where(eq(cohortInstructors.userId, viewer.id));
-  return new Set(rows.map((r) => r.cohortId));
+  const rows = await getDb().select({ id: cohorts.id }).from(cohorts).where(cohortScopeSql(viewer, cohorts.id, "cohort.progress"));
+  return new Set(rows.map((r) => r.id));
+}
+
+/** getViewableCertificate for the edge: a certificate this user may not open is not_found, like a missing one. */
+export async function requireViewableCertificate(args: { viewer: Viewer; certificateId: string }): Promise<ViewableCertificate> {
+  const cert = await getViewableCertificate(args);
+  if (!cert) throw notFound();
+  return cert;
+}
+
+/** getRecordLearnerForStaff for the edge: a learner outside the viewer's scope is not_found, like a missing one. */
+export async function requireRecordLearnerForStaff(args: { viewer: Viewer; learnerId: string }) {
+  const learner = await getRecordLearnerForStaff(args);
+  if (!learner) throw notFound();
+  return learner;
 }

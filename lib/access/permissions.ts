@@ -3,7 +3,11 @@
  * is answered by lib/access/scope.ts; both are checked on the server by every
  * page, route handler and action.
  */
-export type Role = "admin" | "instructor" | "learner";
+import { roleEnum, type Role } from "@/db/schema";
+
+/** The roles, as the database's enum declares them (the one source of the list). */
+export type { Role };
+export const roles = roleEnum.enumValues;
 
 export const permissions = {
   /**

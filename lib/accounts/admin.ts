@@ -7,6 +7,7 @@ import { endAllSessions } from "@/lib/accounts/sessions";
 import { isUuid, requirePermission } from "@/lib/access/scope";
 import type { CurrentUser } from "@/lib/accounts/sessions";
 import type { Role } from "@/lib/access/permissions";
+import { conflict, invalid, notFound } from "@/lib/platform/errors";
 
 export const PAGE_SIZE = 25;
 
@@ -57,9 +58,11 @@ export async function listUsers({
   return { rows, total, page, pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
 }
 
-/** A rule of account management was broken; the message says which, for the admin to read. */
-export class AccountRuleError extends Error {}
-
+/**
+ * The rules of account management, in words the admin reads next to the
+ * form. A missing account is not_found; acting on oneself is invalid; the
+ * last admin and a deactivated account are conflicts with the current state.
+ */
 export const accountMessages = {
   selfDeactivate: "You cannot deactivate your own account. Ask another admin to do it.",
   selfRole: "You cannot change your own role. Ask another admin to do it.",
@@ -82,7 +85,7 @@ async function lockTarget(tx: DbOrTx, userId: string) {
     .orderBy(asc(users.id))
     .for("update");
   const [target] = await tx.select().from(users).where(eq(users.id, userId)).for("update");
-  if (!target) throw new AccountRuleError(accountMessages.missing);
+  if (!target) throw notFound(accountMessages.missing);
   const otherActiveAdmins = admins.filter((a) => a.id !== userId).length;
   return { target, otherActiveAdmins };
 }
@@ -90,13 +93,13 @@ async function lockTarget(tx: DbOrTx, userId: string) {
 /** Deactivate or reactivate; their sessions end at their next request. */
 export async function setUserStatus(actor: Actor, userId: string, status: "active" | "deactivated", ip?: string) {
   requirePermission(actor, "users.manage");
-  if (!isUuid(userId)) throw new AccountRuleError(accountMessages.missing);
-  if (userId === actor.id && status === "deactivated") throw new AccountRuleError(accountMessages.selfDeactivate);
+  if (!isUuid(userId)) throw notFound(accountMessages.missing);
+  if (userId === actor.id && status === "deactivated") throw invalid(accountMessages.selfDeactivate);
   await getDb().transaction(async (tx) => {
     const { target, otherActiveAdmins } = await lockTarget(tx, userId);
     if (target.status === status) return;
     if (status === "deactivated" && target.role === "admin" && otherActiveAdmins === 0) {
-      throw new AccountRuleError(accountMessages.lastAdminDeactivate);
+      throw conflict(accountMessages.lastAdminDeactivate);
     }
     await tx.update(users).set({ status }).where(eq(users.id, userId));
     await audit(tx, {
@@ -114,13 +117,13 @@ export async function setUserStatus(actor: Actor, userId: string, status: "activ
 /** Change someone's role; their sessions end so the new role applies at once. */
 export async function changeUserRole(actor: Actor, userId: string, role: Role, ip?: string) {
   requirePermission(actor, "users.manage");
-  if (!isUuid(userId)) throw new AccountRuleError(accountMessages.missing);
-  if (userId === actor.id) throw new AccountRuleError(accountMessages.selfRole);
+  if (!isUuid(userId)) throw notFound(accountMessages.missing);
+  if (userId === actor.id) throw invalid(accountMessages.selfRole);
   return getDb().transaction(async (tx) => {
     const { target, otherActiveAdmins } = await lockTarget(tx, userId);
     if (target.role === role) return { changed: false };
     if (target.role === "admin" && target.status === "active" && otherActiveAdmins === 0) {
-      throw new AccountRuleError(accountMessages.lastAdminDemote);
+      throw conflict(accountMessages.lastAdminDemote);
     }
     await tx.update(users).set({ role }).where(eq(users.id, userId));
     await audit(tx, {
@@ -140,7 +143,7 @@ export async function changeUserRole(actor: Actor, userId: string, role: Role, i
 /** End every open session of a user (a lost phone, a shared computer). */
 export async function signOutUserEverywhere(actor: Actor, userId: string, ip?: string) {
   requirePermission(actor, "users.manage");
-  if (!isUuid(userId)) throw new AccountRuleError(accountMessages.missing);
+  if (!isUuid(userId)) throw notFound(accountMessages.missing);
   await getDb().transaction(async (tx) => {
     await lockTarget(tx, userId);
     await audit(tx, { actorId: actor.id, actorEmail: actor.email, action: "user.sign_out_everywhere", targetType: "user", targetId: userId, ip });
@@ -154,10 +157,10 @@ export async function signOutUserEverywhere(actor: Actor, userId: string, ip?: s
  */
 export async function createPasswordLink(actor: Actor, userId: string, ip?: string) {
   requirePermission(actor, "users.manage");
-  if (!isUuid(userId)) throw new AccountRuleError(accountMessages.missing);
+  if (!isUuid(userId)) throw notFound(accountMessages.missing);
   return getDb().transaction(async (tx) => {
     const { target } = await lockTarget(tx, userId);
-    if (target.status !== "active") throw new AccountRuleError(accountMessages.deactivatedLink);
+    if (target.status !== "active") throw conflict(accountMessages.deactivatedLink);
     const link = await createAccountToken(tx, { userId, purpose: "set_password", createdBy: actor.id });
     await audit(tx, {
       actorId: actor.id,
@@ -172,10 +175,10 @@ export async function createPasswordLink(actor: Actor, userId: string, ip?: stri
   });
 }
 
-/** One person for the admin's account page: no password hash, ever. */
+/** One person for the admin's account page: no password hash, ever. Unknown ids are not_found. */
 export async function getUserForAdmin({ actor, userId }: { actor: Pick<CurrentUser, "id" | "role">; userId: string }) {
   requirePermission(actor, "users.manage");
-  if (!isUuid(userId)) return null;
+  if (!isUuid(userId)) throw notFound(accountMessages.missing);
   const db = getDb();
   const [user] = await db
     .select({
@@ -191,7 +194,7 @@ export async function getUserForAdmin({ actor, userId }: { actor: Pick<CurrentUs
     .from(users)
     .where(eq(users.id, userId))
     .limit(1);
-  if (!user) return null;
+  if (!user) throw notFound(accountMessages.missing);
   const [[{ openSessions }], links, activity] = await Promise.all([
     db
       .select({ openSessions: count() })

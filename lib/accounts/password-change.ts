@@ -2,18 +2,14 @@ import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { users } from "@/db/schema";
 import { audit } from "@/lib/audit/record";
+import { DomainError, invalid } from "@/lib/platform/errors";
 import { hashPassword, passwordProblem, verifyPassword } from "./password";
 import { endOtherSessions, type CurrentUser } from "./sessions";
 import { blockedUntil, clearFailures, keyFor, recordFailure } from "./throttle";
 
-export class PasswordChangeError extends Error {
-  constructor(
-    public field: "currentPassword" | "newPassword" | "confirm",
-    message: string,
-  ) {
-    super(message);
-  }
-}
+type Field = "currentPassword" | "newPassword" | "confirm";
+/** The message shows next to the field it is about. */
+const fieldError = (field: Field, message: string) => invalid(message, { [field]: message });
 
 /**
  * Change one's own password, proving the current one first (throttled, so a
@@ -33,18 +29,19 @@ export async function changePassword({
 }): Promise<{ otherSessionsEnded: number }> {
   const key = keyFor("passwordChange", user.id);
   if (await blockedUntil([key])) {
-    throw new PasswordChangeError("currentPassword", "Too many wrong attempts. Wait a few minutes and try again.");
+    const message = "Too many wrong attempts. Wait a few minutes and try again.";
+    throw new DomainError("rate_limited", message, { fieldErrors: { currentPassword: message } });
   }
   const db = getDb();
   const [row] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, user.id)).limit(1);
   if (!row?.passwordHash || !(await verifyPassword(row.passwordHash, currentPassword))) {
     await recordFailure("passwordChange", user.id);
     await audit(db, { action: "auth.password_change_failed", actorId: user.id, actorEmail: user.email, ip });
-    throw new PasswordChangeError("currentPassword", "That is not your current password.");
+    throw fieldError("currentPassword", "That is not your current password.");
   }
   const problem = passwordProblem(newPassword);
-  if (problem) throw new PasswordChangeError("newPassword", problem);
-  if (newPassword === currentPassword) throw new PasswordChangeError("newPassword", "Choose a password different from your current one.");
+  if (problem) throw fieldError("newPassword", problem);
+  if (newPassword === currentPassword) throw fieldError("newPassword", "Choose a password different from your current one.");
   const passwordHash = await hashPassword(newPassword);
   const result = await db.transaction(async (tx) => {
     await tx.update(users).set({ passwordHash }).where(eq(users.id, user.id));

@@ -5,8 +5,9 @@ import { makeUser, TEST_PASSWORD } from "@/db/test/factories";
 import { setupTestDb } from "@/db/test/test-db";
 import { env } from "@/lib/platform/env";
 import { verifyPassword } from "./password";
-import { changePassword, PasswordChangeError } from "./password-change";
-import { resolveSession, SessionRuleError, signOutEverywhere, type CurrentUser } from "./sessions";
+import { DomainError } from "@/lib/platform/errors";
+import { changePassword } from "./password-change";
+import { resolveSession, signOutEverywhere, type CurrentUser } from "./sessions";
 import { authenticate } from "./sign-in";
 
 const t = setupTestDb();
@@ -86,13 +87,14 @@ describe("signOutEverywhere", () => {
   it("refuses anyone else, and unknown ids, changing nothing", async () => {
     const instructor = await signedIn({ role: "instructor" });
     const learner = await signedIn();
-    await expect(signOutEverywhere({ actor: instructor.current, userId: learner.u.id })).rejects.toBeInstanceOf(SessionRuleError);
-    await expect(signOutEverywhere({ actor: learner.current, userId: instructor.u.id })).rejects.toBeInstanceOf(SessionRuleError);
+    const notFound = { code: "not_found" };
+    await expect(signOutEverywhere({ actor: instructor.current, userId: learner.u.id })).rejects.toMatchObject(notFound);
+    await expect(signOutEverywhere({ actor: learner.current, userId: instructor.u.id })).rejects.toMatchObject(notFound);
     expect(await resolveSession(learner.claims)).not.toBeNull();
     expect(await resolveSession(instructor.claims)).not.toBeNull();
     const admin = await signedIn({ role: "admin" });
-    await expect(signOutEverywhere({ actor: admin.current, userId: "00000000-0000-4000-8000-000000000000" })).rejects.toBeInstanceOf(SessionRuleError);
-    await expect(signOutEverywhere({ actor: admin.current, userId: "not-a-uuid" })).rejects.toBeInstanceOf(SessionRuleError);
+    await expect(signOutEverywhere({ actor: admin.current, userId: "00000000-0000-4000-8000-000000000000" })).rejects.toMatchObject(notFound);
+    await expect(signOutEverywhere({ actor: admin.current, userId: "not-a-uuid" })).rejects.toMatchObject(notFound);
   });
 });
 
@@ -103,9 +105,9 @@ describe("changePassword", () => {
     if (!r2.ok) throw new Error("second sign-in failed");
     const elsewhere = { ...me.claims, sid: r2.sessionId };
 
-    await expect(changePassword({ user: me.current, currentPassword: "wrong password", newPassword: "a new long password" })).rejects.toMatchObject({ field: "currentPassword" });
-    await expect(changePassword({ user: me.current, currentPassword: TEST_PASSWORD, newPassword: "short" })).rejects.toMatchObject({ field: "newPassword" });
-    await expect(changePassword({ user: me.current, currentPassword: TEST_PASSWORD, newPassword: TEST_PASSWORD })).rejects.toMatchObject({ field: "newPassword" });
+    await expect(changePassword({ user: me.current, currentPassword: "wrong password", newPassword: "a new long password" })).rejects.toMatchObject({ code: "invalid", fieldErrors: { currentPassword: "That is not your current password." } });
+    await expect(changePassword({ user: me.current, currentPassword: TEST_PASSWORD, newPassword: "short" })).rejects.toMatchObject({ code: "invalid", fieldErrors: { newPassword: expect.any(String) } });
+    await expect(changePassword({ user: me.current, currentPassword: TEST_PASSWORD, newPassword: TEST_PASSWORD })).rejects.toMatchObject({ code: "invalid", fieldErrors: { newPassword: expect.any(String) } });
 
     const result = await changePassword({ user: me.current, currentPassword: TEST_PASSWORD, newPassword: "a new long password" });
     expect(result.otherSessionsEnded).toBe(1);
@@ -121,9 +123,13 @@ describe("changePassword", () => {
   it("is throttled after five wrong current passwords, even with the right one", async () => {
     const me = await signedIn();
     for (let i = 0; i < 5; i++) {
-      await expect(changePassword({ user: me.current, currentPassword: `guess-${i}`, newPassword: "another long password" })).rejects.toBeInstanceOf(PasswordChangeError);
+      await expect(changePassword({ user: me.current, currentPassword: `guess-${i}`, newPassword: "another long password" })).rejects.toBeInstanceOf(DomainError);
     }
-    await expect(changePassword({ user: me.current, currentPassword: TEST_PASSWORD, newPassword: "another long password" })).rejects.toThrow(/Too many/);
+    await expect(changePassword({ user: me.current, currentPassword: TEST_PASSWORD, newPassword: "another long password" })).rejects.toMatchObject({
+      code: "rate_limited",
+      message: expect.stringMatching(/Too many/),
+      fieldErrors: { currentPassword: expect.stringMatching(/Too many/) },
+    });
     const [row] = await t.db.select().from(users).where(eq(users.id, me.u.id));
     expect(await verifyPassword(row.passwordHash!, TEST_PASSWORD)).toBe(true);
   });

@@ -2,13 +2,16 @@ import { and, eq, isNull, ne, sql } from "drizzle-orm";
 import { getDb, type Db, type DbOrTx } from "@/db/client";
 import { authSessions, users } from "@/db/schema";
 import { audit } from "@/lib/audit/record";
+import { can, type Role } from "@/lib/access/permissions";
 import { env } from "@/lib/platform/env";
+import { notFound } from "@/lib/platform/errors";
+import { isUuid } from "@/lib/platform/ids";
 
 export type CurrentUser = {
   id: string;
   email: string;
   name: string;
-  role: "admin" | "instructor" | "learner";
+  role: Role;
   sessionId: string;
 };
 
@@ -82,8 +85,6 @@ export async function endAllSessions(db: DbOrTx, userId: string): Promise<number
   return ended.length;
 }
 
-export class SessionRuleError extends Error {}
-
 /**
  * "Sign out everywhere": every browser of the user is signed out at its next
  * request. The user may do it for themself (/account), an admin for anyone.
@@ -98,11 +99,11 @@ export async function signOutEverywhere({
   userId: string;
   ip?: string | null;
 }): Promise<{ sessionsEnded: number }> {
-  if (actor.id !== userId && actor.role !== "admin") throw new SessionRuleError("Only admins end other people's sessions.");
-  if (!/^[0-9a-f-]{36}$/i.test(userId)) throw new SessionRuleError("No such account.");
+  if (actor.id !== userId && !can(actor.role, "users.manage")) throw notFound("Only admins end other people's sessions.");
+  if (!isUuid(userId)) throw notFound("No such account.");
   return getDb().transaction(async (tx) => {
     const [target] = await tx.select({ id: users.id }).from(users).where(eq(users.id, userId)).for("update");
-    if (!target) throw new SessionRuleError("No such account.");
+    if (!target) throw notFound("No such account.");
     const sessionsEnded = await endAllSessions(tx, userId);
     await audit(tx, {
       action: "auth.sign_out_everywhere",

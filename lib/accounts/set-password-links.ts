@@ -5,6 +5,7 @@ import { accountTokens, users } from "@/db/schema";
 import { audit } from "@/lib/audit/record";
 import { hashPassword, passwordProblem } from "@/lib/accounts/password";
 import { endAllSessions } from "@/lib/accounts/sessions";
+import { DomainError, invalid } from "@/lib/platform/errors";
 
 /** Tokens are shown once, as a link; only their SHA-256 is stored. */
 export function newToken() {
@@ -69,22 +70,26 @@ export const tokenProblemMessages = {
   revoked: "This link was withdrawn. Ask your instructor or programme coordinator for a new one.",
 } as const;
 
-export class TokenError extends Error {}
+/** A link that no longer works: a conflict, shown next to the password field. */
+const linkProblem = (message: string) => new DomainError("conflict", message, { fieldErrors: { password: message } });
 
-/** Set the password through a link: one use, in one transaction. */
+/**
+ * Set the password through a link: one use, in one transaction. A weak
+ * password is invalid; a link that does not work (any more) a conflict.
+ */
 export async function setPasswordWithToken(token: string, password: string, ip?: string) {
   const problem = passwordProblem(password);
-  if (problem) throw new TokenError(problem);
+  if (problem) throw invalid(problem, { password: problem });
   const passwordHash = await hashPassword(password);
   return getDb().transaction(async (tx) => {
     const found = await lookupAccountToken(token, tx);
-    if (!found.ok) throw new TokenError(tokenProblemMessages[found.reason]);
+    if (!found.ok) throw linkProblem(tokenProblemMessages[found.reason]);
     const [claimed] = await tx
       .update(accountTokens)
       .set({ usedAt: new Date() })
       .where(and(eq(accountTokens.id, found.tokenId), isNull(accountTokens.usedAt), gt(accountTokens.expiresAt, sql`now()`)))
       .returning({ id: accountTokens.id });
-    if (!claimed) throw new TokenError(tokenProblemMessages.used);
+    if (!claimed) throw linkProblem(tokenProblemMessages.used);
     await tx.update(users).set({ passwordHash }).where(eq(users.id, found.user.id));
     // a new password ends sessions opened with the old one
     await endAllSessions(tx, found.user.id);

@@ -1,6 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { authSessions, users } from "@/db/schema";
+import type { Role } from "@/lib/access/permissions";
 import { audit } from "@/lib/audit/record";
 import { env } from "@/lib/platform/env";
 import { dummyHash, verifyPassword } from "./password";
@@ -10,7 +11,7 @@ export const SIGN_IN_FAILED = "That email and password do not match an active ac
 export const SIGN_IN_THROTTLED = "Too many attempts. Wait a few minutes and try again.";
 
 export type SignInResult =
-  | { ok: true; user: { id: string; email: string; name: string; role: "admin" | "instructor" | "learner"; sessionVersion: number }; sessionId: string }
+  | { ok: true; user: { id: string; email: string; name: string; role: Role; sessionVersion: number }; sessionId: string }
   | { ok: false; reason: "invalid" | "throttled"; message: string };
 
 export function normaliseEmail(email: string) {

@@ -3,16 +3,17 @@ import { alias } from "drizzle-orm/pg-core";
 import { getDb } from "@/db/client";
 import { accountTokens, users } from "@/db/schema";
 import { createAccountToken } from "@/lib/accounts/set-password-links";
-import { AccountRuleError } from "@/lib/accounts/admin";
 import { audit } from "@/lib/audit/record";
 import { isUuid, requirePermission } from "@/lib/access/scope";
 import type { CurrentUser } from "@/lib/accounts/sessions";
+import { conflict } from "@/lib/platform/errors";
 import { mailConfigured, sendMail } from "@/lib/platform/mail";
 import { createUser } from "@/lib/accounts/users";
 
 type Actor = Pick<CurrentUser, "id" | "role" | "email" | "name">;
 
 export const INVITE_DAYS = 14;
+const LINK_NOT_OPEN = "This link is no longer open.";
 
 /**
  * Invite an instructor or admin: an account without a password and a link to
@@ -87,17 +88,17 @@ export async function listOpenInvites({ actor }: { actor: Pick<CurrentUser, "id"
     .orderBy(asc(accountTokens.createdAt));
 }
 
-/** Withdraw an open invite or set-password link; it stops working at once. */
+/** Withdraw an open invite or set-password link; it stops working at once. One already used, withdrawn or unknown is a conflict. */
 export async function revokeAccountLink(actor: Pick<CurrentUser, "id" | "role" | "email">, tokenId: string, ip?: string) {
   requirePermission(actor, "users.manage");
-  if (!isUuid(tokenId)) throw new AccountRuleError("This link is no longer open.");
+  if (!isUuid(tokenId)) throw conflict(LINK_NOT_OPEN);
   await getDb().transaction(async (tx) => {
     const [revoked] = await tx
       .update(accountTokens)
       .set({ revokedAt: new Date() })
       .where(and(eq(accountTokens.id, tokenId), isNull(accountTokens.usedAt), isNull(accountTokens.revokedAt)))
       .returning({ userId: accountTokens.userId, purpose: accountTokens.purpose });
-    if (!revoked) throw new AccountRuleError("This link is no longer open.");
+    if (!revoked) throw conflict(LINK_NOT_OPEN);
     await audit(tx, {
       actorId: actor.id,
       actorEmail: actor.email,

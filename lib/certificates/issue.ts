@@ -22,8 +22,6 @@ export function newVerificationCode(): string {
   return out;
 }
 
-export class CertificateIssueError extends Error {}
-
 /**
  * Issue the certificate of a completed progress row, inside the transaction
  * that completed it (pass that transaction as `tx`; this function opens none
@@ -44,7 +42,7 @@ export async function issueCertificate(tx: DbOrTx, progressId: string): Promise<
     tx,
     sql`select id from ${assignmentProgress} where id = ${progressId} for update`,
   );
-  if (locked.length === 0) throw new CertificateIssueError(`No progress row ${progressId}.`);
+  if (locked.length === 0) throw new Error(`No progress row ${progressId}.`);
 
   const existing = await certificateForProgress(tx, progressId);
   if (existing) return existing;
@@ -63,8 +61,9 @@ export async function issueCertificate(tx: DbOrTx, progressId: string): Promise<
     .innerJoin(cohorts, eq(cohorts.id, assignmentProgress.cohortId))
     .where(eq(assignmentProgress.id, progressId))
     .limit(1);
-  if (!p.completedAt) throw new CertificateIssueError("A certificate is issued only for a completed assignment.");
-  if (!p.moduleVersionId) throw new CertificateIssueError("A completed assignment must name the module version it was completed against.");
+  // broken invariants of the completing code, never a person's input: plain errors (a 500), not DomainErrors
+  if (!p.completedAt) throw new Error("A certificate is issued only for a completed assignment.");
+  if (!p.moduleVersionId) throw new Error("A completed assignment must name the module version it was completed against.");
 
   const [version] = await tx.select().from(moduleVersions).where(eq(moduleVersions.id, p.moduleVersionId)).limit(1);
   const instructors = await tx
@@ -104,7 +103,7 @@ export async function issueCertificate(tx: DbOrTx, progressId: string): Promise<
     const raced = await certificateForProgress(tx, progressId);
     if (raced) return raced;
   }
-  throw new CertificateIssueError("Could not find an unused verification code.");
+  throw new Error("Could not find an unused verification code.");
 }
 
 async function certificateForProgress(tx: DbOrTx, progressId: string) {

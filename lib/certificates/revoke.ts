@@ -5,6 +5,7 @@ import { certificates } from "@/db/schema";
 import { audit } from "@/lib/audit/record";
 import { can } from "@/lib/access/permissions";
 import { isUuid } from "@/lib/access/scope";
+import { conflict, notFound } from "@/lib/platform/errors";
 import type { CurrentUser } from "@/lib/accounts/sessions";
 
 export const revokeReasonSchema = z
@@ -13,19 +14,11 @@ export const revokeReasonSchema = z
   .min(5, "Give the reason for revoking (at least 5 characters); it is kept in the audit log.")
   .max(500, "Keep the reason under 500 characters.");
 
-export class RevokeError extends Error {
-  constructor(
-    message: string,
-    public reason: "not_found" | "already_revoked",
-  ) {
-    super(message);
-  }
-}
-
 /**
  * Revoke a certificate: verification then answers "revoked" with the date,
- * and the training record stops counting its hours. Admins only; the audit
- * entry lands in the same transaction.
+ * and the training record stops counting its hours. Admins only (anyone
+ * else, and an unknown id: not_found); revoking twice is a conflict. The
+ * audit entry lands in the same transaction.
  */
 export async function revokeCertificate({
   actor,
@@ -38,12 +31,12 @@ export async function revokeCertificate({
   reason: string;
   ip?: string | null;
 }) {
-  if (!can(actor.role, "certificate.revoke") || !isUuid(certificateId)) throw new RevokeError("No such certificate.", "not_found");
+  if (!can(actor.role, "certificate.revoke") || !isUuid(certificateId)) throw notFound("No such certificate.");
   const why = revokeReasonSchema.parse(reason);
   return getDb().transaction(async (tx) => {
     const [cert] = await tx.select().from(certificates).where(eq(certificates.id, certificateId)).for("update");
-    if (!cert) throw new RevokeError("No such certificate.", "not_found");
-    if (cert.revokedAt) throw new RevokeError("This certificate is already revoked.", "already_revoked");
+    if (!cert) throw notFound("No such certificate.");
+    if (cert.revokedAt) throw conflict("This certificate is already revoked.", "already_revoked");
     const [updated] = await tx
       .update(certificates)
       .set({ revokedAt: new Date(), revokedReason: why, revokedBy: actor.id })

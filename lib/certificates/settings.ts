@@ -3,7 +3,7 @@ import { z } from "zod";
 import { getDb, type DbOrTx } from "@/db/client";
 import { orgSettings } from "@/db/schema";
 import { audit } from "@/lib/audit/record";
-import { can } from "@/lib/access/permissions";
+import { requirePermission } from "@/lib/access/scope";
 import type { CurrentUser } from "@/lib/accounts/sessions";
 
 export type HourTarget = { category: string; hours: number };
@@ -98,11 +98,9 @@ export const settingsFormSchema = z
     } satisfies OrgSettings;
   });
 
-export class SettingsPermissionError extends Error {}
-
-/** Save the settings row (creating it if missing) and audit the change in the same transaction. */
+/** Save the settings row (creating it if missing) and audit the change in the same transaction. Admins only (else not_found). */
 export async function updateOrgSettings({ actor, input, ip }: { actor: Pick<CurrentUser, "id" | "email" | "role">; input: OrgSettings; ip?: string | null }) {
-  if (!can(actor.role, "settings.manage")) throw new SettingsPermissionError("Only admins change the settings.");
+  requirePermission(actor, "settings.manage");
   return getDb().transaction(async (tx) => {
     const before = await getOrgSettings(tx);
     const values = {

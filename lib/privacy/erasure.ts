@@ -17,16 +17,15 @@ import {
 } from "@/db/schema";
 import { audit } from "@/lib/audit/record";
 import type { CurrentUser } from "@/lib/accounts/sessions";
-
-export class PrivacyRuleError extends Error {}
+import { invalid, notFound } from "@/lib/platform/errors";
+import { isUuid } from "@/lib/platform/ids";
 
 export const ERASED_NAME = "Erased learner";
 export const erasedEmail = (userId: string) => `erased-${userId}@erased.invalid`;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** What erasing this learner would delete: shown on the confirm page. */
 export async function getErasurePreview({ userId }: { userId: string }, db: DbOrTx = getDb()) {
-  if (!UUID.test(userId)) return null;
+  if (!isUuid(userId)) return null;
   const [user] = await db
     .select({ id: users.id, name: users.name, email: users.email, role: users.role, status: users.status })
     .from(users)
@@ -83,17 +82,17 @@ export async function erasePersonalData({
   reason?: string;
   ip?: string | null;
 }) {
-  if (actor.role !== "admin") throw new PrivacyRuleError("Only admins erase personal data.");
-  if (actor.id === userId) throw new PrivacyRuleError("You cannot erase your own account.");
-  if (!UUID.test(userId)) throw new PrivacyRuleError("No such account.");
-  if (certificateChoice !== "revoke" && certificateChoice !== "remove") throw new PrivacyRuleError("Choose what happens to certificates.");
+  if (actor.role !== "admin") throw notFound("Only admins erase personal data.");
+  if (actor.id === userId) throw invalid("You cannot erase your own account.");
+  if (!isUuid(userId)) throw notFound("No such account.");
+  if (certificateChoice !== "revoke" && certificateChoice !== "remove") throw invalid("Choose what happens to certificates.");
   const revokeReason = reason?.trim() ?? "";
-  if (certificateChoice === "revoke" && !revokeReason) throw new PrivacyRuleError("Give the reason printed on the revoked certificates.");
+  if (certificateChoice === "revoke" && !revokeReason) throw invalid("Give the reason printed on the revoked certificates.");
 
   return getDb().transaction(async (tx) => {
     const [target] = await tx.select().from(users).where(eq(users.id, userId)).for("update");
-    if (!target) throw new PrivacyRuleError("No such account.");
-    if (target.role !== "learner") throw new PrivacyRuleError("Only learners' data is erased here; deactivate staff accounts instead.");
+    if (!target) throw notFound("No such account.");
+    if (target.role !== "learner") throw invalid("Only learners' data is erased here; deactivate staff accounts instead.");
     const email = target.email.toLowerCase();
     const now = new Date();
 

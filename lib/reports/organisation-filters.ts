@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { statuses, type ProgressStatus } from "@/lib/learning/progress/status";
+import { isUuid } from "@/lib/platform/ids";
 
 export const cohortSortKeys = ["name", "enrolled", "complete", "overdue", "median", "due"] as const;
 export type CohortSortKey = (typeof cohortSortKeys)[number];
@@ -14,12 +15,11 @@ const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-03-31.")
   .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), "That date does not exist.");
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const fields = {
   from: z.preprocess(blankToUndefined, isoDate.optional()),
   to: z.preprocess(blankToUndefined, isoDate.optional()),
-  instructor: z.preprocess(blankToUndefined, z.string().regex(UUID, "Unknown instructor.").optional()),
+  instructor: z.preprocess(blankToUndefined, z.string().refine(isUuid, "Unknown instructor.").optional()),
   cohortStatus: z.preprocess(blankToUndefined, z.enum(["active", "archived"]).optional()),
   status: z.preprocess(blankToUndefined, z.enum(statuses).optional()),
   sort: z.preprocess(blankToUndefined, z.enum(cohortSortKeys).default("name")),
@@ -27,6 +27,7 @@ const fields = {
   page: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(100_000).default(1)),
 };
 
+/** Strict: any value that is not understood is an error (the CSV export answers 400). */
 export const reportFiltersSchema = z
   .object(fields)
   .refine((f) => !f.from || !f.to || f.from <= f.to, { path: ["to"], message: "The end date is before the start date." });
@@ -49,15 +50,6 @@ function flatten(params: Params): Record<string, string | undefined> {
   const entries = params instanceof URLSearchParams ? [...params.entries()] : Object.entries(params);
   for (const [k, v] of entries) out[k] = Array.isArray(v) ? v[0] : v;
   return out;
-}
-
-/** Strict: any value that is not understood is an error (the export answers 400). */
-export function parseReportFilters(params: Params): { ok: true; filters: ReportFilters } | { ok: false; errors: Record<string, string> } {
-  const parsed = reportFiltersSchema.safeParse(flatten(params));
-  if (parsed.success) return { ok: true, filters: parsed.data };
-  const errors: Record<string, string> = {};
-  for (const issue of parsed.error.issues) errors[String(issue.path[0] ?? "form")] ??= issue.message;
-  return { ok: false, errors };
 }
 
 /** Lenient (the page): values that are not understood are dropped and named, the rest kept. */

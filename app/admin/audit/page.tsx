@@ -3,11 +3,11 @@ import Link from "next/link";
 import { AppShell } from "@/app/_components/app-shell";
 import { LocalTime } from "@/app/_components/local-time";
 import { auditActionLabels, auditDetailText, listAuditActions, listAuditEntries, readAuditFilters, type AuditFilters } from "@/lib/audit/log";
-import { requireRole } from "@/app/_edge/session";
+import { page } from "@/app/_edge/page";
 
 export const metadata: Metadata = { title: "Audit log" };
 
-function query(f: AuditFilters, before?: number) {
+function auditQuery(f: AuditFilters, before?: number) {
   const p = new URLSearchParams();
   if (f.actor) p.set("actor", f.actor);
   if (f.action) p.set("action", f.action);
@@ -17,9 +17,8 @@ function query(f: AuditFilters, before?: number) {
   return p.toString();
 }
 
-export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const user = await requireRole("admin", "/admin/audit");
-  const filters = readAuditFilters(await searchParams);
+export default page({ permission: "audit.read" }, async ({ user, query }) => {
+  const filters = readAuditFilters(query);
   const [{ entries, nextBefore }, actions] = await Promise.all([
     listAuditEntries({ actor: user, filters }),
     listAuditActions({ actor: user }),
@@ -109,9 +108,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         </div>
       )}
       <nav aria-label="Audit pages" className="mt-3 flex gap-4 text-sm">
-        {filters.before && <Link className="link" href={`/admin/audit?${query(filters)}`}>Newest entries</Link>}
-        {nextBefore && <Link className="link" href={`/admin/audit?${query(filters, nextBefore)}`}>Older entries</Link>}
+        {filters.before && <Link className="link" href={`/admin/audit?${auditQuery(filters)}`}>Newest entries</Link>}
+        {nextBefore && <Link className="link" href={`/admin/audit?${auditQuery(filters, nextBefore)}`}>Older entries</Link>}
       </nav>
     </AppShell>
   );
-}
+});

@@ -1,13 +1,12 @@
 import type { Metadata } from "next";
 import { AppShell } from "@/app/_components/app-shell";
-import { requireRole } from "@/app/_edge/session";
+import { page } from "@/app/_edge/page";
 import { getOrgSettings, MAX_TARGETS } from "@/lib/certificates/settings";
 import { SettingsForm } from "./settings-form";
 
 export const metadata: Metadata = { title: "Settings" };
 
-export default async function SettingsPage() {
-  const user = await requireRole("admin", "/admin/settings");
+export default page({ permission: "settings.manage" }, async ({ user }) => {
   const settings = await getOrgSettings();
   return (
     <AppShell user={user}>
@@ -16,4 +15,4 @@ export default async function SettingsPage() {
       <SettingsForm initial={settings} maxTargets={MAX_TARGETS} />
     </AppShell>
   );
-}
+});

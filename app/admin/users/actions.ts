@@ -3,13 +3,13 @@
 import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { z } from "zod";
-import { ActionError, formAction } from "@/app/_edge/action";
-import { AccountRuleError, changeUserRole, createPasswordLink, setUserStatus, signOutUserEverywhere } from "@/lib/accounts/admin";
-import { isUuid } from "@/lib/access/scope";
-import { env } from "@/lib/platform/env";
+import { formAction } from "@/app/_edge/action";
 import { clientIp } from "@/app/_edge/http";
+import { roles } from "@/lib/access/permissions";
+import { changeUserRole, createPasswordLink, setUserStatus, signOutUserEverywhere } from "@/lib/accounts/admin";
 import { inviteStaff, revokeAccountLink } from "@/lib/accounts/staff-invites";
-import { UserInputError } from "@/lib/accounts/users";
+import { env } from "@/lib/platform/env";
+import { isUuid } from "@/lib/platform/ids";
 
 const userId = z.string().refine(isUuid, "Unknown account.");
 
@@ -21,16 +21,6 @@ async function publicOrigin() {
   return `${h.get("x-forwarded-proto") ?? "http"}://${h.get("x-forwarded-host") ?? h.get("host")}`;
 }
 
-/** Rule violations become the form's message; anything else is a real error. */
-async function rules<T>(run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (e) {
-    if (e instanceof AccountRuleError) throw new ActionError(e.message);
-    throw e;
-  }
-}
-
 function refresh(id?: string) {
   revalidatePath("/admin/users");
   if (id) revalidatePath(`/admin/users/${id}`);
@@ -39,7 +29,7 @@ function refresh(id?: string) {
 export const changeUserStatus = formAction(
   { permission: "users.manage", schema: z.object({ userId, status: z.enum(["active", "deactivated"]) }) },
   async ({ userId, status }, user) => {
-    await rules(async () => setUserStatus(user, userId, status, await clientIp()));
+    await setUserStatus(user, userId, status, await clientIp());
     refresh(userId);
     return { message: status === "deactivated" ? "Account deactivated. Their sessions have ended." : "Account reactivated." };
   },
@@ -48,23 +38,23 @@ export const changeUserStatus = formAction(
 export const changeRole = formAction(
   {
     permission: "users.manage",
-    schema: z.object({ userId, role: z.enum(["admin", "instructor", "learner"], { message: "Choose a role." }) }),
+    schema: z.object({ userId, role: z.enum(roles, { message: "Choose a role." }) }),
   },
   async ({ userId, role }, user) => {
-    const { changed } = await rules(async () => changeUserRole(user, userId, role, await clientIp()));
+    const { changed } = await changeUserRole(user, userId, role, await clientIp());
     refresh(userId);
     return { message: changed ? `Role changed to ${role}. Their sessions have ended; they sign in again to use it.` : "That is already their role." };
   },
 );
 
 export const signOutEverywhere = formAction({ permission: "users.manage", schema: z.object({ userId }) }, async ({ userId }, user) => {
-  await rules(async () => signOutUserEverywhere(user, userId, await clientIp()));
+  await signOutUserEverywhere(user, userId, await clientIp());
   refresh(userId);
   return { message: "Signed out everywhere. Every open session of this account has ended." };
 });
 
 export const createSetPasswordLink = formAction({ permission: "users.manage", schema: z.object({ userId }) }, async ({ userId }, user) => {
-  const link = await rules(async () => createPasswordLink(user, userId, await clientIp()));
+  const link = await createPasswordLink(user, userId, await clientIp());
   refresh(userId);
   return { message: "Link created.", data: { url: `${await publicOrigin()}${link.path}`, expiresAt: link.expiresAt.toISOString() } };
 });
@@ -79,24 +69,20 @@ export const inviteStaffMember = formAction(
     }),
   },
   async (input, user) => {
-    try {
-      const invite = await inviteStaff(user, input, { origin: await publicOrigin(), ip: await clientIp() });
-      revalidatePath("/admin/users/invites");
-      return {
-        message: invite.emailed ? `Invite emailed to ${invite.user.email}.` : `Invite created for ${invite.user.email}.`,
-        data: { url: invite.url, expiresAt: invite.expiresAt.toISOString(), emailed: invite.emailed, emailProblem: invite.emailProblem, email: invite.user.email },
-      };
-    } catch (e) {
-      if (e instanceof UserInputError) throw new ActionError("Please correct the highlighted fields.", { [e.field]: e.message });
-      throw e;
-    }
+    // a taken or malformed address comes back as a message next to its field
+    const invite = await inviteStaff(user, input, { origin: await publicOrigin(), ip: await clientIp() });
+    revalidatePath("/admin/users/invites");
+    return {
+      message: invite.emailed ? `Invite emailed to ${invite.user.email}.` : `Invite created for ${invite.user.email}.`,
+      data: { url: invite.url, expiresAt: invite.expiresAt.toISOString(), emailed: invite.emailed, emailProblem: invite.emailProblem, email: invite.user.email },
+    };
   },
 );
 
 export const revokeLink = formAction(
   { permission: "users.manage", schema: z.object({ tokenId: z.string().refine(isUuid, "Unknown link."), userId: userId.optional() }) },
   async ({ tokenId, userId }, user) => {
-    await rules(async () => revokeAccountLink(user, tokenId, await clientIp()));
+    await revokeAccountLink(user, tokenId, await clientIp());
     revalidatePath("/admin/users/invites");
     refresh(userId);
     return { message: "Link withdrawn. It no longer works." };

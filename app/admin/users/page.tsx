@@ -3,23 +3,23 @@ import Link from "next/link";
 import { z } from "zod";
 import { AppShell } from "@/app/_components/app-shell";
 import { LocalTime } from "@/app/_components/local-time";
+import { roles } from "@/lib/access/permissions";
 import { listUsers } from "@/lib/accounts/admin";
-import { requireRole } from "@/app/_edge/session";
+import { page } from "@/app/_edge/page";
 import { StatusButton } from "./status-button";
 
 export const metadata: Metadata = { title: "People" };
 
-const query = z.object({
+const filtersSchema = z.object({
   q: z.string().trim().max(100).optional().catch(undefined),
-  role: z.enum(["admin", "instructor", "learner"]).optional().catch(undefined),
+  role: z.enum(roles).optional().catch(undefined),
   status: z.enum(["active", "deactivated"]).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100000).optional().catch(undefined),
 });
 
-export default async function UsersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const user = await requireRole("admin", "/admin/users");
-  const params = query.parse(await searchParams);
-  const { rows, total, page, pageCount } = await listUsers({ actor: user, ...params, q: params.q || undefined });
+export default page({ permission: "users.manage" }, async ({ user, query }) => {
+  const params = filtersSchema.parse(query);
+  const { rows, total, page: current, pageCount } = await listUsers({ actor: user, ...params, q: params.q || undefined });
   const link = (p: number) => `/admin/users?${new URLSearchParams({ ...(params.q ? { q: params.q } : {}), ...(params.role ? { role: params.role } : {}), ...(params.status ? { status: params.status } : {}), page: String(p) })}`;
   return (
     <AppShell user={user} wide>
@@ -90,11 +90,11 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
       )}
       {pageCount > 1 && (
         <nav aria-label="Pages" className="mt-4 flex gap-4 text-sm">
-          {page > 1 && <Link className="link" href={link(page - 1)}>Previous page</Link>}
-          <span>Page {page} of {pageCount}</span>
-          {page < pageCount && <Link className="link" href={link(page + 1)}>Next page</Link>}
+          {current > 1 && <Link className="link" href={link(current - 1)}>Previous page</Link>}
+          <span>Page {current} of {pageCount}</span>
+          {current < pageCount && <Link className="link" href={link(current + 1)}>Next page</Link>}
         </nav>
       )}
     </AppShell>
   );
-}
+});

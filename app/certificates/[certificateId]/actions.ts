@@ -1,26 +1,20 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { notFound } from "next/navigation";
 import { z } from "zod";
-import { ActionError, formAction } from "@/app/_edge/action";
-import { isUuid } from "@/lib/access/scope";
-import { revokeCertificate, revokeReasonSchema, RevokeError } from "@/lib/certificates/revoke";
+import { formAction } from "@/app/_edge/action";
 import { clientIp } from "@/app/_edge/http";
+import { revokeCertificate, revokeReasonSchema } from "@/lib/certificates/revoke";
+import { isUuid } from "@/lib/platform/ids";
 
+/** An unknown certificate answers 404; one already revoked, a message on the form. */
 export const revokeCertificateAction = formAction(
   {
     permission: "certificate.revoke",
     schema: z.object({ certificateId: z.string().refine(isUuid, "Unknown certificate."), reason: revokeReasonSchema }),
   },
   async ({ certificateId, reason }, user) => {
-    try {
-      await revokeCertificate({ actor: user, certificateId, reason, ip: await clientIp() });
-    } catch (e) {
-      if (e instanceof RevokeError && e.reason === "not_found") notFound();
-      if (e instanceof RevokeError) throw new ActionError(e.message);
-      throw e;
-    }
+    await revokeCertificate({ actor: user, certificateId, reason, ip: await clientIp() });
     revalidatePath(`/certificates/${certificateId}`);
     return { message: "The certificate is revoked. Verification now says so." };
   },

@@ -1,24 +1,21 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { AppShell } from "@/app/_components/app-shell";
 import { LocalTime } from "@/app/_components/local-time";
-import { requireUser } from "@/app/_edge/session";
+import { page } from "@/app/_edge/page";
+import { requireViewableCertificate } from "@/lib/access/certificates";
 import { can } from "@/lib/access/permissions";
-import { getViewableCertificate } from "@/lib/access/certificates";
 import { formatCertificateDate, hoursLabel } from "@/lib/certificates/format";
 import { verificationUrl } from "@/lib/certificates/links";
 import { RevokeForm } from "./revoke-form";
 
 export const metadata: Metadata = { title: "Certificate of completion" };
 
-export default async function CertificatePage({ params }: { params: Promise<{ certificateId: string }> }) {
-  const { certificateId } = await params;
-  const user = await requireUser(`/certificates/${certificateId}`);
-  const cert = await getViewableCertificate({ viewer: user, certificateId });
-  if (!cert) notFound();
+export default page<{ certificateId: string }>({ permission: "certificate.download" }, async ({ user, params }) => {
+  const cert = await requireViewableCertificate({ viewer: user, certificateId: params.certificateId });
   const verifyHref = `/verify/${cert.code}`;
-  const back = user.role === "learner" ? { href: "/learn/record", label: "My training record" } : { href: `/people/${cert.userId}/record`, label: `${cert.learnerName}'s training record` };
+  // a learner goes back to their own record; staff to the learner's
+  const back = can(user.role, "workspace.learner") ? { href: "/learn/record", label: "My training record" } : { href: `/people/${cert.userId}/record`, label: `${cert.learnerName}'s training record` };
   const fields: [string, React.ReactNode][] = [
     ["Learner", cert.learnerName],
     ["Module", `${cert.moduleTitle} (version ${cert.moduleVersion})`],
@@ -71,4 +68,4 @@ export default async function CertificatePage({ params }: { params: Promise<{ ce
       )}
     </AppShell>
   );
-}
+});

@@ -1,25 +1,16 @@
 "use server";
 
 import { z } from "zod";
-import type { ActionState } from "@/app/_edge/action";
-import { setPasswordWithToken, TokenError } from "@/lib/accounts/set-password-links";
+import { formAction } from "@/app/_edge/action";
 import { clientIp } from "@/app/_edge/http";
+import { setPasswordWithToken } from "@/lib/accounts/set-password-links";
 
 const schema = z
   .object({ token: z.string().min(1), password: z.string(), confirm: z.string() })
   .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "The two passwords are not the same." });
 
-export async function setPassword(_prev: ActionState | undefined, formData: FormData): Promise<ActionState> {
-  const parsed = schema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return { ok: false, fieldErrors: { [String(issue.path[0])]: issue.message } };
-  }
-  try {
-    const user = await setPasswordWithToken(parsed.data.token, parsed.data.password, await clientIp());
-    return { ok: true, message: "Your password is set.", data: { email: user.email } };
-  } catch (e) {
-    if (e instanceof TokenError) return { ok: false, fieldErrors: { password: e.message } };
-    throw e;
-  }
-}
+/** Public: the link is the credential. A weak password or a link that no longer works shows next to the password field. */
+export const setPassword = formAction({ permission: "public", schema, secret: ["token", "password", "confirm"] }, async ({ token, password }) => {
+  const user = await setPasswordWithToken(token, password, await clientIp());
+  return { message: "Your password is set.", data: { email: user.email } };
+});

@@ -1,14 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { connection } from "next/server";
+import { page } from "@/app/_edge/page";
 import { lookupAccountToken, tokenProblemMessages } from "@/lib/accounts/set-password-links";
 import { SetPasswordForm } from "./set-password-form";
 
 export const metadata: Metadata = { title: "Choose a password", referrer: "no-referrer" };
 
-export default async function SetPasswordPage({ params }: { params: Promise<{ token: string }> }) {
-  await connection();
-  const { token } = await params;
+export default page<{ token: string }>({ permission: "public" }, async ({ params: { token } }) => {
   const found = await lookupAccountToken(token);
   return (
     <main id="main" className="mx-auto flex min-h-screen max-w-md flex-col justify-center px-4 py-10">
@@ -31,4 +29,4 @@ export default async function SetPasswordPage({ params }: { params: Promise<{ to
       )}
     </main>
   );
-}
+});

@@ -1,3 +1,4 @@
+import { route } from "@/app/_edge/route";
 import { verifyCertificateCode } from "@/lib/certificates/verify";
 import { clientIpFrom } from "@/lib/platform/http/request";
 import { verificationHtml } from "../verify-html";
@@ -6,8 +7,8 @@ import { verificationHtml } from "../verify-html";
  * Public verification, no sign-in. Looking a code up is not a change of
  * state, but an unknown code counts against the caller's IP (throttle).
  */
-export async function GET(req: Request, { params }: { params: Promise<{ code: string }> }) {
-  const typed = safeDecode((await params).code).slice(0, 100);
+export const GET = route<{ code: string }>({ permission: "public", kind: "download" }, async ({ req, params }) => {
+  const typed = safeDecode(params.code).slice(0, 100);
   const result = await verifyCertificateCode({ input: typed, ip: clientIpFrom(req.headers) });
   const status = result.status === "throttled" ? 429 : result.status === "not_found" ? 404 : 200;
   const headers: Record<string, string> = {
@@ -18,7 +19,7 @@ export async function GET(req: Request, { params }: { params: Promise<{ code: st
   };
   if (result.status === "throttled") headers["Retry-After"] = String(result.retryAfterSeconds);
   return new Response(verificationHtml(result, typed), { status, headers });
-}
+});
 
 function safeDecode(s: string) {
   try {

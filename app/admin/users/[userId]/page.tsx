@@ -1,22 +1,17 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { AppShell } from "@/app/_components/app-shell";
 import { LocalTime } from "@/app/_components/local-time";
 import { getUserForAdmin } from "@/lib/accounts/admin";
 import { auditActionLabels } from "@/lib/audit/log";
-import { requireRole } from "@/app/_edge/session";
-import { isUuid } from "@/lib/access/scope";
+import { page } from "@/app/_edge/page";
 import { StatusButton } from "../status-button";
 import { PasswordLinkForm, RevokeLinkForm, RoleForm, SignOutEverywhereForm } from "./account-forms";
 
 export const metadata: Metadata = { title: "Account" };
 
-export default async function UserPage({ params }: { params: Promise<{ userId: string }> }) {
-  const { userId } = await params;
-  const user = await requireRole("admin", isUuid(userId) ? `/admin/users/${userId}` : "/admin/users");
-  const person = await getUserForAdmin({ actor: user, userId });
-  if (!person) notFound();
+export default page<{ userId: string }>({ permission: "users.manage" }, async ({ user, params }) => {
+  const person = await getUserForAdmin({ actor: user, userId: params.userId });
   const self = person.id === user.id;
   return (
     <AppShell user={user} wide>
@@ -143,4 +138,4 @@ export default async function UserPage({ params }: { params: Promise<{ userId: s
       </section>
     </AppShell>
   );
-}
+});

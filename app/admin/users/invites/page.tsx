@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AppShell } from "@/app/_components/app-shell";
 import { LocalTime } from "@/app/_components/local-time";
-import { requireRole } from "@/app/_edge/session";
+import { page } from "@/app/_edge/page";
 import { listOpenInvites } from "@/lib/accounts/staff-invites";
 import { mailConfigured } from "@/lib/platform/mail";
 import { RevokeLinkForm } from "../[userId]/account-forms";
@@ -10,8 +10,7 @@ import { InviteForm } from "./invite-form";
 
 export const metadata: Metadata = { title: "Invite staff" };
 
-export default async function InvitesPage() {
-  const user = await requireRole("admin", "/admin/users/invites");
+export default page({ permission: "users.manage" }, async ({ user }) => {
   const invites = await listOpenInvites({ actor: user });
   const mail = mailConfigured();
   return (
@@ -63,4 +62,4 @@ export default async function InvitesPage() {
       )}
     </AppShell>
   );
-}
+});

@@ -1,13 +1,9 @@
-import { getCurrentUser } from "@/app/_edge/session";
-import { getViewableCertificate } from "@/lib/access/certificates";
+import { route } from "@/app/_edge/route";
+import { requireViewableCertificate } from "@/lib/access/certificates";
 import { certificatePdfDownload } from "@/lib/certificates/exports";
-import { notFoundResponse, signInRedirect } from "@/lib/platform/http/download";
 
 /** The certificate PDF: learners their own, instructors their cohorts' learners', admins any; else 404. */
-export async function GET(req: Request, { params }: { params: Promise<{ certificateId: string }> }) {
-  const user = await getCurrentUser();
-  if (!user) return signInRedirect(req);
-  const cert = await getViewableCertificate({ viewer: user, certificateId: (await params).certificateId });
-  if (!cert) return notFoundResponse();
+export const GET = route<{ certificateId: string }>({ permission: "certificate.download", kind: "download" }, async ({ user, params }) => {
+  const cert = await requireViewableCertificate({ viewer: user, certificateId: params.certificateId });
   return certificatePdfDownload(cert);
-}
+});

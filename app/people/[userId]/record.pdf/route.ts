@@ -1,13 +1,9 @@
-import { getCurrentUser } from "@/app/_edge/session";
-import { getRecordLearnerForStaff } from "@/lib/access/certificates";
+import { route } from "@/app/_edge/route";
+import { requireRecordLearnerForStaff } from "@/lib/access/certificates";
 import { trainingRecordPdfDownload } from "@/lib/certificates/exports";
-import { notFoundResponse, signInRedirect } from "@/lib/platform/http/download";
 
 /** A learner's training record as PDF for staff: admins any learner, instructors their cohorts' learners; else 404. */
-export async function GET(req: Request, { params }: { params: Promise<{ userId: string }> }) {
-  const user = await getCurrentUser();
-  if (!user) return signInRedirect(req);
-  const learner = await getRecordLearnerForStaff({ viewer: user, learnerId: (await params).userId });
-  if (!learner) return notFoundResponse();
+export const GET = route<{ userId: string }>({ permission: "certificate.download", kind: "download" }, async ({ user, params }) => {
+  const learner = await requireRecordLearnerForStaff({ viewer: user, learnerId: params.userId });
   return trainingRecordPdfDownload(learner);
-}
+});

@@ -1,19 +1,15 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { AppShell } from "@/app/_components/app-shell";
 import { TrainingRecordView } from "@/app/_components/training-record";
-import { requireRole } from "@/app/_edge/session";
-import { certificateCohortScope, getRecordLearnerForStaff } from "@/lib/access/certificates";
+import { page } from "@/app/_edge/page";
+import { certificateCohortScope, requireRecordLearnerForStaff } from "@/lib/access/certificates";
 import { getTrainingRecord } from "@/lib/certificates/record";
 
 export const metadata: Metadata = { title: "Training record" };
 
-/** A learner's training record for staff: admins any learner, instructors learners of cohorts they teach. */
-export default async function LearnerRecordPage({ params }: { params: Promise<{ userId: string }> }) {
-  const { userId } = await params;
-  const user = await requireRole(["admin", "instructor"], `/people/${userId}/record`);
-  const learner = await getRecordLearnerForStaff({ viewer: user, learnerId: userId });
-  if (!learner) notFound();
+/** A learner's training record for staff: admins any learner, instructors learners of cohorts they teach; else 404. */
+export default page<{ userId: string }>({ permission: "certificate.download" }, async ({ user, params }) => {
+  const learner = await requireRecordLearnerForStaff({ viewer: user, learnerId: params.userId });
   const [record, scope] = await Promise.all([getTrainingRecord({ learnerId: learner.id }), certificateCohortScope({ viewer: user })]);
   return (
     <AppShell user={user}>
@@ -27,4 +23,4 @@ export default async function LearnerRecordPage({ params }: { params: Promise<{ 
       />
     </AppShell>
   );
-}
+});

@@ -2,10 +2,11 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { ActionError, formAction } from "@/app/_edge/action";
-import { isUuid } from "@/lib/access/scope";
+import { formAction } from "@/app/_edge/action";
 import { clientIp } from "@/app/_edge/http";
-import { erasePersonalData, getErasurePreview, PrivacyRuleError } from "@/lib/privacy/erasure";
+import { invalid, notFound } from "@/lib/platform/errors";
+import { isUuid } from "@/lib/platform/ids";
+import { erasePersonalData, getErasurePreview } from "@/lib/privacy/erasure";
 
 export type ErasureSummary = Awaited<ReturnType<typeof erasePersonalData>>;
 
@@ -26,19 +27,12 @@ export const eraseLearnerData = formAction(
   },
   async ({ userId, certificates, reason, confirmEmail }, user) => {
     const preview = await getErasurePreview({ userId });
-    if (!preview) throw new ActionError("No such account.");
+    if (!preview) throw notFound("No such account.");
     if (confirmEmail.toLowerCase() !== preview.user.email.toLowerCase()) {
-      throw new ActionError("The email address does not match.", {
-        confirmEmail: `Type ${preview.user.email} exactly to confirm.`,
-      });
+      throw invalid("The email address does not match.", { confirmEmail: `Type ${preview.user.email} exactly to confirm.` });
     }
-    try {
-      const summary = await erasePersonalData({ actor: user, userId, certificates, reason, ip: await clientIp() });
-      revalidatePath("/admin/users");
-      return { message: "Personal data erased.", data: summary };
-    } catch (e) {
-      if (e instanceof PrivacyRuleError) throw new ActionError(e.message);
-      throw e;
-    }
+    const summary = await erasePersonalData({ actor: user, userId, certificates, reason, ip: await clientIp() });
+    revalidatePath("/admin/users");
+    return { message: "Personal data erased.", data: summary };
   },
 );

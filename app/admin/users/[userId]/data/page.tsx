@@ -1,20 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { AppShell } from "@/app/_components/app-shell";
-import { requireRole } from "@/app/_edge/session";
-import { isUuid } from "@/lib/access/scope";
+import { page } from "@/app/_edge/page";
+import { notFound } from "@/lib/platform/errors";
 import { getErasurePreview } from "@/lib/privacy/erasure";
 import { EraseForm } from "./erase-form";
 
 export const metadata: Metadata = { title: "Erase personal data" };
 
-export default async function EraseDataPage({ params }: { params: Promise<{ userId: string }> }) {
-  const { userId } = await params;
-  const user = await requireRole("admin", `/admin/users/${encodeURIComponent(userId)}/data`);
-  if (!isUuid(userId)) notFound();
-  const preview = await getErasurePreview({ userId });
-  if (!preview) notFound();
+export default page<{ userId: string }>({ permission: "users.manage" }, async ({ user, params }) => {
+  const preview = await getErasurePreview({ userId: params.userId });
+  if (!preview) throw notFound();
   const { user: target, counts } = preview;
   return (
     <AppShell user={user} wide>
@@ -50,4 +46,4 @@ export default async function EraseDataPage({ params }: { params: Promise<{ user
       </div>
     </AppShell>
   );
-}
+});
