@@ -4,7 +4,7 @@ import { cx } from "./cx";
 export type ButtonVariant = "primary" | "secondary" | "danger" | "danger-secondary" | "link";
 export type ButtonSize = "sm" | "md";
 
-const base = "inline-flex items-center justify-center gap-2 font-semibold disabled:cursor-not-allowed disabled:opacity-60";
+const base = "inline-flex items-center justify-center gap-2 disabled:cursor-not-allowed disabled:opacity-60";
 
 const variants: Record<ButtonVariant, string> = {
   primary: "rounded-md bg-brand-700 text-white hover:bg-brand-800",
@@ -17,11 +17,11 @@ const variants: Record<ButtonVariant, string> = {
 };
 
 const sizes: Record<ButtonSize, string> = {
-  sm: "px-3 py-1 text-sm",
-  md: "px-4 py-2 text-sm",
+  sm: "px-3 py-1 text-sm font-semibold",
+  md: "px-4 py-2 text-sm font-semibold",
 };
 
-/** The classes of a button, for a link or download that should look like one. */
+/** The classes of a button, for a link or download that should look like one. The link variant takes the size of the text around it. */
 export function buttonClasses({ variant = "primary", size = "md", className }: { variant?: ButtonVariant; size?: ButtonSize; className?: string } = {}) {
   return cx(base, variants[variant], variant !== "link" && sizes[size], className);
 }

@@ -27,7 +27,7 @@ export const controlClasses = cx(
   "aria-[invalid=true]:border-red-700 aria-[invalid=true]:ring-1 aria-[invalid=true]:ring-red-700",
 );
 
-const widths = { full: "w-full", short: "w-32" } as const;
+const widths = { full: "w-full", short: "w-32", auto: "w-auto" } as const;
 export type ControlWidth = keyof typeof widths;
 
 /**

@@ -9,7 +9,7 @@ const schema = z
   .object({ token: z.string().min(1), password: z.string(), confirm: z.string() })
   .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "The two passwords are not the same." });
 
-export async function setPassword(_prev: ActionState | undefined, formData: FormData): Promise<ActionState> {
+export async function setPassword(_prev: ActionState<{ email: string }> | undefined, formData: FormData): Promise<ActionState<{ email: string }>> {
   const parsed = schema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
