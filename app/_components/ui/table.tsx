@@ -40,6 +40,7 @@ export function Table<K extends string>({
   sort,
   empty,
   stickyHeader = false,
+  framed = true,
   regionClassName,
   className,
   children,
@@ -53,6 +54,8 @@ export function Table<K extends string>({
   empty?: ReactNode;
   /** keeps the header in view when the region has a max height (regionClassName) */
   stickyHeader?: boolean;
+  /** a border and white ground around the region; false inside a card */
+  framed?: boolean;
   regionClassName?: string;
   children: ReactNode;
 }) {
@@ -65,7 +68,7 @@ export function Table<K extends string>({
       role="region"
       aria-labelledby={captionId}
       tabIndex={0}
-      className={cx("overflow-x-auto rounded-lg border border-slate-200 bg-white", regionClassName)}
+      className={cx("overflow-x-auto", framed && "rounded-lg border border-slate-200 bg-white", regionClassName)}
     >
       <table className={cx("w-full border-collapse text-sm", className)} {...rest}>
         <caption id={captionId} className={showCaption ? "px-3 py-2 text-left font-semibold" : "sr-only"}>
