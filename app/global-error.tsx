@@ -1,6 +1,7 @@
 "use client";
 
 import "./globals.css";
+import { Button } from "@/app/_components/ui/button";
 
 /**
  * Shown when even the root layout fails (for example while the database is
@@ -17,9 +18,9 @@ export default function GlobalError({ reset }: { error: Error & { digest?: strin
             Cohort could not finish this request, usually because it cannot reach its database for a moment. Nothing you
             saved has been lost. Try again in a minute.
           </p>
-          <button type="button" className="btn mt-6" onClick={() => reset()}>
+          <Button className="mt-6" onClick={() => reset()}>
             Try again
-          </button>
+          </Button>
         </main>
       </body>
     </html>

@@ -1,6 +1,8 @@
 "use client";
 
 import { useState, useSyncExternalStore } from "react";
+import { Button } from "@/app/_components/ui/button";
+import { controlClasses, labelClasses } from "@/app/_components/ui/field";
 
 const subscribe = () => () => {};
 
@@ -15,12 +17,13 @@ export function CopyField({ value, label, id }: { value: string; label: string; 
   return (
     <div className="flex flex-wrap items-end gap-2">
       <div className="min-w-0 flex-1">
-        <label htmlFor={id} className="label">{label}</label>
-        <input id={id} readOnly value={full} className="input font-mono text-sm" onFocus={(e) => e.currentTarget.select()} />
+        <label htmlFor={id} className={labelClasses}>
+          {label}
+        </label>
+        <input id={id} readOnly value={full} className={`${controlClasses} w-full font-mono text-sm`} onFocus={(e) => e.currentTarget.select()} />
       </div>
-      <button
-        type="button"
-        className="btn-secondary"
+      <Button
+        variant="secondary"
         onClick={async () => {
           try {
             await navigator.clipboard.writeText(full);
@@ -32,7 +35,7 @@ export function CopyField({ value, label, id }: { value: string; label: string; 
         }}
       >
         Copy<span className="sr-only"> {label}</span>
-      </button>
+      </Button>
       <span role="status" className="w-full text-sm text-brand-700">{copied ? "Copied." : ""}</span>
     </div>
   );

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState, useSyncExternalStore } from "react";
+import { controlClasses, Field } from "@/app/_components/ui/field";
 
 const subscribe = () => () => {};
 
@@ -42,26 +43,15 @@ export function LocalDateTimeField({
   const zone = useSyncExternalStore(subscribe, () => Intl.DateTimeFormat().resolvedOptions().timeZone, () => "");
   const [typed, setTyped] = useState<string | null>(null);
   const value = typed ?? (hydrated && defaultIso ? toLocalInput(defaultIso) : "");
-  const describedBy = [hint || zone ? `${name}-hint` : "", error ? `${name}-error` : ""].filter(Boolean).join(" ") || undefined;
+  const fullHint = [hint, zone ? `Your time zone: ${zone}.` : ""].filter(Boolean).join(" ") || undefined;
   return (
-    <div>
-      <label htmlFor={`${name}-local`} className="label">{label}</label>
-      <input
-        id={`${name}-local`}
-        type="datetime-local"
-        className="input"
-        value={value}
-        onChange={(e) => setTyped(e.target.value)}
-        aria-invalid={Boolean(error)}
-        aria-describedby={describedBy}
-      />
-      <input type="hidden" name={name} value={toIso(value)} />
-      {(hint || zone) && (
-        <p id={`${name}-hint`} className="mt-1 text-sm text-slate-600">
-          {hint} {zone ? `Your time zone: ${zone}.` : ""}
-        </p>
+    <Field id={`${name}-local`} label={label} hint={fullHint} error={error}>
+      {(control) => (
+        <>
+          <input {...control} type="datetime-local" className={`${controlClasses} w-full`} value={value} onChange={(e) => setTyped(e.target.value)} />
+          <input type="hidden" name={name} value={toIso(value)} />
+        </>
       )}
-      {error && <p id={`${name}-error`} className="field-error">{error}</p>}
-    </div>
+    </Field>
   );
 }

@@ -1,11 +1,12 @@
 "use client";
 
 import { signOut } from "next-auth/react";
+import { Button } from "@/app/_components/ui/button";
 
 export function SignOutButton() {
   return (
-    <button type="button" className="btn-secondary px-3 py-1" onClick={() => signOut({ callbackUrl: "/signin" })}>
+    <Button variant="secondary" size="sm" onClick={() => signOut({ callbackUrl: "/signin" })}>
       Sign out
-    </button>
+    </Button>
   );
 }

@@ -1,6 +1,19 @@
 import Link from "next/link";
 import { categoryKey, formatCertificateDate, formatHours } from "@/lib/certificates/format";
 import type { TrainingRecord } from "@/lib/certificates/record";
+import { Badge } from "@/app/_components/ui/badge";
+import { buttonClasses } from "@/app/_components/ui/button";
+import { Card } from "@/app/_components/ui/card";
+import { EmptyState } from "@/app/_components/ui/empty-state";
+import { Table, Td, Tr, type Column } from "@/app/_components/ui/table";
+
+const entryColumns: Column[] = [
+  { key: "completed", label: "Completed" },
+  { key: "module", label: "Module" },
+  { key: "hours", label: "Hours", numeric: true },
+  { key: "category", label: "Category" },
+  { key: "certificate", label: "Certificate" },
+];
 
 /**
  * A training record as the learner and staff see it: progress toward the
@@ -24,18 +37,22 @@ export function TrainingRecordView({
   return (
     <>
       <div className="mt-4 flex flex-wrap gap-3">
-        <a className="btn-secondary" href={`${exportBase}.csv`} download>Download CSV</a>
-        <a className="btn-secondary" href={`${exportBase}.pdf`} download>Download PDF transcript</a>
+        <a className={buttonClasses({ variant: "secondary" })} href={`${exportBase}.csv`} download>
+          Download CSV
+        </a>
+        <a className={buttonClasses({ variant: "secondary" })} href={`${exportBase}.pdf`} download>
+          Download PDF transcript
+        </a>
       </div>
 
       <section aria-labelledby="targets-heading" className="mt-6">
         <h2 id="targets-heading" className="text-lg font-semibold">Progress toward hour targets</h2>
         {record.targets.length === 0 ? (
-          <p className="card mt-2 text-slate-700">Your programme has not set hour targets yet. An administrator can set them in Settings.</p>
+          <EmptyState className="mt-2">Your programme has not set hour targets yet. An administrator can set them in Settings.</EmptyState>
         ) : (
           <ul className="mt-2 space-y-3">
             {record.targets.map((t, i) => (
-              <li key={t.category} className="card">
+              <Card as="li" key={t.category}>
                 <div className="flex flex-wrap items-baseline justify-between gap-2">
                   <span id={`target-${i}`} className="font-medium">{t.category}</span>
                   <span className="text-sm text-slate-700" data-testid={`target-figures-${i}`}>
@@ -53,7 +70,7 @@ export function TrainingRecordView({
                 >
                   <div className="h-full rounded-full bg-brand-600" style={{ width: `${t.percent}%` }} />
                 </div>
-              </li>
+              </Card>
             ))}
           </ul>
         )}
@@ -69,13 +86,13 @@ export function TrainingRecordView({
       <section aria-labelledby="entries-heading" className="mt-8">
         <h2 id="entries-heading" className="text-lg font-semibold">Completed modules</h2>
         {record.entries.length === 0 ? (
-          <p className="card mt-2 text-slate-700">{emptyText}</p>
+          <EmptyState className="mt-2">{emptyText}</EmptyState>
         ) : (
           <>
             {/* phones: one card per module; wider screens: a table */}
             <ul className="mt-2 space-y-3 sm:hidden">
               {record.entries.map((e) => (
-                <li key={e.certificateId} className="card text-sm">
+                <Card as="li" key={e.certificateId} className="text-sm">
                   <p className="font-semibold">
                     {e.moduleTitle} <span className="font-normal text-slate-600">(v{e.moduleVersion})</span>
                   </p>
@@ -84,36 +101,24 @@ export function TrainingRecordView({
                     <Hours entry={e} /> · {e.hoursCategory}
                   </p>
                   <p className="mt-1"><CertificateCell entry={e} href={certificateHref(e)} /></p>
-                </li>
+                </Card>
               ))}
             </ul>
-            <div className="relative mt-2 hidden overflow-x-auto sm:block">
-              <table className="w-full border-collapse bg-white text-sm">
-                <caption className="sr-only">Completed modules with date, hours and category</caption>
-                <thead>
-                  <tr className="border-b text-left">
-                    <th scope="col" className="p-2">Completed</th>
-                    <th scope="col" className="p-2">Module</th>
-                    <th scope="col" className="p-2 text-right">Hours</th>
-                    <th scope="col" className="p-2">Category</th>
-                    <th scope="col" className="p-2">Certificate</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {record.entries.map((e) => (
-                    <tr key={e.certificateId} className={`border-b ${e.revokedAt ? "text-slate-600" : ""}`} data-testid={`record-row-${e.code}`}>
-                      <td className="p-2 whitespace-nowrap">{formatCertificateDate(e.completedAt)}</td>
-                      <td className="p-2">
-                        {e.moduleTitle} <span className="text-slate-600">(v{e.moduleVersion})</span>
-                        <div className="text-xs text-slate-600">{e.cohortName}</div>
-                      </td>
-                      <td className="p-2 text-right"><Hours entry={e} bare /></td>
-                      <td className="p-2">{e.hoursCategory}</td>
-                      <td className="p-2"><CertificateCell entry={e} href={certificateHref(e)} /></td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+            <div className="mt-2 hidden sm:block">
+              <Table caption="Completed modules with date, hours and category" columns={entryColumns}>
+                {record.entries.map((e) => (
+                  <Tr key={e.certificateId} className={e.revokedAt ? "text-slate-600" : undefined} data-testid={`record-row-${e.code}`}>
+                    <Td className="whitespace-nowrap">{formatCertificateDate(e.completedAt)}</Td>
+                    <Td>
+                      {e.moduleTitle} <span className="text-slate-600">(v{e.moduleVersion})</span>
+                      <div className="text-xs text-slate-600">{e.cohortName}</div>
+                    </Td>
+                    <Td numeric><Hours entry={e} bare /></Td>
+                    <Td>{e.hoursCategory}</Td>
+                    <Td><CertificateCell entry={e} href={certificateHref(e)} /></Td>
+                  </Tr>
+                ))}
+              </Table>
             </div>
           </>
         )}
@@ -143,7 +148,11 @@ function CertificateCell({ entry, href }: { entry: Entry; href: string | null })
       ) : (
         <code className="font-mono text-xs">{entry.code}</code>
       )}
-      {entry.revokedAt && <span className="ml-2 rounded bg-red-100 px-1.5 py-0.5 text-xs font-semibold text-red-800">Revoked {formatCertificateDate(entry.revokedAt)}</span>}
+      {entry.revokedAt && (
+        <Badge tone="danger" size="sm" className="ml-2">
+          Revoked {formatCertificateDate(entry.revokedAt)}
+        </Badge>
+      )}
     </>
   );
 }

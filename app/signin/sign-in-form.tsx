@@ -2,6 +2,8 @@
 
 import { signIn } from "next-auth/react";
 import { useState } from "react";
+import { Button } from "@/app/_components/ui/button";
+import { TextField } from "@/app/_components/ui/field";
 
 const messages: Record<string, string> = {
   invalid: "That email and password do not match an active account.",
@@ -41,22 +43,16 @@ export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
   return (
     // method="post": a click before hydration must never put the password in a URL
     <form onSubmit={onSubmit} method="post" noValidate className="space-y-4" aria-describedby={error ? "signin-error" : undefined}>
-      <div>
-        <label htmlFor="email" className="label">Email</label>
-        <input id="email" name="email" type="email" autoComplete="username" required className="input" />
-      </div>
-      <div>
-        <label htmlFor="password" className="label">Password</label>
-        <input id="password" name="password" type="password" autoComplete="current-password" required className="input" />
-      </div>
+      <TextField name="email" label="Email" type="email" autoComplete="username" required />
+      <TextField name="password" label="Password" type="password" autoComplete="current-password" required />
       {error && (
         <p id="signin-error" role="status" className="rounded-md bg-red-50 p-3 text-sm text-red-800">
           {error}
         </p>
       )}
-      <button type="submit" className="btn w-full" disabled={pending}>
-        {pending ? "Signing in…" : "Sign in"}
-      </button>
+      <Button type="submit" className="w-full" pending={pending} pendingLabel="Signing in…">
+        Sign in
+      </Button>
     </form>
   );
 }

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { Badge } from "@/app/_components/ui/badge";
 
 type Tab = "progress" | "insights" | "enrol" | "assignment" | "settings";
 
@@ -35,7 +36,7 @@ export function CohortHeader({
       </p>
       <h1 className="mt-1 flex flex-wrap items-center gap-3 text-2xl font-bold">
         {cohort.name}
-        {cohort.status === "archived" && <span className="rounded bg-amber-100 px-2 py-0.5 text-sm font-semibold text-amber-900">Archived</span>}
+        {cohort.status === "archived" && <Badge tone="warning">Archived</Badge>}
       </h1>
       {cohort.description ? <p className="mt-1 text-slate-700">{cohort.description}</p> : null}
       <nav aria-label="Cohort" className="mt-4 flex flex-wrap gap-1 border-b border-slate-200">

@@ -2,6 +2,16 @@ import Link from "next/link";
 import { listCohortAssignments, pickAssignment } from "@/lib/cohorts/assignments";
 import type { Actor, Cohort } from "@/lib/cohorts/cohorts";
 import { getQuizInsights } from "@/lib/reports/quiz-insights";
+import { Badge } from "@/app/_components/ui/badge";
+import { Card } from "@/app/_components/ui/card";
+import { Table, Td, Tr, type Column } from "@/app/_components/ui/table";
+
+const itemColumns: Column[] = [
+  { key: "prompt", label: "Question" },
+  { key: "correct", label: "Correct", numeric: true },
+  { key: "answers", label: "Answers", numeric: true },
+  { key: "wrong", label: "Most chosen wrong answer" },
+];
 
 function Bar({ percent }: { percent: number }) {
   const tone = percent < 50 ? "bg-red-700" : percent < 80 ? "bg-amber-600" : "bg-brand-700";
@@ -50,45 +60,48 @@ export async function QuizInsightsView({
         finds hardest come first: start the next session there.
       </p>
       {ideas.map((idea) => (
-        <section key={idea.ideaId} aria-labelledby={`idea-${idea.ideaId}`} className="card space-y-3" data-testid={`idea-${idea.ideaId}`}>
-          <div className="flex flex-wrap items-baseline justify-between gap-2">
-            <h2 id={`idea-${idea.ideaId}`} className="text-base font-semibold">
-              {idea.kind === "misconception" && <span className="mr-2 rounded bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900">Misconception</span>}
+        <Card
+          key={idea.ideaId}
+          className="space-y-3"
+          data-testid={`idea-${idea.ideaId}`}
+          title={
+            <>
+              {idea.kind === "misconception" && (
+                <Badge tone="warning" size="sm" className="mr-2 align-middle">
+                  Misconception
+                </Badge>
+              )}
               {idea.label.replace(/^Misconception:\s*/, "")}
-            </h2>
-            <p className="text-sm font-semibold">{idea.percentCorrect} % correct <span className="font-normal text-slate-600">({idea.responses} answers)</span></p>
-          </div>
+            </>
+          }
+          actions={
+            <p className="text-sm font-semibold">
+              {idea.percentCorrect} % correct <span className="font-normal text-slate-600">({idea.responses} answers)</span>
+            </p>
+          }
+        >
           <Bar percent={idea.percentCorrect} />
-          <table className="w-full border-collapse text-sm">
-            <caption className="sr-only">Quiz items on this idea</caption>
-            <thead>
-              <tr className="border-b text-left">
-                <th scope="col" className="p-2">Question</th>
-                <th scope="col" className="p-2 text-right">Correct</th>
-                <th scope="col" className="p-2 text-right">Answers</th>
-                <th scope="col" className="p-2">Most chosen wrong answer</th>
-              </tr>
-            </thead>
-            <tbody>
-              {idea.items.map((item) => (
-                <tr key={item.itemId} className="border-b align-top" data-testid={`item-${item.itemId}`}>
-                  <td className="p-2">{item.prompt}</td>
-                  <td className="p-2 text-right font-semibold">{item.percentCorrect} %</td>
-                  <td className="p-2 text-right">{item.responses}</td>
-                  <td className="p-2">
-                    {item.topWrong ? (
-                      <>
-                        “{item.topWrong.text}” <span className="text-slate-600">— chosen {item.topWrong.count} {item.topWrong.count === 1 ? "time" : "times"}</span>
-                      </>
-                    ) : (
-                      <span className="text-slate-600">None</span>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </section>
+          <Table caption="Quiz items on this idea" columns={itemColumns} framed={false}>
+            {idea.items.map((item) => (
+              <Tr key={item.itemId} data-testid={`item-${item.itemId}`}>
+                <Td>{item.prompt}</Td>
+                <Td numeric className="font-semibold">
+                  {item.percentCorrect} %
+                </Td>
+                <Td numeric>{item.responses}</Td>
+                <Td>
+                  {item.topWrong ? (
+                    <>
+                      “{item.topWrong.text}” <span className="text-slate-600">— chosen {item.topWrong.count} {item.topWrong.count === 1 ? "time" : "times"}</span>
+                    </>
+                  ) : (
+                    <span className="text-slate-600">None</span>
+                  )}
+                </Td>
+              </Tr>
+            ))}
+          </Table>
+        </Card>
       ))}
     </div>
   );

@@ -5,8 +5,14 @@ import type { Cohort, Actor } from "@/lib/cohorts/cohorts";
 import { statuses, statusLabels } from "@/lib/learning/progress/status";
 import { getCohortProgress, learnerPageQuerySchema, type LearnerSort } from "@/lib/reports/cohort-progress";
 import { SetPasswordLinkButton } from "./set-password-link-button";
+import { buttonClasses } from "@/app/_components/ui/button";
+import { Stat } from "@/app/_components/ui/card";
+import { EmptyState } from "@/app/_components/ui/empty-state";
+import { SelectField, TextField } from "@/app/_components/ui/field";
+import { Pagination } from "@/app/_components/ui/pagination";
+import { Table, Td, Tr, type Column } from "@/app/_components/ui/table";
 
-const columns: { key: LearnerSort; label: string; numeric?: boolean }[] = [
+const columns: Column<LearnerSort>[] = [
   { key: "name", label: "Name" },
   { key: "email", label: "Email" },
   { key: "status", label: "Status" },
@@ -17,17 +23,6 @@ const columns: { key: LearnerSort; label: string; numeric?: boolean }[] = [
 ];
 
 const REFLECTION_PROMPTS = 3;
-
-function Tile({ label, value, detail, href }: { label: string; value: string; detail?: string; href?: string }) {
-  const body = (
-    <>
-      <span className="block text-sm font-medium text-slate-700">{label}</span>
-      <span className="mt-1 block text-2xl font-bold text-slate-900">{value}</span>
-      {detail && <span className="mt-1 block text-xs text-slate-600">{detail}</span>}
-    </>
-  );
-  return <li className="card">{href ? <Link href={href} className="block hover:text-brand-700">{body}</Link> : body}</li>;
-}
 
 /**
  * The cohort's progress page: tiles and the learner table, sorted, filtered,
@@ -61,14 +56,17 @@ export async function CohortProgressView({
   return (
     <>
       {assignmentList.length > 1 && (
-        <form className="mb-4 flex items-end gap-2">
-          <div>
-            <label htmlFor="assignment" className="label">Module</label>
-            <select id="assignment" name="assignment" defaultValue={assignment?.id} className="input">
-              {assignmentList.map((a) => <option key={a.id} value={a.id}>{a.moduleTitle}</option>)}
-            </select>
-          </div>
-          <button className="btn-secondary" type="submit">Show</button>
+        <form className="mb-4 flex flex-wrap items-end gap-2">
+          <SelectField name="assignment" label="Module" defaultValue={assignment?.id} width="auto">
+            {assignmentList.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.moduleTitle}
+              </option>
+            ))}
+          </SelectField>
+          <button className={buttonClasses({ variant: "secondary" })} type="submit">
+            Show
+          </button>
         </form>
       )}
       {assignment ? (
@@ -76,25 +74,33 @@ export async function CohortProgressView({
           {assignment.moduleTitle} · opens <LocalTime value={assignment.opensAt} /> · due <LocalTime value={assignment.dueAt} />
         </p>
       ) : (
-        <p className="card mb-4">
-          The module is not assigned to this cohort yet.{" "}
-          {manage ? <Link className="link" href={`${basePath}/assignment`}>Assign it with an open and a due date</Link> : "Its instructor can assign it."}
-        </p>
+        <EmptyState
+          className="mb-4"
+          action={
+            manage && (
+              <Link className={buttonClasses()} href={`${basePath}/assignment`}>
+                Assign it with an open and a due date
+              </Link>
+            )
+          }
+        >
+          The module is not assigned to this cohort yet.{manage ? "" : " Its instructor can assign it."}
+        </EmptyState>
       )}
 
       <h2 className="sr-only">Summary</h2>
       <ul className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6" data-testid="tiles">
-        <Tile label="Enrolled" value={String(summary.enrolled)} detail="active learners" />
-        <Tile label="Complete" value={summary.completePercent === null ? "—" : `${summary.completePercent} %`} detail={`${summary.completed} of ${summary.enrolled}`} />
-        <Tile label="Quiz pass rate" value={summary.quizPassRate === null ? "—" : `${summary.quizPassRate} %`} detail={`${summary.quizPassed} of ${summary.quizTakers} who took it`} />
-        <Tile label="Reflections submitted" value={String(summary.reflectionsSubmitted)} detail={`of ${reflectionsTotal}`} />
-        <Tile label="Awaiting review" value={String(summary.awaitingReview)} detail={manage ? "open the review queue" : undefined} href={manage ? "/instructor/reviews" : undefined} />
-        <Tile label="Overdue" value={String(summary.overdue)} detail="past due, not complete" />
+        <Stat label="Enrolled" value={String(summary.enrolled)} detail="active learners" />
+        <Stat label="Complete" value={summary.completePercent === null ? "—" : `${summary.completePercent} %`} detail={`${summary.completed} of ${summary.enrolled}`} />
+        <Stat label="Quiz pass rate" value={summary.quizPassRate === null ? "—" : `${summary.quizPassRate} %`} detail={`${summary.quizPassed} of ${summary.quizTakers} who took it`} />
+        <Stat label="Reflections submitted" value={String(summary.reflectionsSubmitted)} detail={`of ${reflectionsTotal}`} />
+        <Stat label="Awaiting review" value={String(summary.awaitingReview)} detail={manage ? "open the review queue" : undefined} href={manage ? "/instructor/reviews" : undefined} />
+        <Stat label="Overdue" value={String(summary.overdue)} detail="past due, not complete" />
       </ul>
 
       <div className="mt-8 flex flex-wrap items-end justify-between gap-3">
         <h2 className="text-lg font-semibold">Learners</h2>
-        <a className="btn-secondary" href={`${basePath}/export.csv?${keep({ page: undefined })}`} download>
+        <a className={buttonClasses({ variant: "secondary" })} href={`${basePath}/export.csv?${keep({ page: undefined })}`} download>
           Export CSV
         </a>
       </div>
@@ -102,86 +108,65 @@ export async function CohortProgressView({
         {assignmentList.length > 1 && <input type="hidden" name="assignment" value={assignment?.id} />}
         <input type="hidden" name="sort" value={query.sort} />
         <input type="hidden" name="dir" value={query.dir} />
-        <div>
-          <label htmlFor="q" className="label">Search name or email</label>
-          <input id="q" name="q" defaultValue={query.q} className="input" />
-        </div>
-        <div>
-          <label htmlFor="status" className="label">Status</label>
-          <select id="status" name="status" defaultValue={query.status ?? ""} className="input" disabled={!assignment}>
-            <option value="">Any</option>
-            {statuses.map((s) => <option key={s} value={s}>{statusLabels[s]}</option>)}
-          </select>
-        </div>
-        <button type="submit" className="btn">Apply</button>
+        <TextField name="q" label="Search name or email" defaultValue={query.q} type="search" />
+        <SelectField name="status" label="Status" defaultValue={query.status ?? ""} disabled={!assignment} width="auto">
+          <option value="">Any</option>
+          {statuses.map((s) => (
+            <option key={s} value={s}>
+              {statusLabels[s]}
+            </option>
+          ))}
+        </SelectField>
+        <button type="submit" className={buttonClasses()}>
+          Apply
+        </button>
         {filtered && <Link className="link text-sm" href={`${basePath}?${keep({ q: undefined, status: undefined, page: undefined })}`}>Clear filters</Link>}
       </form>
 
       <p className="mt-3 text-sm text-slate-700" role="status">
         {table.total} {table.total === 1 ? "learner" : "learners"}{filtered ? " match" : ""}
       </p>
-      {table.rows.length === 0 ? (
-        <p className="card mt-2">
-          {filtered ? (
-            "No learner matches these filters — clear them to see everyone."
-          ) : manage ? (
-            <>No learners yet — <Link className="link" href={`${basePath}/enrol`}>enrol learners</Link> with an invite link, by email or from a CSV roster.</>
-          ) : (
-            "No learners are enrolled in this cohort yet."
-          )}
-        </p>
-      ) : (
-        <div className="mt-2 overflow-x-auto">
-          <table className="w-full border-collapse bg-white text-sm">
-            <caption className="sr-only">Learners of {cohort.name}; column headers sort the table</caption>
-            <thead>
-              <tr className="border-b text-left">
-                {columns.map((c) => {
-                  const active = query.sort === c.key;
-                  const nextDir = active && query.dir === "asc" ? "desc" : "asc";
-                  return (
-                    <th key={c.key} scope="col" className={`p-2 ${c.numeric ? "text-right" : ""}`} aria-sort={active ? (query.dir === "asc" ? "ascending" : "descending") : undefined}>
-                      <Link className="hover:text-brand-700 hover:underline" href={`${basePath}?${keep({ sort: c.key, dir: nextDir, page: undefined })}`}>
-                        {c.label}
-                        <span aria-hidden="true">{active ? (query.dir === "asc" ? " ▲" : " ▼") : ""}</span>
-                        <span className="sr-only">{active ? `, sorted ${query.dir === "asc" ? "ascending" : "descending"}; sort ${nextDir === "asc" ? "ascending" : "descending"}` : ", sort"}</span>
-                      </Link>
-                    </th>
-                  );
-                })}
-              </tr>
-            </thead>
-            <tbody>
-              {table.rows.map((r) => (
-                <tr key={r.userId} className="border-b align-top" data-testid={`learner-row-${r.email}`}>
-                  <td className="p-2">
-                    {manage ? <Link className="link" href={`${basePath}/learners/${r.userId}`}>{r.name}</Link> : r.name}
-                    {!r.hasPassword && (
-                      <div className="mt-1 text-xs text-slate-600">
-                        No password yet
-                        {manage && <SetPasswordLinkButton cohortId={cohort.id} learnerId={r.userId} name={r.name} />}
-                      </div>
-                    )}
-                  </td>
-                  <td className="p-2">{r.email}</td>
-                  <td className="p-2"><StatusBadge status={r.status} compact /></td>
-                  <td className="p-2 text-right">{r.bestScore === null ? "—" : `${r.bestScore} %`}</td>
-                  <td className="p-2 text-right">{r.attempts}</td>
-                  <td className="p-2 text-right">{r.reflections}/{REFLECTION_PROMPTS}</td>
-                  <td className="p-2"><LocalTime value={r.lastActivityAt} /></td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      {table.pageCount > 1 && (
-        <nav aria-label="Pages" className="mt-4 flex gap-4 text-sm">
-          {table.page > 1 && <Link className="link" href={`${basePath}?${keep({ page: Math.min(table.page - 1, table.pageCount) })}`}>Previous page</Link>}
-          <span>Page {table.page} of {table.pageCount}</span>
-          {table.page < table.pageCount && <Link className="link" href={`${basePath}?${keep({ page: table.page + 1 })}`}>Next page</Link>}
-        </nav>
-      )}
+      <div className="mt-2">
+        <Table
+          caption={`Learners of ${cohort.name}`}
+          columns={columns}
+          sort={{ by: query.sort, dir: query.dir, href: (sort, dir) => `${basePath}?${keep({ sort, dir, page: undefined })}` }}
+          empty={
+            filtered ? (
+              <EmptyState action={<Link className={buttonClasses({ variant: "secondary" })} href={`${basePath}?${keep({ q: undefined, status: undefined, page: undefined })}`}>Show every learner</Link>}>
+                No learner matches these filters.
+              </EmptyState>
+            ) : manage ? (
+              <EmptyState action={<Link className={buttonClasses()} href={`${basePath}/enrol`}>Enrol learners</Link>}>
+                No learners yet. Enrol them with an invite link, by email or from a CSV roster.
+              </EmptyState>
+            ) : (
+              "No learners are enrolled in this cohort yet."
+            )
+          }
+        >
+          {table.rows.map((r) => (
+            <Tr key={r.userId} data-testid={`learner-row-${r.email}`}>
+              <Td>
+                {manage ? <Link className="link" href={`${basePath}/learners/${r.userId}`}>{r.name}</Link> : r.name}
+                {!r.hasPassword && (
+                  <div className="mt-1 text-xs text-slate-600">
+                    No password yet
+                    {manage && <SetPasswordLinkButton cohortId={cohort.id} learnerId={r.userId} name={r.name} />}
+                  </div>
+                )}
+              </Td>
+              <Td>{r.email}</Td>
+              <Td><StatusBadge status={r.status} compact /></Td>
+              <Td numeric>{r.bestScore === null ? "—" : `${r.bestScore} %`}</Td>
+              <Td numeric>{r.attempts}</Td>
+              <Td numeric>{r.reflections}/{REFLECTION_PROMPTS}</Td>
+              <Td className="whitespace-nowrap"><LocalTime value={r.lastActivityAt} /></Td>
+            </Tr>
+          ))}
+        </Table>
+      </div>
+      <Pagination page={table.page} pageCount={table.pageCount} href={(page) => `${basePath}?${keep({ page })}`} />
     </>
   );
 }

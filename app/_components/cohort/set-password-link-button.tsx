@@ -3,11 +3,13 @@
 import { useActionState } from "react";
 import { setPasswordLinkAction } from "@/app/instructor/cohorts/[cohortId]/enrol/actions";
 import { CopyField } from "@/app/_components/copy-field";
+import { FormMessage } from "@/app/_components/ui/form-message";
+import { SubmitButton } from "@/app/_components/ui/submit-button";
 
 /** For a learner without a password: make a fresh set-password link to copy and send. */
 export function SetPasswordLinkButton({ cohortId, learnerId, name }: { cohortId: string; learnerId: string; name: string }) {
-  const [state, action, pending] = useActionState(setPasswordLinkAction, undefined);
-  const path = (state?.data as { path?: string } | undefined)?.path;
+  const [state, action] = useActionState(setPasswordLinkAction, undefined);
+  const path = state?.data?.path;
   return (
     <div>
       {path ? (
@@ -18,12 +20,12 @@ export function SetPasswordLinkButton({ cohortId, learnerId, name }: { cohortId:
         <form action={action} className="inline">
           <input type="hidden" name="cohortId" value={cohortId} />
           <input type="hidden" name="learnerId" value={learnerId} />
-          <button type="submit" className="link text-xs" disabled={pending}>
-            {pending ? "Making link…" : "Get set-password link"}<span className="sr-only"> for {name}</span>
-          </button>
+          <SubmitButton variant="link" className="text-xs" pendingLabel="Making link…">
+            Get set-password link<span className="sr-only"> for {name}</span>
+          </SubmitButton>
         </form>
       )}
-      {state?.ok === false && <p role="status" className="text-red-700">{state.message}</p>}
+      <FormMessage state={state} show="error" />
     </div>
   );
 }

@@ -1,6 +1,8 @@
 "use client";
 
 import { useState } from "react";
+import { Button } from "@/app/_components/ui/button";
+import { controlClasses, labelClasses } from "@/app/_components/ui/field";
 
 /** A link shown once, with a button that copies it. */
 export function CopyLink({ url, label }: { url: string; label: string }) {
@@ -15,10 +17,14 @@ export function CopyLink({ url, label }: { url: string; label: string }) {
   }
   return (
     <div className="mt-2 space-y-2">
-      <label className="label" htmlFor="one-time-link">{label}</label>
+      <label className={labelClasses} htmlFor="one-time-link">
+        {label}
+      </label>
       <div className="flex flex-wrap gap-2">
-        <input id="one-time-link" readOnly value={url} className="input flex-1 font-mono text-sm" onFocus={(e) => e.currentTarget.select()} data-testid="one-time-link" />
-        <button type="button" className="btn-secondary" onClick={copy}>Copy link</button>
+        <input id="one-time-link" readOnly value={url} className={`${controlClasses} min-w-0 flex-1 font-mono text-sm`} onFocus={(e) => e.currentTarget.select()} data-testid="one-time-link" />
+        <Button variant="secondary" onClick={copy}>
+          Copy link
+        </Button>
       </div>
       <p role="status" className="text-sm text-slate-700">{copied}</p>
     </div>

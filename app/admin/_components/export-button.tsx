@@ -1,6 +1,7 @@
 "use client";
 
 import { useRef, useState } from "react";
+import { Button } from "@/app/_components/ui/button";
 
 type Progress = { rows: number; bytes: number; total: number | null };
 
@@ -70,13 +71,13 @@ export function ExportButton({ query }: { query: string }) {
 
   return (
     <div className="flex flex-wrap items-center gap-3">
-      <button type="button" className="btn" onClick={download} disabled={busy}>
-        {busy ? "Downloading…" : "Download CSV"}
-      </button>
+      <Button onClick={download} pending={busy} pendingLabel="Downloading…">
+        Download CSV
+      </Button>
       {busy && (
-        <button type="button" className="btn-secondary" onClick={() => abort.current?.abort()}>
+        <Button variant="secondary" onClick={() => abort.current?.abort()}>
           Cancel
-        </button>
+        </Button>
       )}
       <p role="status" aria-live="polite" className="text-sm text-slate-700" data-testid="export-status">
         {busy && progress

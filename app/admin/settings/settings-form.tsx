@@ -1,13 +1,18 @@
 "use client";
 
 import { useActionState, useState } from "react";
+import { Button } from "@/app/_components/ui/button";
+import { Card } from "@/app/_components/ui/card";
+import { TextField } from "@/app/_components/ui/field";
+import { FormMessage } from "@/app/_components/ui/form-message";
+import { SubmitButton } from "@/app/_components/ui/submit-button";
 import type { OrgSettings } from "@/lib/certificates/settings";
 import { saveSettings } from "./actions";
 
 type Row = { key: number; category: string; hours: string };
 
 export function SettingsForm({ initial, maxTargets }: { initial: OrgSettings; maxTargets: number }) {
-  const [state, action, pending] = useActionState(saveSettings, undefined);
+  const [state, action] = useActionState(saveSettings, undefined);
   const [rows, setRows] = useState<Row[]>(() => {
     const r = initial.hourTargets.map((t, i) => ({ key: i, category: t.category, hours: String(t.hours) }));
     return r.length ? r : [{ key: 0, category: "", hours: "" }];
@@ -19,81 +24,72 @@ export function SettingsForm({ initial, maxTargets }: { initial: OrgSettings; ma
 
   return (
     <form action={action} className="space-y-6" noValidate>
-      <div className="card space-y-4">
-        <h2 className="text-lg font-semibold">Provider on certificates</h2>
-        <div>
-          <label htmlFor="organisationName" className="label">Organisation name</label>
-          <input
-            id="organisationName"
-            name="organisationName"
-            className="input"
-            defaultValue={value("organisationName", initial.organisationName)}
-            aria-invalid={Boolean(err.organisationName)}
-            aria-describedby={err.organisationName ? "organisationName-error" : undefined}
-          />
-          {err.organisationName && <p id="organisationName-error" className="field-error">{err.organisationName}</p>}
-        </div>
-        <div>
-          <label htmlFor="providerApprovalNumber" className="label">Provider or program approval number (optional)</label>
-          <input
-            id="providerApprovalNumber"
-            name="providerApprovalNumber"
-            className="input"
-            defaultValue={value("providerApprovalNumber", initial.providerApprovalNumber ?? "")}
-            aria-invalid={Boolean(err.providerApprovalNumber)}
-            aria-describedby={err.providerApprovalNumber ? "providerApprovalNumber-hint providerApprovalNumber-error" : "providerApprovalNumber-hint"}
-          />
-          <p id="providerApprovalNumber-hint" className="mt-1 text-sm text-slate-600">The number your certification board gave the provider or program, if any. Printed on certificates.</p>
-          {err.providerApprovalNumber && <p id="providerApprovalNumber-error" className="field-error">{err.providerApprovalNumber}</p>}
-        </div>
-      </div>
+      <Card title="Provider on certificates" className="space-y-4">
+        <TextField
+          name="organisationName"
+          label="Organisation name"
+          defaultValue={value("organisationName", initial.organisationName)}
+          error={err.organisationName}
+        />
+        <TextField
+          name="providerApprovalNumber"
+          label="Provider or program approval number (optional)"
+          hint="The number your certification board gave the provider or program, if any. Printed on certificates."
+          defaultValue={value("providerApprovalNumber", initial.providerApprovalNumber ?? "")}
+          error={err.providerApprovalNumber}
+        />
+      </Card>
 
-      <fieldset className="card space-y-3">
+      <fieldset className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
         <legend className="float-left mb-1 w-full text-lg font-semibold">Hour targets</legend>
         <p className="clear-both text-sm text-slate-700">
           Hours a learner needs per category, for example 40 in &ldquo;CRSS domains&rdquo; or 6 in &ldquo;Professional ethics&rdquo;. Each learner&apos;s training record shows their progress. Categories match the hours category of each module (capital letters do not matter).
         </p>
-        {err.targets && <p className="field-error">{err.targets}</p>}
+        {err.targets && <p className="text-sm font-medium text-red-700">{err.targets}</p>}
         {rows.map((row, i) => {
           const c = `targetCategory-${i}`;
           const h = `targetHours-${i}`;
           return (
             <div key={row.key} className="flex flex-wrap items-start gap-3 border-t border-slate-100 pt-3">
-              <div className="min-w-48 flex-1">
-                <label htmlFor={c} className="label">Category {i + 1}</label>
-                <input id={c} name={c} className="input" defaultValue={value(c, row.category)}
-                  aria-invalid={Boolean(err[c])} aria-describedby={err[c] ? `${c}-error` : undefined} />
-                {err[c] && <p id={`${c}-error`} className="field-error">{err[c]}</p>}
-              </div>
-              <div className="w-32">
-                <label htmlFor={h} className="label">Hours<span className="sr-only"> for category {i + 1}</span></label>
-                <input id={h} name={h} className="input" inputMode="decimal" defaultValue={value(h, row.hours)}
-                  aria-invalid={Boolean(err[h])} aria-describedby={err[h] ? `${h}-error` : undefined} />
-                {err[h] && <p id={`${h}-error`} className="field-error">{err[h]}</p>}
-              </div>
-              <button type="button" className="btn-secondary mt-6" onClick={() => setRows((r) => r.filter((x) => x.key !== row.key))}>
+              <TextField
+                fieldClassName="min-w-48 flex-1"
+                id={c}
+                name={c}
+                label={`Category ${i + 1}`}
+                defaultValue={value(c, row.category)}
+                error={err[c]}
+              />
+              <TextField
+                fieldClassName="w-32"
+                id={h}
+                name={h}
+                label={<>Hours<span className="sr-only"> for category {i + 1}</span></>}
+                inputMode="decimal"
+                defaultValue={value(h, row.hours)}
+                error={err[h]}
+              />
+              <Button variant="secondary" className="mt-6" onClick={() => setRows((r) => r.filter((x) => x.key !== row.key))}>
                 Remove<span className="sr-only"> category {i + 1}</span>
-              </button>
+              </Button>
             </div>
           );
         })}
         {rows.length < maxTargets && (
-          <button
-            type="button"
-            className="btn-secondary"
+          <Button
+            variant="secondary"
             onClick={() => {
               setRows((r) => [...r, { key: nextKey, category: "", hours: "" }]);
               setNextKey((k) => k + 1);
             }}
           >
             Add a category
-          </button>
+          </Button>
         )}
       </fieldset>
 
       <div className="flex flex-wrap items-center gap-4">
-        <button type="submit" className="btn" disabled={pending}>{pending ? "Saving…" : "Save settings"}</button>
-        <p role="status" className={state?.ok === false ? "text-sm text-red-700" : "text-sm text-green-800"}>{state?.message}</p>
+        <SubmitButton pendingLabel="Saving…">Save settings</SubmitButton>
+        <FormMessage state={state} />
       </div>
     </form>
   );

@@ -1,6 +1,9 @@
 "use client";
 
 import { useActionState } from "react";
+import { cx } from "@/app/_components/ui/cx";
+import { FormMessage } from "@/app/_components/ui/form-message";
+import { SubmitButton } from "@/app/_components/ui/submit-button";
 import { changeUserStatus } from "./actions";
 
 export function StatusButton({
@@ -14,21 +17,18 @@ export function StatusButton({
   status: "active" | "deactivated";
   align?: "start" | "end";
 }) {
-  const [state, action, pending] = useActionState(changeUserStatus, undefined);
+  const [state, action] = useActionState(changeUserStatus, undefined);
   const next = status === "active" ? "deactivated" : "active";
   return (
-    <form action={action} className={`inline-flex flex-col gap-1 ${align === "end" ? "items-end" : "items-start"}`}>
+    <form action={action} className={cx("inline-flex flex-col gap-1", align === "end" ? "items-end" : "items-start")}>
       <input type="hidden" name="userId" value={userId} />
       <input type="hidden" name="status" value={next} />
-      <button type="submit" className={next === "deactivated" ? "btn-danger px-3 py-1" : "btn-secondary px-3 py-1"} disabled={pending}>
+      {/* a destructive action in a list of them stays quiet (secondary) */}
+      <SubmitButton variant={next === "deactivated" ? "danger-secondary" : "secondary"} size="sm">
         {next === "deactivated" ? "Deactivate" : "Reactivate"}
         <span className="sr-only"> {name}</span>
-      </button>
-      {state?.message && (
-        <span role="status" className={`text-sm ${state.ok ? "text-green-800" : "text-red-700"}`}>
-          {state.message}
-        </span>
-      )}
+      </SubmitButton>
+      <FormMessage state={state} />
     </form>
   );
 }

@@ -4,15 +4,18 @@ import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useActionState } from "react";
 import type { ActionState } from "@/app/_edge/action";
+import { TextField } from "@/app/_components/ui/field";
+import { FormMessage } from "@/app/_components/ui/form-message";
+import { SubmitButton } from "@/app/_components/ui/submit-button";
 import { joinAction, signUpAction } from "./actions";
 
 export function JoinButton({ token, cohortName }: { token: string; cohortName: string }) {
-  const [state, action, pending] = useActionState(joinAction, undefined);
+  const [state, action] = useActionState(joinAction, undefined);
   return (
     <form action={action} className="space-y-3">
       <input type="hidden" name="token" value={token} />
-      <button type="submit" className="btn w-full" disabled={pending}>{pending ? "Joining…" : `Join ${cohortName}`}</button>
-      {state?.ok === false && <p role="status" className="text-red-700">{state.message}</p>}
+      <SubmitButton className="w-full" pendingLabel="Joining…">{`Join ${cohortName}`}</SubmitButton>
+      <FormMessage state={state} show="error" />
     </form>
   );
 }
@@ -21,7 +24,7 @@ type SignUpState = ActionState<{ email: string }> & { signInFailed?: boolean };
 
 export function SignUpForm({ token }: { token: string }) {
   const router = useRouter();
-  const [state, action, pending] = useActionState(async (prev: SignUpState | undefined, fd: FormData): Promise<SignUpState> => {
+  const [state, action] = useActionState(async (prev: SignUpState | undefined, fd: FormData): Promise<SignUpState> => {
     const r = await signUpAction(prev, fd);
     if (!r.ok) return r;
     // the account exists and is enrolled: sign in with what was just typed
@@ -45,23 +48,25 @@ export function SignUpForm({ token }: { token: string }) {
       </p>
     );
   }
-  const field = (name: string, label: string, type: string, autoComplete: string, hint?: string) => (
-    <div>
-      <label htmlFor={`join-${name}`} className="label">{label}</label>
-      <input id={`join-${name}`} name={name} type={type} autoComplete={autoComplete} className="input" defaultValue={type === "password" ? undefined : v[name] ?? ""}
-        aria-invalid={Boolean(err[name])} aria-describedby={err[name] ? `join-${name}-error` : hint ? `join-${name}-hint` : undefined} />
-      {err[name] ? <p id={`join-${name}-error`} className="field-error">{err[name]}</p> : hint ? <p id={`join-${name}-hint`} className="mt-1 text-sm text-slate-600">{hint}</p> : null}
-    </div>
-  );
   return (
     <form action={action} className="space-y-4" noValidate>
       <input type="hidden" name="token" value={token} />
-      {field("name", "Your name", "text", "name", "As it should appear on your certificate.")}
-      {field("email", "Email", "email", "email")}
-      {field("password", "Choose a password", "password", "new-password", "At least 8 characters; a short sentence is easy to remember.")}
-      {field("confirm", "Type it again", "password", "new-password")}
-      {state?.ok === false && state.message && !Object.keys(err).length && <p role="status" className="text-red-700">{state.message}</p>}
-      <button type="submit" className="btn w-full" disabled={pending}>{pending ? "Creating your account…" : "Create account and join"}</button>
+      <TextField id="join-name" name="name" label="Your name" autoComplete="name" defaultValue={v.name ?? ""} error={err.name} hint="As it should appear on your certificate." />
+      <TextField id="join-email" name="email" label="Email" type="email" autoComplete="email" defaultValue={v.email ?? ""} error={err.email} />
+      <TextField
+        id="join-password"
+        name="password"
+        label="Choose a password"
+        type="password"
+        autoComplete="new-password"
+        error={err.password}
+        hint="At least 8 characters; a short sentence is easy to remember."
+      />
+      <TextField id="join-confirm" name="confirm" label="Type it again" type="password" autoComplete="new-password" error={err.confirm} />
+      <FormMessage state={state} show="error" quietWithFieldErrors />
+      <SubmitButton className="w-full" pendingLabel="Creating your account…">
+        Create account and join
+      </SubmitButton>
     </form>
   );
 }

@@ -2,6 +2,7 @@
 
 import { usePathname, useRouter } from "next/navigation";
 import { useState } from "react";
+import { Button } from "@/app/_components/ui/button";
 
 /** Starts a quiz attempt (or reopens the open one) and shows it on the quiz page. */
 export function StartAttemptButton({ progressId, label, secondary = false }: { progressId: string; label: string; secondary?: boolean }) {
@@ -36,11 +37,11 @@ export function StartAttemptButton({ progressId, label, secondary = false }: { p
 
   return (
     <div>
-      <button type="button" className={secondary ? "btn-secondary" : "btn"} onClick={start} disabled={pending}>
-        {pending ? "Starting…" : label}
-      </button>
+      <Button variant={secondary ? "secondary" : "primary"} onClick={start} pending={pending} pendingLabel="Starting…">
+        {label}
+      </Button>
       {error && (
-        <p className="field-error" role="alert">
+        <p className="mt-1 text-sm font-medium text-red-700" role="alert">
           {error}
         </p>
       )}

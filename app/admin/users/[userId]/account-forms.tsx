@@ -3,60 +3,48 @@
 import { useActionState } from "react";
 import { CopyLink } from "@/app/admin/_components/copy-link";
 import { LocalTime } from "@/app/_components/local-time";
-import type { ActionState } from "@/app/_edge/action";
+import { SelectField } from "@/app/_components/ui/field";
+import { FormMessage } from "@/app/_components/ui/form-message";
+import { SubmitButton } from "@/app/_components/ui/submit-button";
 import { changeRole, createSetPasswordLink, revokeLink, signOutEverywhere } from "../actions";
 
-function Result({ state }: { state: ActionState | undefined }) {
-  if (!state?.message) return null;
-  return (
-    <p role="status" className={`mt-2 text-sm ${state.ok ? "text-green-800" : "text-red-700"}`}>
-      {state.message}
-    </p>
-  );
-}
-
 export function RoleForm({ userId, role }: { userId: string; role: string }) {
-  const [state, action, pending] = useActionState(changeRole, undefined);
+  const [state, action] = useActionState(changeRole, undefined);
   return (
     // keyed by the saved role: after a change the select shows the new one
     <form action={action} key={role}>
       <input type="hidden" name="userId" value={userId} />
-      <div className="flex flex-wrap items-end gap-2">
-        <div>
-          <label htmlFor="role" className="label">New role</label>
-          <select id="role" name="role" defaultValue={state?.values?.role ?? role} className="input"
-            aria-invalid={Boolean(state?.fieldErrors?.role)} aria-describedby={state?.fieldErrors?.role ? "role-error" : undefined}>
-            <option value="learner">Learner</option>
-            <option value="instructor">Instructor</option>
-            <option value="admin">Admin</option>
-          </select>
-        </div>
-        <button type="submit" className="btn" disabled={pending}>Change role</button>
+      <div className="flex flex-wrap items-start gap-2">
+        <SelectField name="role" label="New role" defaultValue={state?.values?.role ?? role} error={state?.fieldErrors?.role} width="auto">
+          <option value="learner">Learner</option>
+          <option value="instructor">Instructor</option>
+          <option value="admin">Admin</option>
+        </SelectField>
+        <SubmitButton className="mt-6">Change role</SubmitButton>
       </div>
-      {state?.fieldErrors?.role && <p id="role-error" className="field-error">{state.fieldErrors.role}</p>}
-      <Result state={state} />
+      <FormMessage state={state} quietWithFieldErrors className="mt-2" />
     </form>
   );
 }
 
 export function SignOutEverywhereForm({ userId }: { userId: string }) {
-  const [state, action, pending] = useActionState(signOutEverywhere, undefined);
+  const [state, action] = useActionState(signOutEverywhere, undefined);
   return (
     <form action={action}>
       <input type="hidden" name="userId" value={userId} />
-      <button type="submit" className="btn-secondary" disabled={pending}>Sign out everywhere</button>
-      <Result state={state} />
+      <SubmitButton variant="secondary">Sign out everywhere</SubmitButton>
+      <FormMessage state={state} className="mt-2" />
     </form>
   );
 }
 
 export function PasswordLinkForm({ userId }: { userId: string }) {
-  const [state, action, pending] = useActionState(createSetPasswordLink, undefined);
-  const link = state?.ok ? (state.data as { url: string; expiresAt: string }) : null;
+  const [state, action] = useActionState(createSetPasswordLink, undefined);
+  const link = state?.ok ? state.data : undefined;
   return (
     <form action={action}>
       <input type="hidden" name="userId" value={userId} />
-      <button type="submit" className="btn-secondary" disabled={pending}>Create a set-password link</button>
+      <SubmitButton variant="secondary">Create a set-password link</SubmitButton>
       {link ? (
         <div className="mt-3 rounded-md border border-amber-300 bg-amber-50 p-3">
           <CopyLink url={link.url} label="Set-password link (shown only now)" />
@@ -65,22 +53,22 @@ export function PasswordLinkForm({ userId }: { userId: string }) {
           </p>
         </div>
       ) : (
-        <Result state={state} />
+        <FormMessage state={state} className="mt-2" />
       )}
     </form>
   );
 }
 
 export function RevokeLinkForm({ tokenId, userId, label }: { tokenId: string; userId?: string; label: string }) {
-  const [state, action, pending] = useActionState(revokeLink, undefined);
+  const [state, action] = useActionState(revokeLink, undefined);
   return (
     <form action={action} className="inline-flex flex-col items-end">
       <input type="hidden" name="tokenId" value={tokenId} />
       {userId && <input type="hidden" name="userId" value={userId} />}
-      <button type="submit" className="btn-danger px-3 py-1" disabled={pending || state?.ok}>
+      <SubmitButton variant="danger-secondary" size="sm" disabled={state?.ok}>
         Revoke<span className="sr-only"> {label}</span>
-      </button>
-      <Result state={state} />
+      </SubmitButton>
+      <FormMessage state={state} className="mt-2" />
     </form>
   );
 }

@@ -1,30 +1,36 @@
 "use client";
 
 import { useActionState } from "react";
+import { TextareaField } from "@/app/_components/ui/field";
+import { FormMessage } from "@/app/_components/ui/form-message";
+import { SubmitButton } from "@/app/_components/ui/submit-button";
 import { reviewReflectionAction } from "./actions";
 
 export function ReviewForm({ reflectionId, version }: { reflectionId: string; version: number }) {
-  const [state, action, pending] = useActionState(reviewReflectionAction, undefined);
+  const [state, action] = useActionState(reviewReflectionAction, undefined);
   const err = state?.fieldErrors ?? {};
   return (
     <form action={action} className="space-y-4" noValidate>
       <input type="hidden" name="reflectionId" value={reflectionId} />
       <input type="hidden" name="version" value={version} />
-      <div>
-        <label htmlFor="feedback" className="label">Feedback for the learner</label>
-        <textarea id="feedback" name="feedback" rows={6} className="input" defaultValue={state?.values?.feedback ?? ""} maxLength={5000}
-          aria-invalid={Boolean(err.feedback)} aria-describedby={err.feedback ? "feedback-error" : "feedback-hint"} />
-        {err.feedback ? <p id="feedback-error" className="field-error">{err.feedback}</p> : (
-          <p id="feedback-hint" className="mt-1 text-sm text-slate-600">Required when you ask for a revision: say what to add or change.</p>
-        )}
-      </div>
+      <TextareaField
+        name="feedback"
+        label="Feedback for the learner"
+        rows={6}
+        maxLength={5000}
+        defaultValue={state?.values?.feedback ?? ""}
+        error={err.feedback}
+        hint="Required when you ask for a revision: say what to add or change."
+      />
       <div className="flex flex-wrap gap-3">
-        <button type="submit" name="decision" value="accepted" className="btn" disabled={pending}>Accept</button>
-        <button type="submit" name="decision" value="revision_requested" className="btn-secondary" disabled={pending}>Request a revision</button>
+        <SubmitButton name="decision" value="accepted">
+          Accept
+        </SubmitButton>
+        <SubmitButton name="decision" value="revision_requested" variant="secondary">
+          Request a revision
+        </SubmitButton>
       </div>
-      {state?.ok === false && state.message && !Object.keys(err).length && (
-        <p role="status" className="rounded-md bg-red-50 p-3 text-sm text-red-800">{state.message}</p>
-      )}
+      <FormMessage state={state} show="error" quietWithFieldErrors className="rounded-md bg-red-50 p-3" />
     </form>
   );
 }

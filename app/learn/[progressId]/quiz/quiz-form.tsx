@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import type { PublicQuestion } from "@/lib/learning/quiz/public";
+import { Button } from "@/app/_components/ui/button";
 
 type Answers = Record<string, string[]>;
 
@@ -161,9 +162,9 @@ export function QuizForm({ attemptId, questions, disabled }: { attemptId: string
             )}
           </div>
         )}
-        <button type="submit" className="btn w-full sm:w-auto" disabled={disabled || pending}>
-          {pending ? "Submitting…" : "Submit answers"}
-        </button>
+        <Button type="submit" className="w-full sm:w-auto" disabled={disabled} pending={pending} pendingLabel="Submitting…">
+          Submit answers
+        </Button>
       </div>
     </form>
   );

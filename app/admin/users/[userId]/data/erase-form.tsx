@@ -2,7 +2,10 @@
 
 import Link from "next/link";
 import { useActionState, useState } from "react";
-import { eraseLearnerData, type ErasureSummary } from "./actions";
+import { TextField } from "@/app/_components/ui/field";
+import { FormMessage } from "@/app/_components/ui/form-message";
+import { SubmitButton } from "@/app/_components/ui/submit-button";
+import { eraseLearnerData } from "./actions";
 
 /**
  * The confirm step and its outcome. `children` explains what will happen; it
@@ -10,10 +13,10 @@ import { eraseLearnerData, type ErasureSummary } from "./actions";
  * erased" after the action, so the summary lives here).
  */
 export function EraseForm({ userId, email, alreadyErased, children }: { userId: string; email: string; alreadyErased: boolean; children: React.ReactNode }) {
-  const [state, action, pending] = useActionState(eraseLearnerData, undefined);
+  const [state, action] = useActionState(eraseLearnerData, undefined);
   const [choice, setChoice] = useState<string>(state?.values?.certificates ?? "revoke");
-  if (state?.ok) {
-    const s = state.data as ErasureSummary;
+  const s = state?.ok ? state.data : undefined;
+  if (s) {
     return (
       <div role="status" className="rounded-md bg-green-50 p-4 text-green-950">
         <p className="font-semibold">Personal data erased.</p>
@@ -39,7 +42,7 @@ export function EraseForm({ userId, email, alreadyErased, children }: { userId: 
       <form action={action} className="mt-6 space-y-5" noValidate>
         <input type="hidden" name="userId" value={userId} />
         <fieldset>
-          <legend className="label">Their certificates</legend>
+          <legend className="mb-1 block text-sm font-medium text-slate-800">Their certificates</legend>
           <div className="space-y-2 text-sm">
             <label className="flex items-start gap-2">
               <input type="radio" name="certificates" value="revoke" checked={choice === "revoke"} onChange={() => setChoice("revoke")} className="mt-1" />
@@ -55,25 +58,20 @@ export function EraseForm({ userId, email, alreadyErased, children }: { userId: 
               </span>
             </label>
           </div>
-          {err.certificates && <p className="field-error">{err.certificates}</p>}
+          {err.certificates && <p className="mt-1 text-sm font-medium text-red-700">{err.certificates}</p>}
         </fieldset>
         {choice === "revoke" && (
-          <div>
-            <label htmlFor="reason" className="label">Reason shown on the revoked certificates</label>
-            <input id="reason" name="reason" className="input" defaultValue={v.reason ?? "Personal data erased at the learner's request"}
-              aria-invalid={Boolean(err.reason)} aria-describedby={err.reason ? "reason-error" : "reason-hint"} />
-            <p id="reason-hint" className="mt-1 text-sm text-slate-700">Do not include the person&apos;s name.</p>
-            {err.reason && <p id="reason-error" className="field-error">{err.reason}</p>}
-          </div>
+          <TextField
+            name="reason"
+            label="Reason shown on the revoked certificates"
+            hint="Do not include the person's name."
+            defaultValue={v.reason ?? "Personal data erased at the learner's request"}
+            error={err.reason}
+          />
         )}
-        <div>
-          <label htmlFor="confirmEmail" className="label">To confirm, type their email address: {email}</label>
-          <input id="confirmEmail" name="confirmEmail" className="input" autoComplete="off" defaultValue={v.confirmEmail}
-            aria-invalid={Boolean(err.confirmEmail)} aria-describedby={err.confirmEmail ? "confirmEmail-error" : undefined} />
-          {err.confirmEmail && <p id="confirmEmail-error" className="field-error">{err.confirmEmail}</p>}
-        </div>
-        {state?.ok === false && !Object.keys(err).length && <p role="status" className="field-error">{state.message}</p>}
-        <button type="submit" className="btn-danger" disabled={pending}>{pending ? "Erasing…" : "Erase personal data"}</button>
+        <TextField name="confirmEmail" label={`To confirm, type their email address: ${email}`} autoComplete="off" defaultValue={v.confirmEmail} error={err.confirmEmail} />
+        <FormMessage state={state} quietWithFieldErrors />
+        <SubmitButton variant="danger" pendingLabel="Erasing…">Erase personal data</SubmitButton>
       </form>
     </>
   );

@@ -1,6 +1,10 @@
 "use client";
 
 import { useRef, useState } from "react";
+import { Badge } from "@/app/_components/ui/badge";
+import { Button } from "@/app/_components/ui/button";
+import { controlClasses, FileField, labelClasses } from "@/app/_components/ui/field";
+import { Table, Td, Tr, type Column } from "@/app/_components/ui/table";
 import type { ClassifiedRow, ImportedLink, RosterOutcome } from "@/lib/cohorts/roster-import";
 import { importRosterChunkAction, previewRosterAction } from "./actions";
 
@@ -10,6 +14,7 @@ const MAX_BYTES = 2_000_000;
 
 type Preview = { rows: ClassifiedRow[]; counts: Record<RosterOutcome, number> };
 type Counts = { created: number; enrolled: number; already: number; skipped: number };
+const countKeys = ["created", "enrolled", "already", "skipped"] as const;
 
 const outcomeLabel: Record<RosterOutcome, string> = {
   new: "New account",
@@ -44,12 +49,12 @@ export function RosterImport({ cohortId }: { cohortId: string }) {
     fd.set("csv", await file.text());
     try {
       const r = await previewRosterAction(undefined, fd);
-      if (!r.ok) {
+      if (!r.ok || !r.data) {
         setError(r.fieldErrors?.csv ?? r.message ?? "The file could not be checked.");
         setPhase("idle");
         return;
       }
-      setPreview(r.data as Preview);
+      setPreview(r.data);
       setPhase("preview");
     } catch {
       setError("Cohort could not be reached. Check your connection and try again.");
@@ -70,20 +75,20 @@ export function RosterImport({ cohortId }: { cohortId: string }) {
       fd.set("cohortId", cohortId);
       fd.set("rows", JSON.stringify(rows.slice(i, i + CHUNK)));
       fd.set("last", i + CHUNK >= total ? "1" : "0");
-      let r;
+      let r: Awaited<ReturnType<typeof importRosterChunkAction>>;
       try {
         r = await importRosterChunkAction(undefined, fd);
       } catch {
         r = { ok: false, message: "Cohort could not be reached." };
       }
-      if (!r.ok) {
+      if (!r.ok || !r.data) {
         setError(
           `${r.message ?? "The import stopped."} Rows before line ${rows[i].line} are imported. Import the same file again to finish: rows already enrolled are skipped.`,
         );
         break;
       }
-      const data = r.data as { counts: Counts; links: ImportedLink[] };
-      for (const k of Object.keys(sum) as (keyof Counts)[]) sum[k] += data.counts[k];
+      const data = r.data;
+      for (const k of countKeys) sum[k] += data.counts[k];
       made.push(...data.links);
       setProgress({ done: Math.min(i + CHUNK, total), total });
       setCounts({ ...sum });
@@ -108,13 +113,17 @@ export function RosterImport({ cohortId }: { cohortId: string }) {
   return (
     <div className="space-y-4">
       {(phase === "idle" || phase === "checking") && (
-        <form onSubmit={check} className="flex flex-wrap items-end gap-3">
-          <div>
-            <label htmlFor="roster-file" className="label">Roster file (CSV with the columns name and email)</label>
-            <input id="roster-file" ref={fileRef} type="file" accept=".csv,text/csv" className="block text-sm file:mr-3 file:rounded-md file:border file:border-slate-400 file:bg-white file:px-3 file:py-1.5 file:font-semibold file:text-slate-800 hover:file:bg-slate-100" aria-describedby="roster-hint" />
-            <p id="roster-hint" className="mt-1 text-sm text-slate-600">First row: <code>name,email</code>. Up to 5,000 learners per file.</p>
-          </div>
-          <button type="submit" className="btn" disabled={phase === "checking"}>{phase === "checking" ? "Checking…" : "Check file"}</button>
+        <form onSubmit={check} className="flex flex-wrap items-end gap-3" noValidate>
+          <FileField
+            id="roster-file"
+            ref={fileRef}
+            accept=".csv,text/csv"
+            label="Roster file (CSV with the columns name and email)"
+            hint={<>First row: <code>name,email</code>. Up to 5,000 learners per file.</>}
+          />
+          <Button type="submit" pending={phase === "checking"} pendingLabel="Checking…">
+            Check file
+          </Button>
         </form>
       )}
       {error && <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-800">{error}</p>}
@@ -129,17 +138,19 @@ export function RosterImport({ cohortId }: { cohortId: string }) {
           </p>
           <PreviewTable rows={preview.rows} />
           <div className="flex flex-wrap gap-3">
-            <button type="button" className="btn" onClick={runImport} disabled={importable === 0}>
+            <Button onClick={runImport} disabled={importable === 0}>
               {importable === 0 ? "Nothing to import" : `Import ${importable} ${importable === 1 ? "row" : "rows"}`}
-            </button>
-            <button type="button" className="btn-secondary" onClick={reset}>Choose another file</button>
+            </Button>
+            <Button variant="secondary" onClick={reset}>
+              Choose another file
+            </Button>
           </div>
         </div>
       )}
 
       {(phase === "importing" || phase === "done") && (
         <div className="space-y-3">
-          <label htmlFor="roster-progress" className="label">
+          <label htmlFor="roster-progress" className={labelClasses}>
             {phase === "importing" ? "Importing…" : "Import finished"} {progress.done} of {progress.total} rows
           </label>
           <progress id="roster-progress" className="h-3 w-full accent-brand-700" max={Math.max(progress.total, 1)} value={progress.done} />
@@ -156,14 +167,20 @@ export function RosterImport({ cohortId }: { cohortId: string }) {
               <p className="text-sm text-slate-700">
                 Send each learner their own link; it works once, for 7 days. You can make a new one later from the learner table.
               </p>
-              <label htmlFor="roster-links" className="label">Name, email, link</label>
-              <textarea id="roster-links" readOnly rows={Math.min(10, links.length + 1)} className="input font-mono text-xs" value={linkText} />
-              <button type="button" className="btn-secondary" onClick={() => navigator.clipboard.writeText(linkText).catch(() => {})}>
+              <label htmlFor="roster-links" className={labelClasses}>
+                Name, email, link
+              </label>
+              <textarea id="roster-links" readOnly rows={Math.min(10, links.length + 1)} className={`${controlClasses} w-full font-mono text-xs`} value={linkText} />
+              <Button variant="secondary" onClick={() => navigator.clipboard.writeText(linkText).catch(() => {})}>
                 Copy all links
-              </button>
+              </Button>
             </div>
           )}
-          {phase === "done" && <button type="button" className="btn-secondary" onClick={reset}>Import another file</button>}
+          {phase === "done" && (
+            <Button variant="secondary" onClick={reset}>
+              Import another file
+            </Button>
+          )}
         </div>
       )}
     </div>
@@ -172,35 +189,35 @@ export function RosterImport({ cohortId }: { cohortId: string }) {
 
 const SHOWN = 300;
 
+const previewColumns: Column[] = [
+  { key: "line", label: "Line", numeric: true },
+  { key: "name", label: "Name" },
+  { key: "email", label: "Email" },
+  { key: "result", label: "Result" },
+];
+
+const outcomeTone = { new: "info", existing: "neutral", already: "neutral", error: "danger" } as const;
+
 function PreviewTable({ rows }: { rows: ClassifiedRow[] }) {
   // errors first so nothing is missed in a long file
   const ordered = [...rows.filter((r) => r.outcome === "error"), ...rows.filter((r) => r.outcome !== "error")];
   return (
-    <div className="max-h-96 overflow-auto rounded border border-slate-200">
-      <table className="w-full border-collapse bg-white text-sm">
-        <caption className="sr-only">What importing each row will do</caption>
-        <thead className="sticky top-0 bg-white">
-          <tr className="border-b text-left">
-            <th scope="col" className="p-2">Line</th>
-            <th scope="col" className="p-2">Name</th>
-            <th scope="col" className="p-2">Email</th>
-            <th scope="col" className="p-2">Result</th>
-          </tr>
-        </thead>
-        <tbody>
-          {ordered.slice(0, SHOWN).map((r) => (
-            <tr key={r.line} className="border-b" data-testid={`roster-line-${r.line}`}>
-              <td className="p-2">{r.line}</td>
-              <td className="p-2">{r.name || "—"}</td>
-              <td className="p-2">{r.email || "—"}</td>
-              <td className={`p-2 ${r.outcome === "error" ? "text-red-800" : ""}`}>
-                <span className="font-medium">{outcomeLabel[r.outcome]}</span>
-                {r.reason && r.outcome !== "new" ? <span className="block text-xs">{r.reason}</span> : null}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+    <div>
+      <Table caption="What importing each row will do" columns={previewColumns} stickyHeader regionClassName="max-h-96 overflow-y-auto">
+        {ordered.slice(0, SHOWN).map((r) => (
+          <Tr key={r.line} data-testid={`roster-line-${r.line}`}>
+            <Td numeric>{r.line}</Td>
+            <Td>{r.name || "—"}</Td>
+            <Td>{r.email || "—"}</Td>
+            <Td className={r.outcome === "error" ? "text-red-800" : undefined}>
+              <Badge size="sm" tone={outcomeTone[r.outcome]}>
+                {outcomeLabel[r.outcome]}
+              </Badge>
+              {r.reason && r.outcome !== "new" ? <span className="mt-1 block text-xs">{r.reason}</span> : null}
+            </Td>
+          </Tr>
+        ))}
+      </Table>
       {rows.length > SHOWN && <p className="p-2 text-sm text-slate-700">…and {rows.length - SHOWN} more rows, all counted above.</p>}
     </div>
   );
