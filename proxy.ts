@@ -6,11 +6,12 @@
  * headers, never data.
  */
 import { NextResponse, type NextRequest } from "next/server";
+import { env } from "@/lib/platform/env";
 import { contentSecurityPolicy, HSTS, newNonce, servedOverHttps } from "@/lib/platform/http/security-headers";
 
 export function proxy(request: NextRequest) {
   const nonce = newNonce();
-  const https = servedOverHttps(process.env.NEXTAUTH_URL, request.headers);
+  const https = servedOverHttps(env().NEXTAUTH_URL, request.headers);
   const csp = contentSecurityPolicy({ nonce, dev: process.env.NODE_ENV === "development", https });
 
   // Next.js reads the nonce from the request's CSP header and puts it on its scripts

@@ -32,6 +32,9 @@ const globalKey = Symbol.for("cohort.db");
 type GlobalWithDb = typeof globalThis & { [globalKey]?: Handle };
 const g = globalThis as GlobalWithDb;
 
+// db/ reads its own variables (it sits below lib/, whose env() validates them at
+// start-up) and reads them when the database is opened, not at import: scripts
+// set DATABASE_URL while running (see lib/platform/env.ts).
 export function dataDir(): string {
   return path.resolve(process.env.COHORT_DATA_DIR ?? ".data");
 }

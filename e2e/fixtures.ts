@@ -6,9 +6,10 @@
  */
 import { randomBytes } from "node:crypto";
 import { hash } from "@node-rs/argon2";
-import { test, type APIRequestContext } from "@playwright/test";
+import { request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
 import postgres from "postgres";
 import { demoAccounts, demoLearners } from "../db/seed/demo/accounts";
+import { storage } from "./helpers";
 import { demoUsers, type Identity } from "./routes";
 
 export const DEMO_PASSWORD = "cohort-demo-2026";
@@ -41,6 +42,22 @@ export function requireE2eSql(): postgres.Sql {
 
 const argon = { memoryCost: 19456, timeCost: 2, parallelism: 1 };
 
+/**
+ * A learner of one's own enrolled in the role tests' demo cohort, as an
+ * instructor's "enrol by email" makes one (enrolment plus a progress row per
+ * assignment), for tests that change a learner's own training.
+ */
+export async function enrolledLearner(name = "Enrolled Tester") {
+  const sql = requireE2eSql();
+  const me = await createAccount("learner", name);
+  const cohortId = await placeholders.cohortId();
+  await sql`insert into enrolments (cohort_id, user_id, source) values (${cohortId}, ${me.id}, 'email')`;
+  await sql`insert into assignment_progress (assignment_id, user_id, cohort_id) select id, ${me.id}, cohort_id from assignments where cohort_id = ${cohortId}`;
+  const [p] = await sql<{ id: string }[]>`
+    select p.id from assignment_progress p join assignments a on a.id = p.assignment_id where p.user_id = ${me.id} order by a.created_at limit 1`;
+  return { ...me, progressId: p.id };
+}
+
 /** An account of one's own, for tests that sign out everywhere, change passwords or erase data. */
 export async function createAccount(role: "admin" | "instructor" | "learner" = "learner", name = "Test Person") {
   const sql = requireE2eSql();
@@ -67,7 +84,68 @@ const placeholders: Record<string, () => Promise<string>> = {
   reflectionId: () =>
     one(`select r.id from reflections r join cohort_instructors ci on ci.cohort_id = (select cohort_id from assignment_progress where id = r.progress_id)
          join users u on u.id = ci.user_id where u.email = '${demoUsers.instructor.email}' and r.status = 'accepted' order by r.id limit 1`),
+  // the first section and the first reflection prompt of the module the role tests' learner works on
+  sectionId: async () => (await contentOf(await placeholders.progressId())).sectionId,
+  promptId: async () => (await contentOf(await placeholders.progressId())).promptId,
+  // a submitted quiz attempt of the role tests' learner, for the quiz result page
+  attemptId: () => submittedAttemptOfDemoLearner(),
+  // a certificate of {learnerId}'s, from a cohort the role tests' instructor teaches
+  certificateId: () => certificateOfLearner().then((c) => c.id),
+  certificateCode: () => certificateOfLearner().then((c) => c.code),
 };
+
+async function certificateOfLearner() {
+  const sql = requireE2eSql();
+  const [c] = await sql<{ id: string; code: string }[]>`
+    select c.id, c.code from certificates c
+    join assignment_progress p on p.id = c.progress_id
+    join cohort_instructors ci on ci.cohort_id = p.cohort_id
+    join users i on i.id = ci.user_id
+    where c.user_id = ${await placeholders.learnerId()} and i.email = ${demoUsers.instructor.email}
+    order by c.created_at limit 1`;
+  if (!c) throw new Error("e2e fixture: the demo learner of {learnerId} has no certificate from a cohort the role tests' instructor teaches");
+  return c;
+}
+
+/** Ids from the module version a progress row works against (pinned at first activity, else the module's latest). */
+async function contentOf(progressId: string) {
+  const sql = requireE2eSql();
+  const [v] = await sql<{ sectionId: string; promptId: string }[]>`
+    select v.content->'sections'->0->>'id' as "sectionId", v.content->'reflections'->0->>'id' as "promptId"
+    from assignment_progress p join assignments a on a.id = p.assignment_id
+    join module_versions v on v.id = coalesce(p.module_version_id, (select id from module_versions where module_id = a.module_id order by version desc limit 1))
+    where p.id = ${progressId}`;
+  if (!v) throw new Error(`e2e fixture: no module version for progress ${progressId}`);
+  return v;
+}
+
+/**
+ * The role tests' learner has not taken the quiz in the demo data: the first
+ * test that needs a result page has them take it once through the app (every
+ * question answered with its first option), as the quiz page would.
+ */
+async function submittedAttemptOfDemoLearner(): Promise<string> {
+  const sql = requireE2eSql();
+  const progressId = await placeholders.progressId();
+  const done = async () =>
+    (await sql<{ id: string }[]>`select id from quiz_attempts where progress_id = ${progressId} and status = 'submitted' order by created_at limit 1`)[0]?.id;
+  const existing = await done();
+  if (existing) return existing;
+  const api = await playwrightRequest.newContext({ baseURL: baseOrigin(), storageState: storage.learner });
+  try {
+    const headers = { origin: baseOrigin() };
+    // another worker may be doing the same: starting hands back its open attempt, submitting twice answers the same result
+    const started = await api.post("/api/quiz/attempts", { headers, data: { progressId } });
+    if (!started.ok()) throw new Error(`e2e fixture: starting the demo learner's quiz failed (${started.status()}): ${await started.text()}`);
+    const { attemptId, questions } = (await started.json()) as { attemptId: string; questions: { itemId: string; options: { id: string }[] }[] };
+    const answers = Object.fromEntries(questions.map((q) => [q.itemId, [q.options[0].id]]));
+    const submitted = await api.post(`/api/quiz/attempts/${attemptId}/submit`, { headers, data: { answers } });
+    if (!submitted.ok()) throw new Error(`e2e fixture: submitting the demo learner's quiz failed (${submitted.status()}): ${await submitted.text()}`);
+    return attemptId;
+  } finally {
+    await api.dispose();
+  }
+}
 
 async function one(query: string) {
   const sql = requireE2eSql();

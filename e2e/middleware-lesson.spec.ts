@@ -4,8 +4,10 @@
  * Component payload instead of HTML must not reveal anything. Every protected
  * route of e2e/routes.ts is requested as anonymous and as every wrong role,
  * plainly and with each variant below; no answer may contain data, and each
- * must be a redirect to sign-in (anonymous) or a 404 (wrong role). The right
- * role's answer to the same request is the control: it does contain the data.
+ * must be a redirect to sign-in (anonymous; a learner's JSON handler answers
+ * 401 instead) or a 404 (wrong role). The right role's answer to the same
+ * request is the control: it does contain the data (or, for a redirect, sends
+ * them where it should).
  */
 import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
 import { baseURL } from "../playwright.config";
@@ -89,6 +91,10 @@ for (const route of protectedRoutes) {
           if (route.marker) expect(r.body.includes(route.marker), `${what}: body contains the page's content`).toBe(false);
 
           if (r.status === 404) continue;
+          if (route.kind === "json" && who === "anonymous") {
+            expect(r.status, what).toBe(401);
+            continue;
+          }
           if (r.status >= 300 && r.status < 400) {
             expect(who, `${what}: only anonymous requests are redirected`).toBe("anonymous");
             expect(r.location, what).toMatch(/^\/signin(\?|$)/);
@@ -111,8 +117,15 @@ for (const route of protectedRoutes) {
       const base = await fill(route.path);
       // what the leak checks look for: the page's own data, or the signed-in person's name and email
       const expected = route.marker ?? (route.kind === "page" ? demoUsers[owner].name : demoUsers[owner].email);
+      const target = route.kind === "redirect" ? await fill(route.redirectsTo!) : null;
       for (const v of variants.filter((x) => x.name === "plain" || x.name.startsWith("x-middleware") || x.name === "?_rsc= with RSC header")) {
         const r = await fetchFinal(api, v.path ? v.path(base) : base, v.headers);
+        if (target) {
+          // a redirect, or in an RSC answer the redirect inside the payload
+          const sent = r.status >= 300 && r.status < 400 ? r.location : r.body;
+          expect(sent, `${owner} ${v.name} → ${r.status}`).toContain(target);
+          continue;
+        }
         expect(r.status, `${owner} ${v.name}`).toBe(200);
         expect(r.body, `${owner} ${v.name}`).toContain(expected);
       }

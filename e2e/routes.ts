@@ -4,28 +4,48 @@
  * middleware-lesson.spec.ts (no data without the right session, whatever the
  * headers), origin.spec.ts (foreign Origin refused, nothing changes on GET).
  *
- * Add each new page, export and route handler here. `{placeholders}` in paths
- * are filled by e2e/fixtures.ts (add a resolver there for a new one).
+ * Add each new page, export and route handler here: what answers GET to
+ * `routes`, what changes state to `mutations`. app/routes-coverage.test.ts
+ * fails when a page.tsx or route.ts of app/ is missing (or an entry names a
+ * route that does not exist). `{placeholders}` in paths are filled by
+ * e2e/fixtures.ts (add a resolver there for a new one).
  */
+import type { APIRequestContext } from "@playwright/test";
+import type postgres from "postgres";
 
-export type Audience = "anyone" | "signed-in" | "admin" | "instructor" | "learner";
+/** "staff": admins and instructors (of the cohort the example belongs to) */
+export type Audience = "anyone" | "signed-in" | "staff" | "admin" | "instructor" | "learner";
 
 export type Route = {
   path: string;
   /** who may see it; everyone else must get a redirect to sign-in (anonymous) or 404 (wrong role) */
   audience: Audience;
-  kind: "page" | "export" | "handler";
+  /**
+   * page: HTML; export: a file download; handler: another route handler's
+   * answer; json: a learner's JSON route handler, whose signed-out answer is
+   * 401 (the page that called it keeps the learner's work); redirect: the
+   * audience is sent on to `redirectsTo`
+   */
+  kind: "page" | "export" | "handler" | "json" | "redirect";
   /**
    * Data the right audience sees and nobody else may (never a title or a
    * heading: those are not secret). Without it, the tests use the signed-in
-   * person's name (pages) or email (exports) as the data.
+   * person's name (pages) or email (exports) as the data. For an answer
+   * that holds nothing personal of the test account (an empty record, a
+   * compressed PDF), something only that answer carries.
    */
   marker?: string;
+  /** kind "redirect": the start of where the audience is sent (`{placeholders}` allowed) */
+  redirectsTo?: string;
 };
 
 export const routes: Route[] = [
+  { path: "/", audience: "anyone", kind: "redirect", redirectsTo: "/signin" },
   { path: "/signin", audience: "anyone", kind: "page", marker: "Sign in to your training" },
   { path: "/set-password/{unknownToken}", audience: "anyone", kind: "page", marker: "This link is not valid" },
+  { path: "/join/{unknownToken}", audience: "anyone", kind: "page", marker: "This invite link does not work" },
+  { path: "/verify", audience: "anyone", kind: "page", marker: "Enter the verification code printed" },
+  { path: "/verify/{certificateCode}", audience: "anyone", kind: "handler" },
   { path: "/admin", audience: "admin", kind: "page" },
   { path: "/admin/users", audience: "admin", kind: "page", marker: "emily.chen@demo.cohort" },
   { path: "/admin/users/{learnerId}/data", audience: "admin", kind: "page", marker: "emily.chen@demo.cohort" },
@@ -50,9 +70,22 @@ export const routes: Route[] = [
   { path: "/instructor/reviews/{reflectionId}", audience: "instructor", kind: "page" },
   { path: "/learn", audience: "learner", kind: "page" },
   { path: "/learn/{progressId}", audience: "learner", kind: "page" },
+  { path: "/learn/{progressId}/lesson", audience: "learner", kind: "redirect", redirectsTo: "/learn/{progressId}/lesson/" },
+  { path: "/learn/{progressId}/lesson/{sectionId}", audience: "learner", kind: "page" },
   { path: "/learn/{progressId}/quiz", audience: "learner", kind: "page" },
+  { path: "/learn/{progressId}/quiz/{attemptId}", audience: "learner", kind: "page" },
   { path: "/learn/{progressId}/reflections", audience: "learner", kind: "page" },
   { path: "/learn/record", audience: "learner", kind: "page" },
+  // the role tests' learner has completed nothing: the header row and the PDF itself are what only they get
+  { path: "/learn/record.csv", audience: "learner", kind: "export", marker: "learner_name,completed_on" },
+  { path: "/learn/record.pdf", audience: "learner", kind: "export", marker: "%PDF-" },
+  { path: "/api/reflections/{progressId}/{promptId}", audience: "learner", kind: "json", marker: '"wordCount":' },
+  // a learner of a cohort the role tests' instructor teaches, with a certificate; a learner sees only their own
+  { path: "/people/{learnerId}/record", audience: "staff", kind: "page", marker: "Emily Chen" },
+  { path: "/people/{learnerId}/record.csv", audience: "staff", kind: "export", marker: "Emily Chen" },
+  { path: "/people/{learnerId}/record.pdf", audience: "staff", kind: "export", marker: "%PDF-" },
+  { path: "/certificates/{certificateId}", audience: "staff", kind: "page", marker: "Emily Chen" },
+  { path: "/certificates/{certificateId}/pdf", audience: "staff", kind: "export", marker: "%PDF-" },
   { path: "/account", audience: "signed-in", kind: "page" },
   { path: "/account/export.json", audience: "signed-in", kind: "export" },
   { path: "/api/auth/session", audience: "anyone", kind: "handler" },
@@ -72,6 +105,7 @@ export type Identity = "anonymous" | "admin" | "instructor" | "learner";
 export function mayOpen(route: Route, who: Identity): boolean {
   if (route.audience === "anyone") return true;
   if (who === "anonymous") return false;
+  if (route.audience === "staff") return who === "admin" || who === "instructor";
   return route.audience === "signed-in" || route.audience === who;
 }
 
@@ -79,24 +113,38 @@ export function mayOpen(route: Route, who: Identity): boolean {
  * Route handlers (and next-auth's endpoints) that change state. Each is sent
  * with a foreign Origin, without Origin, and — as a control — from our own
  * origin. `as` is the role of a fresh session made for the request (never a
- * shared one: the request may end it); `body` builds the request body.
- * `changed` answers whether the request took effect, and must be false after
- * the refused requests and true after the control.
+ * shared one: the request may end it), or "enrolled learner": a learner
+ * account made for the test and enrolled in the demo cohort (e2e/fixtures.ts
+ * enrolledLearner), for changes to one's own training. `prepare` runs before
+ * each request and returns values for `{placeholders}` and the checks;
+ * `form` or `json` builds the request body. `changed` answers whether the
+ * request took effect, and must be false after the refused requests and true
+ * after the control.
  */
 export type MutationContext = {
   csrfToken: string;
-  /** resolves `{placeholders}` like paths do */
+  /** resolves `{placeholders}` like paths do, `values` first */
   fill: (s: string) => Promise<string>;
+  /** the request context the request goes out on, signed in as `as` (for requests `prepare` makes from our own origin) */
+  api: APIRequestContext;
+  origin: string;
+  /** the e2e database (the test is skipped on PGlite) */
+  sql: () => postgres.Sql;
+  /** the account the request is sent as, for "enrolled learner" */
+  learner?: { id: string; email: string; progressId: string };
+  /** `{ enrolledProgressId }` for "enrolled learner", plus what `prepare` returned for this request */
+  values: Record<string, string>;
 };
 
 export type Mutation = {
   name: string;
   method: "POST" | "PUT" | "PATCH" | "DELETE";
   path: string;
-  as: Identity;
+  as: Identity | "enrolled learner";
+  prepare?: (ctx: MutationContext) => Promise<Record<string, string>>;
   form?: (ctx: MutationContext) => Promise<Record<string, string>> | Record<string, string>;
   json?: (ctx: MutationContext) => Promise<unknown> | unknown;
-  changed: (result: MutationResult) => Promise<boolean> | boolean;
+  changed: (result: MutationResult, ctx: MutationContext) => Promise<boolean> | boolean;
 };
 
 export type MutationResult = {
@@ -106,6 +154,16 @@ export type MutationResult = {
   /** GET /api/auth/session with the session the request was sent with (after the request) */
   sessionAfter: () => Promise<Record<string, unknown>>;
 };
+
+const randomText = () => Math.random().toString(36).slice(2, 10);
+
+/** The reflection on `{promptId}` of the enrolled learner, as saved. */
+async function reflectionOf(ctx: MutationContext) {
+  const promptId = await ctx.fill("{promptId}");
+  const [r] = await ctx.sql()<{ body: string; version: number; status: string }[]>`
+    select body, version, status from reflections where progress_id = ${ctx.learner!.progressId} and prompt_id = ${promptId}`;
+  return r ?? { body: "", version: 0, status: "none" };
+}
 
 const setsSessionCookie = (r: MutationResult) => /cohort\.session=[^;]+/.test(r.headers["set-cookie"] ?? "") && !/cohort\.session=;/.test(r.headers["set-cookie"] ?? "");
 
@@ -125,5 +183,54 @@ export const mutations: Mutation[] = [
     as: "learner",
     form: ({ csrfToken }) => ({ csrfToken, json: "true" }),
     changed: async (r) => !(await r.sessionAfter()).user,
+  },
+  {
+    name: "start a quiz attempt",
+    method: "POST",
+    path: "/api/quiz/attempts",
+    as: "enrolled learner",
+    json: ({ learner }) => ({ progressId: learner!.progressId }),
+    changed: async (_r, { sql, learner }) =>
+      (await sql()<{ n: number }[]>`select count(*)::int as n from quiz_attempts where progress_id = ${learner!.progressId}`)[0].n > 0,
+  },
+  {
+    name: "submit a quiz attempt",
+    method: "POST",
+    path: "/api/quiz/attempts/{openAttemptId}/submit",
+    as: "enrolled learner",
+    // the learner's open attempt (started through the app, from our own page), every question answered with its first option
+    prepare: async ({ api, origin, learner }) => {
+      const res = await api.post("/api/quiz/attempts", { headers: { origin }, data: { progressId: learner!.progressId } });
+      const { attemptId, questions } = (await res.json()) as { attemptId: string; questions: { itemId: string; options: { id: string }[] }[] };
+      return { openAttemptId: attemptId, answers: JSON.stringify(Object.fromEntries(questions.map((q) => [q.itemId, [q.options[0].id]]))) };
+    },
+    json: ({ values }) => ({ answers: JSON.parse(values.answers) }),
+    changed: async (_r, { sql, values }) =>
+      (await sql()<{ status: string }[]>`select status from quiz_attempts where id = ${values.openAttemptId}`)[0].status === "submitted",
+  },
+  {
+    name: "save a reflection draft",
+    method: "PUT",
+    path: "/api/reflections/{enrolledProgressId}/{promptId}",
+    as: "enrolled learner",
+    prepare: async () => ({ text: `A draft about saying no kindly ${randomText()}` }),
+    json: async (ctx) => ({ body: ctx.values.text, version: (await reflectionOf(ctx)).version }),
+    changed: async (_r, ctx) => (await reflectionOf(ctx)).body === ctx.values.text,
+  },
+  {
+    name: "submit a reflection",
+    method: "POST",
+    path: "/api/reflections/{enrolledProgressId}/{promptId}/submit",
+    as: "enrolled learner",
+    // long enough for the module's minimum
+    prepare: async ({ sql, learner }) => {
+      const [{ minWords }] = await sql()<{ minWords: number }[]>`
+        select (v.content->>'minWords')::int as "minWords" from assignment_progress p join assignments a on a.id = p.assignment_id
+        join module_versions v on v.module_id = a.module_id where p.id = ${learner!.progressId} order by v.version desc limit 1`;
+      const sentence = "When a client asks for my personal number I say no kindly and offer the office line instead.";
+      return { text: `${Array.from({ length: Math.ceil(minWords / 10) + 1 }, () => sentence).join(" ")} ${randomText()}` };
+    },
+    json: async (ctx) => ({ body: ctx.values.text, version: (await reflectionOf(ctx)).version }),
+    changed: async (_r, ctx) => (await reflectionOf(ctx)).status === "submitted",
   },
 ];

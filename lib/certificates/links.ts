@@ -3,7 +3,7 @@ import { env } from "@/lib/platform/env";
 /** The public origin certificates point at (NEXTAUTH_URL, as deployed). */
 export function publicOrigin(): string {
   const configured = env().NEXTAUTH_URL;
-  return configured ? new URL(configured).origin : `http://localhost:${process.env.PORT ?? "3000"}`;
+  return configured ? new URL(configured).origin : `http://localhost:${env().PORT}`;
 }
 
 export function verificationUrl(code: string): string {

@@ -1,6 +1,18 @@
 /**
- * Environment, validated once. Every variable the app reads is listed here
- * (and in the README's configuration table).
+ * Environment, validated once (at start-up by instrumentation-node.ts, which
+ * refuses to start on a bad value). Every variable the app's code reads is
+ * declared here (the README's configuration table also lists those Next.js
+ * reads itself), and app/, lib/ and proxy.ts read them through env() only.
+ * The exceptions read process.env themselves:
+ * - db/client.ts (DATABASE_URL, COHORT_DATA_DIR, DATABASE_POOL_SIZE): db/ sits
+ *   below lib/ and must not import it, and scripts (e2e server, benchmark)
+ *   point it at a database by setting DATABASE_URL while running, after env()
+ *   may have been read. The values are still validated here at start-up.
+ * - proxy.ts: NODE_ENV, which Next.js inlines only when written
+ *   `process.env.NODE_ENV`.
+ * - next.config.js, drizzle.config.ts, scripts/, e2e/ and test helpers: tool
+ *   and test settings (NEXT_DIST_DIR, TEST_DATABASE_URL, E2E_*, BENCH_*...)
+ *   that the app itself never reads.
  */
 import { z } from "zod";
 
@@ -10,10 +22,14 @@ const schema = z.object({
   COHORT_DATA_DIR: z.string().default(".data"),
   NEXTAUTH_SECRET: z.string().min(16, "NEXTAUTH_SECRET must be at least 16 characters").optional(),
   NEXTAUTH_URL: z.string().url().optional(),
+  /** the port `npm start` serves on; the public origin's fallback when NEXTAUTH_URL is not set */
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   /** set by `npm run dev` / `npm start` when running on the embedded database */
   COHORT_DEMO: z.enum(["0", "1"]).optional(),
   SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(120),
   SESSION_MAX_HOURS: z.coerce.number().int().positive().default(12),
+  /** connections per app instance (read by db/client.ts) */
+  DATABASE_POOL_SIZE: z.coerce.number().int().positive().default(10),
   SMTP_URL: z.string().optional(),
   /** sender of invite emails, e.g. "Training Programme <training@example.org>" */
   SMTP_FROM: z.string().optional(),

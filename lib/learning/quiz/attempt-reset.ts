@@ -15,8 +15,9 @@ export const resetReasonSchema = z
   .max(500, "Keep the reason under 500 characters.");
 
 /**
- * A learner's quiz attempts on one assignment, oldest first, reset ones
- * included (marked): the history an instructor sees before and after a reset.
+ * A learner's quiz attempts on one assignment, oldest first (the learner page
+ * numbers them 1, 2, 3 in that order), reset ones included (marked): the
+ * history an instructor sees before and after a reset.
  */
 export async function listLearnerAttempts({ actor, cohortId, progressId }: { actor: Actor; cohortId: string; progressId: string }) {
   await requireCohort(actor, cohortId, "cohort.progress");

@@ -1,3 +1,4 @@
+import { env } from "@/lib/platform/env";
 
 /**
  * Is this request from one of our own pages? Browsers send `Origin` with
@@ -13,7 +14,7 @@
  * A missing, `null` or malformed Origin is refused: the request cannot be
  * shown to come from us.
  */
-export function isOwnOrigin(headers: Headers, publicUrl: string | undefined = process.env.NEXTAUTH_URL): boolean {
+export function isOwnOrigin(headers: Headers, publicUrl: string | undefined = env().NEXTAUTH_URL): boolean {
   const raw = headers.get("origin");
   if (!raw || raw === "null") return false;
   let origin: URL;

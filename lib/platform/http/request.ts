@@ -1,3 +1,4 @@
+import { env } from "@/lib/platform/env";
 
 /**
  * The client's address, for throttling and the audit log.
@@ -8,16 +9,11 @@
  * Next.js itself when there is none), the client is the N-th entry from the
  * right. Entries further left were sent by the client and may be made up.
  */
-export function clientIpFrom(h: Headers, hops: number = trustedHops()): string {
+export function clientIpFrom(h: Headers, hops: number = env().TRUSTED_PROXY_HOPS): string {
   const entries = (h.get("x-forwarded-for") ?? "")
     .split(",")
     .map((s) => s.trim())
     .filter(Boolean);
   if (entries.length) return entries[Math.max(0, entries.length - Math.max(1, hops))];
   return h.get("x-real-ip") ?? "local";
-}
-
-function trustedHops(): number {
-  const n = Number(process.env.TRUSTED_PROXY_HOPS ?? 1);
-  return Number.isInteger(n) && n >= 1 ? n : 1;
 }
