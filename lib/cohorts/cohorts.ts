@@ -6,7 +6,7 @@ import { DomainError, invalid, notFound } from "@/lib/platform/errors";
 import { fieldErrorsOf } from "@/lib/platform/field-errors";
 import { findUserByEmail } from "@/lib/accounts/users";
 import { audit } from "@/lib/audit/record";
-import { type Permission } from "@/lib/access/permissions";
+import type { Permission } from "@/lib/access/permissions";
 import { cohortScopeSql, isUuid, requirePermission } from "@/lib/access/scope";
 import type { CurrentUser } from "@/lib/accounts/sessions";
 import { statusSql } from "@/lib/learning/progress/status";
