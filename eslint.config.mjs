@@ -9,21 +9,30 @@ const frameworkFree = {
   patterns: [
     {
       group: ["next", "next/*", "next-auth", "next-auth/*", "react", "react/*", "react-dom", "react-dom/*", "server-only"],
-      message: "lib/ and db/ never import Next.js, next-auth or React: throw a DomainError (lib/platform/errors.ts) and let app/_edge map it.",
+      message:
+        "lib/ and db/ never import Next.js, next-auth or React: throw a DomainError (lib/platform/errors.ts) and let app/_edge map it.",
     },
     { group: ["@/app/*", "**/app/*"], message: "Data flows app → lib → db: lib/ and db/ never import app/." },
   ],
 };
 
 /** Files still being moved off Next.js (this list only shrinks). */
-const pendingFrameworkFree = [
-];
+const pendingFrameworkFree = [];
 
 const config = [
   ...coreWebVitals,
   ...typescript,
   {
-    ignores: ["node_modules/**", ".next/**", ".next-*/**", ".data/**", "db/migrations/**", "next-env.d.ts", "test-results/**", "playwright-report/**"],
+    ignores: [
+      "node_modules/**",
+      ".next/**",
+      ".next-*/**",
+      ".data/**",
+      "db/migrations/**",
+      "next-env.d.ts",
+      "test-results/**",
+      "playwright-report/**",
+    ],
   },
   {
     rules: {

@@ -19,7 +19,12 @@ function walk(dir: string): string[] {
 
 const rel = (f: string) => path.relative(APP, f).split(path.sep).join("/");
 /** Folders starting with "_" are private to Next.js: never routes (app/_edge, app/_components). */
-const files = walk(APP).filter((f) => !rel(f).split("/").some((seg) => seg.startsWith("_")));
+const files = walk(APP).filter(
+  (f) =>
+    !rel(f)
+      .split("/")
+      .some((seg) => seg.startsWith("_")),
+);
 
 /** next-auth's own handler: it is the session, so it cannot sit behind it. */
 const EXEMPT_ROUTES = new Set(["api/auth/[...nextauth]/route.ts"]);
@@ -28,9 +33,7 @@ const EXEMPT_ROUTES = new Set(["api/auth/[...nextauth]/route.ts"]);
  * Files not converted yet. The list only shrinks: a converted file left in it
  * fails too, so it stays true.
  */
-const PENDING = new Set<string>([
-
-]);
+const PENDING = new Set<string>([]);
 
 function problemsOf(file: string): string[] {
   const name = rel(file);
@@ -51,7 +54,9 @@ function problemsOf(file: string): string[] {
 }
 
 describe("the edge", () => {
-  const edgeFiles = files.filter((f) => /(page\.tsx|route\.ts)$/.test(f) || /^\s*["']use server["']/m.test(fs.readFileSync(f, "utf8").slice(0, 200)));
+  const edgeFiles = files.filter(
+    (f) => /(page\.tsx|route\.ts)$/.test(f) || /^\s*["']use server["']/m.test(fs.readFileSync(f, "utf8").slice(0, 200)),
+  );
 
   it("finds the app's pages, actions and handlers", () => {
     expect(edgeFiles.filter((f) => f.endsWith("page.tsx")).length).toBeGreaterThan(30);

@@ -15,8 +15,8 @@ export default function GlobalError({ reset }: { error: Error & { digest?: strin
         <main id="main" className="mx-auto max-w-lg px-4 py-16 text-center">
           <h1 className="text-2xl font-bold">Cohort is having trouble</h1>
           <p className="mt-2 text-slate-700">
-            Cohort could not finish this request, usually because it cannot reach its database for a moment. Nothing you
-            saved has been lost. Try again in a minute.
+            Cohort could not finish this request, usually because it cannot reach its database for a moment. Nothing you saved has been
+            lost. Try again in a minute.
           </p>
           <Button className="mt-6" onClick={() => reset()}>
             Try again

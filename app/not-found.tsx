@@ -6,7 +6,9 @@ export default function NotFound() {
       <h1 className="text-2xl font-bold">Page not found</h1>
       <p className="mt-2 text-slate-700">There is nothing here, or you do not have access to it.</p>
       <p className="mt-6">
-        <Link href="/" className="link">Go to your home page</Link>
+        <Link href="/" className="link">
+          Go to your home page
+        </Link>
       </p>
     </main>
   );

@@ -22,7 +22,14 @@ function exportedMethods(source: string): string[] {
   const found = new Set<string>();
   for (const m of source.matchAll(/export\s+(?:async\s+)?(?:function|const|let)\s+([A-Z]+)\b/g)) found.add(m[1]);
   for (const block of source.matchAll(/export\s*\{([^}]*)\}/g)) {
-    for (const part of block[1].split(",")) found.add(part.trim().split(/\s+as\s+/).pop()!.trim());
+    for (const part of block[1].split(","))
+      found.add(
+        part
+          .trim()
+          .split(/\s+as\s+/)
+          .pop()!
+          .trim(),
+      );
   }
   return METHODS.filter((m) => found.has(m));
 }
@@ -152,14 +159,24 @@ describe("how app/ paths become URLs", () => {
   it("drops route groups and slots, skips private folders, knows dynamic and catch-all segments", () => {
     expect(segmentsOf("(marketing)/@modal/about")).toEqual([{ kind: "static", name: "about" }]);
     expect(segmentsOf("admin/_components")).toBeNull();
-    expect(segmentsOf("learn/[progressId]/quiz")).toEqual([{ kind: "static", name: "learn" }, { kind: "dynamic" }, { kind: "static", name: "quiz" }]);
+    expect(segmentsOf("learn/[progressId]/quiz")).toEqual([
+      { kind: "static", name: "learn" },
+      { kind: "dynamic" },
+      { kind: "static", name: "quiz" },
+    ]);
     expect(segmentsOf("api/auth/[...nextauth]")?.[2]).toEqual({ kind: "catch-all", optional: false });
     expect(segmentsOf("docs/[[...slug]]")?.[1]).toEqual({ kind: "catch-all", optional: true });
   });
 
   it("prefers a static segment to a dynamic one, and a placeholder never fills a static name", () => {
     const r = (url: string): AppRoute => ({ file: url, url, segments: segmentsOf(url)!, methods: ["GET"] });
-    const all = [r("learn/[progressId]"), r("learn/record"), r("learn/record.csv"), r("api/auth/[...nextauth]"), r("instructor/cohorts/new")];
+    const all = [
+      r("learn/[progressId]"),
+      r("learn/record"),
+      r("learn/record.csv"),
+      r("api/auth/[...nextauth]"),
+      r("instructor/cohorts/new"),
+    ];
     expect(resolve("/learn/record", all)?.url).toBe("learn/record");
     expect(resolve("/learn/record.csv", all)?.url).toBe("learn/record.csv");
     expect(resolve("/learn/{progressId}", all)?.url).toBe("learn/[progressId]");

@@ -157,10 +157,7 @@ export async function closeDb() {
  * Rows of a raw `db.execute(sql\`...\`)`: postgres-js answers an array,
  * PGlite an object with `rows`. Use this instead of reading either shape.
  */
-export async function execRows<T extends Record<string, unknown>>(
-  db: DbOrTx,
-  query: Parameters<Db["execute"]>[0],
-): Promise<T[]> {
+export async function execRows<T extends Record<string, unknown>>(db: DbOrTx, query: Parameters<Db["execute"]>[0]): Promise<T[]> {
   const result = (await db.execute(query)) as unknown;
   if (Array.isArray(result)) return result as T[];
   return ((result as { rows?: T[] }).rows ?? []) as T[];

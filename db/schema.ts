@@ -115,10 +115,7 @@ export const orgSettings = pgTable("org_settings", {
   organisationName: text("organisation_name").notNull().default("Cohort Training Programme"),
   providerApprovalNumber: text("provider_approval_number"),
   /** e.g. [{ category: "Professional Responsibility", hours: 10 }] */
-  hourTargets: jsonb("hour_targets")
-    .$type<{ category: string; hours: number }[]>()
-    .notNull()
-    .default([]),
+  hourTargets: jsonb("hour_targets").$type<{ category: string; hours: number }[]>().notNull().default([]),
   /** IANA zone for people who have not set their own (reminders go out at 9 a.m. local time) */
   timeZone: text("time_zone").notNull().default("America/Chicago"),
   updatedAt: updatedAt(),
@@ -209,7 +206,9 @@ export const enrolments = pgTable(
     uniqueIndex("enrolments_cohort_user_uq").on(t.cohortId, t.userId),
     index("enrolments_user_idx").on(t.userId),
     // reports keep active enrolments as an anti-join against the few removed ones (lib/learning/progress/active.ts)
-    index("enrolments_removed_idx").on(t.cohortId, t.userId).where(sql`${t.status} = 'removed'`),
+    index("enrolments_removed_idx")
+      .on(t.cohortId, t.userId)
+      .where(sql`${t.status} = 'removed'`),
   ],
 );
 
@@ -371,12 +370,7 @@ export const quizResponses = pgTable(
   (t) => [primaryKey({ columns: [t.attemptId, t.itemId] }), index("quiz_responses_item_idx").on(t.itemId)],
 );
 
-export const reflectionStatusEnum = pgEnum("reflection_status", [
-  "draft",
-  "submitted",
-  "revision_requested",
-  "accepted",
-]);
+export const reflectionStatusEnum = pgEnum("reflection_status", ["draft", "submitted", "revision_requested", "accepted"]);
 
 export const reflections = pgTable(
   "reflections",
@@ -409,7 +403,9 @@ export const reflections = pgTable(
     index("reflections_assignment_status_idx").on(t.assignmentId, t.status),
     index("reflections_user_idx").on(t.userId),
     // "awaiting review" counts without reading reflection rows (their text is wide)
-    index("reflections_submitted_idx").on(t.progressId).where(sql`${t.status} = 'submitted'`),
+    index("reflections_submitted_idx")
+      .on(t.progressId)
+      .where(sql`${t.status} = 'submitted'`),
   ],
 );
 
@@ -537,7 +533,9 @@ export const outboxMessages = pgTable(
   },
   (t) => [
     uniqueIndex("outbox_key_uq").on(t.key),
-    index("outbox_due_idx").on(t.sendAfter).where(sql`status in ('queued', 'retrying')`),
+    index("outbox_due_idx")
+      .on(t.sendAfter)
+      .where(sql`status in ('queued', 'retrying')`),
     index("outbox_recipient_idx").on(t.recipientId, t.createdAt),
     index("outbox_created_idx").on(t.createdAt),
   ],

@@ -37,7 +37,11 @@ for (const role of ["learner", "instructor"] as const) {
 
 test("an anonymous visitor gets no admin data, whatever headers they send", async ({ request }) => {
   for (const path of [...pages, "/admin/export.csv"]) {
-    for (const headers of [{}, { "x-middleware-subrequest": "middleware:middleware:middleware:middleware:middleware" }, { RSC: "1" }] as Record<string, string>[]) {
+    for (const headers of [
+      {},
+      { "x-middleware-subrequest": "middleware:middleware:middleware:middleware:middleware" },
+      { RSC: "1" },
+    ] as Record<string, string>[]) {
       const res = await request.get(path, { headers, maxRedirects: 0 });
       expect([302, 303, 307, 308, 404], `${path} ${JSON.stringify(headers)}`).toContain(res.status());
       expect(await res.text()).not.toContain("Ada Alpha");
@@ -49,7 +53,13 @@ test.describe("as an admin", () => {
   test.use({ storageState: storage.admin });
 
   test("every admin page passes the accessibility check", async ({ page }) => {
-    for (const path of [...pages, someUserPath, "/admin?status=overdue&sort=complete&dir=desc", "/admin?from=2030-01-01", "/admin/audit?action=auth.sign_in"]) {
+    for (const path of [
+      ...pages,
+      someUserPath,
+      "/admin?status=overdue&sort=complete&dir=desc",
+      "/admin?from=2030-01-01",
+      "/admin/audit?action=auth.sign_in",
+    ]) {
       await page.goto(path);
       await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
       await expectAccessible(page);
@@ -69,15 +79,20 @@ test.describe("as an admin", () => {
       return page.content();
     };
     const bodies: string[] = [];
-    for (const path of [...pages, someUserPath, "/admin?status=complete", "/admin/audit?action=auth.sign_in"]) bodies.push(await visit(path));
+    for (const path of [...pages, someUserPath, "/admin?status=complete", "/admin/audit?action=auth.sign_in"])
+      bodies.push(await visit(path));
     // every fixture learner's account page
     await page.goto("/admin/users?q=fixture.cohort");
-    const hrefs = await page.locator('a[href^="/admin/users/"]').evaluateAll((as) => as.map((a) => a.getAttribute("href")!).filter((h) => /[0-9a-f-]{36}$/.test(h)));
+    const hrefs = await page
+      .locator('a[href^="/admin/users/"]')
+      .evaluateAll((as) => as.map((a) => a.getAttribute("href")!).filter((h) => /[0-9a-f-]{36}$/.test(h)));
     expect(hrefs.length).toBeGreaterThan(5);
     for (const href of hrefs) bodies.push(await visit(href));
     // every cohort's drill-down (the demo cohorts hold the demo reflections), with its insights and export
     await page.goto("/admin");
-    const cohortHrefs = await page.locator('a[href^="/admin/cohorts/"]').evaluateAll((as) => [...new Set(as.map((a) => a.getAttribute("href")!))]);
+    const cohortHrefs = await page
+      .locator('a[href^="/admin/cohorts/"]')
+      .evaluateAll((as) => [...new Set(as.map((a) => a.getAttribute("href")!))]);
     expect(cohortHrefs.length).toBeGreaterThan(3);
     for (const href of cohortHrefs) {
       bodies.push(await visit(href), await visit(`${href}/insights`));

@@ -5,11 +5,37 @@ import { expectAccessible, signIn, storage } from "./helpers";
 // demo learners other specs change (sign out, deactivation) or sign in as; not used to look for a certificate
 const reserved = new Set(["jordan.lee@demo.cohort", "maria.santos@demo.cohort", "tyrone.jackson@demo.cohort"]);
 const demoLearnerEmails = [
-  "Jordan Lee", "Maria Santos", "Tyrone Jackson", "Emily Chen", "Marcus Brown", "Aisha Khan",
-  "Luis Hernandez", "Grace Kim", "Derek Wilson", "Fatima Ali", "Kevin O'Brien", "Nia Robinson",
-  "Pat Murphy", "Rosa Alvarez", "Chris Taylor", "Hannah Cohen", "Omar Farouk", "Jess Nguyen",
-  "Ben Carter", "Lena Novak", "Ray Thompson", "Keisha Williams", "Tom Becker", "Ana Lima",
-].map((n) => `${n.toLowerCase().replace(/[^a-z]+/g, ".").replace(/^\.|\.$/g, "")}@demo.cohort`);
+  "Jordan Lee",
+  "Maria Santos",
+  "Tyrone Jackson",
+  "Emily Chen",
+  "Marcus Brown",
+  "Aisha Khan",
+  "Luis Hernandez",
+  "Grace Kim",
+  "Derek Wilson",
+  "Fatima Ali",
+  "Kevin O'Brien",
+  "Nia Robinson",
+  "Pat Murphy",
+  "Rosa Alvarez",
+  "Chris Taylor",
+  "Hannah Cohen",
+  "Omar Farouk",
+  "Jess Nguyen",
+  "Ben Carter",
+  "Lena Novak",
+  "Ray Thompson",
+  "Keisha Williams",
+  "Tom Becker",
+  "Ana Lima",
+].map(
+  (n) =>
+    `${n
+      .toLowerCase()
+      .replace(/[^a-z]+/g, ".")
+      .replace(/^\.|\.$/g, "")}@demo.cohort`,
+);
 
 async function pdfText(bytes: Buffer) {
   const doc = await getDocumentProxy(new Uint8Array(bytes));
@@ -124,7 +150,10 @@ test("from a completed module to the certificate PDF and its public verification
   );
   const { page } = found!;
 
-  await page.getByRole("link", { name: /^View certificate/ }).first().click();
+  await page
+    .getByRole("link", { name: /^View certificate/ })
+    .first()
+    .click();
   await expect(page.getByRole("heading", { name: "Certificate of Completion" })).toBeVisible();
   await expectAccessible(page);
   // the header reads "Name (learner)", plus text for screen readers

@@ -67,7 +67,12 @@ test("an admin erases a learner's personal data, after confirming, and it is aud
   await expectAccessible(admin);
 
   const [row] = await sql`select name, email, status, password_hash from users where id = ${learner.id}`;
-  expect(row).toMatchObject({ name: "Erased learner", email: `erased-${learner.id}@erased.invalid`, status: "deactivated", password_hash: null });
+  expect(row).toMatchObject({
+    name: "Erased learner",
+    email: `erased-${learner.id}@erased.invalid`,
+    status: "deactivated",
+    password_hash: null,
+  });
   const [entry] = await sql`select actor_email, details from audit_log where action = 'privacy.erase' and target_id = ${learner.id}`;
   expect(entry.actor_email).toBe("admin@demo.cohort");
   expect(entry.details).toMatchObject({ certificates: "revoke" });

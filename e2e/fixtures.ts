@@ -103,7 +103,8 @@ async function certificateOfLearner() {
     join users i on i.id = ci.user_id
     where c.user_id = ${await placeholders.learnerId()} and i.email = ${demoUsers.instructor.email}
     order by c.created_at limit 1`;
-  if (!c) throw new Error("e2e fixture: the demo learner of {learnerId} has no certificate from a cohort the role tests' instructor teaches");
+  if (!c)
+    throw new Error("e2e fixture: the demo learner of {learnerId} has no certificate from a cohort the role tests' instructor teaches");
   return c;
 }
 
@@ -128,7 +129,11 @@ async function submittedAttemptOfDemoLearner(): Promise<string> {
   const sql = requireE2eSql();
   const progressId = await placeholders.progressId();
   const done = async () =>
-    (await sql<{ id: string }[]>`select id from quiz_attempts where progress_id = ${progressId} and status = 'submitted' order by created_at limit 1`)[0]?.id;
+    (
+      await sql<
+        { id: string }[]
+      >`select id from quiz_attempts where progress_id = ${progressId} and status = 'submitted' order by created_at limit 1`
+    )[0]?.id;
   const existing = await done();
   if (existing) return existing;
   const api = await playwrightRequest.newContext({ baseURL: baseOrigin(), storageState: storage.learner });
@@ -136,11 +141,16 @@ async function submittedAttemptOfDemoLearner(): Promise<string> {
     const headers = { origin: baseOrigin() };
     // another worker may be doing the same: starting hands back its open attempt, submitting twice answers the same result
     const started = await api.post("/api/quiz/attempts", { headers, data: { progressId } });
-    if (!started.ok()) throw new Error(`e2e fixture: starting the demo learner's quiz failed (${started.status()}): ${await started.text()}`);
-    const { attemptId, questions } = (await started.json()) as { attemptId: string; questions: { itemId: string; options: { id: string }[] }[] };
+    if (!started.ok())
+      throw new Error(`e2e fixture: starting the demo learner's quiz failed (${started.status()}): ${await started.text()}`);
+    const { attemptId, questions } = (await started.json()) as {
+      attemptId: string;
+      questions: { itemId: string; options: { id: string }[] }[];
+    };
     const answers = Object.fromEntries(questions.map((q) => [q.itemId, [q.options[0].id]]));
     const submitted = await api.post(`/api/quiz/attempts/${attemptId}/submit`, { headers, data: { answers } });
-    if (!submitted.ok()) throw new Error(`e2e fixture: submitting the demo learner's quiz failed (${submitted.status()}): ${await submitted.text()}`);
+    if (!submitted.ok())
+      throw new Error(`e2e fixture: submitting the demo learner's quiz failed (${submitted.status()}): ${await submitted.text()}`);
     return attemptId;
   } finally {
     await api.dispose();

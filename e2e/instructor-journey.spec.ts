@@ -39,7 +39,10 @@ test.describe("an instructor runs a cohort", () => {
   });
   test.afterEach(() => expect(serverErrors).toEqual([]));
 
-  test("creates a cohort, imports learners by CSV, assigns the module, and sees a learner who joined by invite", async ({ page, browser }) => {
+  test("creates a cohort, imports learners by CSV, assigns the module, and sees a learner who joined by invite", async ({
+    page,
+    browser,
+  }) => {
     test.setTimeout(120_000);
     const id = stamp();
     const name = `Journey ${id}`;
@@ -63,10 +66,18 @@ test.describe("an instructor runs a cohort", () => {
     await expect(page.getByRole("heading", { name: "Import a roster (CSV)" })).toBeVisible();
     await expectAccessible(page);
     const emails = ["ana", "ben", "cal"].map((n) => `${n}.${id}@journey.test`);
-    const csv = ["name,email", `Ana Journey,${emails[0]}`, `Ben Journey,${emails[1]}`, "Bad Row,not-an-email", `Cal Journey,${emails[2]}`].join("\n");
+    const csv = [
+      "name,email",
+      `Ana Journey,${emails[0]}`,
+      `Ben Journey,${emails[1]}`,
+      "Bad Row,not-an-email",
+      `Cal Journey,${emails[2]}`,
+    ].join("\n");
     await page.getByLabel(/Roster file/).setInputFiles({ name: "roster.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
     await page.getByRole("button", { name: "Check file" }).click();
-    await expect(page.getByTestId("roster-counts")).toHaveText(/3 new accounts, 0 existing learners, 0 already enrolled, 1 row with errors/);
+    await expect(page.getByTestId("roster-counts")).toHaveText(
+      /3 new accounts, 0 existing learners, 0 already enrolled, 1 row with errors/,
+    );
     await expect(page.getByTestId("roster-line-4")).toContainText("Malformed email");
     await expectAccessible(page);
     await page.getByRole("button", { name: "Import 3 rows" }).click();
@@ -186,9 +197,14 @@ test.describe("an instructor runs a cohort", () => {
     test.setTimeout(120_000);
     const name = `Private ${stamp()}`;
     const cohortId = await createCohort(page, name);
-    const paths = ["", "/enrol", "/assignment", "/insights", "/settings", "/export.csv", `/learners/${cohortId}`].map((p) => `/instructor/cohorts/${cohortId}${p}`);
+    const paths = ["", "/enrol", "/assignment", "/insights", "/settings", "/export.csv", `/learners/${cohortId}`].map(
+      (p) => `/instructor/cohorts/${cohortId}${p}`,
+    );
 
-    for (const [options, learner] of [[{ storageState: storage.learner }, true], [signedOut, false]] as const) {
+    for (const [options, learner] of [
+      [{ storageState: storage.learner }, true],
+      [signedOut, false],
+    ] as const) {
       const ctx = await browser.newContext(options);
       for (const p of paths) {
         const res = await ctx.request.get(p, { maxRedirects: 0 });

@@ -29,7 +29,13 @@ async function answerAll(page: Page, right: boolean, skip?: string) {
 
 /** Text the browser could read: HTML with entities decoded. */
 const decode = (html: string) =>
-  html.replace(/<!-- -->/g, "").replace(/&#x27;|&#39;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+  html
+    .replace(/<!-- -->/g, "")
+    .replace(/&#x27;|&#39;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
 
 let progressId = "";
 const attemptIds: string[] = [];

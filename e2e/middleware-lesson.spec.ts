@@ -17,7 +17,10 @@ import { demoUsers, mayOpen, routes, type Identity } from "./routes";
 
 type Variant = { name: string; headers?: Record<string, string>; path?: (p: string) => string };
 
-const subrequest = (value: string): Variant => ({ name: `x-middleware-subrequest: ${value}`, headers: { "x-middleware-subrequest": value } });
+const subrequest = (value: string): Variant => ({
+  name: `x-middleware-subrequest: ${value}`,
+  headers: { "x-middleware-subrequest": value },
+});
 
 const variants: Variant[] = [
   { name: "plain" },
@@ -37,8 +40,21 @@ const variants: Variant[] = [
   { name: ".rsc suffix with RSC header", headers: { rsc: "1" }, path: (p) => `${p}.rsc` },
   { name: "subrequest + RSC", headers: { "x-middleware-subrequest": "proxy:proxy:proxy:proxy:proxy", rsc: "1" } },
   // a client-side navigation from the sign-in page, and a metadata-only prefetch, as the router sends them
-  { name: "navigation from /signin", headers: { rsc: "1", "next-router-state-tree": encodeURIComponent(JSON.stringify(["", { children: ["signin", { children: ["__PAGE__", {}] }] }])) } },
-  { name: "metadata prefetch", headers: { rsc: "1", "next-router-prefetch": "1", "next-router-state-tree": encodeURIComponent(JSON.stringify(["", {}, null, "metadata-only"])) } },
+  {
+    name: "navigation from /signin",
+    headers: {
+      rsc: "1",
+      "next-router-state-tree": encodeURIComponent(JSON.stringify(["", { children: ["signin", { children: ["__PAGE__", {}] }] }])),
+    },
+  },
+  {
+    name: "metadata prefetch",
+    headers: {
+      rsc: "1",
+      "next-router-prefetch": "1",
+      "next-router-state-tree": encodeURIComponent(JSON.stringify(["", {}, null, "metadata-only"])),
+    },
+  },
 ];
 
 const contexts = new Map<Identity, APIRequestContext>();
@@ -118,7 +134,9 @@ for (const route of protectedRoutes) {
       // what the leak checks look for: the page's own data, or the signed-in person's name and email
       const expected = route.marker ?? (route.kind === "page" ? demoUsers[owner].name : demoUsers[owner].email);
       const target = route.kind === "redirect" ? await fill(route.redirectsTo!) : null;
-      for (const v of variants.filter((x) => x.name === "plain" || x.name.startsWith("x-middleware") || x.name === "?_rsc= with RSC header")) {
+      for (const v of variants.filter(
+        (x) => x.name === "plain" || x.name.startsWith("x-middleware") || x.name === "?_rsc= with RSC header",
+      )) {
         const r = await fetchFinal(api, v.path ? v.path(base) : base, v.headers);
         if (target) {
           // a redirect, or in an RSC answer the redirect inside the payload

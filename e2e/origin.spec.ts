@@ -27,7 +27,12 @@ async function send(m: Mutation, origin: string | null, learner?: Learner): Prom
   if (m.prepare) Object.assign(values, await m.prepare(ctx));
   const headers: Record<string, string> = origin ? { origin } : {};
   const path = await ctx.fill(m.path);
-  const options = { headers, maxRedirects: 0, ...(m.form ? { form: await m.form(ctx) } : {}), ...(m.json ? { data: await m.json(ctx) } : {}) };
+  const options = {
+    headers,
+    maxRedirects: 0,
+    ...(m.form ? { form: await m.form(ctx) } : {}),
+    ...(m.json ? { data: await m.json(ctx) } : {}),
+  };
   const res = await api.fetch(path, { method: m.method, ...options });
   const result: MutationResult = {
     status: res.status(),
@@ -67,7 +72,8 @@ test("Next.js refuses a server action posted from another origin", async () => {
   expect(refused.status(), "cross-origin action refused").toBeGreaterThanOrEqual(400);
   expect((await api.get("/account", { maxRedirects: 0 })).status(), "still signed in: the action did not run").toBe(200);
   const sql = requireE2eSql();
-  const open = async () => (await sql<{ n: number }[]>`select count(*)::int as n from auth_sessions where user_id = ${me.id} and revoked_at is null`)[0].n;
+  const open = async () =>
+    (await sql<{ n: number }[]>`select count(*)::int as n from auth_sessions where user_id = ${me.id} and revoked_at is null`)[0].n;
   expect(await open()).toBe(1);
 
   // control: the same post from our own origin runs it

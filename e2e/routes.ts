@@ -64,7 +64,12 @@ export const routes: Route[] = [
   { path: "/instructor/cohorts/{cohortId}/enrol", audience: "instructor", kind: "page" },
   { path: "/instructor/cohorts/{cohortId}/settings", audience: "instructor", kind: "page" },
   { path: "/instructor/cohorts/{cohortId}/insights", audience: "instructor", kind: "page" },
-  { path: "/instructor/cohorts/{cohortId}/learners/{cohortLearnerId}", audience: "instructor", kind: "page", marker: "jordan.lee@demo.cohort" },
+  {
+    path: "/instructor/cohorts/{cohortId}/learners/{cohortLearnerId}",
+    audience: "instructor",
+    kind: "page",
+    marker: "jordan.lee@demo.cohort",
+  },
   { path: "/instructor/cohorts/{cohortId}/export.csv", audience: "instructor", kind: "export", marker: "jordan.lee@demo.cohort" },
   { path: "/instructor/reviews", audience: "instructor", kind: "page" },
   { path: "/instructor/reviews/{reflectionId}", audience: "instructor", kind: "page" },
@@ -165,7 +170,8 @@ async function reflectionOf(ctx: MutationContext) {
   return r ?? { body: "", version: 0, status: "none" };
 }
 
-const setsSessionCookie = (r: MutationResult) => /cohort\.session=[^;]+/.test(r.headers["set-cookie"] ?? "") && !/cohort\.session=;/.test(r.headers["set-cookie"] ?? "");
+const setsSessionCookie = (r: MutationResult) =>
+  /cohort\.session=[^;]+/.test(r.headers["set-cookie"] ?? "") && !/cohort\.session=;/.test(r.headers["set-cookie"] ?? "");
 
 export const mutations: Mutation[] = [
   {
@@ -201,7 +207,10 @@ export const mutations: Mutation[] = [
     // the learner's open attempt (started through the app, from our own page), every question answered with its first option
     prepare: async ({ api, origin, learner }) => {
       const res = await api.post("/api/quiz/attempts", { headers: { origin }, data: { progressId: learner!.progressId } });
-      const { attemptId, questions } = (await res.json()) as { attemptId: string; questions: { itemId: string; options: { id: string }[] }[] };
+      const { attemptId, questions } = (await res.json()) as {
+        attemptId: string;
+        questions: { itemId: string; options: { id: string }[] }[];
+      };
       return { openAttemptId: attemptId, answers: JSON.stringify(Object.fromEntries(questions.map((q) => [q.itemId, [q.options[0].id]]))) };
     },
     json: ({ values }) => ({ answers: JSON.parse(values.answers) }),

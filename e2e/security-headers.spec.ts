@@ -48,7 +48,9 @@ function expectSecurityHeaders(res: APIResponse, what: string): string {
   const nonce = d["script-src"].find((v) => v.startsWith("'nonce-"))?.slice(7, -1);
   expect(nonce, `${what}: script nonce`).toBeTruthy();
   expect(h["x-content-type-options"], what).toBe("nosniff");
-  expect(["no-referrer", "same-origin", "strict-origin", "strict-origin-when-cross-origin"], `${what}: Referrer-Policy`).toContain(h["referrer-policy"]);
+  expect(["no-referrer", "same-origin", "strict-origin", "strict-origin-when-cross-origin"], `${what}: Referrer-Policy`).toContain(
+    h["referrer-policy"],
+  );
   expect(h["x-frame-options"], what).toBe("DENY");
   expect(h["cache-control"], `${what}: Cache-Control`).toContain("no-store");
   expect(h["strict-transport-security"], `${what}: no HSTS over plain HTTP`).toBeUndefined();
@@ -130,7 +132,10 @@ test.describe("headers of every route in e2e/routes.ts", () => {
       form: { csrfToken, email: "grace.kim@demo.cohort", password: DEMO_PASSWORD, json: "true" },
       headers: { origin: baseURL },
     });
-    const setCookie = res.headersArray().filter((h) => h.name.toLowerCase() === "set-cookie").map((h) => h.value);
+    const setCookie = res
+      .headersArray()
+      .filter((h) => h.name.toLowerCase() === "set-cookie")
+      .map((h) => h.value);
     const session = setCookie.find((c) => c.startsWith("cohort.session="));
     expect(session, "a session cookie is set").toBeTruthy();
     expect(session).toMatch(/; HttpOnly/i);
@@ -152,10 +157,13 @@ test.describe("no CSP violation in the browser", () => {
       });
       const res = await page.goto(await fill(route.path));
       expect(res?.status()).toBeLessThan(300);
-      if (route.kind === "page" && route.audience === "anyone" && route.marker) await expect(page.getByText(route.marker).first()).toBeVisible();
+      if (route.kind === "page" && route.audience === "anyone" && route.marker)
+        await expect(page.getByText(route.marker).first()).toBeVisible();
       // React marks the DOM it has hydrated: blocked scripts would leave the page server-rendered only
       await expect
-        .poll(() => page.evaluate(() => Object.keys(document.querySelector("main") ?? {}).some((k) => k.startsWith("__react"))), { message: "hydrated" })
+        .poll(() => page.evaluate(() => Object.keys(document.querySelector("main") ?? {}).some((k) => k.startsWith("__react"))), {
+          message: "hydrated",
+        })
         .toBe(true);
       await page.waitForTimeout(500);
       expect(violations).toEqual([]);

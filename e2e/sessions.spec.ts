@@ -81,7 +81,10 @@ test.describe("a forged or edited session cookie is anonymous", () => {
 
   test("made with another secret (a forged signature)", async () => {
     await expectAnonymous(await encode({ token: learner.token, secret: "not-the-server-secret-at-all-00000" }), "wrong secret");
-    await expectAnonymous(await encode({ token: { ...learner.token, role: "admin" }, secret: "not-the-server-secret-at-all-00000" }), "wrong secret, role admin");
+    await expectAnonymous(
+      await encode({ token: { ...learner.token, role: "admin" }, secret: "not-the-server-secret-at-all-00000" }),
+      "wrong secret, role admin",
+    );
   });
 
   test("a tampered cookie", async () => {
@@ -107,9 +110,15 @@ test.describe("a forged or edited session cookie is anonymous", () => {
 
   test("expired, or naming another user's session, even encrypted with the real secret", async () => {
     await expectAnonymous(await encode({ token: learner.token, secret, maxAge: -60 }), "expired");
-    await expectAnonymous(await encode({ token: { ...learner.token, uid: admin.token.uid }, secret }), "admin's id on the learner's session");
+    await expectAnonymous(
+      await encode({ token: { ...learner.token, uid: admin.token.uid }, secret }),
+      "admin's id on the learner's session",
+    );
     await expectAnonymous(await encode({ token: { ...learner.token, sid: admin.token.sid }, secret }), "admin's session id");
-    await expectAnonymous(await encode({ token: { ...learner.token, sv: (learner.token.sv ?? 1) + 1 }, secret }), "another session version");
+    await expectAnonymous(
+      await encode({ token: { ...learner.token, sv: (learner.token.sv ?? 1) + 1 }, secret }),
+      "another session version",
+    );
   });
 
   test("a correctly encrypted cookie claiming the admin role is still the learner", async () => {

@@ -8,4 +8,7 @@ export function evaluate(
   now?: Date,
 ): { blocking: Advisory[]; accepted: (Advisory & { exception: AuditException })[]; expired: (Advisory & { exception: AuditException })[] };
 export function compareVersions(a: string, b: string): number;
-export function floorProblems(floors: { package: string; minimum: string; why: string }[], installedVersion: (name: string) => string | null): string[];
+export function floorProblems(
+  floors: { package: string; minimum: string; why: string }[],
+  installedVersion: (name: string) => string | null,
+): string[];

@@ -34,7 +34,8 @@ export function readExceptions(json) {
     const where = `exception ${i + 1}${e?.advisory ? ` (${e.advisory})` : ""}`;
     if (!e?.advisory) problems.push(`${where}: no advisory id`);
     else if (!e.reason || String(e.reason).trim().length < 10) problems.push(`${where}: give the reason it does not affect Cohort`);
-    else if (!e.until || Number.isNaN(Date.parse(e.until))) problems.push(`${where}: give an "until" date (YYYY-MM-DD) to look at it again`);
+    else if (!e.until || Number.isNaN(Date.parse(e.until)))
+      problems.push(`${where}: give an "until" date (YYYY-MM-DD) to look at it again`);
     else exceptions.push({ ...e, advisory: String(e.advisory).toUpperCase() });
   }
   return { exceptions, problems };
@@ -50,7 +51,8 @@ export function evaluate(report, exceptions, now = new Date()) {
     for (const via of vuln.via ?? []) {
       if (typeof via !== "object" || !BLOCKING.has(via.severity)) continue;
       const id = advisoryId(via);
-      if (!advisories.has(id)) advisories.set(id, { id, package: via.name, severity: via.severity, title: via.title, url: via.url, range: via.range });
+      if (!advisories.has(id))
+        advisories.set(id, { id, package: via.name, severity: via.severity, title: via.title, url: via.url, range: via.range });
     }
   }
   const result = { blocking: [], accepted: [], expired: [] };
@@ -112,20 +114,25 @@ function runAudit() {
 }
 
 function main() {
-  const { exceptions, problems: exceptionProblems } = readExceptions(JSON.parse(fs.readFileSync(path.join(root, ".ci/audit-exceptions.json"), "utf8")));
+  const { exceptions, problems: exceptionProblems } = readExceptions(
+    JSON.parse(fs.readFileSync(path.join(root, ".ci/audit-exceptions.json"), "utf8")),
+  );
   const { floors } = JSON.parse(fs.readFileSync(path.join(root, ".ci/advisory-floors.json"), "utf8"));
   const failures = [...exceptionProblems];
 
   const floorIssues = floorProblems(floors, installedVersion);
   failures.push(...floorIssues);
-  console.log(`Recorded advisory floors: ${floors.length} checked, ${floorIssues.length} below (${floors.map((f) => `${f.package} ${installedVersion(f.package) ?? "-"} >= ${f.minimum}`).join(", ")})`);
+  console.log(
+    `Recorded advisory floors: ${floors.length} checked, ${floorIssues.length} below (${floors.map((f) => `${f.package} ${installedVersion(f.package) ?? "-"} >= ${f.minimum}`).join(", ")})`,
+  );
 
   const audit = runAudit();
   if (audit.reachable) {
     const r = evaluate(audit.report, exceptions);
     const m = audit.report.metadata?.vulnerabilities ?? {};
     console.log(`npm audit --omit=dev: ${m.critical ?? 0} critical, ${m.high ?? 0} high, ${m.moderate ?? 0} moderate, ${m.low ?? 0} low`);
-    for (const a of r.accepted) console.log(`  accepted until ${a.exception.until}: ${a.id} ${a.package} (${a.severity}) — ${a.exception.reason}`);
+    for (const a of r.accepted)
+      console.log(`  accepted until ${a.exception.until}: ${a.id} ${a.package} (${a.severity}) — ${a.exception.reason}`);
     for (const a of r.expired) failures.push(`exception for ${a.id} ${a.package} expired on ${a.exception.until}: look at it again`);
     for (const a of r.blocking) failures.push(`${a.severity}: ${a.id} ${a.package} ${a.range ?? ""} — ${a.title} ${a.url ?? ""}`);
   } else {

@@ -9,14 +9,37 @@ const report = {
       name: "next",
       severity: "critical",
       via: [
-        { source: 1101, name: "next", title: "Authorization bypass in middleware", url: "https://github.com/advisories/GHSA-f82v-jwr5-mffw", severity: "critical", range: ">=15.0.0 <15.2.3" },
-        { source: 1102, name: "next", title: "Cache poisoning", url: "https://github.com/advisories/GHSA-qpjv-v59x-3qc4", severity: "moderate", range: "<15.1.6" },
+        {
+          source: 1101,
+          name: "next",
+          title: "Authorization bypass in middleware",
+          url: "https://github.com/advisories/GHSA-f82v-jwr5-mffw",
+          severity: "critical",
+          range: ">=15.0.0 <15.2.3",
+        },
+        {
+          source: 1102,
+          name: "next",
+          title: "Cache poisoning",
+          url: "https://github.com/advisories/GHSA-qpjv-v59x-3qc4",
+          severity: "moderate",
+          range: "<15.1.6",
+        },
       ],
     },
     "some-parser": {
       name: "some-parser",
       severity: "high",
-      via: [{ source: 2201, name: "some-parser", title: "ReDoS", url: "https://github.com/advisories/GHSA-aaaa-bbbb-cccc", severity: "high", range: "<2.0.0" }],
+      via: [
+        {
+          source: 2201,
+          name: "some-parser",
+          title: "ReDoS",
+          url: "https://github.com/advisories/GHSA-aaaa-bbbb-cccc",
+          severity: "high",
+          range: "<2.0.0",
+        },
+      ],
     },
     "uses-parser": { name: "uses-parser", severity: "high", via: ["some-parser"] },
   },
@@ -31,7 +54,14 @@ describe("evaluate", () => {
 
   it("accepts an advisory listed with a reason until its date, then blocks it again", () => {
     const { exceptions } = readExceptions({
-      exceptions: [{ advisory: "GHSA-aaaa-bbbb-cccc", package: "some-parser", reason: "only parses our own config files at build time", until: "2027-01-31" }],
+      exceptions: [
+        {
+          advisory: "GHSA-aaaa-bbbb-cccc",
+          package: "some-parser",
+          reason: "only parses our own config files at build time",
+          until: "2027-01-31",
+        },
+      ],
     });
     const before = evaluate(report, exceptions, new Date("2027-01-01"));
     expect(before.accepted.map((a) => a.id)).toEqual(["GHSA-AAAA-BBBB-CCCC"]);
@@ -48,7 +78,11 @@ describe("evaluate", () => {
 describe("readExceptions", () => {
   it("refuses an exception without a reason or a date", () => {
     const { exceptions, problems } = readExceptions({
-      exceptions: [{ advisory: "GHSA-1" }, { advisory: "GHSA-2", reason: "not used by us at all", until: "soon" }, { reason: "no id here at all" }],
+      exceptions: [
+        { advisory: "GHSA-1" },
+        { advisory: "GHSA-2", reason: "not used by us at all", until: "soon" },
+        { reason: "no id here at all" },
+      ],
     });
     expect(exceptions).toEqual([]);
     expect(problems).toHaveLength(3);

@@ -58,7 +58,9 @@ async function compare(source: string, restored: string) {
   for (const n of names) {
     const same = a.counts[n] === b.counts[n];
     ok &&= same;
-    console.log(`  ${n.padEnd(40)} ${String(a.counts[n] ?? "-").padStart(8)} ${String(b.counts[n] ?? "-").padStart(9)}${same ? "" : "   MISMATCH"}`);
+    console.log(
+      `  ${n.padEnd(40)} ${String(a.counts[n] ?? "-").padStart(8)} ${String(b.counts[n] ?? "-").padStart(9)}${same ? "" : "   MISMATCH"}`,
+    );
   }
   for (const s of Object.keys(a.sequences)) {
     const same = a.sequences[s] === b.sequences[s];
@@ -66,7 +68,9 @@ async function compare(source: string, restored: string) {
     if (!same) console.log(`  sequence ${s}: source ${a.sequences[s]}, restored ${b.sequences[s]}   MISMATCH`);
   }
   const rows = Object.values(a.counts).reduce((x, y) => x + y, 0);
-  console.log(`  ${names.length} tables, ${rows} rows, ${Object.keys(a.sequences).length} sequences: ${ok ? "identical counts" : "DIFFERENT"}`);
+  console.log(
+    `  ${names.length} tables, ${rows} rows, ${Object.keys(a.sequences).length} sequences: ${ok ? "identical counts" : "DIFFERENT"}`,
+  );
   if (!ok) process.exitCode = 1;
 }
 
@@ -81,12 +85,21 @@ async function signIn(url: string, email: string) {
   const wrong = await authenticate({ email, password: `${password}-not`, ip: "192.0.2.98" });
   await closeDb();
   const ok = r.ok && session?.email === email && !wrong.ok;
-  console.log(`  sign-in as ${email} on the restored database: ${r.ok ? `accepted (${r.user.role}), session resolves` : `refused (${r.reason})`}; a wrong password is ${wrong.ok ? "ACCEPTED" : "refused"}`);
+  console.log(
+    `  sign-in as ${email} on the restored database: ${r.ok ? `accepted (${r.user.role}), session resolves` : `refused (${r.reason})`}; a wrong password is ${wrong.ok ? "ACCEPTED" : "refused"}`,
+  );
   if (!ok) process.exitCode = 1;
 }
 
 const [cmd, ...rest] = process.argv.slice(2);
-const run = cmd === "fill" ? fill(rest[0]) : cmd === "compare" ? compare(rest[0], rest[1]) : cmd === "sign-in" ? signIn(rest[0], rest[1]) : Promise.reject(new Error(`unknown command ${cmd}`));
+const run =
+  cmd === "fill"
+    ? fill(rest[0])
+    : cmd === "compare"
+      ? compare(rest[0], rest[1])
+      : cmd === "sign-in"
+        ? signIn(rest[0], rest[1])
+        : Promise.reject(new Error(`unknown command ${cmd}`));
 run.catch((e) => {
   console.error(`backup-verify ${cmd}: ${(e as Error).message}`);
   process.exit(1);

@@ -91,9 +91,8 @@ async function time<T>(label: string, runs: number, fn: () => Promise<T>) {
 async function main() {
   const { listAuditActions, listAuditEntries } = await import("../lib/audit/log");
   const { streamOrganisationExport } = await import("../lib/reports/organisation-export");
-  const { getCompletionsPerWeek, getOrganisationTiles, hasAnyCohort, listOrganisationCohorts, listReportInstructors } = await import(
-    "../lib/reports/organisation"
-  );
+  const { getCompletionsPerWeek, getOrganisationTiles, hasAnyCohort, listOrganisationCohorts, listReportInstructors } =
+    await import("../lib/reports/organisation");
   // BENCH_DB=<name> reuses a database kept by an earlier run (KEEP=1)
   const reuse = process.env.BENCH_DB;
   const name = reuse ?? `cohort_bench_admin_${randomBytes(3).toString("hex")}`;
@@ -107,10 +106,21 @@ async function main() {
       await migrateDb(db, "postgres");
       await seed(db);
     }
-    const [counts] = await client`select (select count(*) from users where role = 'learner') learners, (select count(*) from cohorts) cohorts,
+    const [counts] =
+      await client`select (select count(*) from users where role = 'learner') learners, (select count(*) from cohorts) cohorts,
       (select count(*) from assignment_progress) progress, (select count(*) from reflections) reflections, (select count(*) from audit_log) audit`;
-    console.log(`load average before timing: ${(await import("node:os")).loadavg().map((l) => l.toFixed(1)).join(" ")}`);
-    console.log(`seeded in ${((performance.now() - t) / 1000).toFixed(1)} s:`, Object.entries(counts).map(([k, v]) => `${v} ${k}`).join(", "));
+    console.log(
+      `load average before timing: ${(await import("node:os"))
+        .loadavg()
+        .map((l) => l.toFixed(1))
+        .join(" ")}`,
+    );
+    console.log(
+      `seeded in ${((performance.now() - t) / 1000).toFixed(1)} s:`,
+      Object.entries(counts)
+        .map(([k, v]) => `${v} ${k}`)
+        .join(", "),
+    );
     setDb(db, "postgres", async () => {});
     const [{ id }] = await client`select id from users where role = 'admin'`;
     const [{ id: instructor }] = await client`select id from users where role = 'instructor' order by email limit 1`;
@@ -128,20 +138,21 @@ async function main() {
     const to = new Date(Date.now() - 20 * 86400_000).toISOString().slice(0, 10);
     if (!process.env.EXPORT_ONLY) await timeReport();
     async function timeReport() {
-    await page(f()); // warm up
-    await time("report /admin, no filters (every query of the page)", RUNS, () => page(f()));
-    await time("  tiles alone", RUNS, () => getOrganisationTiles({ actor, filters: f() }));
-    await time("  cohort table alone", RUNS, () => listOrganisationCohorts({ actor, filters: f() }));
-    await time("  chart alone", RUNS, () => getCompletionsPerWeek({ actor, filters: f() }));
-    await time("report, sorted by median best score desc", RUNS, () => page(f({ sort: "median", dir: "desc" })));
-    await time("report, one instructor", RUNS, () => page(f({ instructor })));
-    await time("report, status overdue, active cohorts", RUNS, () => page(f({ status: "overdue", cohortStatus: "active" })));
-    await time(`report, due ${from}..${to}`, RUNS, () => page(f({ from, to })));
-    await time("report, page 100 of the cohort table", RUNS, () => page(f({ page: 100 })));
-    await time("audit log, first page", RUNS, () => listAuditEntries({ actor, filters: {} }));
-    await time("audit log, actor search + action", RUNS, () => listAuditEntries({ actor, filters: { actor: "learner.77", action: "auth.sign_in" } }));
-    await time("audit log, distinct actions", RUNS, () => listAuditActions({ actor }));
-
+      await page(f()); // warm up
+      await time("report /admin, no filters (every query of the page)", RUNS, () => page(f()));
+      await time("  tiles alone", RUNS, () => getOrganisationTiles({ actor, filters: f() }));
+      await time("  cohort table alone", RUNS, () => listOrganisationCohorts({ actor, filters: f() }));
+      await time("  chart alone", RUNS, () => getCompletionsPerWeek({ actor, filters: f() }));
+      await time("report, sorted by median best score desc", RUNS, () => page(f({ sort: "median", dir: "desc" })));
+      await time("report, one instructor", RUNS, () => page(f({ instructor })));
+      await time("report, status overdue, active cohorts", RUNS, () => page(f({ status: "overdue", cohortStatus: "active" })));
+      await time(`report, due ${from}..${to}`, RUNS, () => page(f({ from, to })));
+      await time("report, page 100 of the cohort table", RUNS, () => page(f({ page: 100 })));
+      await time("audit log, first page", RUNS, () => listAuditEntries({ actor, filters: {} }));
+      await time("audit log, actor search + action", RUNS, () =>
+        listAuditEntries({ actor, filters: { actor: "learner.77", action: "auth.sign_in" } }),
+      );
+      await time("audit log, distinct actions", RUNS, () => listAuditActions({ actor }));
     }
 
     for (const mode of process.env.KEYSET ? (["cursor", "keyset"] as const) : (["cursor"] as const)) {

@@ -18,10 +18,16 @@ const PASSWORD = "cohort-demo-2026";
 const DURATION = Number(process.env.DURATION ?? 10);
 const ROUNDS = Number(process.env.ROUNDS ?? 15);
 // learners of the cohorts without an attempt limit (see db/seed/demo/progress.ts)
-const LEARNERS = ["emily.chen", "marcus.brown", "aisha.khan", "grace.kim", "derek.wilson", "nia.robinson", "chris.taylor", "rosa.alvarez"].slice(
-  0,
-  Number(process.env.PARALLEL ?? 8),
-);
+const LEARNERS = [
+  "emily.chen",
+  "marcus.brown",
+  "aisha.khan",
+  "grace.kim",
+  "derek.wilson",
+  "nia.robinson",
+  "chris.taylor",
+  "rosa.alvarez",
+].slice(0, Number(process.env.PARALLEL ?? 8));
 const CONNECTIONS = Number(process.env.CONNECTIONS ?? 10);
 const key = new Map(boundariesModule.quiz.map((q) => [q.id, q.options.filter((o) => o.correct).map((o) => o.id)]));
 
@@ -58,9 +64,14 @@ async function benchHome(cookie: string) {
 /** The same load on a signed-in endpoint and on a page with no query of its own, for comparison. */
 async function benchBaselines(cookie: string) {
   const staff = await signIn("rivera@demo.cohort");
-  for (const [path, c] of [["/api/auth/session", cookie], ["/instructor", staff]] as const) {
+  for (const [path, c] of [
+    ["/api/auth/session", cookie],
+    ["/instructor", staff],
+  ] as const) {
     const r = await autocannon({ url: `${BASE}${path}`, connections: CONNECTIONS, duration: DURATION, headers: { cookie: c } });
-    console.log(`GET ${path} (baseline)  ${r.requests.average.toFixed(0)} req/s · latency p50 ${r.latency.p50} ms · p99 ${r.latency.p99} ms`);
+    console.log(
+      `GET ${path} (baseline)  ${r.requests.average.toFixed(0)} req/s · latency p50 ${r.latency.p50} ms · p99 ${r.latency.p99} ms`,
+    );
   }
 }
 
@@ -76,10 +87,19 @@ async function quizLoop(email: string, times: number[]) {
     const attempt = (await start.json()) as { attemptId: string; questions: { itemId: string }[] };
     // alternate passing and failing answers
     const answers = Object.fromEntries(
-      attempt.questions.map((q, k) => [q.itemId, i % 2 === 0 || k > 2 ? key.get(q.itemId)! : [boundariesModule.quiz.find((x) => x.id === q.itemId)!.options.find((o) => !o.correct)!.id]]),
+      attempt.questions.map((q, k) => [
+        q.itemId,
+        i % 2 === 0 || k > 2
+          ? key.get(q.itemId)!
+          : [boundariesModule.quiz.find((x) => x.id === q.itemId)!.options.find((o) => !o.correct)!.id],
+      ]),
     );
     const t0 = performance.now();
-    const submit = await fetch(`${BASE}/api/quiz/attempts/${attempt.attemptId}/submit`, { method: "POST", headers, body: JSON.stringify({ answers }) });
+    const submit = await fetch(`${BASE}/api/quiz/attempts/${attempt.attemptId}/submit`, {
+      method: "POST",
+      headers,
+      body: JSON.stringify({ answers }),
+    });
     await submit.text();
     times.push(performance.now() - t0);
     if (!submit.ok) throw new Error(`submit: ${submit.status}`);

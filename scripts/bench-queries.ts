@@ -15,7 +15,13 @@
  * as true as this list.
  */
 import { readReportFilters } from "@/lib/reports/organisation-filters";
-import { getCompletionsPerWeek, getOrganisationTiles, hasAnyCohort, listOrganisationCohorts, listReportInstructors } from "@/lib/reports/organisation";
+import {
+  getCompletionsPerWeek,
+  getOrganisationTiles,
+  hasAnyCohort,
+  listOrganisationCohorts,
+  listReportInstructors,
+} from "@/lib/reports/organisation";
 import { countOrganisationExportRows, exportQuery } from "@/lib/reports/organisation-export";
 import { getCohortProgress, learnerPageQuerySchema } from "@/lib/reports/cohort-progress";
 import { requireCohort } from "@/lib/cohorts/cohorts";
@@ -63,7 +69,10 @@ const organisationPath = () => "/admin";
 // the page's real filter parameters (lib/reports/organisation-filters.ts): an assignment status and an instructor
 const organisationFilteredPath = (ctx: BenchContext) => `/admin?status=overdue&instructor=${ctx.instructorId}`;
 
-export const benchTargets: Record<"organisationReport" | "organisationReportFiltered" | "export" | "cohortPage" | "learnerHome", BenchTarget> = {
+export const benchTargets: Record<
+  "organisationReport" | "organisationReportFiltered" | "export" | "cohortPage" | "learnerHome",
+  BenchTarget
+> = {
   learnerHome: {
     path: () => "/learn",
   },
@@ -93,7 +102,9 @@ export const benchTargets: Record<"organisationReport" | "organisationReportFilt
     queries: async (ctx, phase) => {
       const actor = { id: ctx.instructorId, role: "instructor" as const, email: ctx.instructorEmail };
       const cohort = await phase("the cohort, scope checked", () => requireCohort(actor, ctx.cohortId, "cohort.progress"));
-      await phase("assignments, tiles and learner table", () => getCohortProgress({ actor, cohortId: cohort.id, query: learnerPageQuerySchema.parse({}) }));
+      await phase("assignments, tiles and learner table", () =>
+        getCohortProgress({ actor, cohortId: cohort.id, query: learnerPageQuerySchema.parse({}) }),
+      );
     },
   },
 };

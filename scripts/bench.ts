@@ -53,7 +53,8 @@ const ROUNDS = Math.max(1, Math.round(DURATION / ROUND));
 const WARMUP = QUICK ? 1.5 : Math.max(1, Math.min(5, DURATION / 2));
 const LEARNER_POOL = QUICK ? 40 : 200;
 const QUIZ_CONNECTIONS = 20;
-const QUIZ_SUBMISSIONS = Math.ceil(Number(process.env.BENCH_QUIZ_SUBMISSIONS ?? (QUICK ? 120 : 600)) / (ROUNDS * QUIZ_CONNECTIONS)) * ROUNDS * QUIZ_CONNECTIONS;
+const QUIZ_SUBMISSIONS =
+  Math.ceil(Number(process.env.BENCH_QUIZ_SUBMISSIONS ?? (QUICK ? 120 : 600)) / (ROUNDS * QUIZ_CONNECTIONS)) * ROUNDS * QUIZ_CONNECTIONS;
 const QUIZ_WARMUP = QUICK ? 10 : 40;
 const EXPORT_RUNS = QUICK ? 2 : 3;
 const DIST_DIR = process.env.NEXT_DIST_DIR ?? ".next-bench";
@@ -90,7 +91,11 @@ const log = (s: string) => console.log(s);
 const only = args.only ? new Set(args.only.split(",").map((s) => s.trim())) : null;
 const wanted = (key: Key) => !only || only.has(key) || (key === "sessionApi" && (only.has("learnerHome") || only.has("quizSubmit")));
 const spec = (key: Key) => targets.find((t) => t.key === key)!;
-const loadAverage = () => os.loadavg().map((n) => n.toFixed(2)).join(", ");
+const loadAverage = () =>
+  os
+    .loadavg()
+    .map((n) => n.toFixed(2))
+    .join(", ");
 
 function machine() {
   const cpus = os.cpus();
@@ -115,7 +120,13 @@ async function benchContext(bench: BenchDb): Promise<BenchContext> {
     order by u.email limit 1`;
   const [adminRow] = await bench.client`select id from users where email = ${ADMIN_EMAIL}`;
   if (!adminRow) throw new Error(`${ADMIN_EMAIL} is missing from the benchmark database; use --fresh to reseed`);
-  return { cohortId: row.cohort_id, instructorId: row.instructor_id, instructorEmail: row.instructor_email, adminId: adminRow.id, adminEmail: ADMIN_EMAIL };
+  return {
+    cohortId: row.cohort_id,
+    instructorId: row.instructor_id,
+    instructorEmail: row.instructor_email,
+    adminId: adminRow.id,
+    adminEmail: ADMIN_EMAIL,
+  };
 }
 
 async function status(base: string, p: string, cookie: string, init: RequestInit = {}) {
@@ -124,7 +135,12 @@ async function status(base: string, p: string, cookie: string, init: RequestInit
   return res.status;
 }
 
-const notAvailable = (key: Key, why: string): Measured => ({ label: spec(key).label, load: `${spec(key).connections} conn`, available: false, note: why });
+const notAvailable = (key: Key, why: string): Measured => ({
+  label: spec(key).label,
+  load: `${spec(key).connections} conn`,
+  available: false,
+  note: why,
+});
 
 /** A target's rounds as one row; `cpuMs` is the server CPU time spent during them. */
 function row(key: Key, s: Samples, extra: { cpuMs?: number; peakRssMb?: number; note?: string; reference?: Reference } = {}): Measured {
@@ -180,7 +196,9 @@ async function main() {
       continue;
     }
     const server = await explain(bench, key, captured, path.join(OUT_DIR, "plans"));
-    log(`SQL of ${key}: ${statementCount(captured)} statement(s) in ${captured.length} phase(s), ${server.toFixed(1)} ms planning + execution on the server`);
+    log(
+      `SQL of ${key}: ${statementCount(captured)} statement(s) in ${captured.length} phase(s), ${server.toFixed(1)} ms planning + execution on the server`,
+    );
   }
   if (args["sql-only"]) {
     log(`Plans written to ${path.join(OUT_DIR, "plans")}/.`);
@@ -231,9 +249,7 @@ async function main() {
   }
   if (args.profile) log(`CPU profile of the server: ${profileDir}/ (open in Chrome DevTools or speedscope)`);
 
-  const table = targets
-    .filter((t) => wanted(t.key))
-    .map((t) => rows[t.key] ?? notAvailable(t.key, "pending" in t ? t.pending : "not run"));
+  const table = targets.filter((t) => wanted(t.key)).map((t) => rows[t.key] ?? notAvailable(t.key, "pending" in t ? t.pending : "not run"));
   const results = judgeBudgets(rows, { quick: QUICK }).filter((b) => !only || !b.measured.startsWith("not measured"));
   const info = {
     date: started.toISOString().replace("T", " ").slice(0, 16) + " UTC",
@@ -267,7 +283,12 @@ function previousRun(): string | null {
     const start = text.indexOf("## Latest run");
     if (start < 0) return null;
     const end = text.indexOf("## Previous run", start);
-    return text.slice(start, end < 0 ? undefined : end).replace("## Latest run", "## Previous run").trimEnd() + "\n";
+    return (
+      text
+        .slice(start, end < 0 ? undefined : end)
+        .replace("## Latest run", "## Previous run")
+        .trimEnd() + "\n"
+    );
   } catch {
     return null;
   }
@@ -303,7 +324,9 @@ async function measureAll(
   log(`signed in the admin, ${ctx.instructorEmail} and ${learners.length} learners (${((performance.now() - t) / 1000).toFixed(0)} s)`);
 
   let turn = 0;
-  const roundRobin = (p: string): (() => Request) => () => ({ path: p, headers: { cookie: learners[turn++ % learners.length] } });
+  const roundRobin =
+    (p: string): (() => Request) =>
+    () => ({ path: p, headers: { cookie: learners[turn++ % learners.length] } });
   const sessionNext = roundRobin("/api/auth/session");
   const sessionConnections = spec("sessionApi").connections;
 
@@ -348,7 +371,12 @@ async function measureAll(
     }
     const session = mergeSamples(ref);
     rows.sessionApi = row("sessionApi", session, { cpuMs: refCpu.ms, note: "in rounds alternating with the learner home" });
-    rows.learnerHome = row("learnerHome", mergeSamples(page), { cpuMs: pageCpu.ms, peakRssMb: sampler.peak(), note, reference: asReference("session API", session) });
+    rows.learnerHome = row("learnerHome", mergeSamples(page), {
+      cpuMs: pageCpu.ms,
+      peakRssMb: sampler.peak(),
+      note,
+      reference: asReference("session API", session),
+    });
   });
 
   if (wanted("quizSubmit")) await guard("quizSubmit", async () => (rows.quizSubmit = await measureQuiz(base, bench, sampler, sessionNext)));
@@ -360,7 +388,9 @@ async function measureAll(
     if (note === null) return;
     const sql = phases[key];
     const { label, connections } = spec(key);
-    log(`${label}: ${p} and its SQL (${sql ? statementCount(sql) : 0} statements), ${connections} connection(s), ${ROUNDS} × ${ROUND} s each`);
+    log(
+      `${label}: ${p} and its SQL (${sql ? statementCount(sql) : 0} statements), ${connections} connection(s), ${ROUNDS} × ${ROUND} s each`,
+    );
     const next = () => ({ path: p, headers: { cookie } });
     await http(connections, next, WARMUP);
     if (sql?.length) for (let i = 0; i < 3; i++) await replay(bench, sql);
@@ -382,7 +412,10 @@ async function measureAll(
   await guard("cohortPage", () => pageVsSql("cohortPage", instructor));
   await guard("organisationReport", () => pageVsSql("organisationReport", admin));
   await guard("organisationReportFiltered", () => pageVsSql("organisationReportFiltered", admin));
-  await guard("export", async () => (rows.export = await measureExport(base, bench, benchTargets.export.path(ctx), admin, sampler, server.pid)));
+  await guard(
+    "export",
+    async () => (rows.export = await measureExport(base, bench, benchTargets.export.path(ctx), admin, sampler, server.pid)),
+  );
 }
 
 const pick = (r: { requests: number; p50: number; p99: number }) => ({ requests: r.requests, p50: r.p50, p99: r.p99 });
@@ -520,9 +553,19 @@ async function measureQuiz(base: string, bench: BenchDb, sampler: RssSampler, se
     });
   }
   // every run uses up learners (many pass); a database used for many runs runs short: --fresh reseeds it
-  const short = queue.length < need ? `only ${queue.length} of ${need} learners left with an open, unpassed quiz (npm run bench -- --fresh reseeds)` : "";
+  const short =
+    queue.length < need
+      ? `only ${queue.length} of ${need} learners left with an open, unpassed quiz (npm run bench -- --fresh reseeds)`
+      : "";
   if (short) log(`quiz submission: ${short}`);
-  const startNote = [`attempts started: ${Object.entries(startCodes).map(([c, n]) => `${n}× ${c}`).join(", ")}`, short].filter(Boolean).join("; ");
+  const startNote = [
+    `attempts started: ${Object.entries(startCodes)
+      .map(([c, n]) => `${n}× ${c}`)
+      .join(", ")}`,
+    short,
+  ]
+    .filter(Boolean)
+    .join("; ");
   if (queue.length < QUIZ_WARMUP + connections * ROUNDS) return notAvailable(key, `only ${queue.length} open attempts (${startNote})`);
   let n = 0;
   const next = () => queue[n++] ?? { method: "POST", path: "/api/quiz/attempts/00000000-0000-0000-0000-000000000000/submit", body: "{}" };
@@ -541,7 +584,12 @@ async function measureQuiz(base: string, bench: BenchDb, sampler: RssSampler, se
     page.push(await runLoad({ base, connections, amount: perRound, next }));
     cpuMs += treeCpuMs(pid) - c0;
   }
-  return row(key, mergeSamples(page), { cpuMs, peakRssMb: sampler.peak(), note: startNote, reference: asReference("session API", mergeSamples(ref)) });
+  return row(key, mergeSamples(page), {
+    cpuMs,
+    peakRssMb: sampler.peak(),
+    note: startNote,
+    reference: asReference("session API", mergeSamples(ref)),
+  });
 }
 
 main().catch(async (e) => {

@@ -72,7 +72,10 @@ async function main() {
   await closeDb();
 
   // next directly, not through npx, so that SIGTERM reaches the server itself
-  const child = spawn(process.execPath, [require.resolve("next/dist/bin/next"), "start", "-p", port, "-H", "127.0.0.1"], { stdio: "inherit", env });
+  const child = spawn(process.execPath, [require.resolve("next/dist/bin/next"), "start", "-p", port, "-H", "127.0.0.1"], {
+    stdio: "inherit",
+    env,
+  });
   const exited = new Promise<number>((resolve) => child.on("exit", (code) => resolve(code ?? 1)));
   const stop = async () => {
     child.kill("SIGTERM");

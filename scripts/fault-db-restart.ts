@@ -42,7 +42,17 @@ const { values: args } = parseArgs({
   },
 });
 
-type Sample = { kind: string; start: number; end: number; ok: boolean; status: number; error?: string; acknowledged?: boolean; key?: string; errorPage?: boolean };
+type Sample = {
+  kind: string;
+  start: number;
+  end: number;
+  ok: boolean;
+  status: number;
+  error?: string;
+  acknowledged?: boolean;
+  key?: string;
+  errorPage?: boolean;
+};
 
 /** Playwright's own Chromium if installed, else Debian's (as playwright.config.ts chooses). */
 function chromiumPath(): string | undefined {
@@ -73,7 +83,8 @@ async function main() {
   if (args["shared-cluster"]) {
     serverUrl = process.env.FAULT_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? DEFAULT_PG;
     const version = fs.readdirSync("/etc/postgresql")[0];
-    const ctl = (action: string) => () => runAsync(["pg_ctlcluster", "--skip-systemctl-redirect", version, "main", action], `pg_ctlcluster ${action}`);
+    const ctl = (action: string) => () =>
+      runAsync(["pg_ctlcluster", "--skip-systemctl-redirect", version, "main", action], `pg_ctlcluster ${action}`);
     down = ctl("stop");
     up = ctl("start");
     restart = ctl("restart");
@@ -97,7 +108,13 @@ async function main() {
     const app: App = await startApp({
       port,
       distDir,
-      env: { DATABASE_URL: db.url, NEXTAUTH_URL: `http://127.0.0.1:${port}`, NEXTAUTH_SECRET: secret, COHORT_DEMO: "0", DATABASE_POOL_SIZE: "10" },
+      env: {
+        DATABASE_URL: db.url,
+        NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+        NEXTAUTH_SECRET: secret,
+        COHORT_DEMO: "0",
+        DATABASE_POOL_SIZE: "10",
+      },
     });
     cleanups.push(() => app.stop());
     const sql = postgres(db.url, { max: 2, onnotice: () => {}, connect_timeout: 5 });
@@ -122,7 +139,16 @@ async function main() {
         let r: Attempt | null;
         try {
           r = await kind.attempt(ctx, i);
-          if (r) samples.push({ kind: kind.name, start, end: Date.now(), ok: r.acknowledged, status: r.status, acknowledged: r.acknowledged, key: r.key });
+          if (r)
+            samples.push({
+              kind: kind.name,
+              start,
+              end: Date.now(),
+              ok: r.acknowledged,
+              status: r.status,
+              acknowledged: r.acknowledged,
+              key: r.key,
+            });
         } catch (e) {
           samples.push({ kind: kind.name, start, end: Date.now(), ok: false, status: 0, error: (e as Error).message });
           await sleep(50);
@@ -135,7 +161,14 @@ async function main() {
         try {
           const res = await reader.fetch("/admin/users");
           const body = await res.text();
-          samples.push({ kind: "page /admin/users", start, end: Date.now(), ok: res.status === 200 && body.includes("emily.chen@demo.cohort"), status: res.status, errorPage: ERROR_DOCUMENT.test(body) });
+          samples.push({
+            kind: "page /admin/users",
+            start,
+            end: Date.now(),
+            ok: res.status === 200 && body.includes("emily.chen@demo.cohort"),
+            status: res.status,
+            errorPage: ERROR_DOCUMENT.test(body),
+          });
         } catch (e) {
           samples.push({ kind: "page /admin/users", start, end: Date.now(), ok: false, status: 0, error: (e as Error).message });
         }
@@ -150,7 +183,10 @@ async function main() {
 
     // what a person sees: the same page in Chromium while the database is down
     const { chromium } = await import("@playwright/test");
-    const browser = await chromium.launch({ executablePath: chromiumPath(), args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"] });
+    const browser = await chromium.launch({
+      executablePath: chromiumPath(),
+      args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
+    });
     cleanups.push(() => browser.close());
     const context = await browser.newContext();
     await context.addCookies([...reader.cookies].map(([name, value]) => ({ name, value, url: app.url })));
@@ -162,7 +198,11 @@ async function main() {
       await down();
       const page = await context.newPage();
       const res = await page.goto(`${app.url}/admin/users`).catch(() => null);
-      const heading = await page.locator("h1").first().textContent({ timeout: 5000 }).catch(() => "");
+      const heading = await page
+        .locator("h1")
+        .first()
+        .textContent({ timeout: 5000 })
+        .catch(() => "");
       seenInBrowser = `status ${res?.status() ?? "none"}, heading "${heading}"`;
       fs.mkdirSync("test-results", { recursive: true });
       await page.screenshot({ path: "test-results/fault-error-page.png" }).catch(() => {});
@@ -203,31 +243,46 @@ async function main() {
       const missing = acked.filter((key) => !stored.has(key));
       lost += missing.length;
       const attempts = samples.filter((s) => s.kind === k.name).length;
-      writeRows.push(`    ${k.name}: ${attempts} attempts, ${acked.length} acknowledged, ${acked.length - missing.length} of them stored${missing.length ? ` — MISSING ${missing.slice(0, 5).join(", ")}` : ""}`);
+      writeRows.push(
+        `    ${k.name}: ${attempts} attempts, ${acked.length} acknowledged, ${acked.length - missing.length} of them stored${missing.length ? ` — MISSING ${missing.slice(0, 5).join(", ")}` : ""}`,
+      );
     }
 
     const checks: [string, boolean, string][] = [
       [
         "requests during the outage fail fast",
         failedDuring.length > 0 && slowestFailure <= FAIL_FAST_MS,
-        `${during.length} requests overlapped the outage, ${failedDuring.length} failed; slowest failure ${slowestFailure} ms (limit ${FAIL_FAST_MS} ms); p95 of all failures ${percentile(samples.filter((s) => !s.ok).map((s) => s.end - s.start), 95)} ms`,
+        `${during.length} requests overlapped the outage, ${failedDuring.length} failed; slowest failure ${slowestFailure} ms (limit ${FAIL_FAST_MS} ms); p95 of all failures ${percentile(
+          samples.filter((s) => !s.ok).map((s) => s.end - s.start),
+          95,
+        )} ms`,
       ],
       [
         "a page during the outage shows the error page",
-        errorPages.length > 0 && errorPages.every((s) => s.status === 500 && s.errorPage) && (hold === 0 || ERROR_PAGE_HEADING.test(seenInBrowser)),
+        errorPages.length > 0 &&
+          errorPages.every((s) => s.status === 500 && s.errorPage) &&
+          (hold === 0 || ERROR_PAGE_HEADING.test(seenInBrowser)),
         `${errorPages.length} page loads failed during the outage: statuses ${[...new Set(errorPages.map((s) => s.status))].join(", ") || "none"}, error document in ${errorPages.filter((s) => s.errorPage).length}` +
           (hold > 0 ? `; in Chromium: ${seenInBrowser} (test-results/fault-error-page.png)` : ""),
       ],
       [
         "the app recovers by itself",
         Object.values(firstSuccessAfter).every((ms) => ms <= RECOVERY_LIMIT_MS) && settled.length > 0 && settledFailures.length === 0,
-        `first success after PostgreSQL was back: ${Object.entries(firstSuccessAfter).map(([k, ms]) => `${k.split(" (")[0]} ${Number.isFinite(ms) ? `${(ms / 1000).toFixed(1)} s` : "never"}`).join(", ")}; from 5 s after: ${settled.length} requests, ${settledFailures.length} failed`,
+        `first success after PostgreSQL was back: ${Object.entries(firstSuccessAfter)
+          .map(([k, ms]) => `${k.split(" (")[0]} ${Number.isFinite(ms) ? `${(ms / 1000).toFixed(1)} s` : "never"}`)
+          .join(", ")}; from 5 s after: ${settled.length} requests, ${settledFailures.length} failed`,
       ],
-      ["no acknowledged write is lost", lost === 0 && writeKinds.every((k) => samples.some((s) => s.kind === k.name && s.acknowledged)), `${lost} lost`],
+      [
+        "no acknowledged write is lost",
+        lost === 0 && writeKinds.every((k) => samples.some((s) => s.kind === k.name && s.acknowledged)),
+        `${lost} lost`,
+      ],
     ];
 
     console.log("");
-    console.log(`Fault test: PostgreSQL ${hold > 0 ? `stopped for ${hold} s` : "restarted"} under load (${((loadEnd - outageStart + 6000) / 1000).toFixed(0)} s of load, ${samples.length} requests)`);
+    console.log(
+      `Fault test: PostgreSQL ${hold > 0 ? `stopped for ${hold} s` : "restarted"} under load (${((loadEnd - outageStart + 6000) / 1000).toFixed(0)} s of load, ${samples.length} requests)`,
+    );
     console.log(`  outage: ${((outageEnd - outageStart) / 1000).toFixed(1)} s until PostgreSQL accepted connections again`);
     console.log("  writes:");
     for (const row of writeRows) console.log(row);

@@ -10,10 +10,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { shingleHashes } from "../lib/learning/module/ngrams";
 
-const ARTICLE = path.resolve(
-  __dirname,
-  "../../shared/seed/crss-professional-relationships-article.txt",
-);
+const ARTICLE = path.resolve(__dirname, "../../shared/seed/crss-professional-relationships-article.txt");
 const OUT = path.resolve(__dirname, "../lib/learning/module/article-shingles.json");
 
 const text = readFileSync(ARTICLE, "utf8");

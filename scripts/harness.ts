@@ -27,7 +27,8 @@ export function databaseUrl(base: string, name: string) {
 /** A new, empty database on the server of `base`; `drop()` removes it. */
 export async function createScratchDatabase(base: string, prefix: string) {
   const host = new URL(base).hostname;
-  if (!["localhost", "127.0.0.1", "::1", "[::1]"].includes(host)) throw new Error(`refusing to create test databases on ${host}: local servers only`);
+  if (!["localhost", "127.0.0.1", "::1", "[::1]"].includes(host))
+    throw new Error(`refusing to create test databases on ${host}: local servers only`);
   const name = `${prefix}_${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`;
   const admin = postgres(base, { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database "${name}"`);
@@ -76,7 +77,15 @@ export function ensureBuild(distDir: string, { reuse, env = {} }: { reuse: boole
 export type App = { port: number; url: string; child: ChildProcess; log: string[]; stop: () => Promise<void> };
 
 /** `next start` on the built app, in its own process group, ready when /signin answers. */
-export async function startApp({ port, distDir, env }: { port: number; distDir: string; env: Record<string, string | undefined> }): Promise<App> {
+export async function startApp({
+  port,
+  distDir,
+  env,
+}: {
+  port: number;
+  distDir: string;
+  env: Record<string, string | undefined>;
+}): Promise<App> {
   const child = spawn(path.join(root, "node_modules/.bin/next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: root,
     env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", NEXT_DIST_DIR: distDir, ...env },

@@ -43,15 +43,23 @@ async function time(label: string, fn: () => Promise<unknown>) {
     ms.push(performance.now() - start);
   }
   ms.sort((a, b) => a - b);
-  console.log(`${label.padEnd(58)} p50 ${percentile(ms, 50).toFixed(1).padStart(6)} ms   p95 ${percentile(ms, 95).toFixed(1).padStart(6)} ms`);
+  console.log(
+    `${label.padEnd(58)} p50 ${percentile(ms, 50).toFixed(1).padStart(6)} ms   p95 ${percentile(ms, 95).toFixed(1).padStart(6)} ms`,
+  );
   return percentile(ms, 95);
 }
 
 /** 500 learners at every stage, written in a few set-based statements. */
 async function seedCohort(db: Db) {
   const { moduleId, versionId } = await publishBuiltInModules(db);
-  const [instructor] = await db.select().from(users).where(sql`${users.email} = ${demoAccounts.instructors[0].email}`);
-  const [cohort] = await db.insert(cohorts).values({ name: `Measured cohort (${LEARNERS} learners)`, createdBy: instructor.id }).returning();
+  const [instructor] = await db
+    .select()
+    .from(users)
+    .where(sql`${users.email} = ${demoAccounts.instructors[0].email}`);
+  const [cohort] = await db
+    .insert(cohorts)
+    .values({ name: `Measured cohort (${LEARNERS} learners)`, createdBy: instructor.id })
+    .returning();
   await db.insert(cohortInstructors).values({ cohortId: cohort.id, userId: instructor.id });
   const tag = randomBytes(3).toString("hex");
   await db.execute(sql`select setseed(0.42)`);
@@ -88,9 +96,42 @@ async function seedCohort(db: Db) {
       from ${assignmentProgress} p cross join generate_series(1, 3) k
       where p.assignment_id = ${a.id} and p.started_at is not null and (k = 1 or hashtext(p.id::text || k::text) % 2 = 0)
     ) s`);
-  const items = ["why-trust-matters", "rapport-means-no-limits", "friendship-belief", "birthday-invite", "warm-and-professional", "late-night-text", "why-professionalism", "familiarity-overload", "feelings-unprofessional", "client-in-tears"];
-  const ideas = ["trust-rapport", "trust-rapport", "friendship-myth", "friendship-myth", "empathy-distance-balance", "empathy-distance-balance", "professionalism-focus", "professionalism-focus", "misc-emotional-engagement", "misc-emotional-engagement"];
-  const wrong = ["always-agree", "true", "fastest-trust", "go-to-party", "personal-number", "call-all-night", "arms-length", "false", "true", "blank-and-move-on"];
+  const items = [
+    "why-trust-matters",
+    "rapport-means-no-limits",
+    "friendship-belief",
+    "birthday-invite",
+    "warm-and-professional",
+    "late-night-text",
+    "why-professionalism",
+    "familiarity-overload",
+    "feelings-unprofessional",
+    "client-in-tears",
+  ];
+  const ideas = [
+    "trust-rapport",
+    "trust-rapport",
+    "friendship-myth",
+    "friendship-myth",
+    "empathy-distance-balance",
+    "empathy-distance-balance",
+    "professionalism-focus",
+    "professionalism-focus",
+    "misc-emotional-engagement",
+    "misc-emotional-engagement",
+  ];
+  const wrong = [
+    "always-agree",
+    "true",
+    "fastest-trust",
+    "go-to-party",
+    "personal-number",
+    "call-all-night",
+    "arms-length",
+    "false",
+    "true",
+    "blank-and-move-on",
+  ];
   await db.execute(sql`
     insert into quiz_responses (attempt_id, item_id, idea_id, chosen_option_ids, correct)
     select t.id, it.item, it.idea, array[it.wrong], false
@@ -124,7 +165,8 @@ async function seedCohort(db: Db) {
 async function main() {
   const base = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
   const host = new URL(base).hostname;
-  if (!["localhost", "127.0.0.1", "::1", "[::1]"].includes(host)) throw new Error(`Refusing to create a database on ${host}: use a local server.`);
+  if (!["localhost", "127.0.0.1", "::1", "[::1]"].includes(host))
+    throw new Error(`Refusing to create a database on ${host}: use a local server.`);
   const name = `cohort_measure_${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`;
   const admin = postgres(base, { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database "${name}"`);
@@ -140,9 +182,17 @@ async function main() {
     const { instructor, cohortId, assignmentId } = await seedCohort(getDb());
     await getDb().execute(sql`analyze`);
     const [{ n }] = (await client`select count(*)::int as n from quiz_responses`) as unknown as { n: number }[];
-    console.log(`Seeded ${LEARNERS} learners, ${n} quiz responses in ${((performance.now() - started) / 1000).toFixed(1)} s (database ${name}).`);
-    const load = () => os.loadavg().map((l) => l.toFixed(1)).join(" ");
-    console.log(`PostgreSQL ${(await client`show server_version`)[0].server_version}, ${RUNS} runs after 3 warm-up runs, ${os.cpus().length} cores, load average ${load()}:\n`);
+    console.log(
+      `Seeded ${LEARNERS} learners, ${n} quiz responses in ${((performance.now() - started) / 1000).toFixed(1)} s (database ${name}).`,
+    );
+    const load = () =>
+      os
+        .loadavg()
+        .map((l) => l.toFixed(1))
+        .join(" ");
+    console.log(
+      `PostgreSQL ${(await client`show server_version`)[0].server_version}, ${RUNS} runs after 3 warm-up runs, ${os.cpus().length} cores, load average ${load()}:\n`,
+    );
     const actor = { id: instructor.id, role: "instructor" as const, email: instructor.email };
     const args = { actor, cohortId, assignmentId };
     const budget = await time("getCohortSummary + listCohortLearners (one after the other)", async () => {
@@ -152,11 +202,20 @@ async function main() {
     await time("the same, in parallel as the page runs them", () => Promise.all([getCohortSummary(args), listCohortLearners(args)]));
     await time("  getCohortSummary", () => getCohortSummary(args));
     await time("  listCohortLearners, by name, page 1", () => listCohortLearners(args));
-    await time("  listCohortLearners, by status desc, page 10", () => listCohortLearners({ ...args, sort: "status", dir: "desc", page: 10 }));
-    await time("  listCohortLearners, status filter + search", () => listCohortLearners({ ...args, status: "in_progress", q: "learner 01" }));
+    await time("  listCohortLearners, by status desc, page 10", () =>
+      listCohortLearners({ ...args, sort: "status", dir: "desc", page: 10 }),
+    );
+    await time("  listCohortLearners, status filter + search", () =>
+      listCohortLearners({ ...args, status: "in_progress", q: "learner 01" }),
+    );
     await time("getQuizInsights (insights page)", () => getQuizInsights(args));
-    console.log(`\nBudget 100 ms: ${budget < 100 ? "met" : "NOT met"} (p95 ${budget.toFixed(1)} ms; load average now ${load()} — other work on the machine shows in these figures).`);
-    if (keep) console.log(`\nKept: DATABASE_URL=${url.toString()}  (sign in as ${demoAccounts.instructors[0].email}; drop it with: dropdb ${name})`);
+    console.log(
+      `\nBudget 100 ms: ${budget < 100 ? "met" : "NOT met"} (p95 ${budget.toFixed(1)} ms; load average now ${load()} — other work on the machine shows in these figures).`,
+    );
+    if (keep)
+      console.log(
+        `\nKept: DATABASE_URL=${url.toString()}  (sign in as ${demoAccounts.instructors[0].email}; drop it with: dropdb ${name})`,
+      );
   } finally {
     await closeDb();
     if (!keep) await admin.unsafe(`drop database if exists "${name}" with (force)`);
@@ -165,6 +224,8 @@ async function main() {
 }
 
 main().catch((e) => {
-  console.error(`Measurement failed: ${(e as Error).message}${(e as { cause?: Error }).cause ? `\n  cause: ${(e as { cause?: Error }).cause?.message}` : ""}`);
+  console.error(
+    `Measurement failed: ${(e as Error).message}${(e as { cause?: Error }).cause ? `\n  cause: ${(e as { cause?: Error }).cause?.message}` : ""}`,
+  );
   process.exit(1);
 });

@@ -15,7 +15,17 @@ import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 import { hash } from "@node-rs/argon2";
 import postgres from "postgres";
-import { actionForms, Browser, createScratchDatabase, DEFAULT_PG, ensureBuild, migrateAndSeed, multipart, startApp, type App } from "./harness";
+import {
+  actionForms,
+  Browser,
+  createScratchDatabase,
+  DEFAULT_PG,
+  ensureBuild,
+  migrateAndSeed,
+  multipart,
+  startApp,
+  type App,
+} from "./harness";
 
 const { values: args } = parseArgs({
   options: {
@@ -63,7 +73,10 @@ async function main() {
       startApp({ port: portA, distDir: distA, env: env(portA) }),
       startApp({ port: portB, distDir: distB, env: env(portB) }),
     ]);
-    cleanups.push(() => a.stop(), () => b.stop());
+    cleanups.push(
+      () => a.stop(),
+      () => b.stop(),
+    );
     console.log(`Instances: A ${a.url} (${distA}), B ${b.url} (${distB}), one database.`);
 
     const account = async (name: string) => {
@@ -135,7 +148,12 @@ async function main() {
         ? await onB.fetch("/account", {
             method: "POST",
             headers: { origin: b.url },
-            body: multipart({ ...form.fields, currentPassword: me.password, newPassword: "changed across instances", confirm: "changed across instances" }),
+            body: multipart({
+              ...form.fields,
+              currentPassword: me.password,
+              newPassword: "changed across instances",
+              confirm: "changed across instances",
+            }),
           })
         : null;
       const text = res ? await res.text() : "";
@@ -143,7 +161,7 @@ async function main() {
       checks.push({
         name: "a server action works across both (form rendered by A, posted to B)",
         ok: Boolean(form) && res?.status === 200 && text.includes("Your password is changed") && newPasswordWorks,
-        detail: `form found on A: ${Boolean(form)}, POST to B: ${res?.status ?? "not sent"}${text.includes("Your password is changed") ? " \"Your password is changed\"" : ""}, new password accepted by A: ${newPasswordWorks}`,
+        detail: `form found on A: ${Boolean(form)}, POST to B: ${res?.status ?? "not sent"}${text.includes("Your password is changed") ? ' "Your password is changed"' : ""}, new password accepted by A: ${newPasswordWorks}`,
       });
     }
 

@@ -13,7 +13,9 @@ renderCertificatePdf(
   {
     code: "K7QM-3XRT-9FHW-2NPD",
     learnerName: long ? "Maria Guadalupe Fernández-Łukasiewicz de la Cruz Santos" : "Maria Santos",
-    moduleTitle: long ? "Professional Relationships & Boundaries: Keeping Warmth and Distance in Peer Recovery Support Work" : "Professional Relationships & Boundaries",
+    moduleTitle: long
+      ? "Professional Relationships & Boundaries: Keeping Warmth and Distance in Peer Recovery Support Work"
+      : "Professional Relationships & Boundaries",
     moduleVersion: 1,
     providerName: "Prairie Peer Recovery Training Institute",
     providerApprovalNumber: "IL-CRSS-2026-0147",

@@ -36,7 +36,9 @@ async function main() {
     log: (line) => console.log(`  ${line}`),
   });
   if (result.status === "exists") {
-    console.log(`Scale seed data is already in place (${result.learners.toLocaleString("en")} learners); nothing changed. Use --reset to replace it.`);
+    console.log(
+      `Scale seed data is already in place (${result.learners.toLocaleString("en")} learners); nothing changed. Use --reset to replace it.`,
+    );
   } else {
     const total = Object.values(result.rows).reduce((a, b) => a + b, 0);
     console.log(

@@ -1,7 +1,9 @@
 // Prints one line, "Tests: N passed, N failed[, N skipped]", summed over vitest and Playwright JSON reports.
 import fs from "node:fs";
 
-let passed = 0, failed = 0, skipped = 0;
+let passed = 0,
+  failed = 0,
+  skipped = 0;
 for (const file of process.argv.slice(2)) {
   if (!fs.existsSync(file)) {
     console.error(`(no report at ${file}: that suite did not run)`);

@@ -46,7 +46,9 @@ async function main() {
       },
     }).values;
   } catch (e) {
-    throw new Error(`${(e as Error).message}. Usage: npm run user:create -- --email E --name N --role admin|instructor|learner [--password-stdin]`);
+    throw new Error(
+      `${(e as Error).message}. Usage: npm run user:create -- --email E --name N --role admin|instructor|learner [--password-stdin]`,
+    );
   }
   if (!args.email || !args.name || !args.role) {
     throw new Error("Usage: npm run user:create -- --email E --name N --role admin|instructor|learner [--password-stdin]");

@@ -11,7 +11,11 @@ const subscribe = () => () => {};
  * itself, with a copy button. A path is shown as a full URL of this site.
  */
 export function CopyField({ value, label, id }: { value: string; label: string; id: string }) {
-  const origin = useSyncExternalStore(subscribe, () => window.location.origin, () => "");
+  const origin = useSyncExternalStore(
+    subscribe,
+    () => window.location.origin,
+    () => "",
+  );
   const full = value.startsWith("/") ? `${origin}${value}` : value;
   const [copied, setCopied] = useState(false);
   return (
@@ -20,7 +24,13 @@ export function CopyField({ value, label, id }: { value: string; label: string; 
         <label htmlFor={id} className={labelClasses}>
           {label}
         </label>
-        <input id={id} readOnly value={full} className={`${controlClasses} w-full font-mono text-sm`} onFocus={(e) => e.currentTarget.select()} />
+        <input
+          id={id}
+          readOnly
+          value={full}
+          className={`${controlClasses} w-full font-mono text-sm`}
+          onFocus={(e) => e.currentTarget.select()}
+        />
       </div>
       <Button
         variant="secondary"
@@ -36,7 +46,9 @@ export function CopyField({ value, label, id }: { value: string; label: string; 
       >
         Copy<span className="sr-only"> {label}</span>
       </Button>
-      <span role="status" className="w-full text-sm text-brand-700">{copied ? "Copied." : ""}</span>
+      <span role="status" className="w-full text-sm text-brand-700">
+        {copied ? "Copied." : ""}
+      </span>
     </div>
   );
 }

@@ -39,8 +39,16 @@ export function LocalDateTimeField({
   error?: string;
   hint?: string;
 }) {
-  const hydrated = useSyncExternalStore(subscribe, () => true, () => false);
-  const zone = useSyncExternalStore(subscribe, () => Intl.DateTimeFormat().resolvedOptions().timeZone, () => "");
+  const hydrated = useSyncExternalStore(
+    subscribe,
+    () => true,
+    () => false,
+  );
+  const zone = useSyncExternalStore(
+    subscribe,
+    () => Intl.DateTimeFormat().resolvedOptions().timeZone,
+    () => "",
+  );
   const [typed, setTyped] = useState<string | null>(null);
   const value = typed ?? (hydrated && defaultIso ? toLocalInput(defaultIso) : "");
   const fullHint = [hint, zone ? `Your time zone: ${zone}.` : ""].filter(Boolean).join(" ") || undefined;
@@ -48,7 +56,13 @@ export function LocalDateTimeField({
     <Field id={`${name}-local`} label={label} hint={fullHint} error={error}>
       {(control) => (
         <>
-          <input {...control} type="datetime-local" className={`${controlClasses} w-full`} value={value} onChange={(e) => setTyped(e.target.value)} />
+          <input
+            {...control}
+            type="datetime-local"
+            className={`${controlClasses} w-full`}
+            value={value}
+            onChange={(e) => setTyped(e.target.value)}
+          />
           <input type="hidden" name={name} value={toIso(value)} />
         </>
       )}

@@ -46,7 +46,9 @@ export function TrainingRecordView({
       </div>
 
       <section aria-labelledby="targets-heading" className="mt-6">
-        <h2 id="targets-heading" className="text-lg font-semibold">Progress toward hour targets</h2>
+        <h2 id="targets-heading" className="text-lg font-semibold">
+          Progress toward hour targets
+        </h2>
         {record.targets.length === 0 ? (
           <EmptyState className="mt-2">Your programme has not set hour targets yet. An administrator can set them in Settings.</EmptyState>
         ) : (
@@ -54,9 +56,12 @@ export function TrainingRecordView({
             {record.targets.map((t, i) => (
               <Card as="li" key={t.category}>
                 <div className="flex flex-wrap items-baseline justify-between gap-2">
-                  <span id={`target-${i}`} className="font-medium">{t.category}</span>
+                  <span id={`target-${i}`} className="font-medium">
+                    {t.category}
+                  </span>
                   <span className="text-sm text-slate-700" data-testid={`target-figures-${i}`}>
-                    <strong className="text-slate-900">{formatHours(t.earned)}</strong> of {formatHours(t.target)} hours ({t.percent}%){t.met && <span className="ml-1 font-semibold text-green-800">— target met</span>}
+                    <strong className="text-slate-900">{formatHours(t.earned)}</strong> of {formatHours(t.target)} hours ({t.percent}%)
+                    {t.met && <span className="ml-1 font-semibold text-green-800">— target met</span>}
                   </span>
                 </div>
                 <div
@@ -76,15 +81,18 @@ export function TrainingRecordView({
         )}
         {untargeted.length > 0 && (
           <p className="mt-3 text-sm text-slate-700">
-            Also credited (no target set):{" "}
-            {untargeted.map((t) => `${t.category}: ${formatHours(t.hours)} hours`).join("; ")}.
+            Also credited (no target set): {untargeted.map((t) => `${t.category}: ${formatHours(t.hours)} hours`).join("; ")}.
           </p>
         )}
-        <p className="mt-3 font-medium" data-testid="total-hours">Total credited: {formatHours(record.totalHours)} hours</p>
+        <p className="mt-3 font-medium" data-testid="total-hours">
+          Total credited: {formatHours(record.totalHours)} hours
+        </p>
       </section>
 
       <section aria-labelledby="entries-heading" className="mt-8">
-        <h2 id="entries-heading" className="text-lg font-semibold">Completed modules</h2>
+        <h2 id="entries-heading" className="text-lg font-semibold">
+          Completed modules
+        </h2>
         {record.entries.length === 0 ? (
           <EmptyState className="mt-2">{emptyText}</EmptyState>
         ) : (
@@ -96,11 +104,15 @@ export function TrainingRecordView({
                   <p className="font-semibold">
                     {e.moduleTitle} <span className="font-normal text-slate-600">(v{e.moduleVersion})</span>
                   </p>
-                  <p className="text-slate-700">Completed {formatCertificateDate(e.completedAt)} · {e.cohortName}</p>
+                  <p className="text-slate-700">
+                    Completed {formatCertificateDate(e.completedAt)} · {e.cohortName}
+                  </p>
                   <p className="mt-1">
                     <Hours entry={e} /> · {e.hoursCategory}
                   </p>
-                  <p className="mt-1"><CertificateCell entry={e} href={certificateHref(e)} /></p>
+                  <p className="mt-1">
+                    <CertificateCell entry={e} href={certificateHref(e)} />
+                  </p>
                 </Card>
               ))}
             </ul>
@@ -113,9 +125,13 @@ export function TrainingRecordView({
                       {e.moduleTitle} <span className="text-slate-600">(v{e.moduleVersion})</span>
                       <div className="text-xs text-slate-600">{e.cohortName}</div>
                     </Td>
-                    <Td numeric><Hours entry={e} bare /></Td>
+                    <Td numeric>
+                      <Hours entry={e} bare />
+                    </Td>
                     <Td>{e.hoursCategory}</Td>
-                    <Td><CertificateCell entry={e} href={certificateHref(e)} /></Td>
+                    <Td>
+                      <CertificateCell entry={e} href={certificateHref(e)} />
+                    </Td>
                   </Tr>
                 ))}
               </Table>
@@ -144,7 +160,9 @@ function CertificateCell({ entry, href }: { entry: Entry; href: string | null })
   return (
     <>
       {href ? (
-        <Link className="link" href={href}>View<span className="sr-only"> certificate {entry.code}</span></Link>
+        <Link className="link" href={href}>
+          View<span className="sr-only"> certificate {entry.code}</span>
+        </Link>
       ) : (
         <code className="font-mono text-xs">{entry.code}</code>
       )}

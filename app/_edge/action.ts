@@ -24,7 +24,8 @@ const SECRET_FIELD = /password|^confirm$/i;
 
 function formValues(formData: FormData, secret?: readonly string[]): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of formData.entries()) if (typeof v === "string" && !k.startsWith("$ACTION") && !(secret && (secret.includes(k) || SECRET_FIELD.test(k)))) out[k] = v;
+  for (const [k, v] of formData.entries())
+    if (typeof v === "string" && !k.startsWith("$ACTION") && !(secret && (secret.includes(k) || SECRET_FIELD.test(k)))) out[k] = v;
   return out;
 }
 

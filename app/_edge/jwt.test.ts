@@ -4,7 +4,12 @@ import { describe, expect, it } from "vitest";
 import { decodeJwt, encodeJwt } from "./jwt";
 
 const secret = "a-test-secret-that-is-long-enough-123";
-const claims = { uid: "4b0c7d3e-0000-4000-8000-000000000001", sid: "4b0c7d3e-0000-4000-8000-000000000002", sv: 3, role: "learner" as const };
+const claims = {
+  uid: "4b0c7d3e-0000-4000-8000-000000000001",
+  sid: "4b0c7d3e-0000-4000-8000-000000000002",
+  sv: 3,
+  role: "learner" as const,
+};
 
 describe("session JWT", () => {
   it("decodes tokens next-auth made, and next-auth decodes ours", async () => {

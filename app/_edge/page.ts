@@ -36,7 +36,9 @@ export function page<P = Record<string, never>>(
 ): (props: PageProps<P>) => Promise<ReactNode>;
 export function page<P>(
   opts: { permission: Permission | "public" },
-  render: ((ctx: PageContext<P, CurrentUser>) => Promise<ReactNode> | ReactNode) | ((ctx: PageContext<P, CurrentUser | null>) => Promise<ReactNode> | ReactNode),
+  render:
+    | ((ctx: PageContext<P, CurrentUser>) => Promise<ReactNode> | ReactNode)
+    | ((ctx: PageContext<P, CurrentUser | null>) => Promise<ReactNode> | ReactNode),
 ) {
   const Page = async (props: PageProps<P>) => {
     const user = await getCurrentUser();
@@ -46,7 +48,11 @@ export function page<P>(
     }
     const [params, query] = await Promise.all([props.params, props.searchParams]);
     try {
-      return await (render as (ctx: PageContext<P, CurrentUser | null>) => Promise<ReactNode>)({ user, params, query: firstValues(query ?? {}) });
+      return await (render as (ctx: PageContext<P, CurrentUser | null>) => Promise<ReactNode>)({
+        user,
+        params,
+        query: firstValues(query ?? {}),
+      });
     } catch (e) {
       if (isDomainError(e) && (e.code === "not_found" || e.code === "forbidden")) notFound();
       throw e;

@@ -33,7 +33,10 @@ export function download(body: BodyInit, { filename, contentType }: { filename: 
 /** JSON bodies are small (a reflection is at most 20,000 characters); anything larger is refused unread. */
 export const MAX_JSON_BYTES = 64 * 1024;
 
-async function readJson(req: Request, maxBytes: number): Promise<{ ok: true; value: unknown } | { ok: false; status: number; message: string }> {
+async function readJson(
+  req: Request,
+  maxBytes: number,
+): Promise<{ ok: true; value: unknown } | { ok: false; status: number; message: string }> {
   const declared = Number(req.headers.get("content-length") ?? NaN);
   if (Number.isFinite(declared) && declared > maxBytes) return { ok: false, status: 413, message: "The request is too large." };
   if (!req.body) return { ok: false, status: 400, message: "The request was not valid JSON." };

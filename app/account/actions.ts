@@ -31,12 +31,9 @@ export const changeOwnPassword = formAction(
   },
 );
 
-export const signOutEverywhereAction = formAction(
-  { permission: "account.own", schema: z.object({}) },
-  async (_input, user) => {
-    await signOutEverywhere({ actor: user, userId: user.id, ip: await clientIp() });
-    // this browser's cookie names an ended session now; remove it too
-    (await cookies()).set(sessionCookieName(), "", { maxAge: 0, path: "/", httpOnly: true, sameSite: "lax", secure: secureCookies() });
-    redirect("/signin");
-  },
-);
+export const signOutEverywhereAction = formAction({ permission: "account.own", schema: z.object({}) }, async (_input, user) => {
+  await signOutEverywhere({ actor: user, userId: user.id, ip: await clientIp() });
+  // this browser's cookie names an ended session now; remove it too
+  (await cookies()).set(sessionCookieName(), "", { maxAge: 0, path: "/", httpOnly: true, sameSite: "lax", secure: secureCookies() });
+  redirect("/signin");
+});

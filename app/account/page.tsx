@@ -16,7 +16,9 @@ export default page({ permission: "account.own" }, async ({ user }) => {
       <h1 className="text-2xl font-bold">Your account</h1>
 
       <section aria-labelledby="profile-heading" className="card mt-4">
-        <h2 id="profile-heading" className="text-lg font-semibold">Profile</h2>
+        <h2 id="profile-heading" className="text-lg font-semibold">
+          Profile
+        </h2>
         <dl className="mt-2 grid grid-cols-[max-content_1fr] gap-x-6 gap-y-1 text-sm">
           <dt className="font-medium text-slate-700">Name</dt>
           <dd>{user.name}</dd>
@@ -29,7 +31,9 @@ export default page({ permission: "account.own" }, async ({ user }) => {
       </section>
 
       <section aria-labelledby="password-heading" className="card mt-4">
-        <h2 id="password-heading" className="text-lg font-semibold">Change password</h2>
+        <h2 id="password-heading" className="text-lg font-semibold">
+          Change password
+        </h2>
         <p className="mt-1 mb-4 text-sm text-slate-700">
           Changing your password signs out every other browser where you are signed in. This one stays signed in.
         </p>
@@ -37,19 +41,23 @@ export default page({ permission: "account.own" }, async ({ user }) => {
       </section>
 
       <section aria-labelledby="sessions-heading" className="card mt-4">
-        <h2 id="sessions-heading" className="text-lg font-semibold">Sign out everywhere</h2>
+        <h2 id="sessions-heading" className="text-lg font-semibold">
+          Sign out everywhere
+        </h2>
         <p className="mt-1 mb-4 text-sm text-slate-700">
-          Lost a phone, or signed in on a shared computer? This signs you out on every device, including this one.
-          Sessions also end by themselves after {idle} minutes without use, and {maxHours} hours after signing in.
+          Lost a phone, or signed in on a shared computer? This signs you out on every device, including this one. Sessions also end by
+          themselves after {idle} minutes without use, and {maxHours} hours after signing in.
         </p>
         <SignOutEverywhereForm />
       </section>
 
       <section aria-labelledby="data-heading" className="card mt-4">
-        <h2 id="data-heading" className="text-lg font-semibold">Your data</h2>
+        <h2 id="data-heading" className="text-lg font-semibold">
+          Your data
+        </h2>
         <p className="mt-1 mb-4 text-sm text-slate-700">
-          Download everything Cohort holds about you — your profile, enrolments, progress, quiz answers, reflections with
-          the feedback on them, certificates and the record of your sign-ins — as one JSON file.
+          Download everything Cohort holds about you — your profile, enrolments, progress, quiz answers, reflections with the feedback on
+          them, certificates and the record of your sign-ins — as one JSON file.
         </p>
         <a className="btn-secondary" href="/account/export.json" download>
           Download my data

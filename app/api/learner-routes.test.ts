@@ -29,7 +29,7 @@ function req(method: string, body?: unknown, origin: string | null = ORIGIN) {
 const as = (u: { id: string; email: string; name: string; role: CurrentUser["role"] }) => {
   session.user = { id: u.id, email: u.email, name: u.name, role: u.role, sessionId: "00000000-0000-0000-0000-000000000000" };
 };
-const params = <T,>(p: T) => ({ params: Promise.resolve(p) });
+const params = <T>(p: T) => ({ params: Promise.resolve(p) });
 const noParams = { params: Promise.resolve({}) };
 
 async function world() {

@@ -94,7 +94,8 @@ beforeAll(async () => {
 
 describe("certificate PDF and page", () => {
   const pdf = (id: string) => certificatePdf(req(`/certificates/${id}/pdf`), { params: Promise.resolve({ certificateId: id }) });
-  const page = (id: string) => pageOutcome(() => CertificatePage({ params: Promise.resolve({ certificateId: id }), searchParams: Promise.resolve({}) }));
+  const page = (id: string) =>
+    pageOutcome(() => CertificatePage({ params: Promise.resolve({ certificateId: id }), searchParams: Promise.resolve({}) }));
 
   it("the learner downloads their own, as a no-store PDF attachment with their name in it", async () => {
     as(w.learner1);
@@ -102,7 +103,9 @@ describe("certificate PDF and page", () => {
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("application/pdf");
     expect(res.headers.get("cache-control")).toBe("no-store");
-    expect(res.headers.get("content-disposition")).toMatch(/^attachment; filename="certificate-learner-one-professional-relationships-boundaries-[A-Z0-9-]+\.pdf"/);
+    expect(res.headers.get("content-disposition")).toMatch(
+      /^attachment; filename="certificate-learner-one-professional-relationships-boundaries-[A-Z0-9-]+\.pdf"/,
+    );
     const text = await pdfText(res);
     expect(text).toContain("Learner One");
     expect(text).toContain(`/verify/${w.cert1.code}`);
@@ -180,13 +183,18 @@ describe("a learner's record for staff (/people/[userId]/record)", () => {
     const params = { params: Promise.resolve({ userId: learner.id }) };
     const csv = await staffRecordCsv(req(`/people/${learner.id}/record.csv`), params);
     const pdf = await staffRecordPdf(req(`/people/${learner.id}/record.pdf`), { params: Promise.resolve({ userId: learner.id }) });
-    const page = await pageOutcome(() => StaffRecordPage({ params: Promise.resolve({ userId: learner.id }), searchParams: Promise.resolve({}) }));
+    const page = await pageOutcome(() =>
+      StaffRecordPage({ params: Promise.resolve({ userId: learner.id }), searchParams: Promise.resolve({}) }),
+    );
     return { csv: csv.status, pdf: pdf.status, page, csvBody: csv.status === 200 ? await csv.text() : await csv.text() };
   };
 
   it("admins open any learner's", async () => {
     as(w.admin);
-    for (const [l, cert] of [[w.learner1, w.cert1], [w.learner2, w.cert2]] as const) {
+    for (const [l, cert] of [
+      [w.learner1, w.cert1],
+      [w.learner2, w.cert2],
+    ] as const) {
       const o = await outcomes(l);
       expect([o.csv, o.pdf, o.page]).toEqual([200, 200, "ok"]);
       expect(o.csvBody).toContain(cert.code);

@@ -14,16 +14,27 @@ export default page({ permission: "workspace.instructor" }, async ({ user, query
     <AppShell user={user} wide>
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-bold">{archived ? "Archived cohorts" : "My cohorts"}</h1>
-        <Link href="/instructor/cohorts/new" className="btn">Create a cohort</Link>
+        <Link href="/instructor/cohorts/new" className="btn">
+          Create a cohort
+        </Link>
       </div>
       {cohorts.length === 0 ? (
         <div className="card mt-6">
           {archived ? (
-            <p>No archived cohorts. <Link className="link" href="/instructor">Back to your cohorts</Link>.</p>
+            <p>
+              No archived cohorts.{" "}
+              <Link className="link" href="/instructor">
+                Back to your cohorts
+              </Link>
+              .
+            </p>
           ) : (
             <p>
-              No cohorts yet — <Link className="link" href="/instructor/cohorts/new">create one</Link>, then enrol learners and assign the
-              module.
+              No cohorts yet —{" "}
+              <Link className="link" href="/instructor/cohorts/new">
+                create one
+              </Link>
+              , then enrol learners and assign the module.
             </p>
           )}
         </div>
@@ -33,17 +44,31 @@ export default page({ permission: "workspace.instructor" }, async ({ user, query
             <caption className="sr-only">{archived ? "Archived cohorts" : "Cohorts you teach"}</caption>
             <thead>
               <tr className="border-b text-left">
-                <th scope="col" className="p-2">Cohort</th>
-                <th scope="col" className="p-2 text-right">Learners</th>
-                <th scope="col" className="p-2 text-right">Complete</th>
-                <th scope="col" className="p-2 text-right">Overdue</th>
-                <th scope="col" className="p-2">Next due</th>
+                <th scope="col" className="p-2">
+                  Cohort
+                </th>
+                <th scope="col" className="p-2 text-right">
+                  Learners
+                </th>
+                <th scope="col" className="p-2 text-right">
+                  Complete
+                </th>
+                <th scope="col" className="p-2 text-right">
+                  Overdue
+                </th>
+                <th scope="col" className="p-2">
+                  Next due
+                </th>
               </tr>
             </thead>
             <tbody>
               {cohorts.map((c) => (
                 <tr key={c.id} className="border-b" data-testid={`cohort-row-${c.name}`}>
-                  <td className="p-2"><Link className="link font-medium" href={`/instructor/cohorts/${c.id}`}>{c.name}</Link></td>
+                  <td className="p-2">
+                    <Link className="link font-medium" href={`/instructor/cohorts/${c.id}`}>
+                      {c.name}
+                    </Link>
+                  </td>
                   <td className="p-2 text-right">{c.learners}</td>
                   <td className="p-2 text-right">{c.completePercent === null ? "—" : `${c.completePercent} %`}</td>
                   <td className={`p-2 text-right ${c.overdue ? "font-semibold text-red-800" : ""}`}>{c.overdue}</td>
@@ -55,7 +80,15 @@ export default page({ permission: "workspace.instructor" }, async ({ user, query
         </div>
       )}
       <p className="mt-6 text-sm">
-        {archived ? <Link className="link" href="/instructor">Show current cohorts</Link> : <Link className="link" href="/instructor?archived=1">Show archived cohorts</Link>}
+        {archived ? (
+          <Link className="link" href="/instructor">
+            Show current cohorts
+          </Link>
+        ) : (
+          <Link className="link" href="/instructor?archived=1">
+            Show archived cohorts
+          </Link>
+        )}
       </p>
     </AppShell>
   );

@@ -7,7 +7,18 @@
  */
 import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { assignments, auditLog, cohortInstructors, cohortInvites, cohorts, enrolments, quizAttempts, reflectionReviews, reflections, users } from "@/db/schema";
+import {
+  assignments,
+  auditLog,
+  cohortInstructors,
+  cohortInvites,
+  cohorts,
+  enrolments,
+  quizAttempts,
+  reflectionReviews,
+  reflections,
+  users,
+} from "@/db/schema";
 import { makeUser, uniqueEmail } from "@/db/test/factories";
 import {
   enrol,
@@ -38,7 +49,11 @@ vi.mock("@/app/_edge/session", async () => {
     },
   };
 });
-vi.mock("@/app/_edge/http", async (original) => ({ ...(await original<typeof import("@/app/_edge/http")>()), clientIp: async () => "127.0.0.1", requestPath: async () => null }));
+vi.mock("@/app/_edge/http", async (original) => ({
+  ...(await original<typeof import("@/app/_edge/http")>()),
+  clientIp: async () => "127.0.0.1",
+  requestPath: async () => null,
+}));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 const t = setupTestDb();
@@ -68,9 +83,16 @@ const s = {} as {
 /** Rows an action could touch, counted before and after. */
 async function snapshot() {
   const count = async (
-    table: typeof cohorts | typeof enrolments | typeof cohortInvites | typeof assignments | typeof auditLog | typeof users | typeof reflectionReviews | typeof cohortInstructors,
-  ) =>
-    (await t.db.select({ n: sql<number>`count(*)::int` }).from(table))[0].n;
+    table:
+      | typeof cohorts
+      | typeof enrolments
+      | typeof cohortInvites
+      | typeof assignments
+      | typeof auditLog
+      | typeof users
+      | typeof reflectionReviews
+      | typeof cohortInstructors,
+  ) => (await t.db.select({ n: sql<number>`count(*)::int` }).from(table))[0].n;
   const [cohort] = await t.db.select().from(cohorts).where(eq(cohorts.id, s.cohortId));
   const [refl] = await t.db.select().from(reflections).where(eq(reflections.id, s.reflectionId));
   const resets = (await t.db.select().from(quizAttempts).where(eq(quizAttempts.progressId, s.progressId))).filter((a) => a.resetAt).length;
@@ -88,7 +110,9 @@ async function snapshot() {
     reflection: refl.status,
     resets,
     inviteRevoked: invite.revokedAt,
-    enrolmentStatuses: (await t.db.select({ st: enrolments.status }).from(enrolments).where(eq(enrolments.cohortId, s.cohortId))).map((e) => e.st).sort(),
+    enrolmentStatuses: (await t.db.select({ st: enrolments.status }).from(enrolments).where(eq(enrolments.cohortId, s.cohortId)))
+      .map((e) => e.st)
+      .sort(),
   };
 }
 
@@ -96,7 +120,7 @@ beforeAll(async () => {
   const { moduleId, versionId } = await publishBuiltInModules();
   const owner = await makeInstructor({ name: "Owner Instructor" });
   const stranger = await makeInstructor({ name: "Stranger Instructor" });
-  const learner = await makeLearner({ name: "=HYPERLINK(\"http://x\")" });
+  const learner = await makeLearner({ name: '=HYPERLINK("http://x")' });
   const admin = await makeUser({ role: "admin", name: "Admin Person" });
   const cohort = await makeCohort({ instructorIds: [owner.id], name: "Owner's private cohort" });
   const own = await makeCohort({ instructorIds: [stranger.id], name: "Stranger's cohort" });
@@ -104,9 +128,26 @@ beforeAll(async () => {
   const a = await makeAssignment({ cohortId: cohort.id, moduleId });
   const p = await progressOf(a.id, learner.id);
   await makeAttempt({ progressId: p.id, moduleVersionId: versionId, score: 50 });
-  const r = await makeReflection({ progressId: p.id, moduleVersionId: versionId, promptId: "friendliness-blur", body: "<img src=x onerror=alert(1)> my private story" });
+  const r = await makeReflection({
+    progressId: p.id,
+    moduleVersionId: versionId,
+    promptId: "friendliness-blur",
+    body: "<img src=x onerror=alert(1)> my private story",
+  });
   const { invite } = await createCohortInvite({ actor: owner, cohortId: cohort.id, days: 7, maxUses: 10 });
-  Object.assign(s, { owner, stranger, learner, admin, cohortId: cohort.id, ownCohortId: own.id, assignmentId: a.id, progressId: p.id, reflectionId: r.id, inviteId: invite.id, moduleId });
+  Object.assign(s, {
+    owner,
+    stranger,
+    learner,
+    admin,
+    cohortId: cohort.id,
+    ownCohortId: own.id,
+    assignmentId: a.id,
+    progressId: p.id,
+    reflectionId: r.id,
+    inviteId: invite.id,
+    moduleId,
+  });
 });
 
 describe("pages", () => {
@@ -114,14 +155,54 @@ describe("pages", () => {
     const params = <T extends object>(p: T) => Promise.resolve(p);
     const sp = Promise.resolve({});
     return [
-      ["progress", async () => (await import("./cohorts/[cohortId]/page")).default({ params: params({ cohortId: s.cohortId }), searchParams: sp })],
-      ["enrol", async () => (await import("./cohorts/[cohortId]/enrol/page")).default({ params: params({ cohortId: s.cohortId }), searchParams: sp })],
-      ["assignment", async () => (await import("./cohorts/[cohortId]/assignment/page")).default({ params: params({ cohortId: s.cohortId }), searchParams: Promise.resolve({}) })],
-      ["insights", async () => (await import("./cohorts/[cohortId]/insights/page")).default({ params: params({ cohortId: s.cohortId }), searchParams: sp })],
-      ["settings", async () => (await import("./cohorts/[cohortId]/settings/page")).default({ params: params({ cohortId: s.cohortId }), searchParams: sp })],
-      ["learner", async () => (await import("./cohorts/[cohortId]/learners/[learnerId]/page")).default({ params: params({ cohortId: s.cohortId, learnerId: s.learner.id }), searchParams: Promise.resolve({}) })],
-      ["learner via own cohort", async () => (await import("./cohorts/[cohortId]/learners/[learnerId]/page")).default({ params: params({ cohortId: s.ownCohortId, learnerId: s.learner.id }), searchParams: Promise.resolve({}) })],
-      ["review", async () => (await import("./reviews/[reflectionId]/page")).default({ params: params({ reflectionId: s.reflectionId }), searchParams: sp })],
+      [
+        "progress",
+        async () => (await import("./cohorts/[cohortId]/page")).default({ params: params({ cohortId: s.cohortId }), searchParams: sp }),
+      ],
+      [
+        "enrol",
+        async () =>
+          (await import("./cohorts/[cohortId]/enrol/page")).default({ params: params({ cohortId: s.cohortId }), searchParams: sp }),
+      ],
+      [
+        "assignment",
+        async () =>
+          (await import("./cohorts/[cohortId]/assignment/page")).default({
+            params: params({ cohortId: s.cohortId }),
+            searchParams: Promise.resolve({}),
+          }),
+      ],
+      [
+        "insights",
+        async () =>
+          (await import("./cohorts/[cohortId]/insights/page")).default({ params: params({ cohortId: s.cohortId }), searchParams: sp }),
+      ],
+      [
+        "settings",
+        async () =>
+          (await import("./cohorts/[cohortId]/settings/page")).default({ params: params({ cohortId: s.cohortId }), searchParams: sp }),
+      ],
+      [
+        "learner",
+        async () =>
+          (await import("./cohorts/[cohortId]/learners/[learnerId]/page")).default({
+            params: params({ cohortId: s.cohortId, learnerId: s.learner.id }),
+            searchParams: Promise.resolve({}),
+          }),
+      ],
+      [
+        "learner via own cohort",
+        async () =>
+          (await import("./cohorts/[cohortId]/learners/[learnerId]/page")).default({
+            params: params({ cohortId: s.ownCohortId, learnerId: s.learner.id }),
+            searchParams: Promise.resolve({}),
+          }),
+      ],
+      [
+        "review",
+        async () =>
+          (await import("./reviews/[reflectionId]/page")).default({ params: params({ reflectionId: s.reflectionId }), searchParams: sp }),
+      ],
     ] as const;
   };
   /** The instructor's own area, not one cohort's: any instructor sees their own, other roles 404. */
@@ -182,7 +263,10 @@ describe("pages", () => {
 
 describe("CSV export route", () => {
   const get = async (path = "", role: "instructor" | "admin" = "instructor") => {
-    const mod = role === "instructor" ? await import("./cohorts/[cohortId]/export.csv/route") : await import("@/app/admin/cohorts/[cohortId]/export.csv/route");
+    const mod =
+      role === "instructor"
+        ? await import("./cohorts/[cohortId]/export.csv/route")
+        : await import("@/app/admin/cohorts/[cohortId]/export.csv/route");
     return mod.GET(new Request(`http://localhost/x/export.csv${path}`), { params: Promise.resolve({ cohortId: s.cohortId }) });
   };
 
@@ -203,7 +287,9 @@ describe("CSV export route", () => {
     const res = await get("?sort=name&dir=desc");
     expect(res.status).toBe(200);
     expect(res.headers.get("cache-control")).toBe("no-store");
-    expect(res.headers.get("content-disposition")).toMatch(/^attachment; filename="owners-private-cohort-progress-\d{4}-\d{2}-\d{2}\.csv"$/);
+    expect(res.headers.get("content-disposition")).toMatch(
+      /^attachment; filename="owners-private-cohort-progress-\d{4}-\d{2}-\d{2}\.csv"$/,
+    );
     const text = await res.text();
     expect(text).toContain(`"'=HYPERLINK(""http://x"")"`);
     expect(text).toContain(s.learner.email);
@@ -239,23 +325,62 @@ describe("actions", () => {
       ["create", () => cohortActions.createCohortAction(undefined, form({ name: "Someone else's", description: "" }))],
       ["update", () => cohortActions.updateCohortAction(undefined, form({ cohortId: c, name: "Taken over", description: "" }))],
       ["archive", () => cohortActions.archiveCohortAction(undefined, form({ cohortId: c, archived: "1" }))],
-      ["co-instructor", () => cohortActions.addCoInstructorAction(undefined, form({ cohortId: c, email: (who.user?.email ?? s.stranger.email) }))],
+      [
+        "co-instructor",
+        () => cohortActions.addCoInstructorAction(undefined, form({ cohortId: c, email: who.user?.email ?? s.stranger.email })),
+      ],
       ["invite", () => enrol.createInviteAction(undefined, form({ cohortId: c, days: "7", maxUses: "5" }))],
       ["revoke", () => enrol.revokeInviteAction(undefined, form({ cohortId: c, inviteId: s.inviteId }))],
       ["revoke via own cohort", () => enrol.revokeInviteAction(undefined, form({ cohortId: s.ownCohortId, inviteId: s.inviteId }))],
       ["add by email", () => enrol.enrolByEmailAction(undefined, form({ cohortId: c, email: newcomer, name: "New Comer" }))],
       ["preview", () => enrol.previewRosterAction(undefined, form({ cohortId: c, csv: `A,${newcomer}` }))],
-      ["import", () => enrol.importRosterChunkAction(undefined, form({ cohortId: c, rows: JSON.stringify([{ line: 1, name: "A", email: newcomer }]) }))],
+      [
+        "import",
+        () =>
+          enrol.importRosterChunkAction(undefined, form({ cohortId: c, rows: JSON.stringify([{ line: 1, name: "A", email: newcomer }]) })),
+      ],
       ["remove", () => enrol.removeLearnerAction(undefined, form({ cohortId: c, learnerId: s.learner.id }))],
       ["remove via own cohort", () => enrol.removeLearnerAction(undefined, form({ cohortId: s.ownCohortId, learnerId: s.learner.id }))],
       ["re-enrol", () => enrol.reenrolLearnerAction(undefined, form({ cohortId: c, learnerId: s.learner.id }))],
       ["set-password link", () => enrol.setPasswordLinkAction(undefined, form({ cohortId: c, learnerId: s.learner.id }))],
-      ["assign", () => assign.assignModuleAction(undefined, form({ cohortId: c, moduleId: s.moduleId, opensAt: "2030-01-01T00:00:00Z", dueAt: "2030-02-01T00:00:00Z" }))],
-      ["dates", () => assign.updateDatesAction(undefined, form({ cohortId: c, assignmentId: s.assignmentId, opensAt: "2030-01-01T00:00:00Z", dueAt: "2030-02-01T00:00:00Z" }))],
-      ["dates via own cohort", () => assign.updateDatesAction(undefined, form({ cohortId: s.ownCohortId, assignmentId: s.assignmentId, opensAt: "2030-01-01T00:00:00Z", dueAt: "2030-02-01T00:00:00Z" }))],
+      [
+        "assign",
+        () =>
+          assign.assignModuleAction(
+            undefined,
+            form({ cohortId: c, moduleId: s.moduleId, opensAt: "2030-01-01T00:00:00Z", dueAt: "2030-02-01T00:00:00Z" }),
+          ),
+      ],
+      [
+        "dates",
+        () =>
+          assign.updateDatesAction(
+            undefined,
+            form({ cohortId: c, assignmentId: s.assignmentId, opensAt: "2030-01-01T00:00:00Z", dueAt: "2030-02-01T00:00:00Z" }),
+          ),
+      ],
+      [
+        "dates via own cohort",
+        () =>
+          assign.updateDatesAction(
+            undefined,
+            form({ cohortId: s.ownCohortId, assignmentId: s.assignmentId, opensAt: "2030-01-01T00:00:00Z", dueAt: "2030-02-01T00:00:00Z" }),
+          ),
+      ],
       ["reset", () => learnerPage.resetAttemptsAction(undefined, form({ cohortId: c, progressId: s.progressId, reason: "Because I can" }))],
-      ["reset via own cohort", () => learnerPage.resetAttemptsAction(undefined, form({ cohortId: s.ownCohortId, progressId: s.progressId, reason: "Because I can" }))],
-      ["review", () => review.reviewReflectionAction(undefined, form({ reflectionId: s.reflectionId, decision: "accepted", feedback: "", version: "1" }))],
+      [
+        "reset via own cohort",
+        () =>
+          learnerPage.resetAttemptsAction(undefined, form({ cohortId: s.ownCohortId, progressId: s.progressId, reason: "Because I can" })),
+      ],
+      [
+        "review",
+        () =>
+          review.reviewReflectionAction(
+            undefined,
+            form({ reflectionId: s.reflectionId, decision: "accepted", feedback: "", version: "1" }),
+          ),
+      ],
     ];
     const before = await snapshot();
     for (const u of [s.stranger, s.learner, s.admin]) {
@@ -302,12 +427,26 @@ describe("actions", () => {
     const { signUpAction } = await import("@/app/join/[token]/actions");
     const { token } = await createCohortInvite({ actor: s.owner, cohortId: s.cohortId, days: 7, maxUses: 10 });
     who.user = null;
-    const mismatch = await signUpAction(undefined, form({ token, name: "New Person", email: uniqueEmail("pw"), password: "a long enough secret", confirm: "another secret" }));
-    expect(mismatch).toMatchObject({ ok: false, fieldErrors: { confirm: expect.stringMatching(/not the same/) }, values: { name: "New Person" } });
+    const mismatch = await signUpAction(
+      undefined,
+      form({ token, name: "New Person", email: uniqueEmail("pw"), password: "a long enough secret", confirm: "another secret" }),
+    );
+    expect(mismatch).toMatchObject({
+      ok: false,
+      fieldErrors: { confirm: expect.stringMatching(/not the same/) },
+      values: { name: "New Person" },
+    });
     expect(mismatch.values).not.toHaveProperty("password");
     expect(mismatch.values).not.toHaveProperty("confirm");
-    const taken = await signUpAction(undefined, form({ token, name: "Again", email: s.learner.email, password: "a long enough secret", confirm: "a long enough secret" }));
-    expect(taken).toMatchObject({ ok: false, fieldErrors: { email: expect.stringMatching(/already exists/) }, values: { email: s.learner.email } });
+    const taken = await signUpAction(
+      undefined,
+      form({ token, name: "Again", email: s.learner.email, password: "a long enough secret", confirm: "a long enough secret" }),
+    );
+    expect(taken).toMatchObject({
+      ok: false,
+      fieldErrors: { email: expect.stringMatching(/already exists/) },
+      values: { email: s.learner.email },
+    });
     expect(JSON.stringify(taken)).not.toContain("a long enough secret");
   });
 });

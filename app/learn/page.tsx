@@ -18,8 +18,8 @@ export default page({ permission: "workspace.learner" }, async ({ user }) => {
         <div className="card mt-4">
           <p className="font-semibold">Nothing is assigned to you yet.</p>
           <p className="mt-2 text-slate-700">
-            When your instructor assigns a module to your cohort, it shows up here with its due date. If your instructor
-            sent you a link to join a cohort, open that link first.
+            When your instructor assigns a module to your cohort, it shows up here with its due date. If your instructor sent you a link to
+            join a cohort, open that link first.
           </p>
         </div>
       ) : (
@@ -45,7 +45,9 @@ function AssignmentCard({ a }: { a: LearnerAssignment }) {
       <div className="flex flex-wrap items-start justify-between gap-2">
         <div className="min-w-0">
           <h2 id={headingId} className="text-lg font-bold leading-snug">
-            <Link href={`/learn/${a.progressId}`} className="hover:underline">{a.moduleTitle}</Link>
+            <Link href={`/learn/${a.progressId}`} className="hover:underline">
+              {a.moduleTitle}
+            </Link>
           </h2>
           <p className="text-sm text-slate-700">{a.cohortName}</p>
         </div>
@@ -53,11 +55,17 @@ function AssignmentCard({ a }: { a: LearnerAssignment }) {
       </div>
       <p className="mt-2 text-sm">
         {a.completedAt ? (
-          <>Completed <LocalTime value={a.completedAt} /> · was due <LocalTime value={a.dueAt} /></>
+          <>
+            Completed <LocalTime value={a.completedAt} /> · was due <LocalTime value={a.dueAt} />
+          </>
         ) : a.window === "not_open" ? (
-          <>Opens <LocalTime value={a.opensAt} /> · due <LocalTime value={a.dueAt} /></>
+          <>
+            Opens <LocalTime value={a.opensAt} /> · due <LocalTime value={a.dueAt} />
+          </>
         ) : (
-          <>Due <LocalTime value={a.dueAt} /></>
+          <>
+            Due <LocalTime value={a.dueAt} />
+          </>
         )}
       </p>
       <dl className="mt-3 grid grid-cols-1 gap-3 text-sm sm:grid-cols-3">

@@ -25,16 +25,25 @@ export default page({ permission: "public" }, async ({ user, query }) => {
       </div>
       {demo && (
         <section aria-labelledby="demo-heading" className="mt-6 rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm">
-          <h2 id="demo-heading" className="font-semibold text-amber-900">Demo accounts</h2>
+          <h2 id="demo-heading" className="font-semibold text-amber-900">
+            Demo accounts
+          </h2>
           <p className="mt-1 text-amber-900">
             Every demo account uses the password <code className="rounded bg-white px-1 font-mono">{DEMO_PASSWORD}</code>.
           </p>
           <ul className="mt-2 space-y-1 text-amber-950">
-            <li>Admin: <code className="font-mono">{demoAccounts.admin.email}</code></li>
+            <li>
+              Admin: <code className="font-mono">{demoAccounts.admin.email}</code>
+            </li>
             {demoAccounts.instructors.map((i) => (
-              <li key={i.email}>Instructor: <code className="font-mono">{i.email}</code></li>
+              <li key={i.email}>
+                Instructor: <code className="font-mono">{i.email}</code>
+              </li>
             ))}
-            <li>Learners: <code className="font-mono">{demoLearners[0].email}</code>, <code className="font-mono">{demoLearners[1].email}</code> and others</li>
+            <li>
+              Learners: <code className="font-mono">{demoLearners[0].email}</code>,{" "}
+              <code className="font-mono">{demoLearners[1].email}</code> and others
+            </li>
           </ul>
         </section>
       )}

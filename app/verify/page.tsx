@@ -12,7 +12,11 @@ export default page({ permission: "public" }, async ({ query }) => {
   const code = typed ? normaliseCode(typed) : null;
   if (code) redirect(`/verify/${code}`);
   const problem =
-    typed === undefined ? null : typed.trim() === "" ? "Enter the code printed on the certificate." : "A code has 16 letters and digits, like K7QM-3XRT-9FHW-2NPD. Check it and try again.";
+    typed === undefined
+      ? null
+      : typed.trim() === ""
+        ? "Enter the code printed on the certificate."
+        : "A code has 16 letters and digits, like K7QM-3XRT-9FHW-2NPD. Check it and try again.";
   return (
     <main id="main" className="mx-auto max-w-xl px-4 py-10">
       <p className="mb-6 text-lg font-bold text-brand-800">
@@ -20,11 +24,14 @@ export default page({ permission: "public" }, async ({ query }) => {
       </p>
       <h1 className="text-2xl font-bold">Verify a certificate</h1>
       <p className="mt-2 text-slate-700">
-        Enter the verification code printed at the bottom of a Cohort certificate of completion to see whether it is valid. No account is needed.
+        Enter the verification code printed at the bottom of a Cohort certificate of completion to see whether it is valid. No account is
+        needed.
       </p>
       <form method="get" action="/verify" className="card mt-6 space-y-4" noValidate>
         <div>
-          <label htmlFor="code" className="label">Verification code</label>
+          <label htmlFor="code" className="label">
+            Verification code
+          </label>
           <input
             id="code"
             name="code"
@@ -37,10 +44,18 @@ export default page({ permission: "public" }, async ({ query }) => {
             aria-invalid={Boolean(problem)}
             aria-describedby={problem ? "code-hint code-error" : "code-hint"}
           />
-          <p id="code-hint" className="mt-1 text-sm text-slate-600">Capital or small letters, with or without dashes and spaces.</p>
-          {problem && <p id="code-error" className="field-error">{problem}</p>}
+          <p id="code-hint" className="mt-1 text-sm text-slate-600">
+            Capital or small letters, with or without dashes and spaces.
+          </p>
+          {problem && (
+            <p id="code-error" className="field-error">
+              {problem}
+            </p>
+          )}
         </div>
-        <button type="submit" className="btn">Check certificate</button>
+        <button type="submit" className="btn">
+          Check certificate
+        </button>
       </form>
     </main>
   );

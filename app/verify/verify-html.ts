@@ -6,8 +6,7 @@
 import { formatCertificateDate, hoursLabel } from "@/lib/certificates/format";
 import type { Verification } from "@/lib/certificates/verify";
 
-const esc = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 
 const css = `
 *{box-sizing:border-box}

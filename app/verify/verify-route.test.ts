@@ -17,7 +17,10 @@ const verify = (code: string, ip = "10.4.0.1") =>
 
 describe("GET /verify/[code]", () => {
   it("shows a valid certificate's public fields, and nothing else, to anyone", async () => {
-    const { progress, cohort, instructors } = await makeCompletedProgress({ learnerName: "Ana <b>Lima</b>", completedAt: new Date("2026-11-27T12:00:00Z") });
+    const { progress, cohort, instructors } = await makeCompletedProgress({
+      learnerName: "Ana <b>Lima</b>",
+      completedAt: new Date("2026-11-27T12:00:00Z"),
+    });
     const cert = await issueCertificate(t.db, progress.id);
     const res = await verify(cert.code.toLowerCase().replace(/-/g, "%20"));
     expect(res.status).toBe(200);

@@ -26,7 +26,10 @@ const uid = () => randomBytes(4).toString("hex");
 
 export async function makeModule({ title = "Test Module", hours = [1] }: { title?: string; hours?: number[] } = {}) {
   const db = getDb();
-  const [mod] = await db.insert(modules).values({ slug: `test-${uid()}`, title }).returning();
+  const [mod] = await db
+    .insert(modules)
+    .values({ slug: `test-${uid()}`, title })
+    .returning();
   const versions = [];
   for (const [i, h] of hours.entries()) {
     const [v] = await db
@@ -160,7 +163,13 @@ export async function setProgress({ assignmentId, userId, ...s }: { assignmentId
   }
   if (s.completedAt) {
     const [row] = await db
-      .select({ learnerName: users.name, cohortName: cohorts.name, title: moduleVersions.title, version: moduleVersions.version, hours: moduleVersions.contactHours })
+      .select({
+        learnerName: users.name,
+        cohortName: cohorts.name,
+        title: moduleVersions.title,
+        version: moduleVersions.version,
+        hours: moduleVersions.contactHours,
+      })
       .from(assignmentProgress)
       .innerJoin(users, eq(users.id, assignmentProgress.userId))
       .innerJoin(cohorts, eq(cohorts.id, assignmentProgress.cohortId))
@@ -217,7 +226,13 @@ export async function seedOrganisationScenario(
   const charlie = await makeCohort({ name: `Charlie ${tag}`, status: "archived", instructorIds: [i2.id] });
   const delta = await makeCohort({ name: `Delta ${tag}`, instructorIds: [i2.id] });
 
-  const a = [await person("Ada Alpha"), await person("Ben Alpha"), await person('=HYPERLINK("http://x")'), await person("Dee Alpha"), await person("Eve Alpha")];
+  const a = [
+    await person("Ada Alpha"),
+    await person("Ben Alpha"),
+    await person('=HYPERLINK("http://x")'),
+    await person("Dee Alpha"),
+    await person("Eve Alpha"),
+  ];
   const b = [await person("Fay Bravo"), await person("Gus Bravo"), await person("Hal Bravo")];
   const c = [await person("Ivy Charlie"), await person("Jon Charlie")];
   const dl = await person("Kim Delta");
@@ -226,21 +241,108 @@ export async function seedOrganisationScenario(
   for (const u of c) await enrol({ cohortId: charlie.id, userId: u.id });
   await enrol({ cohortId: delta.id, userId: dl.id });
 
-  const aA = await assign({ cohortId: alpha.id, moduleId: mod.id, opensAt: d("2026-01-05T00:00:00Z"), dueAt: d("2026-02-01T23:59:00Z"), createdAt: d("2026-01-04T10:00:00Z") });
-  const aB = await assign({ cohortId: bravo.id, moduleId: mod.id, opensAt: d("2026-02-20T00:00:00Z"), dueAt: d("2026-04-01T23:59:00Z"), createdAt: d("2026-02-19T10:00:00Z") });
-  const aC = await assign({ cohortId: charlie.id, moduleId: mod.id, opensAt: d("2025-12-01T00:00:00Z"), dueAt: d("2026-01-10T23:59:00Z"), createdAt: d("2025-11-30T10:00:00Z") });
+  const aA = await assign({
+    cohortId: alpha.id,
+    moduleId: mod.id,
+    opensAt: d("2026-01-05T00:00:00Z"),
+    dueAt: d("2026-02-01T23:59:00Z"),
+    createdAt: d("2026-01-04T10:00:00Z"),
+  });
+  const aB = await assign({
+    cohortId: bravo.id,
+    moduleId: mod.id,
+    opensAt: d("2026-02-20T00:00:00Z"),
+    dueAt: d("2026-04-01T23:59:00Z"),
+    createdAt: d("2026-02-19T10:00:00Z"),
+  });
+  const aC = await assign({
+    cohortId: charlie.id,
+    moduleId: mod.id,
+    opensAt: d("2025-12-01T00:00:00Z"),
+    dueAt: d("2026-01-10T23:59:00Z"),
+    createdAt: d("2025-11-30T10:00:00Z"),
+  });
 
   const done = { sectionsRead: 6, reflectionsSubmitted: 3 };
-  await setProgress({ assignmentId: aA.id, userId: a[0].id, versionId: v1.id, ...done, startedAt: d("2026-01-10T09:00:00Z"), attempts: 2, bestScore: 90, quizPassedAt: d("2026-01-19T09:00:00Z"), completedAt: d("2026-01-20T15:00:00Z"), reflectionStatuses: ["accepted", "accepted", "accepted"], reflectionBody: PRIVATE_SENTENCE });
-  await setProgress({ assignmentId: aA.id, userId: a[1].id, versionId: v1.id, ...done, startedAt: d("2026-01-25T09:00:00Z"), attempts: 1, bestScore: 85, quizPassedAt: d("2026-02-04T09:00:00Z"), completedAt: d("2026-02-05T15:00:00Z"), reflectionStatuses: ["accepted", "accepted", "submitted"], reflectionBody: PRIVATE_SENTENCE });
-  await setProgress({ assignmentId: aA.id, userId: a[2].id, versionId: v1.id, startedAt: d("2026-01-28T09:00:00Z"), sectionsRead: 3, attempts: 1, bestScore: 60, reflectionStatuses: ["submitted", "draft"], reflectionBody: PRIVATE_SENTENCE });
-  await setProgress({ assignmentId: aA.id, userId: a[4].id, versionId: v1.id, ...done, startedAt: d("2026-01-12T09:00:00Z"), attempts: 1, bestScore: 95, quizPassedAt: d("2026-01-21T09:00:00Z"), completedAt: d("2026-01-22T15:00:00Z"), reflectionStatuses: ["submitted", "submitted", "submitted"] });
+  await setProgress({
+    assignmentId: aA.id,
+    userId: a[0].id,
+    versionId: v1.id,
+    ...done,
+    startedAt: d("2026-01-10T09:00:00Z"),
+    attempts: 2,
+    bestScore: 90,
+    quizPassedAt: d("2026-01-19T09:00:00Z"),
+    completedAt: d("2026-01-20T15:00:00Z"),
+    reflectionStatuses: ["accepted", "accepted", "accepted"],
+    reflectionBody: PRIVATE_SENTENCE,
+  });
+  await setProgress({
+    assignmentId: aA.id,
+    userId: a[1].id,
+    versionId: v1.id,
+    ...done,
+    startedAt: d("2026-01-25T09:00:00Z"),
+    attempts: 1,
+    bestScore: 85,
+    quizPassedAt: d("2026-02-04T09:00:00Z"),
+    completedAt: d("2026-02-05T15:00:00Z"),
+    reflectionStatuses: ["accepted", "accepted", "submitted"],
+    reflectionBody: PRIVATE_SENTENCE,
+  });
+  await setProgress({
+    assignmentId: aA.id,
+    userId: a[2].id,
+    versionId: v1.id,
+    startedAt: d("2026-01-28T09:00:00Z"),
+    sectionsRead: 3,
+    attempts: 1,
+    bestScore: 60,
+    reflectionStatuses: ["submitted", "draft"],
+    reflectionBody: PRIVATE_SENTENCE,
+  });
+  await setProgress({
+    assignmentId: aA.id,
+    userId: a[4].id,
+    versionId: v1.id,
+    ...done,
+    startedAt: d("2026-01-12T09:00:00Z"),
+    attempts: 1,
+    bestScore: 95,
+    quizPassedAt: d("2026-01-21T09:00:00Z"),
+    completedAt: d("2026-01-22T15:00:00Z"),
+    reflectionStatuses: ["submitted", "submitted", "submitted"],
+  });
   await removeEnrolment({ cohortId: alpha.id, userId: a[4].id });
 
-  await setProgress({ assignmentId: aB.id, userId: b[0].id, versionId: v2.id, ...done, startedAt: d("2026-02-25T09:00:00Z"), attempts: 1, bestScore: 100, quizPassedAt: d("2026-03-01T09:00:00Z"), completedAt: d("2026-03-02T15:00:00Z"), reflectionStatuses: ["submitted", "submitted", "submitted"], reflectionBody: PRIVATE_SENTENCE });
+  await setProgress({
+    assignmentId: aB.id,
+    userId: b[0].id,
+    versionId: v2.id,
+    ...done,
+    startedAt: d("2026-02-25T09:00:00Z"),
+    attempts: 1,
+    bestScore: 100,
+    quizPassedAt: d("2026-03-01T09:00:00Z"),
+    completedAt: d("2026-03-02T15:00:00Z"),
+    reflectionStatuses: ["submitted", "submitted", "submitted"],
+    reflectionBody: PRIVATE_SENTENCE,
+  });
   await setProgress({ assignmentId: aB.id, userId: b[1].id, versionId: v2.id, startedAt: d("2026-03-10T09:00:00Z"), sectionsRead: 3 });
 
-  await setProgress({ assignmentId: aC.id, userId: c[0].id, versionId: v1.id, ...done, startedAt: d("2025-12-10T09:00:00Z"), attempts: 3, bestScore: 80, quizPassedAt: d("2026-01-04T09:00:00Z"), completedAt: d("2026-01-05T15:00:00Z"), reflectionStatuses: ["accepted", "accepted", "accepted"], certificateRevoked: true });
+  await setProgress({
+    assignmentId: aC.id,
+    userId: c[0].id,
+    versionId: v1.id,
+    ...done,
+    startedAt: d("2025-12-10T09:00:00Z"),
+    attempts: 3,
+    bestScore: 80,
+    quizPassedAt: d("2026-01-04T09:00:00Z"),
+    completedAt: d("2026-01-05T15:00:00Z"),
+    reflectionStatuses: ["accepted", "accepted", "accepted"],
+    certificateRevoked: true,
+  });
 
   return { tag, i1, i2, mod, v1, v2, alpha, bravo, charlie, delta, a, b, c, dl, aA, aB, aC };
 }

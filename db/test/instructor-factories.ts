@@ -20,9 +20,18 @@ import {
 import { makeUser } from "./factories";
 
 export const makeInstructor = (o: Parameters<typeof makeUser>[0] = {}) => makeUser({ role: "instructor", name: "Test Instructor", ...o });
-export const makeLearner = (o: Parameters<typeof makeUser>[0] = {}) => makeUser({ role: "learner", name: `Learner ${randomBytes(3).toString("hex")}`, ...o });
+export const makeLearner = (o: Parameters<typeof makeUser>[0] = {}) =>
+  makeUser({ role: "learner", name: `Learner ${randomBytes(3).toString("hex")}`, ...o });
 
-export async function makeCohort({ instructorIds, name, status = "active" }: { instructorIds: string[]; name?: string; status?: "active" | "archived" }) {
+export async function makeCohort({
+  instructorIds,
+  name,
+  status = "active",
+}: {
+  instructorIds: string[];
+  name?: string;
+  status?: "active" | "archived";
+}) {
   const db = getDb();
   const [c] = await db
     .insert(cohorts)
@@ -127,7 +136,13 @@ export async function makeAttempt({
   if (status !== "submitted") return attempt;
   if (responses.length) {
     await db.insert(quizResponses).values(
-      responses.map((r) => ({ attemptId: attempt.id, itemId: r.itemId, ideaId: r.ideaId, chosenOptionIds: r.chosen, correct: r.correct })),
+      responses.map((r) => ({
+        attemptId: attempt.id,
+        itemId: r.itemId,
+        ideaId: r.ideaId,
+        chosenOptionIds: r.chosen,
+        correct: r.correct,
+      })),
     );
   }
   await db
@@ -192,4 +207,3 @@ export async function makeReflection({
 }
 
 export { expectNotFound } from "./admin-helpers";
-

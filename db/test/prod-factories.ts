@@ -31,7 +31,10 @@ export async function makeCohortWithAssignment() {
   const db = getDb();
   const published = await publishBuiltInModules(db);
   const instructor = await makeUser({ role: "instructor", email: uniqueEmail("instructor"), name: "Inez Instructor" });
-  const [cohort] = await db.insert(cohorts).values({ name: `Cohort ${randomBytes(3).toString("hex")}`, createdBy: instructor.id }).returning();
+  const [cohort] = await db
+    .insert(cohorts)
+    .values({ name: `Cohort ${randomBytes(3).toString("hex")}`, createdBy: instructor.id })
+    .returning();
   await db.insert(cohortInstructors).values({ cohortId: cohort.id, userId: instructor.id });
   const [assignment] = await db
     .insert(assignments)
@@ -81,15 +84,45 @@ export async function makeLearnerWithHistory(opts: { name?: string; complete?: b
   ]);
   const [submitted] = await db
     .insert(reflections)
-    .values({ progressId: progress.id, assignmentId: assignment.id, userId: learner.id, moduleVersionId, promptId: "p1", body: REFLECTION_TEXT, wordCount: 12, status: "submitted", submittedAt: now })
+    .values({
+      progressId: progress.id,
+      assignmentId: assignment.id,
+      userId: learner.id,
+      moduleVersionId,
+      promptId: "p1",
+      body: REFLECTION_TEXT,
+      wordCount: 12,
+      status: "submitted",
+      submittedAt: now,
+    })
     .returning();
-  await db
-    .insert(reflections)
-    .values({ progressId: progress.id, assignmentId: assignment.id, userId: learner.id, moduleVersionId, promptId: "p2", body: "a draft in progress", wordCount: 4 });
-  await db.insert(reflectionReviews).values({ reflectionId: submitted.id, reviewerId: instructor.id, decision: "revision_requested", feedback: "Say more about the boundary." });
+  await db.insert(reflections).values({
+    progressId: progress.id,
+    assignmentId: assignment.id,
+    userId: learner.id,
+    moduleVersionId,
+    promptId: "p2",
+    body: "a draft in progress",
+    wordCount: 4,
+  });
+  await db.insert(reflectionReviews).values({
+    reflectionId: submitted.id,
+    reviewerId: instructor.id,
+    decision: "revision_requested",
+    feedback: "Say more about the boundary.",
+  });
   await db
     .update(assignmentProgress)
-    .set({ moduleVersionId, sectionsRead: 2, attemptsCount: 1, bestScore: 90, quizPassedAt: now, reflectionsSubmitted: 1, startedAt: now, lastActivityAt: now })
+    .set({
+      moduleVersionId,
+      sectionsRead: 2,
+      attemptsCount: 1,
+      bestScore: 90,
+      quizPassedAt: now,
+      reflectionsSubmitted: 1,
+      startedAt: now,
+      lastActivityAt: now,
+    })
     .where(eq(assignmentProgress.id, progress.id));
   let certificate = null;
   if (opts.complete !== false) {

@@ -17,7 +17,13 @@ export type ViewableCertificate = Certificate & { cohortId: string };
  * Staff scope is the cohort progress permission (lib/access/scope.ts): a
  * certificate is the outcome of a progress row they may already see.
  */
-export async function getViewableCertificate({ viewer, certificateId }: { viewer: Viewer; certificateId: string }): Promise<ViewableCertificate | null> {
+export async function getViewableCertificate({
+  viewer,
+  certificateId,
+}: {
+  viewer: Viewer;
+  certificateId: string;
+}): Promise<ViewableCertificate | null> {
   if (!isUuid(certificateId)) return null;
   const [row] = await getDb()
     .select({ cert: certificates, cohortId: assignmentProgress.cohortId })
@@ -26,8 +32,7 @@ export async function getViewableCertificate({ viewer, certificateId }: { viewer
     .where(eq(certificates.id, certificateId))
     .limit(1);
   if (!row) return null;
-  const allowed =
-    viewer.role === "learner" ? row.cert.userId === viewer.id : await mayActOnCohort(viewer, row.cohortId, "cohort.progress");
+  const allowed = viewer.role === "learner" ? row.cert.userId === viewer.id : await mayActOnCohort(viewer, row.cohortId, "cohort.progress");
   return allowed ? { ...row.cert, cohortId: row.cohortId } : null;
 }
 
@@ -57,7 +62,10 @@ export async function getRecordLearnerForStaff({ viewer, learnerId }: { viewer: 
 /** Which cohorts' certificates this staff member may open (null: all of them). */
 export async function certificateCohortScope({ viewer }: { viewer: Viewer }): Promise<Set<string> | null> {
   if (viewer.role === "admin") return null;
-  const rows = await getDb().select({ id: cohorts.id }).from(cohorts).where(cohortScopeSql(viewer, cohorts.id, "cohort.progress"));
+  const rows = await getDb()
+    .select({ id: cohorts.id })
+    .from(cohorts)
+    .where(cohortScopeSql(viewer, cohorts.id, "cohort.progress"));
   return new Set(rows.map((r) => r.id));
 }
 

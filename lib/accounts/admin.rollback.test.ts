@@ -18,14 +18,16 @@ let admin: { id: string; role: "admin"; email: string };
 beforeAll(async () => {
   const a = await makeUser({ role: "admin" });
   admin = { id: a.id, role: "admin", email: a.email };
-  await t.db.execute(sql.raw(`
+  await t.db.execute(
+    sql.raw(`
     create function fail_for_probe() returns trigger language plpgsql as $$
     begin
       if new.name = '${PROBE}' and new.session_version <> old.session_version then
         raise exception 'forced failure inside the transaction';
       end if;
       return new;
-    end $$`));
+    end $$`),
+  );
   await t.db.execute(sql.raw(`create trigger fail_for_probe before update on users for each row execute function fail_for_probe()`));
 });
 

@@ -64,11 +64,17 @@ describe("guards", () => {
     });
 
     it("survives two admins demoting each other at the same moment: one wins, one admin remains", async () => {
-      const results = await Promise.allSettled([changeUserRole(asActor(a), b.id, "instructor"), changeUserRole(asActor(b), a.id, "instructor")]);
+      const results = await Promise.allSettled([
+        changeUserRole(asActor(a), b.id, "instructor"),
+        changeUserRole(asActor(b), a.id, "instructor"),
+      ]);
       expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
       const refused = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
       expect(refused.reason.message).toBe(accountMessages.lastAdminDemote);
-      const admins = await t.db.select().from(users).where(and(eq(users.role, "admin"), eq(users.status, "active")));
+      const admins = await t.db
+        .select()
+        .from(users)
+        .where(and(eq(users.role, "admin"), eq(users.status, "active")));
       expect(admins).toHaveLength(1);
       // restore for the tests below
       await t.db.update(users).set({ role: "admin", status: "active" }).where(eq(users.id, admin.id));
@@ -85,7 +91,12 @@ describe("changes end sessions and are audited", () => {
     expect(await resolveSession(session)).toBeNull();
     expect((await reload(u.id)).role).toBe("admin");
     const [entry] = await auditFor(u.id);
-    expect(entry).toMatchObject({ action: "user.role_change", actorId: admin.id, ip: "10.3.0.1", details: { from: "instructor", to: "admin" } });
+    expect(entry).toMatchObject({
+      action: "user.role_change",
+      actorId: admin.id,
+      ip: "10.3.0.1",
+      details: { from: "instructor", to: "admin" },
+    });
   });
 
   it("deactivating stops their open session at the next request; reactivating lets them sign in again", async () => {
@@ -136,7 +147,11 @@ describe("set-password links", () => {
 describe("staff invites", () => {
   it("creates an account without a password and a link that lets them choose one and sign in", async () => {
     const email = `new.instructor.${Date.now()}@test.cohort`;
-    const invite = await inviteStaff(asActor(admin), { name: "New Instructor", email, role: "instructor" }, { origin: "http://cohort.test", ip: "10.4.0.1" });
+    const invite = await inviteStaff(
+      asActor(admin),
+      { name: "New Instructor", email, role: "instructor" },
+      { origin: "http://cohort.test", ip: "10.4.0.1" },
+    );
     expect(invite.url).toMatch(/^http:\/\/cohort\.test\/set-password\/[A-Za-z0-9_-]{40,}$/);
     expect(invite.emailed).toBe(false);
     const created = await reload(invite.user.id);
@@ -149,7 +164,11 @@ describe("staff invites", () => {
   });
 
   it("can be revoked: the link stops working", async () => {
-    const invite = await inviteStaff(asActor(admin), { name: "Maybe Admin", email: `maybe.${Date.now()}@test.cohort`, role: "admin" }, { origin: "" });
+    const invite = await inviteStaff(
+      asActor(admin),
+      { name: "Maybe Admin", email: `maybe.${Date.now()}@test.cohort`, role: "admin" },
+      { origin: "" },
+    );
     const [open] = (await listOpenInvites({ actor: admin })).filter((i) => i.userId === invite.user.id);
     await revokeAccountLink(asActor(admin), open.id);
     expect(await lookupAccountToken(invite.url.split("/").pop()!)).toMatchObject({ ok: false, reason: "revoked" });
@@ -160,7 +179,9 @@ describe("staff invites", () => {
   it("refuses an email that already has an account, and creates nothing", async () => {
     const existing = await makeUser();
     const before = await t.db.select({ n: sql<number>`count(*)::int` }).from(users);
-    await expect(inviteStaff(asActor(admin), { name: "Dup", email: existing.email.toUpperCase(), role: "instructor" }, { origin: "" })).rejects.toThrow("already exists");
+    await expect(
+      inviteStaff(asActor(admin), { name: "Dup", email: existing.email.toUpperCase(), role: "instructor" }, { origin: "" }),
+    ).rejects.toThrow("already exists");
     expect(await t.db.select({ n: sql<number>`count(*)::int` }).from(users)).toEqual(before);
   });
 });

@@ -146,7 +146,14 @@ export async function signOutUserEverywhere(actor: Actor, userId: string, ip?: s
   if (!isUuid(userId)) throw notFound(accountMessages.missing);
   await getDb().transaction(async (tx) => {
     await lockTarget(tx, userId);
-    await audit(tx, { actorId: actor.id, actorEmail: actor.email, action: "user.sign_out_everywhere", targetType: "user", targetId: userId, ip });
+    await audit(tx, {
+      actorId: actor.id,
+      actorEmail: actor.email,
+      action: "user.sign_out_everywhere",
+      targetType: "user",
+      targetId: userId,
+      ip,
+    });
     await endAllSessions(tx, userId);
   });
 }
@@ -201,9 +208,21 @@ export async function getUserForAdmin({ actor, userId }: { actor: Pick<CurrentUs
       .from(authSessions)
       .where(and(eq(authSessions.userId, userId), isNull(authSessions.revokedAt), gt(authSessions.expiresAt, sql`now()`))),
     db
-      .select({ id: accountTokens.id, purpose: accountTokens.purpose, createdAt: accountTokens.createdAt, expiresAt: accountTokens.expiresAt })
+      .select({
+        id: accountTokens.id,
+        purpose: accountTokens.purpose,
+        createdAt: accountTokens.createdAt,
+        expiresAt: accountTokens.expiresAt,
+      })
       .from(accountTokens)
-      .where(and(eq(accountTokens.userId, userId), isNull(accountTokens.usedAt), isNull(accountTokens.revokedAt), gt(accountTokens.expiresAt, sql`now()`)))
+      .where(
+        and(
+          eq(accountTokens.userId, userId),
+          isNull(accountTokens.usedAt),
+          isNull(accountTokens.revokedAt),
+          gt(accountTokens.expiresAt, sql`now()`),
+        ),
+      )
       .orderBy(desc(accountTokens.createdAt)),
     db
       .select({ id: auditLog.id, at: auditLog.at, action: auditLog.action, actorEmail: auditLog.actorEmail, ip: auditLog.ip })

@@ -33,13 +33,19 @@ describe("session lifetimes", () => {
   it("ends a session unused for longer than SESSION_IDLE_MINUTES", async () => {
     const { claims } = await signedIn();
     const idle = env().SESSION_IDLE_MINUTES;
-    await t.db.update(authSessions).set({ lastSeenAt: minutesAgo(idle - 2) }).where(eq(authSessions.id, claims.sid));
+    await t.db
+      .update(authSessions)
+      .set({ lastSeenAt: minutesAgo(idle - 2) })
+      .where(eq(authSessions.id, claims.sid));
     expect(await resolveSession(claims)).not.toBeNull();
     // using it moved lastSeenAt forward
     const [row] = await t.db.select().from(authSessions).where(eq(authSessions.id, claims.sid));
     expect(Date.now() - row.lastSeenAt.getTime()).toBeLessThan(60_000);
 
-    await t.db.update(authSessions).set({ lastSeenAt: minutesAgo(idle + 1) }).where(eq(authSessions.id, claims.sid));
+    await t.db
+      .update(authSessions)
+      .set({ lastSeenAt: minutesAgo(idle + 1) })
+      .where(eq(authSessions.id, claims.sid));
     expect(await resolveSession(claims)).toBeNull();
   });
 
@@ -49,7 +55,10 @@ describe("session lifetimes", () => {
     const hours = (row.expiresAt.getTime() - row.createdAt.getTime()) / 3600_000;
     expect(hours).toBeGreaterThan(env().SESSION_MAX_HOURS - 0.01);
     expect(hours).toBeLessThan(env().SESSION_MAX_HOURS + 0.01);
-    await t.db.update(authSessions).set({ expiresAt: minutesAgo(1), lastSeenAt: new Date() }).where(eq(authSessions.id, claims.sid));
+    await t.db
+      .update(authSessions)
+      .set({ expiresAt: minutesAgo(1), lastSeenAt: new Date() })
+      .where(eq(authSessions.id, claims.sid));
     expect(await resolveSession(claims)).toBeNull();
   });
 });
@@ -80,7 +89,10 @@ describe("signOutEverywhere", () => {
     await signOutEverywhere({ actor: admin.current, userId: learner.u.id });
     expect(await resolveSession(learner.claims)).toBeNull();
     expect(await resolveSession(admin.claims)).not.toBeNull();
-    const [entry] = await t.db.select().from(auditLog).where(and(eq(auditLog.action, "auth.sign_out_everywhere"), eq(auditLog.targetId, learner.u.id)));
+    const [entry] = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "auth.sign_out_everywhere"), eq(auditLog.targetId, learner.u.id)));
     expect(entry).toMatchObject({ actorId: admin.u.id, details: { by: "admin" } });
   });
 
@@ -93,7 +105,9 @@ describe("signOutEverywhere", () => {
     expect(await resolveSession(learner.claims)).not.toBeNull();
     expect(await resolveSession(instructor.claims)).not.toBeNull();
     const admin = await signedIn({ role: "admin" });
-    await expect(signOutEverywhere({ actor: admin.current, userId: "00000000-0000-4000-8000-000000000000" })).rejects.toMatchObject(notFound);
+    await expect(signOutEverywhere({ actor: admin.current, userId: "00000000-0000-4000-8000-000000000000" })).rejects.toMatchObject(
+      notFound,
+    );
     await expect(signOutEverywhere({ actor: admin.current, userId: "not-a-uuid" })).rejects.toMatchObject(notFound);
   });
 });
@@ -105,9 +119,17 @@ describe("changePassword", () => {
     if (!r2.ok) throw new Error("second sign-in failed");
     const elsewhere = { ...me.claims, sid: r2.sessionId };
 
-    await expect(changePassword({ user: me.current, currentPassword: "wrong password", newPassword: "a new long password" })).rejects.toMatchObject({ code: "invalid", fieldErrors: { currentPassword: "That is not your current password." } });
-    await expect(changePassword({ user: me.current, currentPassword: TEST_PASSWORD, newPassword: "short" })).rejects.toMatchObject({ code: "invalid", fieldErrors: { newPassword: expect.any(String) } });
-    await expect(changePassword({ user: me.current, currentPassword: TEST_PASSWORD, newPassword: TEST_PASSWORD })).rejects.toMatchObject({ code: "invalid", fieldErrors: { newPassword: expect.any(String) } });
+    await expect(
+      changePassword({ user: me.current, currentPassword: "wrong password", newPassword: "a new long password" }),
+    ).rejects.toMatchObject({ code: "invalid", fieldErrors: { currentPassword: "That is not your current password." } });
+    await expect(changePassword({ user: me.current, currentPassword: TEST_PASSWORD, newPassword: "short" })).rejects.toMatchObject({
+      code: "invalid",
+      fieldErrors: { newPassword: expect.any(String) },
+    });
+    await expect(changePassword({ user: me.current, currentPassword: TEST_PASSWORD, newPassword: TEST_PASSWORD })).rejects.toMatchObject({
+      code: "invalid",
+      fieldErrors: { newPassword: expect.any(String) },
+    });
 
     const result = await changePassword({ user: me.current, currentPassword: TEST_PASSWORD, newPassword: "a new long password" });
     expect(result.otherSessionsEnded).toBe(1);
@@ -123,9 +145,13 @@ describe("changePassword", () => {
   it("is throttled after five wrong current passwords, even with the right one", async () => {
     const me = await signedIn();
     for (let i = 0; i < 5; i++) {
-      await expect(changePassword({ user: me.current, currentPassword: `guess-${i}`, newPassword: "another long password" })).rejects.toBeInstanceOf(DomainError);
+      await expect(
+        changePassword({ user: me.current, currentPassword: `guess-${i}`, newPassword: "another long password" }),
+      ).rejects.toBeInstanceOf(DomainError);
     }
-    await expect(changePassword({ user: me.current, currentPassword: TEST_PASSWORD, newPassword: "another long password" })).rejects.toMatchObject({
+    await expect(
+      changePassword({ user: me.current, currentPassword: TEST_PASSWORD, newPassword: "another long password" }),
+    ).rejects.toMatchObject({
       code: "rate_limited",
       message: expect.stringMatching(/Too many/),
       fieldErrors: { currentPassword: expect.stringMatching(/Too many/) },

@@ -76,7 +76,10 @@ export async function endSession(sessionId: string, why: string) {
 
 /** End every session of a user (sign out everywhere, deactivation, role change); answers how many were open. */
 export async function endAllSessions(db: DbOrTx, userId: string): Promise<number> {
-  await db.update(users).set({ sessionVersion: sql`${users.sessionVersion} + 1` }).where(eq(users.id, userId));
+  await db
+    .update(users)
+    .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
+    .where(eq(users.id, userId));
   const ended = await db
     .update(authSessions)
     .set({ revokedAt: new Date() })

@@ -45,7 +45,7 @@ export async function revokeAccountToken(db: DbOrTx, tokenId: string) {
 }
 
 export type TokenLookup =
-  | { ok: true; tokenId: string; user: { id: string; name: string; email: string; role: string } ; purpose: "invite" | "set_password" }
+  | { ok: true; tokenId: string; user: { id: string; name: string; email: string; role: string }; purpose: "invite" | "set_password" }
   | { ok: false; reason: "unknown" | "expired" | "used" | "revoked" };
 
 export async function lookupAccountToken(token: string, db: DbOrTx = getDb()): Promise<TokenLookup> {
@@ -93,7 +93,13 @@ export async function setPasswordWithToken(token: string, password: string, ip?:
     await tx.update(users).set({ passwordHash }).where(eq(users.id, found.user.id));
     // a new password ends sessions opened with the old one
     await endAllSessions(tx, found.user.id);
-    await audit(tx, { action: "user.set_password", actorId: found.user.id, actorEmail: found.user.email, ip, details: { purpose: found.purpose } });
+    await audit(tx, {
+      action: "user.set_password",
+      actorId: found.user.id,
+      actorEmail: found.user.email,
+      ip,
+      details: { purpose: found.purpose },
+    });
     return found.user;
   });
 }

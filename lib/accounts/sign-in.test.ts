@@ -60,7 +60,10 @@ describe("authenticate", () => {
     expect(blocked).toMatchObject({ ok: false, reason: "throttled" });
     const unaffected = await authenticate({ email: other.email, password: TEST_PASSWORD, ip });
     expect(unaffected.ok).toBe(true);
-    const rows = await t.db.select().from(throttles).where(eq(throttles.key, `accountIp:${victim.email}|${ip}`));
+    const rows = await t.db
+      .select()
+      .from(throttles)
+      .where(eq(throttles.key, `accountIp:${victim.email}|${ip}`));
     expect(rows[0].failures).toBeGreaterThanOrEqual(5);
   });
 

@@ -83,7 +83,12 @@ export async function listOpenInvites({ actor }: { actor: Pick<CurrentUser, "id"
     .innerJoin(users, eq(users.id, accountTokens.userId))
     .leftJoin(creator, eq(creator.id, accountTokens.createdBy))
     .where(
-      and(eq(accountTokens.purpose, "invite"), isNull(accountTokens.usedAt), isNull(accountTokens.revokedAt), gt(accountTokens.expiresAt, sql`now()`)),
+      and(
+        eq(accountTokens.purpose, "invite"),
+        isNull(accountTokens.usedAt),
+        isNull(accountTokens.revokedAt),
+        gt(accountTokens.expiresAt, sql`now()`),
+      ),
     )
     .orderBy(asc(accountTokens.createdAt));
 }

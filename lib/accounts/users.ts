@@ -16,7 +16,11 @@ export const nameSchema = z.string().trim().min(1, "Enter a name.").max(120, "Ke
 export const roleSchema = z.enum(roles, { message: "Role must be admin, instructor or learner." });
 
 export async function findUserByEmail(email: string, db: DbOrTx = getDb()) {
-  const [u] = await db.select().from(users).where(eq(sql`lower(${users.email})`, email.trim().toLowerCase())).limit(1);
+  const [u] = await db
+    .select()
+    .from(users)
+    .where(eq(sql`lower(${users.email})`, email.trim().toLowerCase()))
+    .limit(1);
   return u ?? null;
 }
 
@@ -27,10 +31,7 @@ const inputError = (field: "email" | "name" | "role" | "password", message: stri
  * Create an account. A null password makes one that is set later through a
  * link. A bad or taken field is an invalid DomainError naming the field.
  */
-export async function createUser(
-  input: { email: string; name: string; role: Role; password: string | null },
-  db: DbOrTx = getDb(),
-) {
+export async function createUser(input: { email: string; name: string; role: Role; password: string | null }, db: DbOrTx = getDb()) {
   const email = emailSchema.safeParse(input.email);
   if (!email.success) throw inputError("email", email.error.issues[0].message);
   const name = nameSchema.safeParse(input.name);
@@ -43,9 +44,6 @@ export async function createUser(
   }
   if (await findUserByEmail(email.data, db)) throw inputError("email", "An account with that email already exists.");
   const passwordHash = input.password === null ? null : await hashPassword(input.password);
-  const [created] = await db
-    .insert(users)
-    .values({ email: email.data, name: name.data, role: role.data, passwordHash })
-    .returning();
+  const [created] = await db.insert(users).values({ email: email.data, name: name.data, role: role.data, passwordHash }).returning();
   return created;
 }

@@ -17,8 +17,21 @@ beforeAll(async () => {
   await t.db.insert(auditLog).values([
     { at: at(1), actorEmail: "first.admin@test.cohort", action: "user.invite", targetType: "user", targetId: target.id, ip: "10.0.0.1" },
     { at: at(2), actorEmail: "someone@test.cohort", action: "auth.sign_in", ip: "10.0.0.2" },
-    { at: at(2, 13), actorEmail: "someone@test.cohort", action: "auth.sign_in_failed", ip: "10.0.0.3", details: { reason: "wrong_password" } },
-    { at: at(3), actorEmail: "first.admin@test.cohort", action: "user.role_change", targetType: "user", targetId: target.id, details: { from: "learner", to: "instructor" } },
+    {
+      at: at(2, 13),
+      actorEmail: "someone@test.cohort",
+      action: "auth.sign_in_failed",
+      ip: "10.0.0.3",
+      details: { reason: "wrong_password" },
+    },
+    {
+      at: at(3),
+      actorEmail: "first.admin@test.cohort",
+      action: "user.role_change",
+      targetType: "user",
+      targetId: target.id,
+      details: { from: "learner", to: "instructor" },
+    },
     { at: at(4), actorEmail: "first.admin@test.cohort", action: "export.org_csv", details: { rows: 12 } },
   ]);
 });
@@ -29,17 +42,29 @@ describe("audit log", () => {
   it("lists newest first with who, what, where and the target's email", async () => {
     const r = await listAuditEntries({ actor: admin, filters: {} });
     expect(actions(r)).toEqual(["export.org_csv", "user.role_change", "auth.sign_in_failed", "auth.sign_in", "user.invite"]);
-    expect(r.entries[1]).toMatchObject({ actorEmail: "first.admin@test.cohort", targetLabel: target.email, details: { from: "learner", to: "instructor" } });
+    expect(r.entries[1]).toMatchObject({
+      actorEmail: "first.admin@test.cohort",
+      targetLabel: target.email,
+      details: { from: "learner", to: "instructor" },
+    });
     expect(r.entries[2].ip).toBe("10.0.0.3");
   });
 
   it("filters by actor email, action and date range", async () => {
-    expect(actions(await listAuditEntries({ actor: admin, filters: { actor: "SOMEONE@" } }))).toEqual(["auth.sign_in_failed", "auth.sign_in"]);
+    expect(actions(await listAuditEntries({ actor: admin, filters: { actor: "SOMEONE@" } }))).toEqual([
+      "auth.sign_in_failed",
+      "auth.sign_in",
+    ]);
     expect(actions(await listAuditEntries({ actor: admin, filters: { action: "user.invite" } }))).toEqual(["user.invite"]);
     expect(actions(await listAuditEntries({ actor: admin, filters: { from: "2026-01-02", to: "2026-01-03" } }))).toEqual([
-      "user.role_change", "auth.sign_in_failed", "auth.sign_in",
+      "user.role_change",
+      "auth.sign_in_failed",
+      "auth.sign_in",
     ]);
-    expect(actions(await listAuditEntries({ actor: admin, filters: { actor: "first", from: "2026-01-03" } }))).toEqual(["export.org_csv", "user.role_change"]);
+    expect(actions(await listAuditEntries({ actor: admin, filters: { actor: "first", from: "2026-01-03" } }))).toEqual([
+      "export.org_csv",
+      "user.role_change",
+    ]);
   });
 
   it("pages with a keyset cursor", async () => {
@@ -52,16 +77,29 @@ describe("audit log", () => {
   });
 
   it("offers each distinct action once", async () => {
-    expect(await listAuditActions({ actor: admin })).toEqual(["auth.sign_in", "auth.sign_in_failed", "export.org_csv", "user.invite", "user.role_change"]);
+    expect(await listAuditActions({ actor: admin })).toEqual([
+      "auth.sign_in",
+      "auth.sign_in_failed",
+      "export.org_csv",
+      "user.invite",
+      "user.role_change",
+    ]);
   });
 
   it("shows details as text, hiding anything that could be private even if a writer logged it", () => {
-    expect(auditDetailText({ from: "learner", to: "admin", filters: { status: "overdue" } })).toBe('from: learner · to: admin · filters: {"status":"overdue"}');
-    expect(auditDetailText({ reflectionBody: "my story", password: "x", rows: 3 })).toBe("reflectionBody: [hidden] · password: [hidden] · rows: 3");
+    expect(auditDetailText({ from: "learner", to: "admin", filters: { status: "overdue" } })).toBe(
+      'from: learner · to: admin · filters: {"status":"overdue"}',
+    );
+    expect(auditDetailText({ reflectionBody: "my story", password: "x", rows: 3 })).toBe(
+      "reflectionBody: [hidden] · password: [hidden] · rows: 3",
+    );
   });
 
   it("drops filter values it does not understand", () => {
-    expect(readAuditFilters({ action: "x'; drop table audit_log;--", from: "2026-13-45", actor: "a@b", before: "12" })).toEqual({ actor: "a@b", before: 12 });
+    expect(readAuditFilters({ action: "x'; drop table audit_log;--", from: "2026-13-45", actor: "a@b", before: "12" })).toEqual({
+      actor: "a@b",
+      before: 12,
+    });
   });
 
   it("answers 404 to instructors and learners", async () => {

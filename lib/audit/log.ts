@@ -11,10 +11,19 @@ type Actor = Pick<CurrentUser, "id" | "role">;
 export const AUDIT_PAGE_SIZE = 50;
 
 const blank = (v: unknown) => (v === "" ? undefined : v);
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)));
+const date = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)));
 const fields = {
   actor: z.preprocess(blank, z.string().trim().max(200).optional()),
-  action: z.preprocess(blank, z.string().regex(/^[a-z0-9_.]{1,80}$/).optional()),
+  action: z.preprocess(
+    blank,
+    z
+      .string()
+      .regex(/^[a-z0-9_.]{1,80}$/)
+      .optional(),
+  ),
   from: z.preprocess(blank, date.optional()),
   to: z.preprocess(blank, date.optional()),
   before: z.preprocess(blank, z.coerce.number().int().positive().optional()),
@@ -48,7 +57,15 @@ export type AuditRow = {
  * Entries newest first, a page at a time: `before` is the id of the last
  * entry of the previous page (keyset, so deep pages cost the same).
  */
-export async function listAuditEntries({ actor, filters, pageSize = AUDIT_PAGE_SIZE }: { actor: Actor; filters: AuditFilters; pageSize?: number }) {
+export async function listAuditEntries({
+  actor,
+  filters,
+  pageSize = AUDIT_PAGE_SIZE,
+}: {
+  actor: Actor;
+  filters: AuditFilters;
+  pageSize?: number;
+}) {
   requirePermission(actor, "audit.read");
   const where: SQL[] = [];
   if (filters.actor) {

@@ -51,17 +51,32 @@ export async function renderCertificatePdf(cert: CertificatePdfInput, verifyUrl:
   const inner = W - 140;
   drawCentered(page, cert.providerName, 540, { font: fonts.bold, size: 14, color: colours.brand, maxWidth: inner, minSize: 10 });
   if (cert.providerApprovalNumber) {
-    drawCentered(page, `Provider approval number: ${cert.providerApprovalNumber}`, 522, { font: fonts.regular, size: 10, color: colours.muted, maxWidth: inner });
+    drawCentered(page, `Provider approval number: ${cert.providerApprovalNumber}`, 522, {
+      font: fonts.regular,
+      size: 10,
+      color: colours.muted,
+      maxWidth: inner,
+    });
   }
   drawCentered(page, "Certificate of Completion", 470, { font: fonts.serifBold, size: 40, color: colours.ink, maxWidth: inner });
   drawCentered(page, "This certifies that", 436, { font: fonts.regular, size: 13, color: colours.muted, maxWidth: inner });
   const name = drawCentered(page, cert.learnerName, 396, { font: fonts.serifItalic, size: 32, maxWidth: inner - 60, minSize: 20 });
   const ruleY = name.bottom - 10;
   page.drawLine({ start: { x: W / 2 - 210, y: ruleY }, end: { x: W / 2 + 210, y: ruleY }, thickness: 0.75, color: colours.rule });
-  drawCentered(page, "has completed the training module", ruleY - 24, { font: fonts.regular, size: 13, color: colours.muted, maxWidth: inner });
+  drawCentered(page, "has completed the training module", ruleY - 24, {
+    font: fonts.regular,
+    size: 13,
+    color: colours.muted,
+    maxWidth: inner,
+  });
   const title = drawCentered(page, cert.moduleTitle, ruleY - 52, { font: fonts.bold, size: 20, maxWidth: inner, minSize: 14 });
   const versionY = title.bottom - 18;
-  drawCentered(page, `Module version ${cert.moduleVersion}`, versionY, { font: fonts.regular, size: 11, color: colours.muted, maxWidth: inner });
+  drawCentered(page, `Module version ${cert.moduleVersion}`, versionY, {
+    font: fonts.regular,
+    size: 11,
+    color: colours.muted,
+    maxWidth: inner,
+  });
 
   // details: two columns of label + value, as high as the title above allows
   const top = Math.min(250, versionY - 40);
@@ -96,7 +111,16 @@ export async function renderCertificatePdf(cert: CertificatePdfInput, verifyUrl:
   return doc.save();
 }
 
-function field(page: PDFPage, fonts: Record<"regular" | "bold", PDFFont>, label: string, value: string, x: number, y: number, width: number, maxLines = 2) {
+function field(
+  page: PDFPage,
+  fonts: Record<"regular" | "bold", PDFFont>,
+  label: string,
+  value: string,
+  x: number,
+  y: number,
+  width: number,
+  maxLines = 2,
+) {
   page.drawText(label.toUpperCase(), { x, y, size: 8.5, font: fonts.regular, color: colours.muted });
   const below = drawWrapped(page, value, x, y - 15, { font: fonts.bold, size: 12.5, maxWidth: width, maxLines });
   return below - 12;

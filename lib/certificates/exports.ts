@@ -30,5 +30,8 @@ export async function trainingRecordCsvDownload(learner: Learner, now = new Date
 export async function trainingRecordPdfDownload(learner: Learner, now = new Date()) {
   const record = await getTrainingRecord({ learnerId: learner.id });
   const bytes = await renderTranscriptPdf({ learnerName: learner.name, record, generatedAt: now, verifyBase: `${publicOrigin()}/verify` });
-  return downloadResponse(bytes, { filename: `training-record-${fileSlug(learner.name, "learner")}-${isoDate(now)}.pdf`, contentType: "application/pdf" });
+  return downloadResponse(bytes, {
+    filename: `training-record-${fileSlug(learner.name, "learner")}-${isoDate(now)}.pdf`,
+    contentType: "application/pdf",
+  });
 }

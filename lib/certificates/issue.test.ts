@@ -13,7 +13,10 @@ describe("issueCertificate", () => {
     await t.db
       .insert(orgSettings)
       .values({ id: 1, organisationName: "Prairie Peer Academy", providerApprovalNumber: "IL-CRSS-0042" })
-      .onConflictDoUpdate({ target: orgSettings.id, set: { organisationName: "Prairie Peer Academy", providerApprovalNumber: "IL-CRSS-0042" } });
+      .onConflictDoUpdate({
+        target: orgSettings.id,
+        set: { organisationName: "Prairie Peer Academy", providerApprovalNumber: "IL-CRSS-0042" },
+      });
     const b = await makeInstructor("Beatriz Okoye");
     const a = await makeInstructor("Aaron Diaz");
     const completedAt = new Date("2026-11-27T23:30:00Z");

@@ -38,10 +38,7 @@ export function newVerificationCode(): string {
  * left aborted by a lost race or a (vanishingly rare) code collision.
  */
 export async function issueCertificate(tx: DbOrTx, progressId: string): Promise<Certificate> {
-  const locked = await execRows<{ id: string }>(
-    tx,
-    sql`select id from ${assignmentProgress} where id = ${progressId} for update`,
-  );
+  const locked = await execRows<{ id: string }>(tx, sql`select id from ${assignmentProgress} where id = ${progressId} for update`);
   if (locked.length === 0) throw new Error(`No progress row ${progressId}.`);
 
   const existing = await certificateForProgress(tx, progressId);

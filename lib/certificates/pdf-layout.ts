@@ -15,7 +15,21 @@ export const colours = {
 };
 
 // letters outside WinAnsi whose plain Latin form is obvious
-const FALLBACK: Record<string, string> = { Ł: "L", ł: "l", Đ: "D", đ: "d", Ħ: "H", ħ: "h", ı: "i", Ŀ: "L", ŀ: "l", ẞ: "SS", "‐": "-", "‑": "-", "−": "-" };
+const FALLBACK: Record<string, string> = {
+  Ł: "L",
+  ł: "l",
+  Đ: "D",
+  đ: "d",
+  Ħ: "H",
+  ħ: "h",
+  ı: "i",
+  Ŀ: "L",
+  ŀ: "l",
+  ẞ: "SS",
+  "‐": "-",
+  "‑": "-",
+  "−": "-",
+};
 
 const charsets = new WeakMap<PDFFont, Set<number>>();
 
@@ -86,7 +100,13 @@ export function drawCentered(page: PDFPage, raw: string, y: number, opts: TextOp
 }
 
 /** Left-aligned text wrapped to at most maxLines lines (the last one shrunk to fit); returns the y below it. */
-export function drawWrapped(page: PDFPage, raw: string, x: number, y: number, opts: TextOpts & { maxWidth: number; maxLines?: number; lineGap?: number }) {
+export function drawWrapped(
+  page: PDFPage,
+  raw: string,
+  x: number,
+  y: number,
+  opts: TextOpts & { maxWidth: number; maxLines?: number; lineGap?: number },
+) {
   const text = encodable(opts.font, raw);
   let size = opts.size;
   let lines = wrap(opts.font, text, size, opts.maxWidth);

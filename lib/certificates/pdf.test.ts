@@ -30,7 +30,11 @@ describe("certificate PDF", () => {
   it("is one landscape page whose extracted text holds every field", async () => {
     await setProvider("Prairie Peer Academy", "IL-CRSS-0042");
     const instructors = [await makeInstructor("Dana Rivera"), await makeInstructor("Sam Okafor")];
-    const { progress, cohort } = await makeCompletedProgress({ learnerName: "Zoë Fernández", instructors, completedAt: new Date("2026-11-27T23:59:00Z") });
+    const { progress, cohort } = await makeCompletedProgress({
+      learnerName: "Zoë Fernández",
+      instructors,
+      completedAt: new Date("2026-11-27T23:59:00Z"),
+    });
     const cert = await issueCertificate(t.db, progress.id);
     const url = `https://training.example.org/verify/${cert.code}`;
     const bytes = await renderCertificatePdf(cert, url);
@@ -97,7 +101,12 @@ describe("training record exports", () => {
     ]);
 
     const { text } = await pdfText(
-      await renderTranscriptPdf({ learnerName: first.learner.name, record, generatedAt: new Date("2026-06-01T00:00:00Z"), verifyBase: "https://x.example/verify" }),
+      await renderTranscriptPdf({
+        learnerName: first.learner.name,
+        record,
+        generatedAt: new Date("2026-06-01T00:00:00Z"),
+        verifyBase: "https://x.example/verify",
+      }),
     );
     for (const expected of [
       "Training record",
@@ -116,8 +125,15 @@ describe("training record exports", () => {
       expect(text, expected).toContain(expected);
     }
 
-    const csv = trainingRecordCsv({ learnerName: first.learner.name, entries: record.entries, verifyUrl: (c) => `https://x.example/verify/${c}` });
-    const lines = csv.replace(/^\uFEFF/, "").trim().split("\n");
+    const csv = trainingRecordCsv({
+      learnerName: first.learner.name,
+      entries: record.entries,
+      verifyUrl: (c) => `https://x.example/verify/${c}`,
+    });
+    const lines = csv
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\n");
     expect(lines).toHaveLength(4);
     expect(lines[0]).toMatch(/^learner_name,completed_on,module_title/);
     expect(lines[1]).toContain("2026-03-02");
@@ -129,8 +145,10 @@ describe("training record exports", () => {
   it("writes a long record on several pages with page numbers", async () => {
     const base = await makeCompletedProgress();
     const record = await getTrainingRecord({ learnerId: base.learner.id });
-    const many = { ...record, entries: Array.from({ length: 60 }, (_, i) => ({ ...record.entries[0] ?? {}, ...fakeEntry(i) })) };
-    const { totalPages, text } = await pdfText(await renderTranscriptPdf({ learnerName: "Long Record", record: many, generatedAt: new Date(), verifyBase: "x" }));
+    const many = { ...record, entries: Array.from({ length: 60 }, (_, i) => ({ ...(record.entries[0] ?? {}), ...fakeEntry(i) })) };
+    const { totalPages, text } = await pdfText(
+      await renderTranscriptPdf({ learnerName: "Long Record", record: many, generatedAt: new Date(), verifyBase: "x" }),
+    );
     expect(totalPages).toBeGreaterThan(1);
     expect(text).toContain(`Page ${totalPages} of ${totalPages}`);
     expect(text).toContain("MODL-0059-AAAA-AAAA");

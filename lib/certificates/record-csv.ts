@@ -21,7 +21,15 @@ export const recordCsvHeader = [
 ];
 
 /** One row per completed module; revoked ones say so (and count nothing in the totals). */
-export function trainingRecordCsv({ learnerName, entries, verifyUrl }: { learnerName: string; entries: RecordEntry[]; verifyUrl: (code: string) => string }) {
+export function trainingRecordCsv({
+  learnerName,
+  entries,
+  verifyUrl,
+}: {
+  learnerName: string;
+  entries: RecordEntry[];
+  verifyUrl: (code: string) => string;
+}) {
   const rows = entries.map((e) =>
     [
       learnerName,

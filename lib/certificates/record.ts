@@ -69,7 +69,10 @@ export async function getTrainingRecord({ learnerId }: { learnerId: string }): P
 }
 
 /** Totals and target progress of a list of entries (pure; exported for tests). */
-export function summarise(entries: Pick<RecordEntry, "contactHours" | "hoursCategory" | "revokedAt">[], settings: Pick<OrgSettings, "hourTargets">) {
+export function summarise(
+  entries: Pick<RecordEntry, "contactHours" | "hoursCategory" | "revokedAt">[],
+  settings: Pick<OrgSettings, "hourTargets">,
+) {
   const byKey = new Map<string, CategoryTotal>();
   for (const e of entries) {
     if (e.revokedAt) continue;
@@ -81,7 +84,13 @@ export function summarise(entries: Pick<RecordEntry, "contactHours" | "hoursCate
   const totals = [...byKey.values()].sort((a, b) => a.category.localeCompare(b.category));
   const targets = settings.hourTargets.map((t) => {
     const earned = byKey.get(categoryKey(t.category))?.hours ?? 0;
-    return { category: t.category, target: t.hours, earned, percent: Math.min(100, Math.round((earned / t.hours) * 100)), met: earned >= t.hours };
+    return {
+      category: t.category,
+      target: t.hours,
+      earned,
+      percent: Math.min(100, Math.round((earned / t.hours) * 100)),
+      met: earned >= t.hours,
+    };
   });
   return { totals, totalHours: cents(totals.reduce((s, t) => s + t.hours, 0)), targets };
 }

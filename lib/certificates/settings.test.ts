@@ -66,7 +66,11 @@ describe("org settings", () => {
     await t.db.delete(orgSettings);
     expect(await getOrgSettings()).toEqual(DEFAULT_SETTINGS);
     const admin = await makeUser({ role: "admin" });
-    const input = { organisationName: "Prairie Peer Academy", providerApprovalNumber: "IL-0042", hourTargets: [{ category: "Professional ethics", hours: 6 }] };
+    const input = {
+      organisationName: "Prairie Peer Academy",
+      providerApprovalNumber: "IL-0042",
+      hourTargets: [{ category: "Professional ethics", hours: 6 }],
+    };
     await updateOrgSettings({ actor: admin, input, ip: "10.2.0.1" });
     expect(await getOrgSettings()).toEqual(input);
     const rows = await t.db.select().from(orgSettings);
@@ -83,7 +87,9 @@ describe("org settings", () => {
   it("refuses anyone but an admin and changes nothing", async () => {
     for (const role of ["instructor", "learner"] as const) {
       const u = await makeUser({ role });
-      await expect(updateOrgSettings({ actor: u, input: { ...DEFAULT_SETTINGS, organisationName: "Hijacked" } })).rejects.toMatchObject({ code: "not_found" });
+      await expect(updateOrgSettings({ actor: u, input: { ...DEFAULT_SETTINGS, organisationName: "Hijacked" } })).rejects.toMatchObject({
+        code: "not_found",
+      });
     }
     expect((await getOrgSettings()).organisationName).not.toBe("Hijacked");
   });

@@ -45,61 +45,73 @@ const organisationNameSchema = z
 const approvalNumberSchema = z.string().trim().max(100, "Keep the approval number under 100 characters.");
 
 /** Every field is checked in one pass, so all messages appear at once. */
-export const settingsFormSchema = z
-  .record(z.string(), z.string())
-  .transform((v, ctx) => {
-    const name = organisationNameSchema.safeParse(v.organisationName ?? "");
-    if (!name.success) ctx.addIssue({ code: "custom", path: ["organisationName"], message: name.error.issues[0].message });
-    const approval = approvalNumberSchema.safeParse(v.providerApprovalNumber ?? "");
-    if (!approval.success) ctx.addIssue({ code: "custom", path: ["providerApprovalNumber"], message: approval.error.issues[0].message });
-    const indexes = new Set<number>();
-    for (const key of Object.keys(v)) {
-      const m = /^target(?:Category|Hours)-(\d{1,3})$/.exec(key);
-      if (m) indexes.add(Number(m[1]));
+export const settingsFormSchema = z.record(z.string(), z.string()).transform((v, ctx) => {
+  const name = organisationNameSchema.safeParse(v.organisationName ?? "");
+  if (!name.success) ctx.addIssue({ code: "custom", path: ["organisationName"], message: name.error.issues[0].message });
+  const approval = approvalNumberSchema.safeParse(v.providerApprovalNumber ?? "");
+  if (!approval.success) ctx.addIssue({ code: "custom", path: ["providerApprovalNumber"], message: approval.error.issues[0].message });
+  const indexes = new Set<number>();
+  for (const key of Object.keys(v)) {
+    const m = /^target(?:Category|Hours)-(\d{1,3})$/.exec(key);
+    if (m) indexes.add(Number(m[1]));
+  }
+  const hourTargets: HourTarget[] = [];
+  const seen = new Map<string, number>();
+  for (const i of [...indexes].sort((a, b) => a - b)) {
+    const category = String(v[`targetCategory-${i}`] ?? "")
+      .trim()
+      .replace(/\s+/g, " ");
+    const hoursRaw = String(v[`targetHours-${i}`] ?? "").trim();
+    if (!category && !hoursRaw) continue;
+    if (!category) {
+      ctx.addIssue({ code: "custom", path: [`targetCategory-${i}`], message: "Name the category these hours are for." });
+      continue;
     }
-    const hourTargets: HourTarget[] = [];
-    const seen = new Map<string, number>();
-    for (const i of [...indexes].sort((a, b) => a - b)) {
-      const category = String(v[`targetCategory-${i}`] ?? "").trim().replace(/\s+/g, " ");
-      const hoursRaw = String(v[`targetHours-${i}`] ?? "").trim();
-      if (!category && !hoursRaw) continue;
-      if (!category) {
-        ctx.addIssue({ code: "custom", path: [`targetCategory-${i}`], message: "Name the category these hours are for." });
-        continue;
-      }
-      if (category.length > 100) {
-        ctx.addIssue({ code: "custom", path: [`targetCategory-${i}`], message: "Keep the category under 100 characters." });
-        continue;
-      }
-      const key = category.toLowerCase();
-      if (seen.has(key)) {
-        ctx.addIssue({ code: "custom", path: [`targetCategory-${i}`], message: "This category is already listed above." });
-        continue;
-      }
-      seen.set(key, i);
-      if (!hoursRaw) {
-        ctx.addIssue({ code: "custom", path: [`targetHours-${i}`], message: "Enter the hours required, for example 10." });
-        continue;
-      }
-      const hours = Number(hoursRaw);
-      if (!hoursText.test(hoursRaw) || !(hours > 0) || hours > 1000) {
-        ctx.addIssue({ code: "custom", path: [`targetHours-${i}`], message: "Enter a number of hours between 0.25 and 1000, like 6 or 2.5." });
-        continue;
-      }
-      hourTargets.push({ category, hours });
+    if (category.length > 100) {
+      ctx.addIssue({ code: "custom", path: [`targetCategory-${i}`], message: "Keep the category under 100 characters." });
+      continue;
     }
-    if (hourTargets.length > MAX_TARGETS) {
-      ctx.addIssue({ code: "custom", path: ["targets"], message: `Set at most ${MAX_TARGETS} targets.` });
+    const key = category.toLowerCase();
+    if (seen.has(key)) {
+      ctx.addIssue({ code: "custom", path: [`targetCategory-${i}`], message: "This category is already listed above." });
+      continue;
     }
-    return {
-      organisationName: name.data ?? "",
-      providerApprovalNumber: approval.data || null,
-      hourTargets,
-    } satisfies OrgSettings;
-  });
+    seen.set(key, i);
+    if (!hoursRaw) {
+      ctx.addIssue({ code: "custom", path: [`targetHours-${i}`], message: "Enter the hours required, for example 10." });
+      continue;
+    }
+    const hours = Number(hoursRaw);
+    if (!hoursText.test(hoursRaw) || !(hours > 0) || hours > 1000) {
+      ctx.addIssue({
+        code: "custom",
+        path: [`targetHours-${i}`],
+        message: "Enter a number of hours between 0.25 and 1000, like 6 or 2.5.",
+      });
+      continue;
+    }
+    hourTargets.push({ category, hours });
+  }
+  if (hourTargets.length > MAX_TARGETS) {
+    ctx.addIssue({ code: "custom", path: ["targets"], message: `Set at most ${MAX_TARGETS} targets.` });
+  }
+  return {
+    organisationName: name.data ?? "",
+    providerApprovalNumber: approval.data || null,
+    hourTargets,
+  } satisfies OrgSettings;
+});
 
 /** Save the settings row (creating it if missing) and audit the change in the same transaction. Admins only (else not_found). */
-export async function updateOrgSettings({ actor, input, ip }: { actor: Pick<CurrentUser, "id" | "email" | "role">; input: OrgSettings; ip?: string | null }) {
+export async function updateOrgSettings({
+  actor,
+  input,
+  ip,
+}: {
+  actor: Pick<CurrentUser, "id" | "email" | "role">;
+  input: OrgSettings;
+  ip?: string | null;
+}) {
   requirePermission(actor, "settings.manage");
   return getDb().transaction(async (tx) => {
     const before = await getOrgSettings(tx);
@@ -112,9 +124,7 @@ export async function updateOrgSettings({ actor, input, ip }: { actor: Pick<Curr
       .insert(orgSettings)
       .values({ id: 1, ...values })
       .onConflictDoUpdate({ target: orgSettings.id, set: { ...values, updatedAt: new Date() } });
-    const changed = (Object.keys(values) as (keyof typeof values)[]).filter(
-      (k) => JSON.stringify(before[k]) !== JSON.stringify(values[k]),
-    );
+    const changed = (Object.keys(values) as (keyof typeof values)[]).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(values[k]));
     await audit(tx, {
       actorId: actor.id,
       actorEmail: actor.email,

@@ -61,7 +61,15 @@ export async function renderTranscriptPdf({
     : record.settings.organisationName;
   text(page, `Provider: ${provider}`, M, y, fonts.regular, 10, colours.muted);
   y -= 14;
-  text(page, `Generated ${formatCertificateDate(generatedAt)}. Dates are UTC calendar dates. 1 contact hour = 1 clock hour.`, M, y, fonts.regular, 10, colours.muted);
+  text(
+    page,
+    `Generated ${formatCertificateDate(generatedAt)}. Dates are UTC calendar dates. 1 contact hour = 1 clock hour.`,
+    M,
+    y,
+    fonts.regular,
+    10,
+    colours.muted,
+  );
   y -= 30;
 
   // credited hours and targets
@@ -105,7 +113,11 @@ export async function renderTranscriptPdf({
   if (record.entries.length) y = header(page, y);
   for (const e of record.entries) {
     const linesOf = (t: string, width: number) => Math.min(3, wrap(fonts.regular, encodable(fonts.regular, t), 9, width - 8).length);
-    const rowLines = Math.max(linesOf(`${e.moduleTitle} (v${e.moduleVersion})`, columns[1].width), linesOf(e.hoursCategory, columns[2].width), e.revokedAt ? 2 : 1);
+    const rowLines = Math.max(
+      linesOf(`${e.moduleTitle} (v${e.moduleVersion})`, columns[1].width),
+      linesOf(e.hoursCategory, columns[2].width),
+      e.revokedAt ? 2 : 1,
+    );
     const rowHeight = rowLines * 11.5 + 8;
     if (y - rowHeight < M + 30) {
       page = doc.addPage([W, H]);
@@ -115,7 +127,14 @@ export async function renderTranscriptPdf({
     let x = M;
     page.drawText(formatCertificateDate(e.completedAt), { x, y, size: 9, font: fonts.regular, color: colour });
     x += columns[0].width;
-    drawWrapped(page, `${e.moduleTitle} (v${e.moduleVersion})`, x, y, { font: fonts.regular, size: 9, maxWidth: columns[1].width - 8, maxLines: 3, color: colour, lineGap: 1.25 });
+    drawWrapped(page, `${e.moduleTitle} (v${e.moduleVersion})`, x, y, {
+      font: fonts.regular,
+      size: 9,
+      maxWidth: columns[1].width - 8,
+      maxLines: 3,
+      color: colour,
+      lineGap: 1.25,
+    });
     x += columns[1].width;
     drawWrapped(page, e.hoursCategory, x, y, { font: fonts.regular, size: 9, maxWidth: columns[2].width - 8, maxLines: 3, color: colour });
     x += columns[2].width;
@@ -132,15 +151,24 @@ export async function renderTranscriptPdf({
 
   const pages = doc.getPages();
   pages.forEach((p, i) => {
-    p.drawText(encodable(fonts.regular, `Verify any certificate at ${verifyBase} with its code. Revoked certificates are listed but not credited.`), {
-      x: M,
+    p.drawText(
+      encodable(fonts.regular, `Verify any certificate at ${verifyBase} with its code. Revoked certificates are listed but not credited.`),
+      {
+        x: M,
+        y: M - 20,
+        size: 8,
+        font: fonts.regular,
+        color: colours.muted,
+      },
+    );
+    const label = `Page ${i + 1} of ${pages.length}`;
+    p.drawText(label, {
+      x: W - M - fonts.regular.widthOfTextAtSize(label, 8),
       y: M - 20,
       size: 8,
       font: fonts.regular,
       color: colours.muted,
     });
-    const label = `Page ${i + 1} of ${pages.length}`;
-    p.drawText(label, { x: W - M - fonts.regular.widthOfTextAtSize(label, 8), y: M - 20, size: 8, font: fonts.regular, color: colours.muted });
   });
   return doc.save();
 }
@@ -154,7 +182,8 @@ function summaryLines(record: TrainingRecord) {
   }));
   const targeted = new Set(record.targets.map((t) => categoryKey(t.category)));
   for (const t of record.totals) {
-    if (!targeted.has(categoryKey(t.category))) lines.push({ category: t.category, figures: `${formatHours(t.hours)} hours (no target set)`, percent: null });
+    if (!targeted.has(categoryKey(t.category)))
+      lines.push({ category: t.category, figures: `${formatHours(t.hours)} hours (no target set)`, percent: null });
   }
   return lines;
 }

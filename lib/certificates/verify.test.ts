@@ -68,7 +68,10 @@ describe("verifyCertificateCode", () => {
   });
 
   it("answers not found for an unknown or malformed code", async () => {
-    expect(await verifyCertificateCode({ input: "AAAA-BBBB-CCCC-DDDD", ip: "10.3.0.3" })).toEqual({ status: "not_found", code: "AAAA-BBBB-CCCC-DDDD" });
+    expect(await verifyCertificateCode({ input: "AAAA-BBBB-CCCC-DDDD", ip: "10.3.0.3" })).toEqual({
+      status: "not_found",
+      code: "AAAA-BBBB-CCCC-DDDD",
+    });
     expect(await verifyCertificateCode({ input: "hello", ip: "10.3.0.3" })).toEqual({ status: "not_found", code: null });
   });
 
@@ -76,7 +79,9 @@ describe("verifyCertificateCode", () => {
     const cert = await issued();
     const ip = "10.3.1.1";
     for (let i = 0; i < rules.verifyIp.limit - 1; i++) {
-      expect((await verifyCertificateCode({ input: `AAAA-BBBB-CCCC-${"ABCDEFGHJKLMNPQRSTUVWXYZ23456789"[i]}AAA`, ip })).status).toBe("not_found");
+      expect((await verifyCertificateCode({ input: `AAAA-BBBB-CCCC-${"ABCDEFGHJKLMNPQRSTUVWXYZ23456789"[i]}AAA`, ip })).status).toBe(
+        "not_found",
+      );
     }
     // a valid lookup in between does not reset or count
     expect((await verifyCertificateCode({ input: cert.code, ip })).status).toBe("valid");
@@ -95,14 +100,19 @@ describe("revokeCertificate", () => {
     const cert = await issued();
     for (const role of ["learner", "instructor"] as const) {
       const u = await makeUser({ role });
-      await expect(revokeCertificate({ actor: u, certificateId: cert.id, reason: "Because I can" })).rejects.toMatchObject({ code: "not_found" });
+      await expect(revokeCertificate({ actor: u, certificateId: cert.id, reason: "Because I can" })).rejects.toMatchObject({
+        code: "not_found",
+      });
     }
     const admin = await makeUser({ role: "admin" });
     await expect(revokeCertificate({ actor: admin, certificateId: cert.id, reason: "  " })).rejects.toThrow(/reason/);
     const [untouched] = await t.db.select().from(certificates).where(eq(certificates.id, cert.id));
     expect(untouched.revokedAt).toBeNull();
     await revokeCertificate({ actor: admin, certificateId: cert.id, reason: "Completed by someone else" });
-    await expect(revokeCertificate({ actor: admin, certificateId: cert.id, reason: "Again, twice" })).rejects.toMatchObject({ code: "conflict", message: expect.stringMatching(/already revoked/) });
+    await expect(revokeCertificate({ actor: admin, certificateId: cert.id, reason: "Again, twice" })).rejects.toMatchObject({
+      code: "conflict",
+      message: expect.stringMatching(/already revoked/),
+    });
     await expect(
       revokeCertificate({ actor: admin, certificateId: "00000000-0000-4000-8000-000000000000", reason: "No such thing" }),
     ).rejects.toMatchObject({ code: "not_found" });

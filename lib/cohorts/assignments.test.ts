@@ -76,7 +76,13 @@ describe("assigning the module", () => {
     const me = await makeInstructor();
     const c = await makeCohort({ instructorIds: [me.id] });
     // 5 pm on 15 June in Chicago (UTC−5 in summer) is 22:00 UTC
-    const a = await assignModule({ actor: me, cohortId: c.id, moduleId, opensAt: "2030-06-01T09:00:00-05:00", dueAt: "2030-06-15T17:00:00-05:00" });
+    const a = await assignModule({
+      actor: me,
+      cohortId: c.id,
+      moduleId,
+      opensAt: "2030-06-01T09:00:00-05:00",
+      dueAt: "2030-06-15T17:00:00-05:00",
+    });
     expect(a.dueAt.toISOString()).toBe("2030-06-15T22:00:00.000Z");
     expect(a.opensAt.toISOString()).toBe("2030-06-01T14:00:00.000Z");
   });
@@ -90,7 +96,9 @@ describe("assigning the module", () => {
     await expectNotFound(updateAssignmentDates({ actor: stranger, cohortId: c.id, assignmentId: a.id, opensAt, dueAt: later }));
     const own = await makeCohort({ instructorIds: [stranger.id] });
     await expectNotFound(updateAssignmentDates({ actor: stranger, cohortId: own.id, assignmentId: a.id, opensAt, dueAt: later }));
-    await expect(updateAssignmentDates({ actor: me, cohortId: c.id, assignmentId: a.id, opensAt: later, dueAt: opensAt })).rejects.toThrow();
+    await expect(
+      updateAssignmentDates({ actor: me, cohortId: c.id, assignmentId: a.id, opensAt: later, dueAt: opensAt }),
+    ).rejects.toThrow();
     await updateAssignmentDates({ actor: me, cohortId: c.id, assignmentId: a.id, opensAt, dueAt: later });
     const [row] = await t.db.select().from(assignments).where(eq(assignments.id, a.id));
     expect(row.dueAt.toISOString()).toBe(later);

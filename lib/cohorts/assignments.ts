@@ -78,7 +78,11 @@ export async function assignModule({
   return getDb().transaction(async (tx) => {
     const cohort = await requireCohort(actor, cohortId, "cohort.manage", tx);
     assertCohortOpen(cohort);
-    const [published] = await tx.select({ id: moduleVersions.id }).from(moduleVersions).where(eq(moduleVersions.moduleId, moduleId)).limit(1);
+    const [published] = await tx
+      .select({ id: moduleVersions.id })
+      .from(moduleVersions)
+      .where(eq(moduleVersions.moduleId, moduleId))
+      .limit(1);
     if (!published) throw invalid("Choose a published module.", { moduleId: "Choose a published module." });
     const [assignment] = await tx
       .insert(assignments)

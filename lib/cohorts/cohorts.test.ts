@@ -132,7 +132,12 @@ describe("the instructor's cohort list", () => {
     const removed = await makeLearner();
     await enrol(c.id, removed.id, "removed");
     const now = new Date();
-    const past = await makeAssignment({ cohortId: c.id, moduleId, opensAt: new Date(+now - 20 * 86400_000), dueAt: new Date(+now - 86400_000) });
+    const past = await makeAssignment({
+      cohortId: c.id,
+      moduleId,
+      opensAt: new Date(+now - 20 * 86400_000),
+      dueAt: new Date(+now - 86400_000),
+    });
     // two complete, three overdue (past due, not complete)
     await setProgress((await progressOf(past.id, people[0].id)).id, { completedAt: new Date(+now - 2 * 86400_000) });
     await setProgress((await progressOf(past.id, people[1].id)).id, { completedAt: new Date(+now - 3 * 86400_000) });

@@ -46,7 +46,8 @@ export async function requireCohort(actor: Actor, cohortId: string, permission: 
 
 /** Changing who is in a cohort or what it is assigned needs it open. */
 export function assertCohortOpen(cohort: Cohort) {
-  if (cohort.status === "archived") throw new DomainError("conflict", "This cohort is archived. Unarchive it first (Settings) to change it.");
+  if (cohort.status === "archived")
+    throw new DomainError("conflict", "This cohort is archived. Unarchive it first (Settings) to change it.");
 }
 
 async function activeInstructorIds(db: DbOrTx, ids: string[]) {
@@ -87,7 +88,10 @@ export async function createCohort({
         throw invalid("Choose at least one active instructor.", { instructorIds: "Choose at least one active instructor." });
       }
     }
-    const [cohort] = await tx.insert(cohorts).values({ ...fields, createdBy: actor.id }).returning();
+    const [cohort] = await tx
+      .insert(cohorts)
+      .values({ ...fields, createdBy: actor.id })
+      .returning();
     await tx.insert(cohortInstructors).values(teachers.map((userId) => ({ cohortId: cohort.id, userId })));
     await audit(tx, {
       actorId: actor.id,
@@ -101,7 +105,17 @@ export async function createCohort({
   });
 }
 
-export async function updateCohort({ actor, cohortId, name, description = "" }: { actor: Actor; cohortId: string; name: string; description?: string }) {
+export async function updateCohort({
+  actor,
+  cohortId,
+  name,
+  description = "",
+}: {
+  actor: Actor;
+  cohortId: string;
+  name: string;
+  description?: string;
+}) {
   const fields = checkedFields({ name, description });
   return getDb().transaction(async (tx) => {
     const before = await requireCohort(actor, cohortId, "cohort.manage", tx);
@@ -150,7 +164,9 @@ export async function addCoInstructor({ actor, cohortId, email }: { actor: Actor
     }
     const added = await tx.insert(cohortInstructors).values({ cohortId, userId: person.id }).onConflictDoNothing().returning();
     if (!added.length) {
-      throw new DomainError("conflict", `${person.name} already teaches this cohort.`, { fieldErrors: { email: `${person.name} already teaches this cohort.` } });
+      throw new DomainError("conflict", `${person.name} already teaches this cohort.`, {
+        fieldErrors: { email: `${person.name} already teaches this cohort.` },
+      });
     }
     await audit(tx, {
       actorId: actor.id,

@@ -26,9 +26,17 @@ async function setup() {
 }
 
 const enrolmentOf = async (cohortId: string, userId: string) =>
-  (await t.db.select().from(enrolments).where(and(eq(enrolments.cohortId, cohortId), eq(enrolments.userId, userId))))[0];
+  (
+    await t.db
+      .select()
+      .from(enrolments)
+      .where(and(eq(enrolments.cohortId, cohortId), eq(enrolments.userId, userId)))
+  )[0];
 const progressRows = async (cohortId: string, userId: string) =>
-  t.db.select().from(assignmentProgress).where(and(eq(assignmentProgress.cohortId, cohortId), eq(assignmentProgress.userId, userId)));
+  t.db
+    .select()
+    .from(assignmentProgress)
+    .where(and(eq(assignmentProgress.cohortId, cohortId), eq(assignmentProgress.userId, userId)));
 const auditCount = async () => (await t.db.select({ n: sql<number>`count(*)::int` }).from(auditLog))[0].n;
 
 describe("adding by email", () => {
@@ -80,7 +88,12 @@ describe("adding by email", () => {
     expect((await enrolmentOf(cohort.id, learner.id)).status).toBe("active");
     const [after] = await progressRows(cohort.id, learner.id);
     expect(after.id).toBe(before.id);
-    const actions = (await t.db.select().from(auditLog).where(eq(auditLog.targetId, `${cohort.id}:${learner.id}`))).map((a) => a.action);
+    const actions = (
+      await t.db
+        .select()
+        .from(auditLog)
+        .where(eq(auditLog.targetId, `${cohort.id}:${learner.id}`))
+    ).map((a) => a.action);
     expect(actions).toEqual(["enrolment.create", "enrolment.remove", "enrolment.reactivate"]);
   });
 
@@ -145,7 +158,10 @@ describe("invite links", () => {
   it("explains expired, revoked and used-up links and enrols no one through them", async () => {
     const { instructor, cohort } = await setup();
     const expired = await createCohortInvite({ actor: instructor, cohortId: cohort.id, days: 1, maxUses: 5 });
-    await t.db.update(cohortInvites).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(cohortInvites.id, expired.invite.id));
+    await t.db
+      .update(cohortInvites)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(cohortInvites.id, expired.invite.id));
     const revoked = await createCohortInvite({ actor: instructor, cohortId: cohort.id, days: 1, maxUses: 5 });
     await revokeCohortInvite({ actor: instructor, cohortId: cohort.id, inviteId: revoked.invite.id });
     const single = await createCohortInvite({ actor: instructor, cohortId: cohort.id, days: 1, maxUses: 1 });
@@ -161,7 +177,9 @@ describe("invite links", () => {
     await expect(joinCohortWithInvite({ user: late, token: revoked.token })).rejects.toThrow(/withdrawn/);
     await expect(joinCohortWithInvite({ user: late, token: single.token })).rejects.toThrow(/as many times/);
     const email = uniqueEmail();
-    await expect(signUpWithInvite({ token: tokenOf(revoked.path), name: "N", email, password: "a long enough secret" })).rejects.toThrow(/withdrawn/);
+    await expect(signUpWithInvite({ token: tokenOf(revoked.path), name: "N", email, password: "a long enough secret" })).rejects.toThrow(
+      /withdrawn/,
+    );
     expect(await enrolmentOf(cohort.id, late.id)).toBeUndefined();
     expect(await t.db.select().from(users).where(eq(users.email, email))).toHaveLength(0);
   });
@@ -262,7 +280,9 @@ describe("CSV roster import", () => {
     const p = await previewRoster({ actor: instructor, cohortId: cohort.id, csv: `Solo Person,${uniqueEmail()}\r\n` });
     expect(p.rows).toHaveLength(1);
     expect(p.rows[0]).toMatchObject({ line: 1, name: "Solo Person", outcome: "new" });
-    await expect(previewRoster({ actor: instructor, cohortId: cohort.id, csv: 'name,email\n"unterminated,x@y.org\n' })).rejects.toThrow(/could not be read as CSV/);
+    await expect(previewRoster({ actor: instructor, cohortId: cohort.id, csv: 'name,email\n"unterminated,x@y.org\n' })).rejects.toThrow(
+      /could not be read as CSV/,
+    );
     await expect(previewRoster({ actor: instructor, cohortId: cohort.id, csv: "\n\n" })).rejects.toThrow(/empty/);
   });
 

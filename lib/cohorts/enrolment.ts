@@ -20,7 +20,13 @@ export type EnrolOutcome = "enrolled" | "reactivated" | "already";
  */
 export async function enrolLearner(
   tx: DbOrTx,
-  { cohortId, userId, source, actor, ip }: { cohortId: string; userId: string; source: EnrolmentSource; actor: { id: string; email: string }; ip?: string },
+  {
+    cohortId,
+    userId,
+    source,
+    actor,
+    ip,
+  }: { cohortId: string; userId: string; source: EnrolmentSource; actor: { id: string; email: string }; ip?: string },
 ): Promise<EnrolOutcome> {
   let outcome: EnrolOutcome = "already";
   const created = await tx.insert(enrolments).values({ cohortId, userId, source }).onConflictDoNothing().returning({ id: enrolments.id });
@@ -50,12 +56,11 @@ export async function enrolLearner(
 }
 
 /** A learner account made by staff: no password until the learner sets one through the link. */
-export async function createLearnerWithoutPassword(tx: DbOrTx, { name, email, actor, via }: { name: string; email: string; actor: Actor; via: EnrolmentSource }) {
-  const [created] = await tx
-    .insert(users)
-    .values({ name, email, role: "learner", passwordHash: null })
-    .onConflictDoNothing()
-    .returning();
+export async function createLearnerWithoutPassword(
+  tx: DbOrTx,
+  { name, email, actor, via }: { name: string; email: string; actor: Actor; via: EnrolmentSource },
+) {
+  const [created] = await tx.insert(users).values({ name, email, role: "learner", passwordHash: null }).onConflictDoNothing().returning();
   if (!created) return null; // someone made it a moment ago
   await audit(tx, {
     actorId: actor.id,
@@ -131,7 +136,17 @@ export async function enrolByEmail({
 }
 
 /** Take a learner out of the cohort. Every record stays; adding them again brings it all back. */
-export async function removeLearner({ actor, cohortId, learnerId, ip }: { actor: Actor; cohortId: string; learnerId: string; ip?: string }) {
+export async function removeLearner({
+  actor,
+  cohortId,
+  learnerId,
+  ip,
+}: {
+  actor: Actor;
+  cohortId: string;
+  learnerId: string;
+  ip?: string;
+}) {
   if (!isUuid(learnerId)) throw notFound();
   return getDb().transaction(async (tx) => {
     const cohort = await requireCohort(actor, cohortId, "cohort.manage", tx);
@@ -155,7 +170,17 @@ export async function removeLearner({ actor, cohortId, learnerId, ip }: { actor:
 }
 
 /** Put a removed learner back (the undo of removeLearner). */
-export async function reenrolLearner({ actor, cohortId, learnerId, ip }: { actor: Actor; cohortId: string; learnerId: string; ip?: string }) {
+export async function reenrolLearner({
+  actor,
+  cohortId,
+  learnerId,
+  ip,
+}: {
+  actor: Actor;
+  cohortId: string;
+  learnerId: string;
+  ip?: string;
+}) {
   if (!isUuid(learnerId)) throw notFound();
   return getDb().transaction(async (tx) => {
     const cohort = await requireCohort(actor, cohortId, "cohort.manage", tx);
@@ -175,7 +200,17 @@ export async function reenrolLearner({ actor, cohortId, learnerId, ip }: { actor
  * no password yet (earlier links stop working). Accounts with a password
  * answer 404: an instructor must never be able to take over an account.
  */
-export async function issueSetPasswordLink({ actor, cohortId, learnerId, ip }: { actor: Actor; cohortId: string; learnerId: string; ip?: string }) {
+export async function issueSetPasswordLink({
+  actor,
+  cohortId,
+  learnerId,
+  ip,
+}: {
+  actor: Actor;
+  cohortId: string;
+  learnerId: string;
+  ip?: string;
+}) {
   if (!isUuid(learnerId)) throw notFound();
   return getDb().transaction(async (tx) => {
     await requireCohort(actor, cohortId, "cohort.manage", tx);
@@ -223,7 +258,15 @@ export async function listRemovedLearners({ actor, cohortId }: { actor: Actor; c
 export async function requireCohortLearner(db: DbOrTx, cohortId: string, learnerId: string) {
   if (!isUuid(learnerId)) throw notFound();
   const [row] = await db
-    .select({ id: users.id, name: users.name, email: users.email, hasPassword: sql<boolean>`${users.passwordHash} is not null`, enrolledAt: enrolments.enrolledAt, status: enrolments.status, source: enrolments.source })
+    .select({
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      hasPassword: sql<boolean>`${users.passwordHash} is not null`,
+      enrolledAt: enrolments.enrolledAt,
+      status: enrolments.status,
+      source: enrolments.source,
+    })
     .from(enrolments)
     .innerJoin(users, eq(users.id, enrolments.userId))
     .where(and(eq(enrolments.cohortId, cohortId), eq(enrolments.userId, learnerId)))

@@ -17,7 +17,17 @@ export const inviteSettingsSchema = z.object({
 });
 
 /** A new invite link for the cohort. The token is returned once; only its hash is kept. */
-export async function createCohortInvite({ actor, cohortId, days, maxUses }: { actor: Actor; cohortId: string; days: number; maxUses: number }) {
+export async function createCohortInvite({
+  actor,
+  cohortId,
+  days,
+  maxUses,
+}: {
+  actor: Actor;
+  cohortId: string;
+  days: number;
+  maxUses: number;
+}) {
   const settings = inviteSettingsSchema.parse({ days, maxUses });
   return getDb().transaction(async (tx) => {
     const cohort = await requireCohort(actor, cohortId, "cohort.manage", tx);
@@ -79,8 +89,18 @@ export async function revokeCohortInvite({ actor, cohortId, inviteId }: { actor:
       .limit(1);
     if (!invite) throw notFound();
     if (invite.revokedAt) return;
-    await tx.update(cohortInvites).set({ revokedAt: new Date() }).where(and(eq(cohortInvites.id, inviteId), isNull(cohortInvites.revokedAt)));
-    await audit(tx, { actorId: actor.id, actorEmail: actor.email, action: "invite.revoke", targetType: "cohort_invite", targetId: inviteId, details: { cohortId } });
+    await tx
+      .update(cohortInvites)
+      .set({ revokedAt: new Date() })
+      .where(and(eq(cohortInvites.id, inviteId), isNull(cohortInvites.revokedAt)));
+    await audit(tx, {
+      actorId: actor.id,
+      actorEmail: actor.email,
+      action: "invite.revoke",
+      targetType: "cohort_invite",
+      targetId: inviteId,
+      details: { cohortId },
+    });
   });
 }
 
@@ -95,14 +115,16 @@ export const inviteProblemMessages: Record<InviteProblem, string> = {
 };
 
 export type InviteLookup =
-  | { ok: true; inviteId: string; cohort: { id: string; name: string; description: string } }
-  | { ok: false; reason: InviteProblem };
+  { ok: true; inviteId: string; cohort: { id: string; name: string; description: string } } | { ok: false; reason: InviteProblem };
 
 /** What a /join link leads to, or why it does not work. Needs no sign-in. */
 export async function lookupCohortInvite(token: string, db: DbOrTx = getDb(), lock = false): Promise<InviteLookup> {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return { ok: false, reason: "unknown" };
   const query = db
-    .select({ invite: cohortInvites, cohort: { id: cohorts.id, name: cohorts.name, description: cohorts.description, status: cohorts.status } })
+    .select({
+      invite: cohortInvites,
+      cohort: { id: cohorts.id, name: cohorts.name, description: cohorts.description, status: cohorts.status },
+    })
     .from(cohortInvites)
     .innerJoin(cohorts, eq(cohorts.id, cohortInvites.cohortId))
     .where(eq(cohortInvites.tokenHash, hashToken(token)))
@@ -137,8 +159,7 @@ type InviteCohort = Extract<InviteLookup, { ok: true }>["cohort"];
  * (signed out).
  */
 export type JoinOffer =
-  | { kind: "problem"; reason: InviteProblem }
-  | { kind: "staff" | "member" | "join" | "sign_up"; cohort: InviteCohort };
+  { kind: "problem"; reason: InviteProblem } | { kind: "staff" | "member" | "join" | "sign_up"; cohort: InviteCohort };
 
 export async function joinOfferFor(token: string, user: Pick<Actor, "id" | "role"> | null): Promise<JoinOffer> {
   const found = await lookupCohortInvite(token);
@@ -157,7 +178,10 @@ async function claimInvite(tx: DbOrTx, token: string) {
 }
 
 async function countUse(tx: DbOrTx, inviteId: string) {
-  await tx.update(cohortInvites).set({ uses: sql`${cohortInvites.uses} + 1` }).where(eq(cohortInvites.id, inviteId));
+  await tx
+    .update(cohortInvites)
+    .set({ uses: sql`${cohortInvites.uses} + 1` })
+    .where(eq(cohortInvites.id, inviteId));
 }
 
 /** A signed-in learner joins with one click. Joining again uses nothing up. */
@@ -172,7 +196,19 @@ export async function joinCohortWithInvite({ user, token, ip }: { user: Actor; t
 }
 
 /** Someone without an account creates one through the link and is enrolled, in one transaction. */
-export async function signUpWithInvite({ token, name, email, password, ip }: { token: string; name: string; email: string; password: string; ip?: string }) {
+export async function signUpWithInvite({
+  token,
+  name,
+  email,
+  password,
+  ip,
+}: {
+  token: string;
+  name: string;
+  email: string;
+  password: string;
+  ip?: string;
+}) {
   const fieldErrors: Record<string, string> = {};
   const parsedName = nameSchema.safeParse(name);
   if (!parsedName.success) fieldErrors.name = parsedName.error.issues[0].message;
@@ -197,7 +233,15 @@ export async function signUpWithInvite({ token, name, email, password, ip }: { t
       .onConflictDoNothing()
       .returning();
     if (!user) throw invalid("An account with this email already exists.", { email: "An account with this email already exists." });
-    await audit(tx, { actorId: user.id, actorEmail: user.email, action: "user.create", targetType: "user", targetId: user.id, ip, details: { role: "learner", via: "invite" } });
+    await audit(tx, {
+      actorId: user.id,
+      actorEmail: user.email,
+      action: "user.create",
+      targetType: "user",
+      targetId: user.id,
+      ip,
+      details: { role: "learner", via: "invite" },
+    });
     await enrolLearner(tx, { cohortId: found.cohort.id, userId: user.id, source: "invite", actor: user, ip });
     await countUse(tx, found.inviteId);
     return { user: { id: user.id, email: user.email, name: user.name }, cohort: found.cohort };

@@ -24,7 +24,13 @@ export type ClassifiedRow = RosterRow & { outcome: RosterOutcome; reason?: strin
 export function parseRoster(text: string): RosterRow[] {
   let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(text, { relax_column_count: true, skip_empty_lines: true, trim: true, bom: true, info: true }) as unknown as typeof records;
+    records = parse(text, {
+      relax_column_count: true,
+      skip_empty_lines: true,
+      trim: true,
+      bom: true,
+      info: true,
+    }) as unknown as typeof records;
   } catch (e) {
     const err = e as { code?: string; lines?: number };
     throw invalid(
@@ -62,7 +68,8 @@ export async function classifyRoster(db: DbOrTx, cohortId: string, rows: RosterR
     if (!row.email.trim()) return { ...base, outcome: "error", reason: "No email address." };
     if (!email.success) return { ...base, outcome: "error", reason: `Malformed email address “${row.email.trim()}”.` };
     const seen = firstLine.get(email.data);
-    if (seen !== undefined) return { ...base, email: email.data, outcome: "error", reason: `Duplicate: the same email is on line ${seen}.` };
+    if (seen !== undefined)
+      return { ...base, email: email.data, outcome: "error", reason: `Duplicate: the same email is on line ${seen}.` };
     firstLine.set(email.data, row.line);
     return { ...base, name: name.success ? name.data : "", email: email.data, outcome: "new" };
   });
@@ -70,15 +77,15 @@ export async function classifyRoster(db: DbOrTx, cohortId: string, rows: RosterR
   const found = !emails.length
     ? []
     : await db
-    .select({
-      email: sql<string>`lower(${users.email})`,
-      role: users.role,
-      status: users.status,
-      enrolment: enrolments.status,
-    })
-    .from(users)
-    .leftJoin(enrolments, and(eq(enrolments.userId, users.id), eq(enrolments.cohortId, cohortId)))
-    .where(inArray(sql`lower(${users.email})`, emails));
+        .select({
+          email: sql<string>`lower(${users.email})`,
+          role: users.role,
+          status: users.status,
+          enrolment: enrolments.status,
+        })
+        .from(users)
+        .leftJoin(enrolments, and(eq(enrolments.userId, users.id), eq(enrolments.cohortId, cohortId)))
+        .where(inArray(sql`lower(${users.email})`, emails));
   const byEmail = new Map(found.map((f) => [f.email, f]));
   for (const row of out) {
     if (row.outcome !== "new") continue;
@@ -87,10 +94,16 @@ export async function classifyRoster(db: DbOrTx, cohortId: string, rows: RosterR
       if (!row.name) Object.assign(row, { outcome: "error", reason: "No name: a new account needs one." });
       continue;
     }
-    if (f.role !== "learner") Object.assign(row, { outcome: "error", reason: "This email belongs to a staff account; only learners can be enrolled." });
-    else if (f.status !== "active") Object.assign(row, { outcome: "error", reason: "This learner's account is deactivated; an admin can reactivate it." });
+    if (f.role !== "learner")
+      Object.assign(row, { outcome: "error", reason: "This email belongs to a staff account; only learners can be enrolled." });
+    else if (f.status !== "active")
+      Object.assign(row, { outcome: "error", reason: "This learner's account is deactivated; an admin can reactivate it." });
     else if (f.enrolment === "active") Object.assign(row, { outcome: "already", reason: "Already enrolled in this cohort." });
-    else Object.assign(row, { outcome: "existing", reason: f.enrolment === "removed" ? "Existing learner, removed earlier: will be enrolled again." : "Existing learner account." });
+    else
+      Object.assign(row, {
+        outcome: "existing",
+        reason: f.enrolment === "removed" ? "Existing learner, removed earlier: will be enrolled again." : "Existing learner account.",
+      });
   }
   return out;
 }
@@ -136,7 +149,11 @@ export async function importRosterRows({ actor, cohortId, rows, ip }: { actor: A
         links.push({ name: made.user.name, email: made.user.email, path: made.link.path });
         counts.created++;
       } else {
-        const [u] = await tx.select({ id: users.id }).from(users).where(eq(sql`lower(${users.email})`, row.email)).limit(1);
+        const [u] = await tx
+          .select({ id: users.id })
+          .from(users)
+          .where(eq(sql`lower(${users.email})`, row.email))
+          .limit(1);
         const outcome = await enrolLearner(tx, { cohortId, userId: u.id, source: "csv", actor, ip });
         counts[outcome === "already" ? "already" : "enrolled"]++;
       }

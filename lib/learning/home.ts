@@ -1,15 +1,6 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/db/client";
-import {
-  assignmentProgress,
-  assignments,
-  certificates,
-  cohorts,
-  enrolments,
-  moduleVersions,
-  quizAttempts,
-  reflections,
-} from "@/db/schema";
+import { assignmentProgress, assignments, certificates, cohorts, enrolments, moduleVersions, quizAttempts, reflections } from "@/db/schema";
 import { statusSql } from "@/lib/learning/progress/status";
 import { nextStep } from "./next-step";
 import { effectivePassMarkSql } from "./pass-mark";
@@ -47,7 +38,11 @@ function buildHomeQuery(db: DbOrTx) {
     .innerJoin(cohorts, eq(cohorts.id, assignmentProgress.cohortId))
     .innerJoin(
       enrolments,
-      and(eq(enrolments.cohortId, assignmentProgress.cohortId), eq(enrolments.userId, assignmentProgress.userId), eq(enrolments.status, "active")),
+      and(
+        eq(enrolments.cohortId, assignmentProgress.cohortId),
+        eq(enrolments.userId, assignmentProgress.userId),
+        eq(enrolments.status, "active"),
+      ),
     )
     .innerJoin(moduleVersions, eq(moduleVersions.id, sql`coalesce(${assignmentProgress.moduleVersionId}, ${latestVersion})`))
     .leftJoin(certificates, eq(certificates.progressId, assignmentProgress.id))

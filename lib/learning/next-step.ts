@@ -36,7 +36,11 @@ export function nextStep(p: NextStepInput): NextStep {
     if (p.sectionsRead === 0 && p.attemptsCount === 0) return { label: "Start the lesson", href: `${base}/lesson` };
     if (p.sectionsRead < p.sectionsTotal && p.attemptsCount === 0) return { label: "Continue the lesson", href: `${base}/lesson` };
     if (p.maxAttempts !== null && p.attemptsCount >= p.maxAttempts)
-      return { label: "See your quiz results", href: `${base}/quiz`, note: "You have used all your quiz attempts. Ask your instructor about a reset." };
+      return {
+        label: "See your quiz results",
+        href: `${base}/quiz`,
+        note: "You have used all your quiz attempts. Ask your instructor about a reset.",
+      };
     return { label: p.attemptsCount === 0 ? "Take the quiz" : "Retake the quiz", href: `${base}/quiz` };
   }
   if (p.revisionsRequested > 0) return { label: "Revise your reflection", href: `${base}/reflections` };

@@ -11,7 +11,15 @@ import { effectivePassMark } from "./pass-mark";
  * mark in force and the sections read. Anyone else's id is a not_found
  * DomainError (the page answers 404), the same as a missing one.
  */
-export async function getLearnerAssignment({ learner, progressId, now = new Date() }: { learner: Learner; progressId: string; now?: Date }) {
+export async function getLearnerAssignment({
+  learner,
+  progressId,
+  now = new Date(),
+}: {
+  learner: Learner;
+  progressId: string;
+  now?: Date;
+}) {
   const db = getDb();
   const row = await loadOwnProgress(db, learner, progressId);
   const [version, reads, [cert]] = await Promise.all([

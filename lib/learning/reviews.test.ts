@@ -37,8 +37,18 @@ describe("review queue", () => {
   it("lists submitted reflections of the instructor's cohorts, oldest first", async () => {
     const one = await cohortWithLearner();
     const other = await cohortWithLearner();
-    const newer = await makeReflection({ progressId: one.progress.id, moduleVersionId: versionId, promptId: "friendliness-blur", submittedAt: new Date(Date.now() - 1000) });
-    const older = await makeReflection({ progressId: one.progress.id, moduleVersionId: versionId, promptId: "social-media-request", submittedAt: new Date(Date.now() - 86400_000) });
+    const newer = await makeReflection({
+      progressId: one.progress.id,
+      moduleVersionId: versionId,
+      promptId: "friendliness-blur",
+      submittedAt: new Date(Date.now() - 1000),
+    });
+    const older = await makeReflection({
+      progressId: one.progress.id,
+      moduleVersionId: versionId,
+      promptId: "social-media-request",
+      submittedAt: new Date(Date.now() - 86400_000),
+    });
     await makeReflection({ progressId: one.progress.id, moduleVersionId: versionId, promptId: "personal-boundary-plan", status: "draft" });
     await makeReflection({ progressId: other.progress.id, moduleVersionId: versionId, promptId: "friendliness-blur" });
     const q = await listReviewQueue({ actor: one.instructor });
@@ -61,11 +71,21 @@ describe("reviewing a reflection", () => {
     expect(read.body).toBe(r.body);
     expect(read.prompt).toMatch(/friendly could blur a boundary/);
     const before = Date.now();
-    await reviewReflection({ actor: instructor, reflectionId: r.id, decision: "revision_requested", feedback: "Say more about what you would do next.", version: 4 });
+    await reviewReflection({
+      actor: instructor,
+      reflectionId: r.id,
+      decision: "revision_requested",
+      feedback: "Say more about what you would do next.",
+      version: 4,
+    });
     const [row] = await t.db.select().from(reflections).where(eq(reflections.id, r.id));
     expect(row.status).toBe("revision_requested");
     const [review] = await t.db.select().from(reflectionReviews).where(eq(reflectionReviews.reflectionId, r.id));
-    expect(review).toMatchObject({ reviewerId: instructor.id, decision: "revision_requested", feedback: "Say more about what you would do next." });
+    expect(review).toMatchObject({
+      reviewerId: instructor.id,
+      decision: "revision_requested",
+      feedback: "Say more about what you would do next.",
+    });
     expect(review.createdAt.getTime()).toBeGreaterThanOrEqual(before - 5000);
     const [entry] = await t.db.select().from(auditLog).where(eq(auditLog.targetId, r.id));
     expect(entry).toMatchObject({ action: "reflection.review", actorId: instructor.id });
@@ -79,7 +99,9 @@ describe("reviewing a reflection", () => {
   it("accepts, with or without feedback; a revision request needs feedback", async () => {
     const { instructor, progress } = await cohortWithLearner();
     const r = await makeReflection({ progressId: progress.id, moduleVersionId: versionId, promptId: "friendliness-blur" });
-    await expect(reviewReflection({ actor: instructor, reflectionId: r.id, decision: "revision_requested", feedback: "  ", version: 1 })).rejects.toMatchObject({
+    await expect(
+      reviewReflection({ actor: instructor, reflectionId: r.id, decision: "revision_requested", feedback: "  ", version: 1 }),
+    ).rejects.toMatchObject({
       fieldErrors: { feedback: expect.stringMatching(/Say what to revise/) },
     });
     await reviewReflection({ actor: instructor, reflectionId: r.id, decision: "accepted", version: 1 });
@@ -94,12 +116,14 @@ describe("reviewing a reflection", () => {
     const r = await makeReflection({ progressId: progress.id, moduleVersionId: versionId, promptId: "friendliness-blur", version: 2 });
     // both opened version 2; the first review wins
     await reviewReflection({ actor: instructor, reflectionId: r.id, decision: "accepted", version: 2 });
-    await expect(reviewReflection({ actor: co, reflectionId: r.id, decision: "revision_requested", feedback: "More please", version: 2 })).rejects.toThrow(
-      /changed after you opened it/,
-    );
+    await expect(
+      reviewReflection({ actor: co, reflectionId: r.id, decision: "revision_requested", feedback: "More please", version: 2 }),
+    ).rejects.toThrow(/changed after you opened it/);
     // the learner resubmits (a newer version); a review naming the old version is refused too
     await t.db.update(reflections).set({ status: "submitted", version: 3 }).where(eq(reflections.id, r.id));
-    await expect(reviewReflection({ actor: co, reflectionId: r.id, decision: "accepted", version: 2 })).rejects.toThrow(/changed after you opened it/);
+    await expect(reviewReflection({ actor: co, reflectionId: r.id, decision: "accepted", version: 2 })).rejects.toThrow(
+      /changed after you opened it/,
+    );
     expect(await t.db.select().from(reflectionReviews).where(eq(reflectionReviews.reflectionId, r.id))).toHaveLength(1);
     // two reviews at the same moment: one wins
     const results = await Promise.allSettled([
@@ -113,7 +137,12 @@ describe("reviewing a reflection", () => {
   it("answers 404 to other instructors, admins and learners, and for drafts", async () => {
     const { progress, learner } = await cohortWithLearner();
     const r = await makeReflection({ progressId: progress.id, moduleVersionId: versionId, promptId: "friendliness-blur" });
-    const draft = await makeReflection({ progressId: progress.id, moduleVersionId: versionId, promptId: "social-media-request", status: "draft" });
+    const draft = await makeReflection({
+      progressId: progress.id,
+      moduleVersionId: versionId,
+      promptId: "social-media-request",
+      status: "draft",
+    });
     const stranger = await makeInstructor();
     const admin = await makeUser({ role: "admin" });
     for (const actor of [stranger, admin, learner]) {

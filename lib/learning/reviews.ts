@@ -34,7 +34,10 @@ export async function listReviewQueue({ actor, page = 1 }: { actor: Actor; page?
     .from(reflections)
     .innerJoin(assignmentProgress, eq(assignmentProgress.id, reflections.progressId))
     .innerJoin(cohorts, eq(cohorts.id, assignmentProgress.cohortId))
-    .innerJoin(enrolments, and(eq(enrolments.cohortId, assignmentProgress.cohortId), eq(enrolments.userId, reflections.userId), eq(enrolments.status, "active")))
+    .innerJoin(
+      enrolments,
+      and(eq(enrolments.cohortId, assignmentProgress.cohortId), eq(enrolments.userId, reflections.userId), eq(enrolments.status, "active")),
+    )
     .innerJoin(users, eq(users.id, reflections.userId))
     .where(and(eq(reflections.status, "submitted"), teachesSql(actor.id, assignmentProgress.cohortId)))
     .orderBy(asc(reflections.submittedAt), asc(reflections.id))
@@ -44,7 +47,11 @@ export async function listReviewQueue({ actor, page = 1 }: { actor: Actor; page?
     rows.map(async ({ total: _t, moduleVersionId, ...r }) => {
       const version = await getModuleVersion(moduleVersionId);
       const prompt = version?.content.reflections.find((p) => p.id === r.promptId);
-      return { ...r, promptNumber: version ? version.content.reflections.findIndex((p) => p.id === r.promptId) + 1 : 0, prompt: prompt?.prompt ?? r.promptId };
+      return {
+        ...r,
+        promptNumber: version ? version.content.reflections.findIndex((p) => p.id === r.promptId) + 1 : 0,
+        prompt: prompt?.prompt ?? r.promptId,
+      };
     }),
   );
   const total = rows[0]?.total ?? 0;
@@ -83,7 +90,13 @@ export async function getReflectionForReview({ actor, reflectionId }: { actor: A
   const version = await getModuleVersion(row.moduleVersionId);
   const prompt = version?.content.reflections.find((p) => p.id === row.promptId);
   const history = await db
-    .select({ id: reflectionReviews.id, decision: reflectionReviews.decision, feedback: reflectionReviews.feedback, createdAt: reflectionReviews.createdAt, reviewerName: users.name })
+    .select({
+      id: reflectionReviews.id,
+      decision: reflectionReviews.decision,
+      feedback: reflectionReviews.feedback,
+      createdAt: reflectionReviews.createdAt,
+      reviewerName: users.name,
+    })
     .from(reflectionReviews)
     .leftJoin(users, eq(users.id, reflectionReviews.reviewerId))
     .where(eq(reflectionReviews.reflectionId, reflectionId))

@@ -126,7 +126,11 @@ export async function compose(db: DbOrTx, msg: OutboxMessage, timeZone: string, 
   if (kind === "review_waiting") {
     const [r] = await execRows<{ status: string }>(db, sql`select status from reflections where id = ${msg.subjectId}::uuid`);
     if (!r || r.status !== "submitted") return null;
-    return { title: "A reflection has waited 3 days", body: "A reflection in one of your cohorts has waited 3 days for your review.", link: `/instructor/reviews/${msg.subjectId}` };
+    return {
+      title: "A reflection has waited 3 days",
+      body: "A reflection in one of your cohorts has waited 3 days for your review.",
+      link: `/instructor/reviews/${msg.subjectId}`,
+    };
   }
   if (kind === "weekly_digest") return composeDigest(db, msg);
   if (kind === "org_summary") return composeOrgSummary(db);
@@ -134,7 +138,15 @@ export async function compose(db: DbOrTx, msg: OutboxMessage, timeZone: string, 
 }
 
 async function composeDigest(db: DbOrTx, msg: OutboxMessage): Promise<Composed | null> {
-  const [d] = await execRows<{ name: string; status: string; enrolled: number; complete: number; overdue: number; waiting: number; oldest: Date | null }>(
+  const [d] = await execRows<{
+    name: string;
+    status: string;
+    enrolled: number;
+    complete: number;
+    overdue: number;
+    waiting: number;
+    oldest: Date | null;
+  }>(
     db,
     sql`select c.name, c.status,
           (select count(*)::int from enrolments e where e.cohort_id = c.id and e.status = 'active') as enrolled,

@@ -39,7 +39,13 @@ describe("events enqueue their messages", () => {
     await enrol(cohort.id, a.id);
     await enrol(cohort.id, b.id);
     const actor = { id: instructor.id, role: "instructor" as const, email: instructor.email, name: instructor.name };
-    await assignModule({ actor, cohortId: cohort.id, moduleId, opensAt: new Date(Date.now() + DAY).toISOString(), dueAt: new Date(Date.now() + 14 * DAY).toISOString() });
+    await assignModule({
+      actor,
+      cohortId: cohort.id,
+      moduleId,
+      opensAt: new Date(Date.now() + DAY).toISOString(),
+      dueAt: new Date(Date.now() + 14 * DAY).toISOString(),
+    });
     expect(await outboxOf(a.id, "assigned")).toHaveLength(1);
     expect(await outboxOf(b.id, "assigned")).toHaveLength(1);
     expect(await outboxOf(late.id)).toHaveLength(0);
@@ -58,11 +64,23 @@ describe("events enqueue their messages", () => {
     const cohort = await makeCohort({ instructorIds: [instructor.id] });
     await enrol(cohort.id, learner.id);
     const actor = { id: instructor.id, role: "instructor" as const, email: instructor.email, name: instructor.name };
-    const assignment = await assignModule({ actor, cohortId: cohort.id, moduleId, opensAt: new Date(Date.now() - DAY).toISOString(), dueAt: new Date(Date.now() + 14 * DAY).toISOString() });
+    const assignment = await assignModule({
+      actor,
+      cohortId: cohort.id,
+      moduleId,
+      opensAt: new Date(Date.now() - DAY).toISOString(),
+      dueAt: new Date(Date.now() + 14 * DAY).toISOString(),
+    });
     const progress = await progressOf(assignment.id, learner.id);
     const first = await makeReflection({ progressId: progress.id, moduleVersionId: versionId, promptId: "p1" });
     const second = await makeReflection({ progressId: progress.id, moduleVersionId: versionId, promptId: "p2" });
-    await reviewReflection({ actor, reflectionId: first.id, decision: "revision_requested", feedback: "Name the risk you saw.", version: first.version });
+    await reviewReflection({
+      actor,
+      reflectionId: first.id,
+      decision: "revision_requested",
+      feedback: "Name the risk you saw.",
+      version: first.version,
+    });
     await reviewReflection({ actor, reflectionId: second.id, decision: "accepted", version: second.version });
     const [revision] = await outboxOf(learner.id, "revision_requested");
     expect(revision.payload).toMatchObject({ progressId: progress.id, feedback: "Name the risk you saw." });

@@ -16,7 +16,10 @@ const eventSendAfterSql = (tz: SQL): SQL => sql`(case
 
 /** "You have a new assignment" for the progress rows an assignment or an enrolment just made. */
 export async function notifyAssigned(tx: DbOrTx, where: { assignmentId: string } | { cohortId: string; userId: string }) {
-  const scope = "assignmentId" in where ? sql`p.assignment_id = ${where.assignmentId}::uuid` : sql`p.cohort_id = ${where.cohortId}::uuid and p.user_id = ${where.userId}::uuid`;
+  const scope =
+    "assignmentId" in where
+      ? sql`p.assignment_id = ${where.assignmentId}::uuid`
+      : sql`p.cohort_id = ${where.cohortId}::uuid and p.user_id = ${where.userId}::uuid`;
   const tz = sql`coalesce(u.time_zone, o.time_zone, ${DEFAULT_TIME_ZONE})`;
   await execRows(
     tx,
@@ -31,7 +34,14 @@ export async function notifyAssigned(tx: DbOrTx, where: { assignmentId: string }
 /** An instructor's review reached the learner: a revision request (with the feedback) or an acceptance. */
 export async function notifyReviewed(
   tx: DbOrTx,
-  r: { learnerId: string; progressId: string; reflectionId: string; decision: "accepted" | "revision_requested"; feedback: string; moduleTitle?: string },
+  r: {
+    learnerId: string;
+    progressId: string;
+    reflectionId: string;
+    decision: "accepted" | "revision_requested";
+    feedback: string;
+    moduleTitle?: string;
+  },
 ) {
   if (r.decision === "revision_requested") {
     await enqueue(tx, {

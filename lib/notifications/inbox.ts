@@ -26,7 +26,10 @@ export async function listNotifications({ userId, before }: { userId: string; be
     .where(and(eq(notifications.userId, userId), before ? lt(notifications.createdAt, before) : undefined))
     .orderBy(desc(notifications.createdAt))
     .limit(NOTIFICATIONS_PAGE_SIZE + 1);
-  return { items: rows.slice(0, NOTIFICATIONS_PAGE_SIZE), nextBefore: rows.length > NOTIFICATIONS_PAGE_SIZE ? rows[NOTIFICATIONS_PAGE_SIZE - 1].createdAt : null };
+  return {
+    items: rows.slice(0, NOTIFICATIONS_PAGE_SIZE),
+    nextBefore: rows.length > NOTIFICATIONS_PAGE_SIZE ? rows[NOTIFICATIONS_PAGE_SIZE - 1].createdAt : null,
+  };
 }
 
 /** Mark one of your own notifications read and answer where it leads (someone else's: not_found). */
@@ -58,7 +61,10 @@ export async function preferencesOf({ userId, role }: { userId: string; role: Ac
 }
 
 /** Save the preferences form: every optional kind of the person's role, on or off. */
-export async function savePreferences({ userId, role, emailOn }: { userId: string; role: Actor["role"]; emailOn: Set<string> }, db: DbOrTx = getDb()) {
+export async function savePreferences(
+  { userId, role, emailOn }: { userId: string; role: Actor["role"]; emailOn: Set<string> },
+  db: DbOrTx = getDb(),
+) {
   for (const [kind, k] of Object.entries(notificationKinds) as [NotificationKind, (typeof notificationKinds)[NotificationKind]][]) {
     if (k.audience !== role || !emailIsOptional(kind)) continue;
     await setEmailPreference(db, userId, kind, emailOn.has(kind));

@@ -53,7 +53,12 @@ async function learnerWithWork({ dueInDays, timeZone }: { dueInDays: number; tim
   const learner = await makeLearner(timeZone ? { timeZone } : {});
   const cohort = await makeCohort({ instructorIds: [instructor.id] });
   await enrol(cohort.id, learner.id);
-  const assignment = await makeAssignment({ cohortId: cohort.id, moduleId, opensAt: new Date(Date.now() - 10 * DAY), dueAt: new Date(Date.now() + dueInDays * DAY) });
+  const assignment = await makeAssignment({
+    cohortId: cohort.id,
+    moduleId,
+    opensAt: new Date(Date.now() - 10 * DAY),
+    dueAt: new Date(Date.now() + dueInDays * DAY),
+  });
   const progress = await progressOf(assignment.id, learner.id);
   return { instructor, learner, cohort, assignment, progress };
 }
@@ -123,7 +128,9 @@ describe("the sweep", () => {
       [newYork.learner, "America/New_York"],
     ] as const) {
       const [m] = (await messagesOf(who.id)).filter((x) => x.kind === "due_soon");
-      const local = new Intl.DateTimeFormat("en-US", { timeZone: tz, hour: "numeric", minute: "2-digit", hourCycle: "h23" }).format(m.sendAfter);
+      const local = new Intl.DateTimeFormat("en-US", { timeZone: tz, hour: "numeric", minute: "2-digit", hourCycle: "h23" }).format(
+        m.sendAfter,
+      );
       expect(local, `${tz} gets it at 9 a.m. local`).toBe("09:00");
       expect(m.sendAfter.getTime()).toBeGreaterThanOrEqual(at.getTime() - 1000);
       expect(m.sendAfter.getTime() - at.getTime()).toBeLessThanOrEqual(DAY);
@@ -140,7 +147,11 @@ describe("the worker", () => {
     for (const { learner, progress } of learners)
       await enqueue(getDb(), { recipientId: learner.id, kind: "assigned", subjectId: progress.id, sendAfter: new Date(Date.now() - 1000) });
     const { sent, transport } = recorder();
-    await Promise.all([runOnce(getDb(), config(transport), { limit: 5 }), runOnce(getDb(), config(transport), { limit: 5 }), runOnce(getDb(), config(transport), { limit: 50 })]);
+    await Promise.all([
+      runOnce(getDb(), config(transport), { limit: 5 }),
+      runOnce(getDb(), config(transport), { limit: 5 }),
+      runOnce(getDb(), config(transport), { limit: 50 }),
+    ]);
     await runOnce(getDb(), config(transport));
     const ours = sent.filter((e) => learners.some((l) => l.learner.email === e.to));
     expect(ours).toHaveLength(12);
@@ -149,7 +160,12 @@ describe("the worker", () => {
 
   it("leaves a message claimed by a worker that died to be sent later, never lost", async () => {
     const { learner, progress } = await learnerWithWork({ dueInDays: 7 });
-    const id = await enqueue(getDb(), { recipientId: learner.id, kind: "assigned", subjectId: progress.id, sendAfter: new Date(Date.now() - 1000) });
+    const id = await enqueue(getDb(), {
+      recipientId: learner.id,
+      kind: "assigned",
+      subjectId: progress.id,
+      sendAfter: new Date(Date.now() - 1000),
+    });
     const claimed = await claim(getDb(), { limit: 500 });
     expect(claimed.map((m) => m.id)).toContain(id);
     // …the worker dies here, between claiming and sending. Before the lease ends nobody else takes it:
@@ -164,7 +180,12 @@ describe("the worker", () => {
 
   it("retries a failing SMTP server with backoff, then ends as failed", async () => {
     const { learner, progress } = await learnerWithWork({ dueInDays: 7 });
-    const id = (await enqueue(getDb(), { recipientId: learner.id, kind: "assigned", subjectId: progress.id, sendAfter: new Date(Date.now() - 1000) }))!;
+    const id = (await enqueue(getDb(), {
+      recipientId: learner.id,
+      kind: "assigned",
+      subjectId: progress.id,
+      sendAfter: new Date(Date.now() - 1000),
+    }))!;
     const { transport } = recorder((e) => e.to === learner.email);
     let now = new Date();
     const waits: number[] = [];
@@ -187,7 +208,13 @@ describe("the worker", () => {
     await setEmailPreference(getDb(), learner.id, "revision_requested", false);
     const past = new Date(Date.now() - 1000);
     await enqueue(getDb(), { recipientId: learner.id, kind: "assigned", subjectId: progress.id, sendAfter: past });
-    await enqueue(getDb(), { recipientId: learner.id, kind: "revision_requested", subjectId: progress.id, sendAfter: past, payload: { progressId: progress.id, feedback: "Say more about the risk." } });
+    await enqueue(getDb(), {
+      recipientId: learner.id,
+      kind: "revision_requested",
+      subjectId: progress.id,
+      sendAfter: past,
+      payload: { progressId: progress.id, feedback: "Say more about the risk." },
+    });
     const { sent, transport } = recorder();
     await runOnce(getDb(), config(transport), { limit: 500 });
     expect(sent.filter((e) => e.to === learner.email).map((e) => e.subject)).toEqual(["Your instructor asked for a revision"]);

@@ -23,7 +23,17 @@ export function renderEmail(input: {
   const footer = unsubscribeUrl
     ? `You get this email because of your ${organizationName} training. Stop these emails: ${unsubscribeUrl}\nChoose which emails you get: ${origin}/notifications/preferences`
     : `You get this email because of your ${organizationName} training. It is about your credit, so it is always sent.`;
-  const text = [`Hello ${input.recipientName},`, "", content.body, ...extra.map((l) => `\n${l}`), "", `Open Cohort: ${url}`, "", "--", footer].join("\n");
+  const text = [
+    `Hello ${input.recipientName},`,
+    "",
+    content.body,
+    ...extra.map((l) => `\n${l}`),
+    "",
+    `Open Cohort: ${url}`,
+    "",
+    "--",
+    footer,
+  ].join("\n");
   const html = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escape(content.title)}</title></head>
 <body style="margin:0;padding:24px;background:#f6f7f9;font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;color:#111827">

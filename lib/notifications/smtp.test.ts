@@ -47,11 +47,22 @@ describe("email over SMTP", () => {
     await enrol(cohort.id, learner.id);
     const assignment = await makeAssignment({ cohortId: cohort.id, moduleId });
     const progress = await progressOf(assignment.id, learner.id);
-    const id = await enqueue(getDb(), { recipientId: learner.id, kind: "assigned", subjectId: progress.id, sendAfter: new Date(Date.now() - 1000) });
+    const id = await enqueue(getDb(), {
+      recipientId: learner.id,
+      kind: "assigned",
+      subjectId: progress.id,
+      sendAfter: new Date(Date.now() - 1000),
+    });
 
     const secret = "smtp-test-secret-0123456789";
     const transport = await smtpTransport(`smtp://127.0.0.1:${port}`);
-    const config: WorkerConfig = { transport, origin: "https://training.example.org", from: "Cohort <no-reply@example.org>", organizationName: "Example Programme", secret };
+    const config: WorkerConfig = {
+      transport,
+      origin: "https://training.example.org",
+      from: "Cohort <no-reply@example.org>",
+      organizationName: "Example Programme",
+      secret,
+    };
     try {
       await runOnce(getDb(), config, { limit: 500 });
     } finally {

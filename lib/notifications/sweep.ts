@@ -29,7 +29,14 @@ const openWork = (now: SQL) => sql`
   left join org_settings o on o.id = 1
   where p.completed_at is null and a.opens_at <= ${now} + interval '1 day'`;
 
-export type SweepResult = { dueSoon: number; overdue: number; opensToday: number; reviewWaiting: number; digests: number; summaries: number };
+export type SweepResult = {
+  dueSoon: number;
+  overdue: number;
+  opensToday: number;
+  reviewWaiting: number;
+  digests: number;
+  summaries: number;
+};
 
 async function inserted(db: DbOrTx, query: SQL): Promise<number> {
   const rows = await execRows<{ id: string }>(db, sql`${query} on conflict (key) do nothing returning id`);

@@ -63,7 +63,8 @@ async function recipientOf(db: DbOrTx, msg: OutboxMessage): Promise<Recipient | 
 }
 
 /** Only the worker holding the claim may finish it: a message reclaimed after its lease is the other worker's now. */
-const held = (msg: OutboxMessage) => and(eq(outboxMessages.id, msg.id), eq(outboxMessages.status, "sending"), eq(outboxMessages.attempts, msg.attempts));
+const held = (msg: OutboxMessage) =>
+  and(eq(outboxMessages.id, msg.id), eq(outboxMessages.status, "sending"), eq(outboxMessages.attempts, msg.attempts));
 
 export type Outcome = "sent" | "dropped" | "retrying" | "failed";
 
@@ -88,7 +89,14 @@ export async function deliver(db: DbOrTx, msg: OutboxMessage, config: WorkerConf
   // the footer link opens a page with a button; the header is RFC 8058's one-click POST target
   const unsubscribeUrl = token ? `${config.origin}/unsubscribe/${token}` : null;
   const oneClickUrl = token ? `${config.origin}/api/unsubscribe/${token}` : null;
-  const email = renderEmail({ content, kind, recipientName: recipient.name, origin: config.origin, organizationName: config.organizationName, unsubscribeUrl });
+  const email = renderEmail({
+    content,
+    kind,
+    recipientName: recipient.name,
+    origin: config.origin,
+    organizationName: config.organizationName,
+    unsubscribeUrl,
+  });
   const messageId = `<${msg.id}@cohort.${new URL(config.origin).hostname}>`;
   if (wantsEmail) {
     try {

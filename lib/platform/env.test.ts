@@ -16,7 +16,13 @@ describe("env()", () => {
   it("gives the documented defaults for the variables read through it", async () => {
     const unset = ["PORT", "DATABASE_POOL_SIZE", "TRUSTED_PROXY_HOPS", "SESSION_IDLE_MINUTES", "SESSION_MAX_HOURS"];
     const { env } = await envWith(Object.fromEntries(unset.map((k) => [k, undefined])));
-    expect(env()).toMatchObject({ PORT: 3000, DATABASE_POOL_SIZE: 10, TRUSTED_PROXY_HOPS: 1, SESSION_IDLE_MINUTES: 120, SESSION_MAX_HOURS: 12 });
+    expect(env()).toMatchObject({
+      PORT: 3000,
+      DATABASE_POOL_SIZE: 10,
+      TRUSTED_PROXY_HOPS: 1,
+      SESSION_IDLE_MINUTES: 120,
+      SESSION_MAX_HOURS: 12,
+    });
   });
 
   it("parses numbers given as text", async () => {

@@ -3,7 +3,7 @@ import { fileSlug } from "./file-name";
 
 describe("file names", () => {
   it("makes file names from cohort names", () => {
-    expect(fileSlug("CRSS Spring 2026 — Tuesday/Group \"A\"")).toBe("crss-spring-2026-tuesdaygroup-a");
+    expect(fileSlug('CRSS Spring 2026 — Tuesday/Group "A"')).toBe("crss-spring-2026-tuesdaygroup-a");
     expect(fileSlug("???")).toBe("export");
   });
 

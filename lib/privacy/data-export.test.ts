@@ -23,11 +23,17 @@ describe("getPersonalDataExport", () => {
     expect(assignment).toMatchObject({ cohort: a.cohort.name, bestScore: 90, sectionsRead: 2 });
     expect(assignment.sectionsReadList.map((r) => r.sectionId).sort()).toEqual(["friendship", "trust"]);
     expect(assignment.quizAttempts).toEqual([
-      expect.objectContaining({ score: 90, passed: true, responses: expect.arrayContaining([{ itemId: "q2", idea: "friendship", chosenOptionIds: ["b", "c"], correct: false }]) }),
+      expect.objectContaining({
+        score: 90,
+        passed: true,
+        responses: expect.arrayContaining([{ itemId: "q2", idea: "friendship", chosenOptionIds: ["b", "c"], correct: false }]),
+      }),
     ]);
     const submitted = assignment.reflections.find((r) => r.promptId === "p1")!;
     expect(submitted.body).toBe(REFLECTION_TEXT);
-    expect(submitted.reviews).toEqual([expect.objectContaining({ decision: "revision_requested", feedback: "Say more about the boundary.", reviewer: "Inez Instructor" })]);
+    expect(submitted.reviews).toEqual([
+      expect.objectContaining({ decision: "revision_requested", feedback: "Say more about the boundary.", reviewer: "Inez Instructor" }),
+    ]);
     expect(assignment.reflections.find((r) => r.promptId === "p2")?.status).toBe("draft");
     expect(data.certificates).toEqual([expect.objectContaining({ code: a.certificate!.code, learnerName: "Export Learner" })]);
     expect(data.activity.map((e) => e.action)).toContain("auth.sign_in");

@@ -45,15 +45,28 @@ export async function getPersonalDataExport({ userId }: { userId: string }) {
     .limit(1);
   if (!profile) return null;
 
-  const [sessions, enrolmentRows, taught, progressRows, attempts, reflectionRows, certificateRows, ownAudit, aboutThem] =
-    await Promise.all([
+  const [sessions, enrolmentRows, taught, progressRows, attempts, reflectionRows, certificateRows, ownAudit, aboutThem] = await Promise.all(
+    [
       db
-        .select({ createdAt: authSessions.createdAt, lastSeenAt: authSessions.lastSeenAt, expiresAt: authSessions.expiresAt, revokedAt: authSessions.revokedAt, ip: authSessions.ip, userAgent: authSessions.userAgent })
+        .select({
+          createdAt: authSessions.createdAt,
+          lastSeenAt: authSessions.lastSeenAt,
+          expiresAt: authSessions.expiresAt,
+          revokedAt: authSessions.revokedAt,
+          ip: authSessions.ip,
+          userAgent: authSessions.userAgent,
+        })
         .from(authSessions)
         .where(eq(authSessions.userId, userId))
         .orderBy(asc(authSessions.createdAt)),
       db
-        .select({ cohort: cohorts.name, status: enrolments.status, source: enrolments.source, enrolledAt: enrolments.enrolledAt, removedAt: enrolments.removedAt })
+        .select({
+          cohort: cohorts.name,
+          status: enrolments.status,
+          source: enrolments.source,
+          enrolledAt: enrolments.enrolledAt,
+          removedAt: enrolments.removedAt,
+        })
         .from(enrolments)
         .innerJoin(cohorts, eq(cohorts.id, enrolments.cohortId))
         .where(eq(enrolments.userId, userId))
@@ -137,17 +150,30 @@ export async function getPersonalDataExport({ userId }: { userId: string }) {
         .where(eq(certificates.userId, userId))
         .orderBy(asc(certificates.issuedAt)),
       db
-        .select({ at: auditLog.at, action: auditLog.action, targetType: auditLog.targetType, targetId: auditLog.targetId, ip: auditLog.ip, details: auditLog.details })
+        .select({
+          at: auditLog.at,
+          action: auditLog.action,
+          targetType: auditLog.targetType,
+          targetId: auditLog.targetId,
+          ip: auditLog.ip,
+          details: auditLog.details,
+        })
         .from(auditLog)
         // their own actions, and sign-in attempts on their email that found no session (throttled)
-        .where(or(eq(auditLog.actorId, userId), and(isNull(auditLog.actorId), eq(sql`lower(${auditLog.actorEmail})`, profile.email.toLowerCase())))!)
+        .where(
+          or(
+            eq(auditLog.actorId, userId),
+            and(isNull(auditLog.actorId), eq(sql`lower(${auditLog.actorEmail})`, profile.email.toLowerCase())),
+          )!,
+        )
         .orderBy(asc(auditLog.at)),
       db
         .select({ at: auditLog.at, action: auditLog.action })
         .from(auditLog)
         .where(and(eq(auditLog.targetType, "user"), eq(auditLog.targetId, userId), ne(auditLog.actorId, userId)))
         .orderBy(asc(auditLog.at)),
-    ]);
+    ],
+  );
 
   const attemptIds = attempts.map((a) => a.id);
   const reflectionIds = reflectionRows.map((r) => r.id);
@@ -158,7 +184,13 @@ export async function getPersonalDataExport({ userId }: { userId: string }) {
       : [],
     reflectionIds.length
       ? db
-          .select({ reflectionId: reflectionReviews.reflectionId, decision: reflectionReviews.decision, feedback: reflectionReviews.feedback, reviewer: users.name, at: reflectionReviews.createdAt })
+          .select({
+            reflectionId: reflectionReviews.reflectionId,
+            decision: reflectionReviews.decision,
+            feedback: reflectionReviews.feedback,
+            reviewer: users.name,
+            at: reflectionReviews.createdAt,
+          })
           .from(reflectionReviews)
           .leftJoin(users, eq(users.id, reflectionReviews.reviewerId))
           .where(inArray(reflectionReviews.reflectionId, reflectionIds))

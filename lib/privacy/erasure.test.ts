@@ -50,14 +50,51 @@ describe("erasePersonalData", () => {
     const signIn = await authenticate({ email: a.learner.email, password: TEST_PASSWORD, ip: "10.50.0.1" });
     if (!signIn.ok) throw new Error("sign-in failed");
     await createAccountToken(t.db, { userId: a.learner.id, purpose: "set_password", createdBy: actor.id });
-    expect(await rowsOf(a.learner.id, a.progress.id, a.attempt.id, a.reflection.id)).toEqual({ reflections: 2, reviews: 1, attempts: 1, responses: 2, reads: 2 });
+    expect(await rowsOf(a.learner.id, a.progress.id, a.attempt.id, a.reflection.id)).toEqual({
+      reflections: 2,
+      reviews: 1,
+      attempts: 1,
+      responses: 2,
+      reads: 2,
+    });
 
-    const summary = await erasePersonalData({ actor, userId: a.learner.id, certificates: "revoke", reason: "Erased at the learner's request", ip: "10.50.0.9" });
-    expect(summary).toMatchObject({ reflections: 2, reflectionReviews: 1, quizAttempts: 1, quizResponses: 2, sectionReads: 2, certificates: "revoke", certificatesAffected: 1, enrolmentsEnded: 1 });
+    const summary = await erasePersonalData({
+      actor,
+      userId: a.learner.id,
+      certificates: "revoke",
+      reason: "Erased at the learner's request",
+      ip: "10.50.0.9",
+    });
+    expect(summary).toMatchObject({
+      reflections: 2,
+      reflectionReviews: 1,
+      quizAttempts: 1,
+      quizResponses: 2,
+      sectionReads: 2,
+      certificates: "revoke",
+      certificatesAffected: 1,
+      enrolmentsEnded: 1,
+    });
 
-    expect(await rowsOf(a.learner.id, a.progress.id, a.attempt.id, a.reflection.id)).toEqual({ reflections: 0, reviews: 0, attempts: 0, responses: 0, reads: 0 });
+    expect(await rowsOf(a.learner.id, a.progress.id, a.attempt.id, a.reflection.id)).toEqual({
+      reflections: 0,
+      reviews: 0,
+      attempts: 0,
+      responses: 0,
+      reads: 0,
+    });
     const [progress] = await t.db.select().from(assignmentProgress).where(eq(assignmentProgress.id, a.progress.id));
-    expect(progress).toMatchObject({ sectionsRead: 0, attemptsCount: 0, bestScore: null, quizPassedAt: null, reflectionsSubmitted: 0, startedAt: null, completedAt: null, lastActivityAt: null, moduleVersionId: null });
+    expect(progress).toMatchObject({
+      sectionsRead: 0,
+      attemptsCount: 0,
+      bestScore: null,
+      quizPassedAt: null,
+      reflectionsSubmitted: 0,
+      startedAt: null,
+      completedAt: null,
+      lastActivityAt: null,
+      moduleVersionId: null,
+    });
     const [cert] = await t.db.select().from(certificates).where(eq(certificates.userId, a.learner.id));
     expect(cert.revokedAt).not.toBeNull();
     expect(cert).toMatchObject({ revokedReason: "Erased at the learner's request", revokedBy: actor.id });
@@ -80,7 +117,13 @@ describe("erasePersonalData", () => {
     expect(JSON.stringify(entry)).not.toContain(a.learner.email);
 
     // the other learner is untouched
-    expect(await rowsOf(b.learner.id, b.progress.id, b.attempt.id, b.reflection.id)).toEqual({ reflections: 2, reviews: 1, attempts: 1, responses: 2, reads: 2 });
+    expect(await rowsOf(b.learner.id, b.progress.id, b.attempt.id, b.reflection.id)).toEqual({
+      reflections: 2,
+      reviews: 1,
+      attempts: 1,
+      responses: 2,
+      reads: 2,
+    });
     const [bCert] = await t.db.select().from(certificates).where(eq(certificates.userId, b.learner.id));
     expect(bCert.revokedAt).toBeNull();
 
@@ -102,12 +145,22 @@ describe("erasePersonalData", () => {
     const actor = await admin();
     const a = await makeLearnerWithHistory();
     const instructor = { id: a.instructor.id, email: a.instructor.email, role: "instructor" as const };
-    await expect(erasePersonalData({ actor: instructor, userId: a.learner.id, certificates: "remove" })).rejects.toMatchObject({ code: "not_found" });
+    await expect(erasePersonalData({ actor: instructor, userId: a.learner.id, certificates: "remove" })).rejects.toMatchObject({
+      code: "not_found",
+    });
     await expect(erasePersonalData({ actor, userId: a.instructor.id, certificates: "remove" })).rejects.toThrow(/Only learners/);
     await expect(erasePersonalData({ actor, userId: actor.id, certificates: "remove" })).rejects.toThrow(/your own/);
     await expect(erasePersonalData({ actor, userId: a.learner.id, certificates: "revoke", reason: "  " })).rejects.toThrow(/reason/);
-    await expect(erasePersonalData({ actor, userId: "00000000-0000-4000-8000-000000000000", certificates: "remove" })).rejects.toThrow(/No such/);
-    expect(await rowsOf(a.learner.id, a.progress.id, a.attempt.id, a.reflection.id)).toEqual({ reflections: 2, reviews: 1, attempts: 1, responses: 2, reads: 2 });
+    await expect(erasePersonalData({ actor, userId: "00000000-0000-4000-8000-000000000000", certificates: "remove" })).rejects.toThrow(
+      /No such/,
+    );
+    expect(await rowsOf(a.learner.id, a.progress.id, a.attempt.id, a.reflection.id)).toEqual({
+      reflections: 2,
+      reviews: 1,
+      attempts: 1,
+      responses: 2,
+      reads: 2,
+    });
   });
 
   it("previews the counts the confirm page shows", async () => {

@@ -37,7 +37,12 @@ export async function getErasurePreview({ userId }: { userId: string }, db: DbOr
     n(db.select({ n: count() }).from(reflections).where(eq(reflections.userId, userId))),
     n(db.select({ n: count() }).from(quizAttempts).where(eq(quizAttempts.userId, userId))),
     n(db.select({ n: count() }).from(certificates).where(eq(certificates.userId, userId))),
-    n(db.select({ n: count() }).from(certificates).where(and(eq(certificates.userId, userId), isNull(certificates.revokedAt)))),
+    n(
+      db
+        .select({ n: count() })
+        .from(certificates)
+        .where(and(eq(certificates.userId, userId), isNull(certificates.revokedAt))),
+    ),
     n(
       db
         .select({ n: count() })
@@ -49,7 +54,13 @@ export async function getErasurePreview({ userId }: { userId: string }, db: DbOr
   return {
     user,
     alreadyErased: user.email === erasedEmail(user.id),
-    counts: { reflections: reflectionCount, quizAttempts: attemptCount, certificates: certificateCount, activeCertificates, sectionReads: readCount },
+    counts: {
+      reflections: reflectionCount,
+      quizAttempts: attemptCount,
+      certificates: certificateCount,
+      activeCertificates,
+      sectionReads: readCount,
+    },
   };
 }
 
@@ -96,21 +107,34 @@ export async function erasePersonalData({
     const email = target.email.toLowerCase();
     const now = new Date();
 
-    const attemptIds = (await tx.select({ id: quizAttempts.id }).from(quizAttempts).where(eq(quizAttempts.userId, userId))).map((a) => a.id);
-    const reflectionIds = (await tx.select({ id: reflections.id }).from(reflections).where(eq(reflections.userId, userId))).map((r) => r.id);
-    const progressIds = (await tx.select({ id: assignmentProgress.id }).from(assignmentProgress).where(eq(assignmentProgress.userId, userId))).map((p) => p.id);
+    const attemptIds = (await tx.select({ id: quizAttempts.id }).from(quizAttempts).where(eq(quizAttempts.userId, userId))).map(
+      (a) => a.id,
+    );
+    const reflectionIds = (await tx.select({ id: reflections.id }).from(reflections).where(eq(reflections.userId, userId))).map(
+      (r) => r.id,
+    );
+    const progressIds = (
+      await tx.select({ id: assignmentProgress.id }).from(assignmentProgress).where(eq(assignmentProgress.userId, userId))
+    ).map((p) => p.id);
 
     const deleted = {
       reflectionReviews: reflectionIds.length
-        ? (await tx.delete(reflectionReviews).where(inArray(reflectionReviews.reflectionId, reflectionIds)).returning({ id: reflectionReviews.id })).length
+        ? (
+            await tx
+              .delete(reflectionReviews)
+              .where(inArray(reflectionReviews.reflectionId, reflectionIds))
+              .returning({ id: reflectionReviews.id })
+          ).length
         : 0,
       reflections: (await tx.delete(reflections).where(eq(reflections.userId, userId)).returning({ id: reflections.id })).length,
       quizResponses: attemptIds.length
-        ? (await tx.delete(quizResponses).where(inArray(quizResponses.attemptId, attemptIds)).returning({ id: quizResponses.itemId })).length
+        ? (await tx.delete(quizResponses).where(inArray(quizResponses.attemptId, attemptIds)).returning({ id: quizResponses.itemId }))
+            .length
         : 0,
       quizAttempts: (await tx.delete(quizAttempts).where(eq(quizAttempts.userId, userId)).returning({ id: quizAttempts.id })).length,
       sectionReads: progressIds.length
-        ? (await tx.delete(sectionReads).where(inArray(sectionReads.progressId, progressIds)).returning({ id: sectionReads.sectionId })).length
+        ? (await tx.delete(sectionReads).where(inArray(sectionReads.progressId, progressIds)).returning({ id: sectionReads.sectionId }))
+            .length
         : 0,
       sessions: (await tx.delete(authSessions).where(eq(authSessions.userId, userId)).returning({ id: authSessions.id })).length,
       accountTokens: (await tx.delete(accountTokens).where(eq(accountTokens.userId, userId)).returning({ id: accountTokens.id })).length,
@@ -118,7 +142,8 @@ export async function erasePersonalData({
 
     let certificatesAffected: number;
     if (certificateChoice === "remove") {
-      certificatesAffected = (await tx.delete(certificates).where(eq(certificates.userId, userId)).returning({ id: certificates.id })).length;
+      certificatesAffected = (await tx.delete(certificates).where(eq(certificates.userId, userId)).returning({ id: certificates.id }))
+        .length;
     } else {
       certificatesAffected = (
         await tx
@@ -150,7 +175,9 @@ export async function erasePersonalData({
         .where(and(eq(enrolments.userId, userId), eq(enrolments.status, "active")))
         .returning({ id: enrolments.id })
     ).length;
-    await tx.delete(throttles).where(or(eq(throttles.key, `account:${email}`), like(throttles.key, `accountIp:${email.replace(/[\\%_]/g, (m) => `\\${m}`)}|%`)));
+    await tx
+      .delete(throttles)
+      .where(or(eq(throttles.key, `account:${email}`), like(throttles.key, `accountIp:${email.replace(/[\\%_]/g, (m) => `\\${m}`)}|%`)));
     await tx
       .update(auditLog)
       .set({ actorEmail: null, ip: null })

@@ -9,7 +9,17 @@ import { listCohortLearners, type LearnerQuery } from "./cohort-progress";
  * The learner table as CSV: the same filters and order as on screen, every
  * matching row (not one page), cells safe from spreadsheet formulas.
  */
-export async function cohortProgressCsv({ actor, cohortId, query, now = new Date() }: { actor: Actor; cohortId: string; query: LearnerQuery; now?: Date }) {
+export async function cohortProgressCsv({
+  actor,
+  cohortId,
+  query,
+  now = new Date(),
+}: {
+  actor: Actor;
+  cohortId: string;
+  query: LearnerQuery;
+  now?: Date;
+}) {
   const cohort = await requireCohort(actor, cohortId, "cohort.progress");
   const assignmentList = await listCohortAssignments({ cohortId });
   const assignment = pickAssignment(assignmentList, query.assignment);
@@ -25,7 +35,18 @@ export async function cohortProgressCsv({ actor, cohortId, query, now = new Date
     now,
   });
   const body = toCsv(
-    ["Name", "Email", "Module", "Due (UTC)", "Status", "Best score", "Quiz attempts", "Reflections submitted", "Last activity (UTC)", "Completed (UTC)"],
+    [
+      "Name",
+      "Email",
+      "Module",
+      "Due (UTC)",
+      "Status",
+      "Best score",
+      "Quiz attempts",
+      "Reflections submitted",
+      "Last activity (UTC)",
+      "Completed (UTC)",
+    ],
     rows.map((r) => [
       r.name,
       r.email,

@@ -69,7 +69,10 @@ beforeAll(async () => {
 
   await makeAttempt({ progressId: await p("Zed"), moduleVersionId: versionId, score: 100 });
   for (const promptId of prompts) await makeReflection({ progressId: await p("Zed"), moduleVersionId: versionId, promptId });
-  await t.db.update(enrolments).set({ status: "removed" }).where(and(eq(enrolments.cohortId, cohort.id), eq(enrolments.userId, ids.Zed)));
+  await t.db
+    .update(enrolments)
+    .set({ status: "removed" })
+    .where(and(eq(enrolments.cohortId, cohort.id), eq(enrolments.userId, ids.Zed)));
 
   Object.assign(seeded, { instructor, cohortId: cohort.id, assignmentId: a.id, ids });
 });
@@ -91,7 +94,12 @@ describe("cohort summary tiles", () => {
   });
 
   it("count everyone not complete as overdue after the due date", async () => {
-    const s = await getCohortSummary({ actor: seeded.instructor, cohortId: seeded.cohortId, assignmentId: seeded.assignmentId, now: afterDue });
+    const s = await getCohortSummary({
+      actor: seeded.instructor,
+      cohortId: seeded.cohortId,
+      assignmentId: seeded.assignmentId,
+      now: afterDue,
+    });
     expect(s.overdue).toBe(4);
     expect(s.completed).toBe(1);
   });

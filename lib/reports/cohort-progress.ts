@@ -230,14 +230,33 @@ export const learnerPageQuerySchema = z.object({
  * assignments, the one chosen in the query (else the first), its tiles and
  * one page of the learner table.
  */
-export async function getCohortProgress({ actor, cohortId, query, now = new Date() }: { actor: Actor; cohortId: string; query: LearnerPageQuery; now?: Date }) {
+export async function getCohortProgress({
+  actor,
+  cohortId,
+  query,
+  now = new Date(),
+}: {
+  actor: Actor;
+  cohortId: string;
+  query: LearnerPageQuery;
+  now?: Date;
+}) {
   await requireCohort(actor, cohortId, "cohort.progress");
   const assignmentList = await listCohortAssignments({ cohortId });
   const assignment = pickAssignment(assignmentList, query.assignment);
   const assignmentId = assignment?.id ?? null;
   const [summary, table] = await Promise.all([
     summaryOf(cohortId, assignmentId, now),
-    learnersOf({ cohortId, assignmentId, sort: query.sort, dir: query.dir, status: query.status, q: query.q || undefined, page: query.page, now }),
+    learnersOf({
+      cohortId,
+      assignmentId,
+      sort: query.sort,
+      dir: query.dir,
+      status: query.status,
+      q: query.q || undefined,
+      page: query.page,
+      now,
+    }),
   ]);
   return { assignmentList, assignment, summary, table };
 }

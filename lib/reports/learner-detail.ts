@@ -12,7 +12,17 @@ import { statusSql } from "@/lib/learning/progress/status";
  * progress figures, every quiz attempt (reset ones marked) and the state of
  * each reflection (not its text: that is read on the review page).
  */
-export async function getCohortLearnerDetail({ actor, cohortId, learnerId, now = new Date() }: { actor: Actor; cohortId: string; learnerId: string; now?: Date }) {
+export async function getCohortLearnerDetail({
+  actor,
+  cohortId,
+  learnerId,
+  now = new Date(),
+}: {
+  actor: Actor;
+  cohortId: string;
+  learnerId: string;
+  now?: Date;
+}) {
   await requireCohort(actor, cohortId, "cohort.manage");
   const db = getDb();
   const learner = await requireCohortLearner(db, cohortId, learnerId);
@@ -44,7 +54,13 @@ export async function getCohortLearnerDetail({ actor, cohortId, learnerId, now =
         // before the learner starts, the prompts they will see are the latest version's
         const version = p.moduleVersionId ? await getModuleVersion(p.moduleVersionId) : await getLatestVersion(p.moduleId);
         const refl = await db
-          .select({ id: reflections.id, promptId: reflections.promptId, status: reflections.status, submittedAt: reflections.submittedAt, updatedAt: reflections.updatedAt })
+          .select({
+            id: reflections.id,
+            promptId: reflections.promptId,
+            status: reflections.status,
+            submittedAt: reflections.submittedAt,
+            updatedAt: reflections.updatedAt,
+          })
           .from(reflections)
           .where(eq(reflections.progressId, p.progressId));
         const prompts = version?.content.reflections ?? [];
@@ -53,7 +69,14 @@ export async function getCohortLearnerDetail({ actor, cohortId, learnerId, now =
           attempts: await listLearnerAttempts({ actor, cohortId, progressId: p.progressId }),
           reflections: prompts.map((prompt, i) => {
             const r = refl.find((x) => x.promptId === prompt.id);
-            return { number: i + 1, promptId: prompt.id, prompt: prompt.prompt, id: r?.id ?? null, status: r?.status ?? null, submittedAt: r?.submittedAt ?? null };
+            return {
+              number: i + 1,
+              promptId: prompt.id,
+              prompt: prompt.prompt,
+              id: r?.id ?? null,
+              status: r?.status ?? null,
+              submittedAt: r?.submittedAt ?? null,
+            };
           }),
         };
       }),

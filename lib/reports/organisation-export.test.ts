@@ -23,7 +23,14 @@ async function exportCsv(filters: ReportFilters, opts: { mode?: "cursor" | "keys
 }
 
 const lastExportAudit = async () =>
-  (await t.db.select().from(auditLog).where(and(eq(auditLog.action, "export.org_csv"), eq(auditLog.actorId, admin.id))).orderBy(desc(auditLog.id)).limit(1))[0];
+  (
+    await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "export.org_csv"), eq(auditLog.actorId, admin.id)))
+      .orderBy(desc(auditLog.id))
+      .limit(1)
+  )[0];
 
 beforeAll(async () => {
   const a = await makeUser({ role: "admin", name: "Export Admin" });
@@ -38,15 +45,47 @@ describe("organisation CSV export", () => {
     expect(rows).toHaveLength(9);
     const byEmail = new Map(rows.map((r) => [r[1], r]));
     expect(byEmail.get(s.a[0].email)).toEqual([
-      "Ada Alpha", s.a[0].email, s.alpha.name, s.i1.name, "Boundaries (test)", "1",
-      "2026-01-04 10:00:00", "2026-02-01 23:59:00", "Complete", "90", "2", "3", "2026-01-20 15:00:00", "1.5",
+      "Ada Alpha",
+      s.a[0].email,
+      s.alpha.name,
+      s.i1.name,
+      "Boundaries (test)",
+      "1",
+      "2026-01-04 10:00:00",
+      "2026-02-01 23:59:00",
+      "Complete",
+      "90",
+      "2",
+      "3",
+      "2026-01-20 15:00:00",
+      "1.5",
     ]);
     expect(byEmail.get(s.b[0].email)?.slice(3, 14)).toEqual([
-      [s.i1.name, s.i2.name].sort().join(", "), "Boundaries (test)", "2",
-      "2026-02-19 10:00:00", "2026-04-01 23:59:00", "Complete", "100", "1", "3", "2026-03-02 15:00:00", "2",
+      [s.i1.name, s.i2.name].sort().join(", "),
+      "Boundaries (test)",
+      "2",
+      "2026-02-19 10:00:00",
+      "2026-04-01 23:59:00",
+      "Complete",
+      "100",
+      "1",
+      "3",
+      "2026-03-02 15:00:00",
+      "2",
     ]);
     // not started: no version pinned, nothing earned
-    expect(byEmail.get(s.b[2].email)?.slice(4, 14)).toEqual(["Boundaries (test)", "", "2026-02-19 10:00:00", "2026-04-01 23:59:00", "Not started", "", "0", "0", "", "0"]);
+    expect(byEmail.get(s.b[2].email)?.slice(4, 14)).toEqual([
+      "Boundaries (test)",
+      "",
+      "2026-02-19 10:00:00",
+      "2026-04-01 23:59:00",
+      "Not started",
+      "",
+      "0",
+      "0",
+      "",
+      "0",
+    ]);
     expect(byEmail.get(s.a[1].email)?.[8]).toBe("Complete (late)");
     expect(byEmail.get(s.a[3].email)?.[8]).toBe("Overdue");
     expect(byEmail.get(s.b[1].email)?.[8]).toBe("In progress");
@@ -56,7 +95,17 @@ describe("organisation CSV export", () => {
     expect(byEmail.has(s.a[4].email)).toBe(false);
     expect(byEmail.has(s.dl.email)).toBe(false);
     // ordered by cohort
-    expect(rows.map((r) => r[2].split(" ")[0])).toEqual(["Alpha", "Alpha", "Alpha", "Alpha", "Bravo", "Bravo", "Bravo", "Charlie", "Charlie"]);
+    expect(rows.map((r) => r[2].split(" ")[0])).toEqual([
+      "Alpha",
+      "Alpha",
+      "Alpha",
+      "Alpha",
+      "Bravo",
+      "Bravo",
+      "Bravo",
+      "Charlie",
+      "Charlie",
+    ]);
   });
 
   it("neutralises cells a spreadsheet would run as a formula", async () => {
@@ -67,7 +116,9 @@ describe("organisation CSV export", () => {
   });
 
   it("applies the filters, like the report", async () => {
-    expect((await exportCsv(f({ status: "overdue" }))).rows.map((r) => r[1]).sort()).toEqual([s.a[2].email, s.a[3].email, s.c[1].email].sort());
+    expect((await exportCsv(f({ status: "overdue" }))).rows.map((r) => r[1]).sort()).toEqual(
+      [s.a[2].email, s.a[3].email, s.c[1].email].sort(),
+    );
     expect((await exportCsv(f({ instructor: s.i2.id }))).rows).toHaveLength(5);
     expect((await exportCsv(f({ from: "2026-01-01", to: "2026-02-28" }))).rows).toHaveLength(6);
     expect((await exportCsv(f({ cohortStatus: "archived", status: "complete" }))).rows.map((r) => r[1])).toEqual([s.c[0].email]);

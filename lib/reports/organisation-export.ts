@@ -3,15 +3,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
 import type { Sql } from "postgres";
 import { dbKind, execRows, getDb } from "@/db/client";
-import {
-  assignmentProgress,
-  assignments,
-  cohortInstructors,
-  cohorts,
-  modules,
-  moduleVersions,
-  users,
-} from "@/db/schema";
+import { assignmentProgress, assignments, cohortInstructors, cohorts, modules, moduleVersions, users } from "@/db/schema";
 import { audit } from "@/lib/audit/record";
 import { requirePermission } from "@/lib/access/scope";
 import type { CurrentUser } from "@/lib/accounts/sessions";
@@ -117,7 +109,12 @@ function toRecord(r: ExportRow): string[] {
 }
 
 /** Batches of rows: a server-side cursor on PostgreSQL, keyset pages elsewhere (PGlite). */
-async function* exportBatches(filters: ReportFilters, now: Date, mode: "cursor" | "keyset", batchSize: number): AsyncGenerator<ExportRow[]> {
+async function* exportBatches(
+  filters: ReportFilters,
+  now: Date,
+  mode: "cursor" | "keyset",
+  batchSize: number,
+): AsyncGenerator<ExportRow[]> {
   const db = getDb();
   if (mode === "cursor") {
     // one connection of the pool for the whole export: its sort gets room in memory
@@ -143,7 +140,15 @@ async function* exportBatches(filters: ReportFilters, now: Date, mode: "cursor" 
 }
 
 /** How many rows the export of this view has (for the browser's progress). */
-export async function countOrganisationExportRows({ actor, filters, now = new Date() }: { actor: Actor; filters: ReportFilters; now?: Date }) {
+export async function countOrganisationExportRows({
+  actor,
+  filters,
+  now = new Date(),
+}: {
+  actor: Actor;
+  filters: ReportFilters;
+  now?: Date;
+}) {
   requirePermission(actor, "reports.organisation");
   const [r] = await execRows<{ n: number }>(
     getDb(),

@@ -23,15 +23,51 @@ beforeAll(async () => {
 describe("organisation tiles, by hand on the scenario", () => {
   const cases: [string, () => Partial<ReportFilters>, Record<string, number | null>][] = [
     ["no filters", () => ({}), { learners: 9, learnerAssignments: 9, completed: 4, overdue: 3, awaitingReview: 5, contactHours: 5 }],
-    ["instructor I2", () => ({ instructor: s.i2.id }), { learners: 5, learnerAssignments: 5, completed: 2, overdue: 1, awaitingReview: 3, contactHours: 2 }],
-    ["active cohorts", () => ({ cohortStatus: "active" }), { learners: 7, learnerAssignments: 7, completed: 3, overdue: 2, awaitingReview: 5, contactHours: 5 }],
-    ["archived cohorts", () => ({ cohortStatus: "archived" }), { learners: 2, learnerAssignments: 2, completed: 1, overdue: 1, awaitingReview: 0, contactHours: 0 }],
-    ["due in Jan–Feb", () => ({ from: "2026-01-01", to: "2026-02-28" }), { learners: 6, learnerAssignments: 6, completed: 3, overdue: 3, awaitingReview: 2, contactHours: 3 }],
-    ["overdue only", () => ({ status: "overdue" }), { learners: 3, learnerAssignments: 3, completed: 0, overdue: 3, awaitingReview: 1, contactHours: 0 }],
-    ["late completions", () => ({ status: "complete_late" }), { learners: 1, learnerAssignments: 1, completed: 1, overdue: 0, awaitingReview: 1, contactHours: 1.5 }],
-    ["I1 and complete on time", () => ({ instructor: s.i1.id, status: "complete" }), { learners: 2, learnerAssignments: 2, completed: 2, overdue: 0, awaitingReview: 3, contactHours: 3.5 }],
-    ["I2, archived, due in January", () => ({ instructor: s.i2.id, cohortStatus: "archived", from: "2026-01-01", to: "2026-01-31" }), { learners: 2, learnerAssignments: 2, completed: 1, overdue: 1, awaitingReview: 0, contactHours: 0 }],
-    ["a range with nothing due", () => ({ from: "2030-01-01", to: "2030-12-31" }), { learners: 0, learnerAssignments: 0, completed: 0, overdue: 0, awaitingReview: 0, contactHours: 0, completePct: null }],
+    [
+      "instructor I2",
+      () => ({ instructor: s.i2.id }),
+      { learners: 5, learnerAssignments: 5, completed: 2, overdue: 1, awaitingReview: 3, contactHours: 2 },
+    ],
+    [
+      "active cohorts",
+      () => ({ cohortStatus: "active" }),
+      { learners: 7, learnerAssignments: 7, completed: 3, overdue: 2, awaitingReview: 5, contactHours: 5 },
+    ],
+    [
+      "archived cohorts",
+      () => ({ cohortStatus: "archived" }),
+      { learners: 2, learnerAssignments: 2, completed: 1, overdue: 1, awaitingReview: 0, contactHours: 0 },
+    ],
+    [
+      "due in Jan–Feb",
+      () => ({ from: "2026-01-01", to: "2026-02-28" }),
+      { learners: 6, learnerAssignments: 6, completed: 3, overdue: 3, awaitingReview: 2, contactHours: 3 },
+    ],
+    [
+      "overdue only",
+      () => ({ status: "overdue" }),
+      { learners: 3, learnerAssignments: 3, completed: 0, overdue: 3, awaitingReview: 1, contactHours: 0 },
+    ],
+    [
+      "late completions",
+      () => ({ status: "complete_late" }),
+      { learners: 1, learnerAssignments: 1, completed: 1, overdue: 0, awaitingReview: 1, contactHours: 1.5 },
+    ],
+    [
+      "I1 and complete on time",
+      () => ({ instructor: s.i1.id, status: "complete" }),
+      { learners: 2, learnerAssignments: 2, completed: 2, overdue: 0, awaitingReview: 3, contactHours: 3.5 },
+    ],
+    [
+      "I2, archived, due in January",
+      () => ({ instructor: s.i2.id, cohortStatus: "archived", from: "2026-01-01", to: "2026-01-31" }),
+      { learners: 2, learnerAssignments: 2, completed: 1, overdue: 1, awaitingReview: 0, contactHours: 0 },
+    ],
+    [
+      "a range with nothing due",
+      () => ({ from: "2030-01-01", to: "2030-12-31" }),
+      { learners: 0, learnerAssignments: 0, completed: 0, overdue: 0, awaitingReview: 0, contactHours: 0, completePct: null },
+    ],
   ];
   for (const [name, filters, expected] of cases) {
     it(name, async () => {
@@ -109,21 +145,41 @@ describe("completions per week", () => {
 
   it("counts completions per UTC week (Monday), gaps filled with zero", async () => {
     expect(await series({})).toEqual([
-      "2026-01-05:1", "2026-01-12:0", "2026-01-19:1", "2026-01-26:0", "2026-02-02:1",
-      "2026-02-09:0", "2026-02-16:0", "2026-02-23:0", "2026-03-02:1",
+      "2026-01-05:1",
+      "2026-01-12:0",
+      "2026-01-19:1",
+      "2026-01-26:0",
+      "2026-02-02:1",
+      "2026-02-09:0",
+      "2026-02-16:0",
+      "2026-02-23:0",
+      "2026-03-02:1",
     ]);
   });
 
   it("applies the date range to the completion date and spans the whole range", async () => {
     expect(await series({ from: "2026-01-01", to: "2026-02-28" })).toEqual([
-      "2025-12-29:0", "2026-01-05:1", "2026-01-12:0", "2026-01-19:1", "2026-01-26:0",
-      "2026-02-02:1", "2026-02-09:0", "2026-02-16:0", "2026-02-23:0",
+      "2025-12-29:0",
+      "2026-01-05:1",
+      "2026-01-12:0",
+      "2026-01-19:1",
+      "2026-01-26:0",
+      "2026-02-02:1",
+      "2026-02-09:0",
+      "2026-02-16:0",
+      "2026-02-23:0",
     ]);
   });
 
   it("applies the other filters too", async () => {
     expect(await series({ instructor: s.i1.id, status: "complete" })).toEqual([
-      "2026-01-19:1", "2026-01-26:0", "2026-02-02:0", "2026-02-09:0", "2026-02-16:0", "2026-02-23:0", "2026-03-02:1",
+      "2026-01-19:1",
+      "2026-01-26:0",
+      "2026-02-02:0",
+      "2026-02-09:0",
+      "2026-02-16:0",
+      "2026-02-23:0",
+      "2026-03-02:1",
     ]);
     expect(await series({ status: "overdue" })).toEqual([]);
     expect(await series({ cohortStatus: "archived" })).toEqual(["2026-01-05:1"]);

@@ -36,7 +36,15 @@ export type OrganisationTiles = {
  * Tiles across every cohort in view: SQL aggregates, three queries run side
  * by side (the distinct-learner count is a hash aggregate of its own).
  */
-export async function getOrganisationTiles({ actor, filters, now = new Date() }: { actor: Actor; filters: ReportFilters; now?: Date }): Promise<OrganisationTiles> {
+export async function getOrganisationTiles({
+  actor,
+  filters,
+  now = new Date(),
+}: {
+  actor: Actor;
+  filters: ReportFilters;
+  now?: Date;
+}): Promise<OrganisationTiles> {
   requirePermission(actor, "reports.organisation");
   const db = getDb();
   const where = learnerAssignmentWhere(filters, now, "due");
@@ -224,7 +232,15 @@ const MAX_WEEKS = 156;
  * Completions per UTC week (weeks start on Monday), the date range applied to
  * the completion date. Weeks without completions are filled in with zero.
  */
-export async function getCompletionsPerWeek({ actor, filters, now = new Date() }: { actor: Actor; filters: ReportFilters; now?: Date }): Promise<WeekPoint[]> {
+export async function getCompletionsPerWeek({
+  actor,
+  filters,
+  now = new Date(),
+}: {
+  actor: Actor;
+  filters: ReportFilters;
+  now?: Date;
+}): Promise<WeekPoint[]> {
   requirePermission(actor, "reports.organisation");
   const where = whereSql([...learnerAssignmentConditions(filters, now, "completed"), sql`${assignmentProgress.completedAt} is not null`]);
   const rows = await execRows<{ week: string; n: number }>(

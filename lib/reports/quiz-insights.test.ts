@@ -20,9 +20,24 @@ import { getQuizInsights } from "./quiz-insights";
 
 const t = setupTestDb();
 
-const trust = (chosen: string): ResponseSpec => ({ itemId: "why-trust-matters", ideaId: "trust-rapport", chosen: [chosen], correct: chosen === "open-up" });
-const tf = (chosen: string): ResponseSpec => ({ itemId: "rapport-means-no-limits", ideaId: "trust-rapport", chosen: [chosen], correct: chosen === "false" });
-const friend = (chosen: string): ResponseSpec => ({ itemId: "friendship-belief", ideaId: "friendship-myth", chosen: [chosen], correct: chosen === "blurs-role" });
+const trust = (chosen: string): ResponseSpec => ({
+  itemId: "why-trust-matters",
+  ideaId: "trust-rapport",
+  chosen: [chosen],
+  correct: chosen === "open-up",
+});
+const tf = (chosen: string): ResponseSpec => ({
+  itemId: "rapport-means-no-limits",
+  ideaId: "trust-rapport",
+  chosen: [chosen],
+  correct: chosen === "false",
+});
+const friend = (chosen: string): ResponseSpec => ({
+  itemId: "friendship-belief",
+  ideaId: "friendship-myth",
+  chosen: [chosen],
+  correct: chosen === "blurs-role",
+});
 const warm = (...chosen: string[]): ResponseSpec => ({
   itemId: "warm-and-professional",
   ideaId: "empathy-distance-balance",
@@ -44,7 +59,10 @@ const seeded = {} as { instructor: { id: string; role: "instructor"; email: stri
  */
 beforeAll(async () => {
   // the responses below name version 1's items, so the module is version 1 as published
-  const { moduleId, versionId } = await publishModule({ ...structuredClone(boundariesV1), slug: `boundaries-v1-${Date.now().toString(36)}` });
+  const { moduleId, versionId } = await publishModule({
+    ...structuredClone(boundariesV1),
+    slug: `boundaries-v1-${Date.now().toString(36)}`,
+  });
   const instructor = await makeInstructor();
   const cohort = await makeCohort({ instructorIds: [instructor.id] });
   const [l1, l2, l3, gone] = await Promise.all([makeLearner(), makeLearner(), makeLearner(), makeLearner()]);
@@ -61,14 +79,22 @@ beforeAll(async () => {
   await attempt(l3, 70, [trust("always-agree"), friend("blurs-role"), warm("reflect-feelings", "goals-with-care")]);
   await makeAttempt({ progressId: await p(l3), moduleVersionId: versionId, score: 0, status: "in_progress" });
   await attempt(gone, 0, [trust("become-friends"), friend("no-care-wanted")]);
-  await t.db.update(enrolments).set({ status: "removed" }).where(and(eq(enrolments.cohortId, cohort.id), eq(enrolments.userId, gone.id)));
+  await t.db
+    .update(enrolments)
+    .set({ status: "removed" })
+    .where(and(eq(enrolments.cohortId, cohort.id), eq(enrolments.userId, gone.id)));
 
   const otherInstructor = await makeInstructor();
   const other = await makeCohort({ instructorIds: [otherInstructor.id] });
   const stranger = await makeLearner();
   await enrol(other.id, stranger.id);
   const oa = await makeAssignment({ cohortId: other.id, moduleId });
-  await makeAttempt({ progressId: (await progressOf(oa.id, stranger.id)).id, moduleVersionId: versionId, score: 0, responses: [trust("become-friends"), tf("true")] });
+  await makeAttempt({
+    progressId: (await progressOf(oa.id, stranger.id)).id,
+    moduleVersionId: versionId,
+    score: 0,
+    responses: [trust("become-friends"), tf("true")],
+  });
 
   Object.assign(seeded, { instructor, cohortId: cohort.id, assignmentId: a.id });
 });
@@ -89,7 +115,11 @@ describe("quiz insights", () => {
       ["why-trust-matters", 3, 1, 33],
       ["rapport-means-no-limits", 2, 2, 100],
     ]);
-    expect(trustGroup.items[0].topWrong).toEqual({ optionId: "always-agree", text: "They mean clients will always take your advice.", count: 2 });
+    expect(trustGroup.items[0].topWrong).toEqual({
+      optionId: "always-agree",
+      text: "They mean clients will always take your advice.",
+      count: 2,
+    });
     expect(trustGroup.items[0].prompt).toMatch(/Why are trust and rapport/);
     expect(trustGroup.items[1].topWrong).toBeNull();
     expect(r.ideas[0].items[0].topWrong).toMatchObject({ optionId: "personal-number", count: 2 });
@@ -105,7 +135,11 @@ describe("quiz insights", () => {
   it("answers 404 to other instructors and learners; admins may see it", async () => {
     await expectNotFound(getQuizInsights({ actor: await makeInstructor(), cohortId: seeded.cohortId, assignmentId: seeded.assignmentId }));
     await expectNotFound(getQuizInsights({ actor: await makeLearner(), cohortId: seeded.cohortId, assignmentId: seeded.assignmentId }));
-    const r = await getQuizInsights({ actor: await makeUser({ role: "admin" }), cohortId: seeded.cohortId, assignmentId: seeded.assignmentId });
+    const r = await getQuizInsights({
+      actor: await makeUser({ role: "admin" }),
+      cohortId: seeded.cohortId,
+      assignmentId: seeded.assignmentId,
+    });
     expect(r.attempts).toBe(3);
   });
 });

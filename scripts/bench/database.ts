@@ -37,7 +37,12 @@ function withDatabase(base: string, name: string) {
   return u.toString();
 }
 
-export async function prepareBenchDatabase(opts: { name: string; learners: number; fresh: boolean; log: (s: string) => void }): Promise<BenchDb> {
+export async function prepareBenchDatabase(opts: {
+  name: string;
+  learners: number;
+  fresh: boolean;
+  log: (s: string) => void;
+}): Promise<BenchDb> {
   let url = process.env.BENCH_DATABASE_URL;
   if (!url) {
     const server = process.env.BENCH_SERVER_URL ?? process.env.TEST_DATABASE_URL ?? DEFAULT_SERVER;
@@ -75,7 +80,8 @@ export async function prepareBenchDatabase(opts: { name: string; learners: numbe
     db,
     sql`select count(*) filter (where not is_seed)::int as real, count(*) filter (where role = 'learner')::int as learners from users`,
   );
-  if (real > 0) throw new Error(`The benchmark database has ${real} real (non-seed) users; point BENCH_DATABASE_URL at a scratch database.`);
+  if (real > 0)
+    throw new Error(`The benchmark database has ${real} real (non-seed) users; point BENCH_DATABASE_URL at a scratch database.`);
 
   let seedSeconds: number | null = null;
   if (learners === 0) {

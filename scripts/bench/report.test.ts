@@ -4,7 +4,16 @@ import { mergeSamples, percentile, summarize } from "./http";
 import { boundFor, budgets, judgeBudgets, markdownTable, textTable, type Measured } from "./report";
 
 const measured = (over: Partial<Measured>): Measured => ({
-  label: "x", load: "1 conn", available: true, requests: 100, p50: 50, p95: 80, p99: 90, rps: 300, errors: 0, ...over,
+  label: "x",
+  load: "1 conn",
+  available: true,
+  requests: 100,
+  p50: 50,
+  p95: 80,
+  p99: 90,
+  rps: 300,
+  errors: 0,
+  ...over,
 });
 const session = { label: "session API", rps: 1000, p50: 10, p99: 40 };
 const sql = (p50: number) => ({ label: "its SQL", p50, p99: p50 * 2 });
@@ -17,8 +26,7 @@ const verdictOf = (results: ReturnType<typeof judgeBudgets>, start: string) => {
 
 describe("ratio budgets", () => {
   it("judge the learner home against the session API measured alongside", () => {
-    const at = (rps: number, p99: number, errors = 0) =>
-      judgeBudgets({ learnerHome: measured({ rps, p99, errors, reference: session }) });
+    const at = (rps: number, p99: number, errors = 0) => judgeBudgets({ learnerHome: measured({ rps, p99, errors, reference: session }) });
     expect(verdictOf(at(600, 80), "Learner home: req/s")).toBe("PASS"); // exactly 60 %
     expect(verdictOf(at(599, 80), "Learner home: req/s")).toBe("FAIL");
     expect(verdictOf(at(600, 80), "Learner home: p99")).toBe("PASS"); // exactly 2 ×
@@ -52,7 +60,9 @@ describe("ratio budgets", () => {
   });
 
   it("fail an export that lost rows, however fast", () => {
-    const results = judgeBudgets({ export: measured({ p50: 100, rows: 9, expectedRows: 10, reference: { label: "bare cursor", p50: 300 } }) });
+    const results = judgeBudgets({
+      export: measured({ p50: 100, rows: 9, expectedRows: 10, reference: { label: "bare cursor", p50: 300 } }),
+    });
     expect(verdictOf(results, "CSV export, all rows")).toBe("FAIL");
     expect(results.find((b) => b.budget.startsWith("CSV export, all rows"))!.measured).toContain("9 rows of 10");
   });
@@ -87,9 +97,14 @@ describe("quick mode", () => {
   it("keeps absolute budgets and the no-errors rule as they are", () => {
     const memory = budgets.find((b) => b.unit === "MB")!;
     expect(boundFor(memory, true)).toBe(100);
-    const results = judgeBudgets({ export: measured({ p50: 100, rows: 10, expectedRows: 10, rssGrowthMb: 101, errors: 0, reference: { label: "c", p50: 100 } }) }, { quick: true });
+    const results = judgeBudgets(
+      { export: measured({ p50: 100, rows: 10, expectedRows: 10, rssGrowthMb: 101, errors: 0, reference: { label: "c", p50: 100 } }) },
+      { quick: true },
+    );
     expect(verdictOf(results, "CSV export: server memory")).toBe("FAIL");
-    expect(verdictOf(judgeBudgets({ cohortPage: measured({ p50: 10, errors: 1, reference: sql(10) }) }, { quick: true }), "Cohort page")).toBe("FAIL");
+    expect(
+      verdictOf(judgeBudgets({ cohortPage: measured({ p50: 10, errors: 1, reference: sql(10) }) }, { quick: true }), "Cohort page"),
+    ).toBe("FAIL");
   });
 
   it("says the budget it judged by", () => {

@@ -77,14 +77,12 @@ const refOf = (r: Measured, need: (keyof Reference)[]) => {
   return ref;
 };
 
-const ratioOf =
-  (field: "p50" | "p99", refField: "p50" | "p99") =>
-  (r: Measured) => {
-    const ref = refOf(r, [refField]);
-    if (!ref) return { unavailable: "no reference measured" };
-    const v = r[field]!;
-    return { value: v / ref[refField]!, detail: `${field} ${ms(v)} ms vs ${ref.label} ${refField} ${ms(ref[refField])} ms` };
-  };
+const ratioOf = (field: "p50" | "p99", refField: "p50" | "p99") => (r: Measured) => {
+  const ref = refOf(r, [refField]);
+  if (!ref) return { unavailable: "no reference measured" };
+  const v = r[field]!;
+  return { value: v / ref[refField]!, detail: `${field} ${ms(v)} ms vs ${ref.label} ${refField} ${ms(ref[refField])} ms` };
+};
 
 /** The budgets of issue #16. Reminder sweep and notification sending join when they exist (bench.ts targets). */
 export const budgets: Budget[] = [
@@ -109,8 +107,24 @@ export const budgets: Budget[] = [
     unit: "ratio",
     value: ratioOf("p99", "p99"),
   },
-  { key: "cohortPage", text: "Cohort page (500 learners): p50 ≤ {bound} its SQL, no errors", kind: "max", bound: 2.5, unit: "ratio", noErrors: true, value: ratioOf("p50", "p50") },
-  { key: "organisationReport", text: "Organisation report: p50 ≤ {bound} its SQL, no errors", kind: "max", bound: 1.5, unit: "ratio", noErrors: true, value: ratioOf("p50", "p50") },
+  {
+    key: "cohortPage",
+    text: "Cohort page (500 learners): p50 ≤ {bound} its SQL, no errors",
+    kind: "max",
+    bound: 2.5,
+    unit: "ratio",
+    noErrors: true,
+    value: ratioOf("p50", "p50"),
+  },
+  {
+    key: "organisationReport",
+    text: "Organisation report: p50 ≤ {bound} its SQL, no errors",
+    kind: "max",
+    bound: 1.5,
+    unit: "ratio",
+    noErrors: true,
+    value: ratioOf("p50", "p50"),
+  },
   {
     key: "organisationReportFiltered",
     text: "Organisation report, filtered: p50 ≤ {bound} its SQL, no errors",
@@ -145,7 +159,8 @@ export const budgets: Budget[] = [
     bound: 100,
     unit: "MB",
     absolute: true,
-    value: (r) => (r.rssGrowthMb === undefined ? { unavailable: "memory not sampled" } : { value: r.rssGrowthMb, detail: `+${ms(r.rssGrowthMb)} MB` }),
+    value: (r) =>
+      r.rssGrowthMb === undefined ? { unavailable: "memory not sampled" } : { value: r.rssGrowthMb, detail: `+${ms(r.rssGrowthMb)} MB` },
   },
 ];
 
@@ -165,7 +180,8 @@ const formatValue = (b: Budget, v: number) => (b.unit === "percent" ? pct(v) : b
 function errorsOf(r: Measured): string | null {
   const parts: string[] = [];
   if (r.errors) parts.push(`${r.errors} errors`);
-  if (r.expectedRows !== undefined && r.rows !== r.expectedRows) parts.push(`${r.rows?.toLocaleString("en")} rows of ${r.expectedRows.toLocaleString("en")}`);
+  if (r.expectedRows !== undefined && r.rows !== r.expectedRows)
+    parts.push(`${r.rows?.toLocaleString("en")} rows of ${r.expectedRows.toLocaleString("en")}`);
   return parts.length ? parts.join(", ") : null;
 }
 
@@ -174,7 +190,9 @@ export function judgeBudgets(rows: Record<string, Measured | undefined>, opts: {
   const quick = opts.quick ?? false;
   return budgets.map((b) => {
     const bound = boundFor(b, quick);
-    const budget = b.text.replace("{bound}", formatBound(b, bound)) + (quick && !b.absolute ? ` (quick mode: half the budget of ${formatBound(b, b.bound)})` : "");
+    const budget =
+      b.text.replace("{bound}", formatBound(b, bound)) +
+      (quick && !b.absolute ? ` (quick mode: half the budget of ${formatBound(b, b.bound)})` : "");
     const r = rows[b.key];
     if (!r || !r.available) return { budget, verdict: "not available", measured: r?.note ?? "not measured" };
     const v = b.value(r);
@@ -186,14 +204,29 @@ export function judgeBudgets(rows: Record<string, Measured | undefined>, opts: {
   });
 }
 
-const headers = ["target", "load", "requests", "p50 ms", "p95 ms", "p99 ms", "req/s", "errors", "CPU ms/req", "peak RSS MB", "reference, measured alongside", "ratio", "notes"];
+const headers = [
+  "target",
+  "load",
+  "requests",
+  "p50 ms",
+  "p95 ms",
+  "p99 ms",
+  "req/s",
+  "errors",
+  "CPU ms/req",
+  "peak RSS MB",
+  "reference, measured alongside",
+  "ratio",
+  "notes",
+];
 
 function referenceCells(r: Measured): [string, string] {
   const ref = r.reference;
   if (!ref) return ["–", "–"];
   if (ref.rps !== undefined) {
     const text = `${ref.label}: ${ref.rps.toFixed(0)} req/s, p99 ${ms(ref.p99)} ms`;
-    const ratio = r.rps !== undefined && r.p99 !== undefined && ref.p99 ? `${pct(r.rps / ref.rps)} req/s, p99 ${times(r.p99 / ref.p99)}` : "–";
+    const ratio =
+      r.rps !== undefined && r.p99 !== undefined && ref.p99 ? `${pct(r.rps / ref.rps)} req/s, p99 ${times(r.p99 / ref.p99)}` : "–";
     return [text, ratio];
   }
   return [`${ref.label}: p50 ${ms(ref.p50)} ms`, r.p50 !== undefined && ref.p50 ? `p50 ${times(r.p50 / ref.p50)}` : "–"];
@@ -221,7 +254,11 @@ export function textTable(rows: Measured[]): string {
   const grid = [headers, ...rows.map(cells)];
   const widths = headers.map((_, i) => Math.max(...grid.map((r) => r[i].length)));
   const left = new Set([0, 10, 11, 12]);
-  const line = (r: string[]) => r.map((c, i) => (left.has(i) ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ").trimEnd();
+  const line = (r: string[]) =>
+    r
+      .map((c, i) => (left.has(i) ? c.padEnd(widths[i]) : c.padStart(widths[i])))
+      .join("  ")
+      .trimEnd();
   return [line(grid[0]), widths.map((w) => "-".repeat(w)).join("  "), ...grid.slice(1).map(line)].join("\n");
 }
 
@@ -236,7 +273,9 @@ export function markdownTable(rows: Measured[]): string {
 }
 
 export function budgetLines(results: BudgetResult[], markdown = false): string {
-  return results.map((b) => (markdown ? `- **${b.verdict}** — ${b.budget} (${b.measured})` : `${b.verdict.padEnd(13)} ${b.budget}  [${b.measured}]`)).join("\n");
+  return results
+    .map((b) => (markdown ? `- **${b.verdict}** — ${b.budget} (${b.measured})` : `${b.verdict.padEnd(13)} ${b.budget}  [${b.measured}]`))
+    .join("\n");
 }
 
 export type RunInfo = {

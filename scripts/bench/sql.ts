@@ -123,7 +123,9 @@ export async function explain(bench: BenchDb, name: string, phases: Phase[], pla
   for (const p of phases) {
     for (const s of p.statements) {
       const rows = await bench.client.unsafe(`explain (analyze, buffers) ${s.query}`, s.params as never[]);
-      texts.push(`-- phase: ${p.name}\n${s.query.trim()}\n-- params: ${JSON.stringify(s.params)}\n\n${rows.map((r) => r["QUERY PLAN"]).join("\n")}\n`);
+      texts.push(
+        `-- phase: ${p.name}\n${s.query.trim()}\n-- params: ${JSON.stringify(s.params)}\n\n${rows.map((r) => r["QUERY PLAN"]).join("\n")}\n`,
+      );
     }
   }
   fs.writeFileSync(path.join(plansDir, `${name}.txt`), texts.join("\n" + "-".repeat(80) + "\n\n"));

@@ -40,7 +40,9 @@ const signIn: WriteKind = {
   async attempt(ctx, n) {
     const b = new Browser(ctx.appUrl);
     // a different client address per attempt: only failures are throttled, but keep attempts independent
-    const r = await b.signIn(ctx.learners[n % ctx.learners.length], ctx.password, { "x-forwarded-for": `198.18.${(n >> 8) & 255}.${n & 255}` });
+    const r = await b.signIn(ctx.learners[n % ctx.learners.length], ctx.password, {
+      "x-forwarded-for": `198.18.${(n >> 8) & 255}.${n & 255}`,
+    });
     const cookie = b.sessionCookie();
     if (!r.ok || !cookie) return { acknowledged: false, status: r.status };
     const token = await decode({ token: cookie, secret: ctx.secret });

@@ -32,7 +32,9 @@ export function CohortHeader({
   return (
     <div className="mb-6">
       <p className="text-sm">
-        <Link className="link" href={manage ? "/instructor" : "/admin"}>{manage ? "My cohorts" : "Overview"}</Link>
+        <Link className="link" href={manage ? "/instructor" : "/admin"}>
+          {manage ? "My cohorts" : "Overview"}
+        </Link>
       </p>
       <h1 className="mt-1 flex flex-wrap items-center gap-3 text-2xl font-bold">
         {cohort.name}

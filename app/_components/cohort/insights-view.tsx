@@ -46,7 +46,11 @@ export async function QuizInsightsView({
     return (
       <p className="card">
         The module is not assigned yet, so there are no quiz results.{" "}
-        {manage && <Link className="link" href={`${basePath}/assignment`}>Assign it</Link>}
+        {manage && (
+          <Link className="link" href={`${basePath}/assignment`}>
+            Assign it
+          </Link>
+        )}
       </p>
     );
   }
@@ -56,8 +60,8 @@ export async function QuizInsightsView({
   return (
     <div className="space-y-6">
       <p className="text-slate-700">
-        From {attempts} submitted {attempts === 1 ? "attempt" : "attempts"} by learners of this cohort (reset attempts are left out). The ideas the cohort
-        finds hardest come first: start the next session there.
+        From {attempts} submitted {attempts === 1 ? "attempt" : "attempts"} by learners of this cohort (reset attempts are left out). The
+        ideas the cohort finds hardest come first: start the next session there.
       </p>
       {ideas.map((idea) => (
         <Card
@@ -92,7 +96,10 @@ export async function QuizInsightsView({
                 <Td>
                   {item.topWrong ? (
                     <>
-                      “{item.topWrong.text}” <span className="text-slate-600">— chosen {item.topWrong.count} {item.topWrong.count === 1 ? "time" : "times"}</span>
+                      “{item.topWrong.text}”{" "}
+                      <span className="text-slate-600">
+                        — chosen {item.topWrong.count} {item.topWrong.count === 1 ? "time" : "times"}
+                      </span>
                     </>
                   ) : (
                     <span className="text-slate-600">None</span>

@@ -47,7 +47,15 @@ export async function CohortProgressView({
   const { assignmentList, assignment, summary, table } = await getCohortProgress({ actor: user, cohortId: cohort.id, query });
   const keep = (over: Record<string, string | number | undefined>) => {
     const merged: Record<string, string> = {};
-    const all = { assignment: assignmentList.length > 1 ? assignment?.id : undefined, sort: query.sort, dir: query.dir, status: query.status, q: query.q, page: query.page, ...over };
+    const all = {
+      assignment: assignmentList.length > 1 ? assignment?.id : undefined,
+      sort: query.sort,
+      dir: query.dir,
+      status: query.status,
+      q: query.q,
+      page: query.page,
+      ...over,
+    };
     for (const [k, v] of Object.entries(all)) if (v !== undefined && v !== "" && !(k === "page" && v === 1)) merged[k] = String(v);
     return new URLSearchParams(merged).toString();
   };
@@ -91,10 +99,23 @@ export async function CohortProgressView({
       <h2 className="sr-only">Summary</h2>
       <ul className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6" data-testid="tiles">
         <Stat label="Enrolled" value={String(summary.enrolled)} detail="active learners" />
-        <Stat label="Complete" value={summary.completePercent === null ? "—" : `${summary.completePercent} %`} detail={`${summary.completed} of ${summary.enrolled}`} />
-        <Stat label="Quiz pass rate" value={summary.quizPassRate === null ? "—" : `${summary.quizPassRate} %`} detail={`${summary.quizPassed} of ${summary.quizTakers} who took it`} />
+        <Stat
+          label="Complete"
+          value={summary.completePercent === null ? "—" : `${summary.completePercent} %`}
+          detail={`${summary.completed} of ${summary.enrolled}`}
+        />
+        <Stat
+          label="Quiz pass rate"
+          value={summary.quizPassRate === null ? "—" : `${summary.quizPassRate} %`}
+          detail={`${summary.quizPassed} of ${summary.quizTakers} who took it`}
+        />
         <Stat label="Reflections submitted" value={String(summary.reflectionsSubmitted)} detail={`of ${reflectionsTotal}`} />
-        <Stat label="Awaiting review" value={String(summary.awaitingReview)} detail={manage ? "open the review queue" : undefined} href={manage ? "/instructor/reviews" : undefined} />
+        <Stat
+          label="Awaiting review"
+          value={String(summary.awaitingReview)}
+          detail={manage ? "open the review queue" : undefined}
+          href={manage ? "/instructor/reviews" : undefined}
+        />
         <Stat label="Overdue" value={String(summary.overdue)} detail="past due, not complete" />
       </ul>
 
@@ -120,11 +141,16 @@ export async function CohortProgressView({
         <button type="submit" className={buttonClasses()}>
           Apply
         </button>
-        {filtered && <Link className="link text-sm" href={`${basePath}?${keep({ q: undefined, status: undefined, page: undefined })}`}>Clear filters</Link>}
+        {filtered && (
+          <Link className="link text-sm" href={`${basePath}?${keep({ q: undefined, status: undefined, page: undefined })}`}>
+            Clear filters
+          </Link>
+        )}
       </form>
 
       <p className="mt-3 text-sm text-slate-700" role="status">
-        {table.total} {table.total === 1 ? "learner" : "learners"}{filtered ? " match" : ""}
+        {table.total} {table.total === 1 ? "learner" : "learners"}
+        {filtered ? " match" : ""}
       </p>
       <div className="mt-2">
         <Table
@@ -133,11 +159,26 @@ export async function CohortProgressView({
           sort={{ by: query.sort, dir: query.dir, href: (sort, dir) => `${basePath}?${keep({ sort, dir, page: undefined })}` }}
           empty={
             filtered ? (
-              <EmptyState action={<Link className={buttonClasses({ variant: "secondary" })} href={`${basePath}?${keep({ q: undefined, status: undefined, page: undefined })}`}>Show every learner</Link>}>
+              <EmptyState
+                action={
+                  <Link
+                    className={buttonClasses({ variant: "secondary" })}
+                    href={`${basePath}?${keep({ q: undefined, status: undefined, page: undefined })}`}
+                  >
+                    Show every learner
+                  </Link>
+                }
+              >
                 No learner matches these filters.
               </EmptyState>
             ) : manage ? (
-              <EmptyState action={<Link className={buttonClasses()} href={`${basePath}/enrol`}>Enrol learners</Link>}>
+              <EmptyState
+                action={
+                  <Link className={buttonClasses()} href={`${basePath}/enrol`}>
+                    Enrol learners
+                  </Link>
+                }
+              >
                 No learners yet. Enrol them with an invite link, by email or from a CSV roster.
               </EmptyState>
             ) : (
@@ -148,7 +189,13 @@ export async function CohortProgressView({
           {table.rows.map((r) => (
             <Tr key={r.userId} data-testid={`learner-row-${r.email}`}>
               <Td>
-                {manage ? <Link className="link" href={`${basePath}/learners/${r.userId}`}>{r.name}</Link> : r.name}
+                {manage ? (
+                  <Link className="link" href={`${basePath}/learners/${r.userId}`}>
+                    {r.name}
+                  </Link>
+                ) : (
+                  r.name
+                )}
                 {!r.hasPassword && (
                   <div className="mt-1 text-xs text-slate-600">
                     No password yet
@@ -157,11 +204,17 @@ export async function CohortProgressView({
                 )}
               </Td>
               <Td>{r.email}</Td>
-              <Td><StatusBadge status={r.status} compact /></Td>
+              <Td>
+                <StatusBadge status={r.status} compact />
+              </Td>
               <Td numeric>{r.bestScore === null ? "—" : `${r.bestScore} %`}</Td>
               <Td numeric>{r.attempts}</Td>
-              <Td numeric>{r.reflections}/{REFLECTION_PROMPTS}</Td>
-              <Td className="whitespace-nowrap"><LocalTime value={r.lastActivityAt} /></Td>
+              <Td numeric>
+                {r.reflections}/{REFLECTION_PROMPTS}
+              </Td>
+              <Td className="whitespace-nowrap">
+                <LocalTime value={r.lastActivityAt} />
+              </Td>
             </Tr>
           ))}
         </Table>

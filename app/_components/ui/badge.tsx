@@ -36,6 +36,16 @@ export const statusTone: Record<ProductStatus, BadgeTone> = {
  * says, so the text must say it all ("Overdue", not a red dot). For a
  * learner's status: `<Badge tone={statusTone[status]}>{statusLabels[status]}</Badge>`.
  */
-export function Badge({ tone = "neutral", size = "md", className, ...rest }: ComponentPropsWithoutRef<"span"> & { tone?: BadgeTone; size?: keyof typeof sizes }) {
-  return <span className={cx("inline-flex items-center font-semibold whitespace-nowrap ring-1 ring-inset", sizes[size], tones[tone], className)} {...rest} />;
+export function Badge({
+  tone = "neutral",
+  size = "md",
+  className,
+  ...rest
+}: ComponentPropsWithoutRef<"span"> & { tone?: BadgeTone; size?: keyof typeof sizes }) {
+  return (
+    <span
+      className={cx("inline-flex items-center font-semibold whitespace-nowrap ring-1 ring-inset", sizes[size], tones[tone], className)}
+      {...rest}
+    />
+  );
 }

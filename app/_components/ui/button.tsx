@@ -22,7 +22,11 @@ const sizes: Record<ButtonSize, string> = {
 };
 
 /** The classes of a button, for a link or download that should look like one. The link variant takes the size of the text around it. */
-export function buttonClasses({ variant = "primary", size = "md", className }: { variant?: ButtonVariant; size?: ButtonSize; className?: string } = {}) {
+export function buttonClasses({
+  variant = "primary",
+  size = "md",
+  className,
+}: { variant?: ButtonVariant; size?: ButtonSize; className?: string } = {}) {
   return cx(base, variants[variant], variant !== "link" && sizes[size], className);
 }
 
@@ -39,7 +43,17 @@ export type ButtonProps = ComponentPropsWithRef<"button"> & {
  * inside a form with a server action use SubmitButton, which knows when the
  * form is pending.
  */
-export function Button({ variant = "primary", size = "md", pending = false, pendingLabel, className, type = "button", disabled, children, ...rest }: ButtonProps) {
+export function Button({
+  variant = "primary",
+  size = "md",
+  pending = false,
+  pendingLabel,
+  className,
+  type = "button",
+  disabled,
+  children,
+  ...rest
+}: ButtonProps) {
   return (
     <button type={type} className={buttonClasses({ variant, size, className })} disabled={disabled || pending} {...rest}>
       {pending && pendingLabel ? pendingLabel : children}

@@ -51,7 +51,19 @@ export function Card({
 }
 
 /** One figure with its label, in a card; a list item, so a row of them is a <ul>. With `href` the whole card is a link. */
-export function Stat({ label, value, detail, href, "data-testid": testId }: { label: ReactNode; value: ReactNode; detail?: ReactNode; href?: string; "data-testid"?: string }) {
+export function Stat({
+  label,
+  value,
+  detail,
+  href,
+  "data-testid": testId,
+}: {
+  label: ReactNode;
+  value: ReactNode;
+  detail?: ReactNode;
+  href?: string;
+  "data-testid"?: string;
+}) {
   const body = (
     <>
       <span className="block text-sm font-medium text-slate-700">{label}</span>

@@ -83,7 +83,17 @@ export function TextField({ label, hint, error, id, name, fieldClassName, width 
 }
 
 /** A labelled <textarea>. */
-export function TextareaField({ label, hint, error, id, name, fieldClassName, width = "full", className, ...textarea }: FieldProps<"textarea">) {
+export function TextareaField({
+  label,
+  hint,
+  error,
+  id,
+  name,
+  fieldClassName,
+  width = "full",
+  className,
+  ...textarea
+}: FieldProps<"textarea">) {
   return (
     <Field id={id ?? name} label={label} hint={hint} error={error} className={fieldClassName}>
       {(control) => <textarea name={name} className={cx(controlClasses, widths[width], className)} {...textarea} {...control} />}
@@ -92,7 +102,18 @@ export function TextareaField({ label, hint, error, id, name, fieldClassName, wi
 }
 
 /** A labelled <select>; the options are its children. */
-export function SelectField({ label, hint, error, id, name, fieldClassName, width = "full", className, children, ...select }: FieldProps<"select">) {
+export function SelectField({
+  label,
+  hint,
+  error,
+  id,
+  name,
+  fieldClassName,
+  width = "full",
+  className,
+  children,
+  ...select
+}: FieldProps<"select">) {
   return (
     <Field id={id ?? name} label={label} hint={hint} error={error} className={fieldClassName}>
       {(control) => (
@@ -111,7 +132,16 @@ const fileClasses = cx(
 );
 
 /** A labelled file input, styled like a secondary button. `name` is optional: a client form may read the file itself. */
-export function FileField({ label, hint, error, id, name, fieldClassName, className, ...input }: Omit<FieldProps<"input">, "type" | "width" | "name"> & { name?: string; id: string }) {
+export function FileField({
+  label,
+  hint,
+  error,
+  id,
+  name,
+  fieldClassName,
+  className,
+  ...input
+}: Omit<FieldProps<"input">, "type" | "width" | "name"> & { name?: string; id: string }) {
   return (
     <Field id={id} label={label} hint={hint} error={error} className={fieldClassName}>
       {(control) => <input type="file" name={name} className={cx(fileClasses, className)} {...input} {...control} />}

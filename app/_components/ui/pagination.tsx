@@ -1,7 +1,17 @@
 import Link from "next/link";
 
 /** Previous / "Page 2 of 5" / next, as links; nothing when everything fits on one page. */
-export function Pagination({ page, pageCount, href, label = "Pages" }: { page: number; pageCount: number; href: (page: number) => string; label?: string }) {
+export function Pagination({
+  page,
+  pageCount,
+  href,
+  label = "Pages",
+}: {
+  page: number;
+  pageCount: number;
+  href: (page: number) => string;
+  label?: string;
+}) {
   if (pageCount <= 1) return null;
   return (
     <nav aria-label={label} className="mt-4 flex flex-wrap items-center gap-4 text-sm">

@@ -100,7 +100,10 @@ function HeaderCell<K extends string>({ column, sort }: { column: Column<K>; sor
       aria-sort={active ? words(dir) : undefined}
     >
       {sort ? (
-        <Link className="underline decoration-slate-300 underline-offset-4 hover:text-brand-700 hover:decoration-brand-700" href={sort.href(column.key, nextDir)}>
+        <Link
+          className="underline decoration-slate-300 underline-offset-4 hover:text-brand-700 hover:decoration-brand-700"
+          href={sort.href(column.key, nextDir)}
+        >
           {column.label}
           <span aria-hidden="true">{active ? (dir === "asc" ? " ▲" : " ▼") : ""}</span>
           <span className="sr-only">{active ? `, sorted ${words(dir)}; sort ${words(nextDir)}` : ", sort"}</span>

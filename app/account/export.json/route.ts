@@ -5,5 +5,8 @@ import { getPersonalDataExport } from "@/lib/privacy/data-export";
 export const GET = route({ permission: "account.own", kind: "download" }, async ({ user }) => {
   const data = await getPersonalDataExport({ userId: user.id });
   const day = new Date().toISOString().slice(0, 10);
-  return download(JSON.stringify(data, null, 2), { filename: `cohort-my-data-${day}.json`, contentType: "application/json; charset=utf-8" });
+  return download(JSON.stringify(data, null, 2), {
+    filename: `cohort-my-data-${day}.json`,
+    contentType: "application/json; charset=utf-8",
+  });
 });

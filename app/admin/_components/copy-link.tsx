@@ -21,12 +21,21 @@ export function CopyLink({ url, label }: { url: string; label: string }) {
         {label}
       </label>
       <div className="flex flex-wrap gap-2">
-        <input id="one-time-link" readOnly value={url} className={`${controlClasses} min-w-0 flex-1 font-mono text-sm`} onFocus={(e) => e.currentTarget.select()} data-testid="one-time-link" />
+        <input
+          id="one-time-link"
+          readOnly
+          value={url}
+          className={`${controlClasses} min-w-0 flex-1 font-mono text-sm`}
+          onFocus={(e) => e.currentTarget.select()}
+          data-testid="one-time-link"
+        />
         <Button variant="secondary" onClick={copy}>
           Copy link
         </Button>
       </div>
-      <p role="status" className="text-sm text-slate-700">{copied}</p>
+      <p role="status" className="text-sm text-slate-700">
+        {copied}
+      </p>
     </div>
   );
 }

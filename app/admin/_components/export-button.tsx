@@ -6,7 +6,8 @@ import { Button } from "@/app/_components/ui/button";
 type Progress = { rows: number; bytes: number; total: number | null };
 
 const fmt = new Intl.NumberFormat("en-US");
-const size = (bytes: number) => (bytes < 1024 * 1024 ? `${fmt.format(Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
+const size = (bytes: number) =>
+  bytes < 1024 * 1024 ? `${fmt.format(Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 /** Counts CSV records in a chunk: newlines outside quoted cells (a quote state carried between chunks). */
 function countRecords(text: string, state: { inQuote: boolean }) {

@@ -39,24 +39,41 @@ export default page({ permission: "users.manage" }, async ({ user, query }) => {
           All
         </Link>
         {outboxStatuses.map((s) => (
-          <Link key={s} href={`/admin/messages?status=${s}`} aria-current={status === s ? "page" : undefined} className={status === s ? "btn" : "btn-secondary"}>
+          <Link
+            key={s}
+            href={`/admin/messages?status=${s}`}
+            aria-current={status === s ? "page" : undefined}
+            className={status === s ? "btn" : "btn-secondary"}
+          >
             {statusLabel[s]} ({counts[s] ?? 0})
           </Link>
         ))}
       </nav>
       {items.length === 0 ? (
-        <p className="card mt-4 text-slate-700">No messages{status ? ` with this status` : ""} yet. Reminders and notices appear here as Cohort sends them.</p>
+        <p className="card mt-4 text-slate-700">
+          No messages{status ? ` with this status` : ""} yet. Reminders and notices appear here as Cohort sends them.
+        </p>
       ) : (
         <div className="mt-4 overflow-x-auto rounded-lg border border-slate-200 bg-white" role="region" aria-label="Messages" tabIndex={0}>
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Messages, newest first</caption>
             <thead className="bg-slate-50 text-slate-700">
               <tr>
-                <th scope="col" className="px-3 py-2">Message</th>
-                <th scope="col" className="px-3 py-2">To</th>
-                <th scope="col" className="px-3 py-2">Status</th>
-                <th scope="col" className="px-3 py-2">Queued</th>
-                <th scope="col" className="px-3 py-2">Sent</th>
+                <th scope="col" className="px-3 py-2">
+                  Message
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  To
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Status
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Queued
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Sent
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-200">
@@ -87,7 +104,10 @@ export default page({ permission: "users.manage" }, async ({ user, query }) => {
       )}
       {nextBefore && (
         <p className="mt-4">
-          <Link href={`/admin/messages?${new URLSearchParams({ ...(status ? { status } : {}), before: nextBefore.toISOString() })}`} className="underline">
+          <Link
+            href={`/admin/messages?${new URLSearchParams({ ...(status ? { status } : {}), before: nextBefore.toISOString() })}`}
+            className="underline"
+          >
             Older messages
           </Link>
         </p>

@@ -11,7 +11,9 @@ export default page({ permission: "settings.manage" }, async ({ user }) => {
   return (
     <AppShell user={user}>
       <h1 className="text-2xl font-bold">Settings</h1>
-      <p className="mt-2 mb-6 text-slate-700">What certificates print as the provider, and the hour targets that training records measure progress against.</p>
+      <p className="mt-2 mb-6 text-slate-700">
+        What certificates print as the provider, and the hour targets that training records measure progress against.
+      </p>
       <SettingsForm initial={settings} maxTargets={MAX_TARGETS} />
     </AppShell>
   );

@@ -43,7 +43,9 @@ export function SettingsForm({ initial, maxTargets }: { initial: OrgSettings; ma
       <fieldset className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
         <legend className="float-left mb-1 w-full text-lg font-semibold">Hour targets</legend>
         <p className="clear-both text-sm text-slate-700">
-          Hours a learner needs per category, for example 40 in &ldquo;CRSS domains&rdquo; or 6 in &ldquo;Professional ethics&rdquo;. Each learner&apos;s training record shows their progress. Categories match the hours category of each module (capital letters do not matter).
+          Hours a learner needs per category, for example 40 in &ldquo;CRSS domains&rdquo; or 6 in &ldquo;Professional ethics&rdquo;. Each
+          learner&apos;s training record shows their progress. Categories match the hours category of each module (capital letters do not
+          matter).
         </p>
         {err.targets && <p className="text-sm font-medium text-red-700">{err.targets}</p>}
         {rows.map((row, i) => {
@@ -63,7 +65,11 @@ export function SettingsForm({ initial, maxTargets }: { initial: OrgSettings; ma
                 fieldClassName="w-32"
                 id={h}
                 name={h}
-                label={<>Hours<span className="sr-only"> for category {i + 1}</span></>}
+                label={
+                  <>
+                    Hours<span className="sr-only"> for category {i + 1}</span>
+                  </>
+                }
                 inputMode="decimal"
                 defaultValue={value(h, row.hours)}
                 error={err[h]}

@@ -43,7 +43,11 @@ export const changeRole = formAction(
   async ({ userId, role }, user) => {
     const { changed } = await changeUserRole(user, userId, role, await clientIp());
     refresh(userId);
-    return { message: changed ? `Role changed to ${role}. Their sessions have ended; they sign in again to use it.` : "That is already their role." };
+    return {
+      message: changed
+        ? `Role changed to ${role}. Their sessions have ended; they sign in again to use it.`
+        : "That is already their role.",
+    };
   },
 );
 
@@ -74,7 +78,13 @@ export const inviteStaffMember = formAction(
     revalidatePath("/admin/users/invites");
     return {
       message: invite.emailed ? `Invite emailed to ${invite.user.email}.` : `Invite created for ${invite.user.email}.`,
-      data: { url: invite.url, expiresAt: invite.expiresAt.toISOString(), emailed: invite.emailed, emailProblem: invite.emailProblem, email: invite.user.email },
+      data: {
+        url: invite.url,
+        expiresAt: invite.expiresAt.toISOString(),
+        emailed: invite.emailed,
+        emailProblem: invite.emailProblem,
+        email: invite.user.email,
+      },
     };
   },
 );

@@ -20,20 +20,27 @@ const filtersSchema = z.object({
 export default page({ permission: "users.manage" }, async ({ user, query }) => {
   const params = filtersSchema.parse(query);
   const { rows, total, page: current, pageCount } = await listUsers({ actor: user, ...params, q: params.q || undefined });
-  const link = (p: number) => `/admin/users?${new URLSearchParams({ ...(params.q ? { q: params.q } : {}), ...(params.role ? { role: params.role } : {}), ...(params.status ? { status: params.status } : {}), page: String(p) })}`;
+  const link = (p: number) =>
+    `/admin/users?${new URLSearchParams({ ...(params.q ? { q: params.q } : {}), ...(params.role ? { role: params.role } : {}), ...(params.status ? { status: params.status } : {}), page: String(p) })}`;
   return (
     <AppShell user={user} wide>
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-bold">People</h1>
-        <Link className="btn" href="/admin/users/invites">Invite an instructor or admin</Link>
+        <Link className="btn" href="/admin/users/invites">
+          Invite an instructor or admin
+        </Link>
       </div>
       <form className="mt-4 flex flex-wrap items-end gap-3" role="search">
         <div>
-          <label htmlFor="q" className="label">Search name or email</label>
+          <label htmlFor="q" className="label">
+            Search name or email
+          </label>
           <input id="q" name="q" defaultValue={params.q} className="input" />
         </div>
         <div>
-          <label htmlFor="role" className="label">Role</label>
+          <label htmlFor="role" className="label">
+            Role
+          </label>
           <select id="role" name="role" defaultValue={params.role ?? ""} className="input">
             <option value="">Any</option>
             <option value="admin">Admin</option>
@@ -42,16 +49,22 @@ export default page({ permission: "users.manage" }, async ({ user, query }) => {
           </select>
         </div>
         <div>
-          <label htmlFor="status" className="label">Status</label>
+          <label htmlFor="status" className="label">
+            Status
+          </label>
           <select id="status" name="status" defaultValue={params.status ?? ""} className="input">
             <option value="">Any</option>
             <option value="active">Active</option>
             <option value="deactivated">Deactivated</option>
           </select>
         </div>
-        <button className="btn" type="submit">Apply</button>
+        <button className="btn" type="submit">
+          Apply
+        </button>
       </form>
-      <p className="mt-4 text-sm text-slate-700">{total} {total === 1 ? "person" : "people"}</p>
+      <p className="mt-4 text-sm text-slate-700">
+        {total} {total === 1 ? "person" : "people"}
+      </p>
       {rows.length === 0 ? (
         <p className="card mt-2">No one matches these filters — clear the search to see everyone.</p>
       ) : (
@@ -60,19 +73,33 @@ export default page({ permission: "users.manage" }, async ({ user, query }) => {
             <caption className="sr-only">People</caption>
             <thead>
               <tr className="border-b text-left">
-                <th scope="col" className="p-2">Name</th>
-                <th scope="col" className="p-2">Email</th>
-                <th scope="col" className="p-2">Role</th>
-                <th scope="col" className="p-2">Status</th>
-                <th scope="col" className="p-2">Last sign-in</th>
-                <th scope="col" className="p-2 text-right">Actions</th>
+                <th scope="col" className="p-2">
+                  Name
+                </th>
+                <th scope="col" className="p-2">
+                  Email
+                </th>
+                <th scope="col" className="p-2">
+                  Role
+                </th>
+                <th scope="col" className="p-2">
+                  Status
+                </th>
+                <th scope="col" className="p-2">
+                  Last sign-in
+                </th>
+                <th scope="col" className="p-2 text-right">
+                  Actions
+                </th>
               </tr>
             </thead>
             <tbody>
               {rows.map((u) => (
                 <tr key={u.id} className="border-b" data-testid={`user-row-${u.email}`}>
                   <td className="p-2">
-                    <Link className="link" href={`/admin/users/${u.id}`}>{u.name}</Link>
+                    <Link className="link" href={`/admin/users/${u.id}`}>
+                      {u.name}
+                    </Link>
                   </td>
                   <td className="p-2">{u.email}</td>
                   <td className="p-2 capitalize">{u.role}</td>
@@ -80,8 +107,16 @@ export default page({ permission: "users.manage" }, async ({ user, query }) => {
                     {u.status}
                     {!u.hasPassword && u.status === "active" && <span className="ml-1 text-slate-600 normal-case">(no password yet)</span>}
                   </td>
-                  <td className="p-2"><LocalTime value={u.lastSignInAt} /></td>
-                  <td className="p-2 text-right">{u.id === user.id ? <span className="text-slate-600">You</span> : <StatusButton userId={u.id} name={u.name} status={u.status} />}</td>
+                  <td className="p-2">
+                    <LocalTime value={u.lastSignInAt} />
+                  </td>
+                  <td className="p-2 text-right">
+                    {u.id === user.id ? (
+                      <span className="text-slate-600">You</span>
+                    ) : (
+                      <StatusButton userId={u.id} name={u.name} status={u.status} />
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -90,9 +125,19 @@ export default page({ permission: "users.manage" }, async ({ user, query }) => {
       )}
       {pageCount > 1 && (
         <nav aria-label="Pages" className="mt-4 flex gap-4 text-sm">
-          {current > 1 && <Link className="link" href={link(current - 1)}>Previous page</Link>}
-          <span>Page {current} of {pageCount}</span>
-          {current < pageCount && <Link className="link" href={link(current + 1)}>Next page</Link>}
+          {current > 1 && (
+            <Link className="link" href={link(current - 1)}>
+              Previous page
+            </Link>
+          )}
+          <span>
+            Page {current} of {pageCount}
+          </span>
+          {current < pageCount && (
+            <Link className="link" href={link(current + 1)}>
+              Next page
+            </Link>
+          )}
         </nav>
       )}
     </AppShell>

@@ -13,11 +13,14 @@ export const createCohortAction = formAction({ permission: "workspace.instructor
   redirect(`/instructor/cohorts/${cohort.id}`);
 });
 
-export const updateCohortAction = formAction({ permission: "workspace.instructor", schema: cohortFieldsSchema.extend({ cohortId }) }, async ({ cohortId, ...input }, user) => {
-  await updateCohort({ actor: user, cohortId, ...input });
-  revalidatePath(`/instructor/cohorts/${cohortId}`, "layout");
-  return { message: "Saved." };
-});
+export const updateCohortAction = formAction(
+  { permission: "workspace.instructor", schema: cohortFieldsSchema.extend({ cohortId }) },
+  async ({ cohortId, ...input }, user) => {
+    await updateCohort({ actor: user, cohortId, ...input });
+    revalidatePath(`/instructor/cohorts/${cohortId}`, "layout");
+    return { message: "Saved." };
+  },
+);
 
 export const archiveCohortAction = formAction(
   { permission: "workspace.instructor", schema: z.object({ cohortId, archived: z.enum(["1", "0"]) }) },
@@ -25,7 +28,9 @@ export const archiveCohortAction = formAction(
     await setCohortArchived({ actor: user, cohortId, archived: archived === "1" });
     revalidatePath("/instructor");
     revalidatePath(`/instructor/cohorts/${cohortId}`, "layout");
-    return { message: archived === "1" ? "Cohort archived. It no longer shows in your list; every record is kept." : "Cohort is active again." };
+    return {
+      message: archived === "1" ? "Cohort archived. It no longer shows in your list; every record is kept." : "Cohort is active again.",
+    };
   },
 );
 

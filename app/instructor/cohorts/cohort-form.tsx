@@ -35,7 +35,13 @@ export function CohortForm({
         error={err.name}
         hint="For example “CRSS Spring 2026 — Tuesday group”."
       />
-      <TextareaField name="description" label="Description (optional)" rows={3} defaultValue={v.description ?? defaults?.description ?? ""} error={err.description} />
+      <TextareaField
+        name="description"
+        label="Description (optional)"
+        rows={3}
+        defaultValue={v.description ?? defaults?.description ?? ""}
+        error={err.description}
+      />
       <div className="flex flex-wrap items-center gap-3">
         <SubmitButton pendingLabel="Saving…">{submitLabel}</SubmitButton>
         <FormMessage state={state} />

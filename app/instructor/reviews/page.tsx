@@ -21,7 +21,11 @@ export default page({ permission: "workspace.instructor" }, async ({ user, query
     <AppShell user={user} wide>
       <h1 className="text-2xl font-bold">Reflections to review</h1>
       <p className="mt-1 text-slate-700">Submitted reflections from all your cohorts, oldest first.</p>
-      {done && <p role="status" className="mt-4 rounded-md bg-brand-50 p-3 text-brand-800">{done}</p>}
+      {done && (
+        <p role="status" className="mt-4 rounded-md bg-brand-50 p-3 text-brand-800">
+          {done}
+        </p>
+      )}
       {rows.length === 0 ? (
         <p className="card mt-6">Nothing to review — every submitted reflection has been reviewed. New submissions appear here.</p>
       ) : (
@@ -32,27 +36,48 @@ export default page({ permission: "workspace.instructor" }, async ({ user, query
               <caption className="sr-only">Reflections awaiting review</caption>
               <thead>
                 <tr className="border-b text-left">
-                  <th scope="col" className="p-2">Submitted</th>
-                  <th scope="col" className="p-2">Learner</th>
-                  <th scope="col" className="p-2">Cohort</th>
-                  <th scope="col" className="p-2">Prompt</th>
-                  <th scope="col" className="p-2 text-right">Words</th>
-                  <th scope="col" className="p-2"><span className="sr-only">Open</span></th>
+                  <th scope="col" className="p-2">
+                    Submitted
+                  </th>
+                  <th scope="col" className="p-2">
+                    Learner
+                  </th>
+                  <th scope="col" className="p-2">
+                    Cohort
+                  </th>
+                  <th scope="col" className="p-2">
+                    Prompt
+                  </th>
+                  <th scope="col" className="p-2 text-right">
+                    Words
+                  </th>
+                  <th scope="col" className="p-2">
+                    <span className="sr-only">Open</span>
+                  </th>
                 </tr>
               </thead>
               <tbody>
                 {rows.map((r) => (
                   <tr key={r.reflectionId} className="border-b align-top" data-testid="review-row">
-                    <td className="p-2"><LocalTime value={r.submittedAt} /></td>
+                    <td className="p-2">
+                      <LocalTime value={r.submittedAt} />
+                    </td>
                     <td className="p-2">{r.learnerName}</td>
                     <td className="p-2">{r.cohortName}</td>
                     <td className="p-2">
-                      {r.promptNumber ? `${r.promptNumber}. ` : ""}{r.prompt.length > 90 ? `${r.prompt.slice(0, 90)}…` : r.prompt}
+                      {r.promptNumber ? `${r.promptNumber}. ` : ""}
+                      {r.prompt.length > 90 ? `${r.prompt.slice(0, 90)}…` : r.prompt}
                       {r.previousReviews > 0 && <span className="block text-xs text-slate-600">Resubmitted after a revision request</span>}
                     </td>
                     <td className="p-2 text-right">{r.wordCount}</td>
                     <td className="p-2">
-                      <Link className="link" href={`/instructor/reviews/${r.reflectionId}`}>Review<span className="sr-only"> {r.learnerName}&apos;s reflection {r.promptNumber}</span></Link>
+                      <Link className="link" href={`/instructor/reviews/${r.reflectionId}`}>
+                        Review
+                        <span className="sr-only">
+                          {" "}
+                          {r.learnerName}&apos;s reflection {r.promptNumber}
+                        </span>
+                      </Link>
                     </td>
                   </tr>
                 ))}
@@ -61,9 +86,19 @@ export default page({ permission: "workspace.instructor" }, async ({ user, query
           </div>
           {pageCount > 1 && (
             <nav aria-label="Pages" className="mt-4 flex gap-4 text-sm">
-              {pageNo > 1 && <Link className="link" href={`/instructor/reviews?page=${pageNo - 1}`}>Previous page</Link>}
-              <span>Page {pageNo} of {pageCount}</span>
-              {pageNo < pageCount && <Link className="link" href={`/instructor/reviews?page=${pageNo + 1}`}>Next page</Link>}
+              {pageNo > 1 && (
+                <Link className="link" href={`/instructor/reviews?page=${pageNo - 1}`}>
+                  Previous page
+                </Link>
+              )}
+              <span>
+                Page {pageNo} of {pageCount}
+              </span>
+              {pageNo < pageCount && (
+                <Link className="link" href={`/instructor/reviews?page=${pageNo + 1}`}>
+                  Next page
+                </Link>
+              )}
             </nav>
           )}
         </>

@@ -41,7 +41,13 @@ export function SignUpForm({ token }: { token: string }) {
     return (
       <p role="status">
         {state.signInFailed ? (
-          <>Your account is ready and you are enrolled. <a className="link" href="/signin?callbackUrl=%2Flearn">Sign in</a> with {state.data?.email}.</>
+          <>
+            Your account is ready and you are enrolled.{" "}
+            <a className="link" href="/signin?callbackUrl=%2Flearn">
+              Sign in
+            </a>{" "}
+            with {state.data?.email}.
+          </>
         ) : (
           "Your account is ready and you are enrolled. Opening your training…"
         )}
@@ -51,8 +57,24 @@ export function SignUpForm({ token }: { token: string }) {
   return (
     <form action={action} className="space-y-4" noValidate>
       <input type="hidden" name="token" value={token} />
-      <TextField id="join-name" name="name" label="Your name" autoComplete="name" defaultValue={v.name ?? ""} error={err.name} hint="As it should appear on your certificate." />
-      <TextField id="join-email" name="email" label="Email" type="email" autoComplete="email" defaultValue={v.email ?? ""} error={err.email} />
+      <TextField
+        id="join-name"
+        name="name"
+        label="Your name"
+        autoComplete="name"
+        defaultValue={v.name ?? ""}
+        error={err.name}
+        hint="As it should appear on your certificate."
+      />
+      <TextField
+        id="join-email"
+        name="email"
+        label="Email"
+        type="email"
+        autoComplete="email"
+        defaultValue={v.email ?? ""}
+        error={err.email}
+      />
       <TextField
         id="join-password"
         name="password"

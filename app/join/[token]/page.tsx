@@ -18,7 +18,11 @@ export default page<{ token: string }>({ permission: "public" }, async ({ user, 
           <h1 className="mb-4 text-2xl font-bold">This invite link does not work</h1>
           <div className="card space-y-3">
             <p role="status">{inviteProblemMessages[offer.reason]}</p>
-            <p><Link className="link" href={user ? "/" : "/signin"}>{user ? "Go to your home page" : "Sign in"}</Link></p>
+            <p>
+              <Link className="link" href={user ? "/" : "/signin"}>
+                {user ? "Go to your home page" : "Sign in"}
+              </Link>
+            </p>
           </div>
         </>
       ) : (
@@ -37,18 +41,25 @@ export default page<{ token: string }>({ permission: "public" }, async ({ user, 
             ) : offer.kind === "member" ? (
               <>
                 <p role="status">You are already in {offer.cohort.name}.</p>
-                <Link className="btn w-full" href="/learn">Go to my training</Link>
+                <Link className="btn w-full" href="/learn">
+                  Go to my training
+                </Link>
               </>
             ) : offer.kind === "join" && user ? (
               <>
-                <p>Signed in as {user.name} ({user.email}). Join with one click:</p>
+                <p>
+                  Signed in as {user.name} ({user.email}). Join with one click:
+                </p>
                 <JoinButton token={token} cohortName={offer.cohort.name} />
               </>
             ) : (
               <>
                 <p>
                   Already have an account?{" "}
-                  <Link className="link" href={`/signin?callbackUrl=${encodeURIComponent(`/join/${token}`)}`}>Sign in to join</Link>. New here? Create your account:
+                  <Link className="link" href={`/signin?callbackUrl=${encodeURIComponent(`/join/${token}`)}`}>
+                    Sign in to join
+                  </Link>
+                  . New here? Create your account:
                 </p>
                 <SignUpForm token={token} />
               </>

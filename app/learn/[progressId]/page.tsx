@@ -45,11 +45,7 @@ export default page<{ progressId: string }>({ permission: "workspace.learner" },
   ];
   return (
     <AppShell user={user}>
-      <AssignmentHeader
-        progressId={progressId}
-        assignment={a}
-        title={a.version.title}
-      />
+      <AssignmentHeader progressId={progressId} assignment={a} title={a.version.title} />
       <div className="flex flex-wrap items-center gap-3">
         <StatusBadge status={a.status} />
         {p.completedAt && (
@@ -61,7 +57,9 @@ export default page<{ progressId: string }>({ permission: "workspace.learner" },
       <p className="mt-4 max-w-prose text-lg leading-8 text-slate-800">{content.summary}</p>
       {a.certificateId && (
         <p className="mt-4">
-          <Link href={`/certificates/${a.certificateId}`} className="btn">View your certificate</Link>
+          <Link href={`/certificates/${a.certificateId}`} className="btn">
+            View your certificate
+          </Link>
         </p>
       )}
       <h2 className="mt-8 text-xl font-bold">Steps</h2>
@@ -83,8 +81,8 @@ export default page<{ progressId: string }>({ permission: "workspace.learner" },
         ))}
       </ol>
       <p className="mt-6 text-sm text-slate-700">
-        The assignment is complete when you have passed the quiz and submitted all {content.reflections.length} reflections.
-        It counts for {content.contactHours} contact hour{content.contactHours === 1 ? "" : "s"} ({content.hoursCategory}).
+        The assignment is complete when you have passed the quiz and submitted all {content.reflections.length} reflections. It counts for{" "}
+        {content.contactHours} contact hour{content.contactHours === 1 ? "" : "s"} ({content.hoursCategory}).
       </p>
     </AppShell>
   );

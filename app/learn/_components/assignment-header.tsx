@@ -23,13 +23,17 @@ export function AssignmentHeader({
       <nav aria-label="Breadcrumb" className="text-sm">
         <ol className="flex flex-wrap items-center gap-1 text-slate-700">
           <li>
-            <Link href="/learn" className="link">My training</Link>
+            <Link href="/learn" className="link">
+              My training
+            </Link>
           </li>
           <li aria-hidden="true">/</li>
           {here ? (
             <>
               <li>
-                <Link href={`/learn/${progressId}`} className="link">{moduleTitle}</Link>
+                <Link href={`/learn/${progressId}`} className="link">
+                  {moduleTitle}
+                </Link>
               </li>
               <li aria-hidden="true">/</li>
               <li aria-current="page">{here}</li>
@@ -48,7 +52,8 @@ export function AssignmentHeader({
           {windowMessages[window]}
           {window === "not_open" && (
             <>
-              {" "}It opens <LocalTime value={opensAt} />.
+              {" "}
+              It opens <LocalTime value={opensAt} />.
             </>
           )}
         </p>

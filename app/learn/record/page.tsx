@@ -13,8 +13,8 @@ export default page({ permission: "workspace.learner" }, async ({ user }) => {
     <AppShell user={user}>
       <h1 className="text-2xl font-bold">My training record</h1>
       <p className="mt-2 text-slate-700">
-        Every module you have completed with {record.settings.organisationName}, the contact hours it earned and the category they count toward.
-        Each has a certificate a certification board can verify online.
+        Every module you have completed with {record.settings.organisationName}, the contact hours it earned and the category they count
+        toward. Each has a certificate a certification board can verify online.
       </p>
       <TrainingRecordView
         record={record}
@@ -22,7 +22,11 @@ export default page({ permission: "workspace.learner" }, async ({ user }) => {
         certificateHref={(e) => `/certificates/${e.certificateId}`}
         emptyText={
           <>
-            No completed modules yet. Finish an assignment in <Link className="link" href="/learn">My training</Link> — pass the quiz and submit every reflection — and its certificate appears here.
+            No completed modules yet. Finish an assignment in{" "}
+            <Link className="link" href="/learn">
+              My training
+            </Link>{" "}
+            — pass the quiz and submit every reflection — and its certificate appears here.
           </>
         }
       />

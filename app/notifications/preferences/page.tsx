@@ -12,8 +12,8 @@ export default page({ permission: "account.own" }, async ({ user }) => {
     <AppShell user={user}>
       <h1 className="text-2xl font-bold">Email choices</h1>
       <p className="mt-1 max-w-prose text-slate-700">
-        Choose which emails you get. Every notification still shows under the bell in Cohort. Emails about your credit — a request to revise a
-        reflection and a new certificate — are always sent.
+        Choose which emails you get. Every notification still shows under the bell in Cohort. Emails about your credit — a request to revise
+        a reflection and a new certificate — are always sent.
       </p>
       <PreferencesForm prefs={prefs} />
     </AppShell>

@@ -10,7 +10,10 @@ const schema = z
   .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "The two passwords are not the same." });
 
 /** Public: the link is the credential. A weak password or a link that no longer works shows next to the password field. */
-export const setPassword = formAction({ permission: "public", schema, secret: ["token", "password", "confirm"] }, async ({ token, password }) => {
-  const user = await setPasswordWithToken(token, password, await clientIp());
-  return { message: "Your password is set.", data: { email: user.email } };
-});
+export const setPassword = formAction(
+  { permission: "public", schema, secret: ["token", "password", "confirm"] },
+  async ({ token, password }) => {
+    const user = await setPasswordWithToken(token, password, await clientIp());
+    return { message: "Your password is set.", data: { email: user.email } };
+  },
+);

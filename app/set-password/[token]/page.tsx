@@ -14,8 +14,8 @@ export default page<{ token: string }>({ permission: "public" }, async ({ params
       {found.ok ? (
         <div className="card">
           <p className="mb-4 text-slate-700">
-            Welcome, {found.user.name}. Choose a password for <strong>{found.user.email}</strong>. Use at least 8 characters; a
-            short sentence is easy to remember and hard to guess.
+            Welcome, {found.user.name}. Choose a password for <strong>{found.user.email}</strong>. Use at least 8 characters; a short
+            sentence is easy to remember and hard to guess.
           </p>
           <SetPasswordForm token={token} />
         </div>
@@ -23,7 +23,9 @@ export default page<{ token: string }>({ permission: "public" }, async ({ params
         <div className="card">
           <p role="status">{tokenProblemMessages[found.reason]}</p>
           <p className="mt-4">
-            <Link className="link" href="/signin">Go to sign in</Link>
+            <Link className="link" href="/signin">
+              Go to sign in
+            </Link>
           </p>
         </div>
       )}

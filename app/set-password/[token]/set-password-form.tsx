@@ -11,7 +11,11 @@ export function SetPasswordForm({ token }: { token: string }) {
   if (state?.ok) {
     return (
       <p role="status">
-        Your password is set. <Link className="link" href="/signin">Sign in</Link> with {state.data?.email}.
+        Your password is set.{" "}
+        <Link className="link" href="/signin">
+          Sign in
+        </Link>{" "}
+        with {state.data?.email}.
       </p>
     );
   }

@@ -24,7 +24,9 @@ export default page<{ token: string }>({ permission: "public" }, async ({ params
           </div>
         </>
       ) : (
-        <p className="mt-3 text-slate-700">This unsubscribe link is not valid. Sign in to Cohort and open Email choices to change which emails you get.</p>
+        <p className="mt-3 text-slate-700">
+          This unsubscribe link is not valid. Sign in to Cohort and open Email choices to change which emails you get.
+        </p>
       )}
     </main>
   );

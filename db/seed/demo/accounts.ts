@@ -17,15 +17,38 @@ export const demoAccounts = {
 } as const;
 
 const learnerNames = [
-  "Jordan Lee", "Maria Santos", "Tyrone Jackson", "Emily Chen", "Marcus Brown", "Aisha Khan",
-  "Luis Hernandez", "Grace Kim", "Derek Wilson", "Fatima Ali", "Kevin O'Brien", "Nia Robinson",
-  "Pat Murphy", "Rosa Alvarez", "Chris Taylor", "Hannah Cohen", "Omar Farouk", "Jess Nguyen",
-  "Ben Carter", "Lena Novak", "Ray Thompson", "Keisha Williams", "Tom Becker", "Ana Lima",
+  "Jordan Lee",
+  "Maria Santos",
+  "Tyrone Jackson",
+  "Emily Chen",
+  "Marcus Brown",
+  "Aisha Khan",
+  "Luis Hernandez",
+  "Grace Kim",
+  "Derek Wilson",
+  "Fatima Ali",
+  "Kevin O'Brien",
+  "Nia Robinson",
+  "Pat Murphy",
+  "Rosa Alvarez",
+  "Chris Taylor",
+  "Hannah Cohen",
+  "Omar Farouk",
+  "Jess Nguyen",
+  "Ben Carter",
+  "Lena Novak",
+  "Ray Thompson",
+  "Keisha Williams",
+  "Tom Becker",
+  "Ana Lima",
 ];
 
 export const demoLearners = learnerNames.map((name) => ({
   name,
-  email: `${name.toLowerCase().replace(/[^a-z]+/g, ".").replace(/^\.|\.$/g, "")}@demo.cohort`,
+  email: `${name
+    .toLowerCase()
+    .replace(/[^a-z]+/g, ".")
+    .replace(/^\.|\.$/g, "")}@demo.cohort`,
 }));
 
 /** The options lib/accounts/password.ts uses; the seed avoids importing lib/ (db/ never does). */

@@ -1,7 +1,17 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import { demoAccounts } from "@/db/seed/demo/accounts";
-import { assignments, cohortInstructors, cohorts, enrolments, modules, quizAttempts, reflectionReviews, reflections, users } from "@/db/schema";
+import {
+  assignments,
+  cohortInstructors,
+  cohorts,
+  enrolments,
+  modules,
+  quizAttempts,
+  reflectionReviews,
+  reflections,
+  users,
+} from "@/db/schema";
 import type { Learner } from "@/lib/learning/own-progress";
 import { recordSectionRead } from "@/lib/learning/reads";
 import { getLatestVersion, getModuleVersion } from "@/lib/learning/module/publish";
@@ -109,7 +119,8 @@ const plans: Plan[] = [
       {
         review: 1,
         decision: "revision_requested",
-        feedback: "Your reply is kind. Please add how you would keep supporting the client after you say no, and what you would say if they ask again.",
+        feedback:
+          "Your reply is kind. Please add how you would keep supporting the client after you say no, and what you would say if they ask again.",
       },
     ],
   },
@@ -229,7 +240,9 @@ async function runPlan(tx: DbOrTx, plan: Plan, learner: Learner, progressId: str
         .set({ status: step.decision, updatedAt: when })
         .where(and(eq(reflections.progressId, progressId), eq(reflections.promptId, promptIds[step.review])))
         .returning({ id: reflections.id });
-      await tx.insert(reflectionReviews).values({ reflectionId: r.id, reviewerId, decision: step.decision, feedback: step.feedback, createdAt: when });
+      await tx
+        .insert(reflectionReviews)
+        .values({ reflectionId: r.id, reviewerId, decision: step.decision, feedback: step.feedback, createdAt: when });
     }
   }
 }
@@ -270,12 +283,22 @@ export async function seedDemoProgress(db: Db, now: Date = new Date()) {
       const opensAt = new Date(now.getTime() - c.opensDaysAgo * DAY);
       const [cohort] = await tx
         .insert(cohorts)
-        .values({ name: c.name, description: c.description, createdBy: instructorId(c.instructors[0]), createdAt: new Date(opensAt.getTime() - 3 * DAY) })
+        .values({
+          name: c.name,
+          description: c.description,
+          createdBy: instructorId(c.instructors[0]),
+          createdAt: new Date(opensAt.getTime() - 3 * DAY),
+        })
         .returning();
       await tx.insert(cohortInstructors).values(c.instructors.map((i) => ({ cohortId: cohort.id, userId: instructorId(i) })));
       const members = plans.filter((p) => p.cohort === key);
       await tx.insert(enrolments).values(
-        members.map((p) => ({ cohortId: cohort.id, userId: idOf(email(p.learner)), source: "seed", enrolledAt: new Date(opensAt.getTime() - 2 * DAY) })),
+        members.map((p) => ({
+          cohortId: cohort.id,
+          userId: idOf(email(p.learner)),
+          source: "seed",
+          enrolledAt: new Date(opensAt.getTime() - 2 * DAY),
+        })),
       );
       const [assignment] = await tx
         .insert(assignments)

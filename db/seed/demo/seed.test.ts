@@ -68,7 +68,14 @@ describe("demo seed", () => {
     );
     expect(inconsistent).toEqual([]);
 
-    const stages = await execRows<{ email: string; cohort: string; sections_read: number; attempts_count: number; best_score: number | null; started_at: string | null }>(
+    const stages = await execRows<{
+      email: string;
+      cohort: string;
+      sections_read: number;
+      attempts_count: number;
+      best_score: number | null;
+      started_at: string | null;
+    }>(
       t.db,
       sql`select u.email, c.name as cohort, p.sections_read, p.attempts_count, p.best_score, p.started_at
         from assignment_progress p join users u on u.id = p.user_id join cohorts c on c.id = p.cohort_id`,

@@ -152,14 +152,24 @@ export function planScaleOrganisation(opts: { learners: number; now: number; see
   const learnerTotal = Math.max(1, Math.floor(opts.learners));
 
   const admin: PlannedUser = {
-    id: randomUUID(), email: `admin@${SCALE_EMAIL_DOMAIN}`, name: "Morgan Ellis", role: "admin", status: "active",
-    createdAt: now - 600 * DAY, lastSignInAt: now - 2 * HOUR,
+    id: randomUUID(),
+    email: `admin@${SCALE_EMAIL_DOMAIN}`,
+    name: "Morgan Ellis",
+    role: "admin",
+    status: "active",
+    createdAt: now - 600 * DAY,
+    lastSignInAt: now - 2 * HOUR,
   };
   const instructors: PlannedUser[] = Array.from({ length: INSTRUCTOR_COUNT }, (_, i) => {
     const { first, last } = personName(rng);
     return {
-      id: randomUUID(), email: `instructor${String(i + 1).padStart(2, "0")}@${SCALE_EMAIL_DOMAIN}`, name: `${first} ${last}`,
-      role: "instructor", status: "active", createdAt: now - rng.int(300, 600) * DAY, lastSignInAt: now - rng.int(1, 200) * HOUR,
+      id: randomUUID(),
+      email: `instructor${String(i + 1).padStart(2, "0")}@${SCALE_EMAIL_DOMAIN}`,
+      name: `${first} ${last}`,
+      role: "instructor",
+      status: "active",
+      createdAt: now - rng.int(300, 600) * DAY,
+      lastSignInAt: now - rng.int(1, 200) * HOUR,
     };
   });
 
@@ -244,8 +254,17 @@ export function planScaleOrganisation(opts: { learners: number; now: number; see
 
 function emptyProgress(): PlannedProgress {
   return {
-    id: randomUUID(), sectionReads: [], attempts: [], reflections: [], startedAt: null, completedAt: null,
-    quizPassedAt: null, lastActivityAt: null, bestScore: null, attemptsCount: 0, reflectionsSubmitted: 0,
+    id: randomUUID(),
+    sectionReads: [],
+    attempts: [],
+    reflections: [],
+    startedAt: null,
+    completedAt: null,
+    quizPassedAt: null,
+    lastActivityAt: null,
+    bestScore: null,
+    attemptsCount: 0,
+    reflectionsSubmitted: 0,
   };
 }
 
@@ -296,9 +315,7 @@ function planProgress(
   const from = Math.max(a.opensAt, enrolledAt);
   if (from >= now - HOUR) return p;
   const outcomes: Outcome[] =
-    a.dueAt > now
-      ? ["not_started", "in_progress", "complete"]
-      : ["complete", "complete_late", "overdue_started", "overdue_idle"];
+    a.dueAt > now ? ["not_started", "in_progress", "complete"] : ["complete", "complete_late", "overdue_started", "overdue_idle"];
   const weights = a.dueAt > now ? [0.2, 0.42, 0.38] : [0.6, 0.12, 0.13, 0.15];
   let outcome = outcomes[rng.weighted(weights)];
   if (outcome === "not_started" || outcome === "overdue_idle") return p;
@@ -331,8 +348,12 @@ function planProgress(
   const attempts = (scores: (number | null)[], from: number, to: number, lastSubmitAtTo = false) => {
     for (const [i, [s, e]] of sessions(rng, scores.length, from, to, lastSubmitAtTo).entries()) {
       p.attempts.push({
-        id: randomUUID(), startedAt: s, submittedAt: scores[i] === null ? null : e, correct: scores[i],
-        passMark: a.passMark, seed: rng.int(0, 2 ** 31),
+        id: randomUUID(),
+        startedAt: s,
+        submittedAt: scores[i] === null ? null : e,
+        correct: scores[i],
+        passMark: a.passMark,
+        seed: rng.int(0, 2 ** 31),
       });
     }
   };
@@ -370,9 +391,17 @@ function planProgress(
     for (let i = submitted; i < submitted + drafts; i++) {
       const created = readEnd + rng.next() * (end - readEnd);
       p.reflections.push({
-        id: randomUUID(), prompt: prompts[i], status: "draft", createdAt: created, firstSubmittedAt: null, submittedAt: null,
-        updatedAt: created + rng.next() * (end - created), version: rng.int(1, 6),
-        targetWords: rng.int(15, 140), seed: rng.int(0, 2 ** 31), reviews: [],
+        id: randomUUID(),
+        prompt: prompts[i],
+        status: "draft",
+        createdAt: created,
+        firstSubmittedAt: null,
+        submittedAt: null,
+        updatedAt: created + rng.next() * (end - created),
+        version: rng.int(1, 6),
+        targetWords: rng.int(15, 140),
+        seed: rng.int(0, 2 ** 31),
+        reviews: [],
       });
     }
   }
@@ -383,11 +412,26 @@ function planProgress(
  * A reflection first submitted at `at`, then possibly reviewed (accepted or
  * sent back), resubmitted and reviewed again — never later than now.
  */
-function submittedReflection(rng: Rng, prompt: number, at: number, earliest: number, now: number, instructors: number[]): PlannedReflection {
+function submittedReflection(
+  rng: Rng,
+  prompt: number,
+  at: number,
+  earliest: number,
+  now: number,
+  instructors: number[],
+): PlannedReflection {
   const r: PlannedReflection = {
-    id: randomUUID(), prompt, status: "submitted", createdAt: earliest + rng.next() * (at - earliest), firstSubmittedAt: at, submittedAt: at,
-    updatedAt: at, version: rng.int(2, 8), targetWords: Math.round(75 + 175 * ((rng.next() + rng.next()) / 2)),
-    seed: rng.int(0, 2 ** 31), reviews: [],
+    id: randomUUID(),
+    prompt,
+    status: "submitted",
+    createdAt: earliest + rng.next() * (at - earliest),
+    firstSubmittedAt: at,
+    submittedAt: at,
+    updatedAt: at,
+    version: rng.int(2, 8),
+    targetWords: Math.round(75 + 175 * ((rng.next() + rng.next()) / 2)),
+    seed: rng.int(0, 2 ** 31),
+    reviews: [],
   };
   const review = (decision: PlannedReview["decision"], after: number): number | null => {
     const t = after + HOUR + rng.next() * 4 * DAY;

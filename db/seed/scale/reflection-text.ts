@@ -5,7 +5,14 @@
  */
 import type { Rng } from "./random";
 
-const clients = ["a client I will call J.", "a man in our recovery group", "a young mother I support", "an older client", "a woman I met at the drop-in centre", "a client who had just left treatment"];
+const clients = [
+  "a client I will call J.",
+  "a man in our recovery group",
+  "a young mother I support",
+  "an older client",
+  "a woman I met at the drop-in centre",
+  "a client who had just left treatment",
+];
 const places = ["the grocery store", "a meeting across town", "the bus stop", "a coffee shop", "the clinic lobby", "a community event"];
 const times = ["late on a Friday", "on a Sunday night", "after our group ended", "during a long week", "right before a holiday"];
 
@@ -44,14 +51,14 @@ const byPrompt: Record<string, { open: string[]; body: string[]; close: string[]
     open: [
       "If a client asked to be my friend online, I would say something like this.",
       "Here is what I would tell a client who sends me a friend request.",
-      "\"Thank you for asking, it means a lot that you feel connected to me.\"",
+      '"Thank you for asking, it means a lot that you feel connected to me."',
       "I have had this happen, and this is close to what I said.",
     ],
     body: [
-      "\"I keep my social media for family and old friends, and I do that with every client.\"",
-      "\"It is not about you, it is a rule I keep so our work stays about your recovery.\"",
-      "\"You can always reach me through the office number during work hours.\"",
-      "\"I am still here for you, and I look forward to our next meeting on Tuesday.\"",
+      '"I keep my social media for family and old friends, and I do that with every client."',
+      '"It is not about you, it is a rule I keep so our work stays about your recovery."',
+      '"You can always reach me through the office number during work hours."',
+      '"I am still here for you, and I look forward to our next meeting on Tuesday."',
       "I would say it in person if I could, so they can hear that I am not upset.",
       "Thanking them first shows that I value the connection we have.",
       "Saying that it is the same rule for everyone keeps them from feeling singled out.",

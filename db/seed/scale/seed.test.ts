@@ -46,7 +46,15 @@ describe("scale seed (500 learners)", () => {
       (select count(*)::int from assignment_progress) as progress,
       (select max(n)::int from (select count(*) as n from enrolments group by cohort_id) s) as biggest_cohort,
       (select count(distinct password_hash)::int from users) as password_hashes`);
-    expect(counts).toMatchObject({ learners: LEARNERS, instructors: 60, admins: 1, real_users: 0, enrolments: LEARNERS, progress: LEARNERS, password_hashes: 1 });
+    expect(counts).toMatchObject({
+      learners: LEARNERS,
+      instructors: 60,
+      admins: 1,
+      real_users: 0,
+      enrolments: LEARNERS,
+      progress: LEARNERS,
+      password_hashes: 1,
+    });
     // one cohort of a fifth of the learners (500 at full scale), the rest around 25
     expect(counts.biggest_cohort).toBe(LEARNERS / 5);
     expect(counts.cohorts).toBe(1 + Math.round((LEARNERS - LEARNERS / 5) / 25));
@@ -82,7 +90,9 @@ describe("scale seed (500 learners)", () => {
       left join (select progress_id, count(*) filter (where submitted_at is not null) as n from reflections group by progress_id) r
         on r.progress_id = p.id`);
     expect(bad).toEqual({ sections: 0, attempts: 0, best_score: 0, quiz_passed: 0, reflections: 0, completion: 0, unpinned: 0, times: 0 });
-    const open = await one<{ n: number }>(sql`select count(*)::int as n from (select progress_id from quiz_attempts where status = 'in_progress' group by progress_id having count(*) > 1) s`);
+    const open = await one<{ n: number }>(
+      sql`select count(*)::int as n from (select progress_id from quiz_attempts where status = 'in_progress' group by progress_id having count(*) > 1) s`,
+    );
     expect(open.n).toBe(0);
   });
 
@@ -107,21 +117,34 @@ describe("scale seed (500 learners)", () => {
 
   it("writes quiz responses that agree with the module content and the attempt's score", async () => {
     const items = new Map(boundariesModule.quiz.map((q) => [q.id, q]));
-    const attempts = await execRows<{ id: string; draw: { itemId: string; optionIds: string[] }[]; score: number; correct_count: number; passed: boolean; pass_mark: number }>(
-      t.db,
-      sql`select id, draw, score, correct_count, passed, pass_mark from quiz_attempts where status = 'submitted'`,
-    );
-    const responses = await execRows<{ attempt_id: string; item_id: string; idea_id: string; chosen_option_ids: string[]; correct: boolean }>(
-      t.db,
-      sql`select attempt_id, item_id, idea_id, chosen_option_ids, correct from quiz_responses`,
-    );
+    const attempts = await execRows<{
+      id: string;
+      draw: { itemId: string; optionIds: string[] }[];
+      score: number;
+      correct_count: number;
+      passed: boolean;
+      pass_mark: number;
+    }>(t.db, sql`select id, draw, score, correct_count, passed, pass_mark from quiz_attempts where status = 'submitted'`);
+    const responses = await execRows<{
+      attempt_id: string;
+      item_id: string;
+      idea_id: string;
+      chosen_option_ids: string[];
+      correct: boolean;
+    }>(t.db, sql`select attempt_id, item_id, idea_id, chosen_option_ids, correct from quiz_responses`);
     const byAttempt = new Map<string, typeof responses>();
     for (const r of responses) byAttempt.set(r.attempt_id, [...(byAttempt.get(r.attempt_id) ?? []), r]);
     expect(attempts.length).toBeGreaterThan(LEARNERS / 2);
     for (const a of attempts) {
       const rs = byAttempt.get(a.id) ?? [];
       expect(rs.map((r) => r.item_id).sort()).toEqual(a.draw.map((d) => d.itemId).sort());
-      for (const d of a.draw) expect([...d.optionIds].sort()).toEqual(items.get(d.itemId)!.options.map((o) => o.id).sort());
+      for (const d of a.draw)
+        expect([...d.optionIds].sort()).toEqual(
+          items
+            .get(d.itemId)!
+            .options.map((o) => o.id)
+            .sort(),
+        );
       for (const r of rs) {
         const item = items.get(r.item_id)!;
         expect(r.idea_id).toBe(item.ideaId);
@@ -136,7 +159,14 @@ describe("scale seed (500 learners)", () => {
   });
 
   it("writes reflections of realistic length with their reviews", async () => {
-    const rows = await execRows<{ body: string; word_count: number; status: string; submitted_at: Date | null; reviews: number; last_review: string | null }>(
+    const rows = await execRows<{
+      body: string;
+      word_count: number;
+      status: string;
+      submitted_at: Date | null;
+      reviews: number;
+      last_review: string | null;
+    }>(
       t.db,
       sql`select r.body, r.word_count, r.status::text as status, r.submitted_at, count(v.id)::int as reviews,
                  (array_agg(v.decision::text order by v.created_at desc))[1] as last_review

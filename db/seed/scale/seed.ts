@@ -20,15 +20,27 @@ export const SCALE_PASSWORD = "cohort-scale-2026";
 
 export class SeedRefusedError extends Error {}
 
-export type SeedScaleResult =
-  | { status: "seeded"; rows: Record<string, number>; seconds: number }
-  | { status: "exists"; learners: number };
+export type SeedScaleResult = { status: "seeded"; rows: Record<string, number>; seconds: number } | { status: "exists"; learners: number };
 
 // every table the seed fills; --reset empties them (all their rows belong to seed users)
 const seededTables = [
-  "audit_log", "certificates", "reflection_reviews", "reflections", "quiz_responses", "quiz_attempts", "section_reads",
-  "assignment_progress", "assignments", "cohort_invites", "enrolments", "cohort_instructors", "cohorts",
-  "account_tokens", "auth_sessions", "throttles", "users",
+  "audit_log",
+  "certificates",
+  "reflection_reviews",
+  "reflections",
+  "quiz_responses",
+  "quiz_attempts",
+  "section_reads",
+  "assignment_progress",
+  "assignments",
+  "cohort_invites",
+  "enrolments",
+  "cohort_instructors",
+  "cohorts",
+  "account_tokens",
+  "auth_sessions",
+  "throttles",
+  "users",
 ];
 
 const d = (ms: number | null) => (ms === null ? null : new Date(ms));
@@ -70,7 +82,12 @@ export async function seedScale(opts: {
     learners: opts.learners,
     now: (opts.now ?? new Date()).getTime(),
     seed: opts.seed ?? 20260,
-    module: { sections: content.sections.length, prompts: content.reflections.length, drawCount: content.drawCount, passMark: version.passMark },
+    module: {
+      sections: content.sections.length,
+      prompts: content.reflections.length,
+      drawCount: content.drawCount,
+      passMark: version.passMark,
+    },
   });
   log(`planned ${plan.learners.length.toLocaleString("en")} learners in ${plan.cohorts.length.toLocaleString("en")} cohorts (${secs(t)})`);
 
@@ -85,7 +102,11 @@ export async function seedScale(opts: {
       return;
     }
     const ctx: Ctx = {
-      plan, content, passwordHash, moduleId: published.moduleId, versionId: version.id,
+      plan,
+      content,
+      passwordHash,
+      moduleId: published.moduleId,
+      versionId: version.id,
       version: { title: version.title, number: version.version, contactHours: version.contactHours, hoursCategory: version.hoursCategory },
       providerName: settings?.organisation_name ?? "Cohort Training Programme",
       providerApprovalNumber: settings?.provider_approval_number ?? null,
@@ -155,7 +176,18 @@ function tableStreams(ctx: Ctx): TableStream[] {
       ["id", "email", "name", "password_hash", "role", "status", "is_seed", "last_sign_in_at", "created_at", "updated_at"],
       (function* () {
         for (const u of [...staff, ...plan.learners.map((l) => l.user)]) {
-          yield row(u.id, u.email, u.name, ctx.passwordHash, u.role, u.status, true, d(u.lastSignInAt), d(u.createdAt), d(u.lastSignInAt ?? u.createdAt));
+          yield row(
+            u.id,
+            u.email,
+            u.name,
+            ctx.passwordHash,
+            u.role,
+            u.status,
+            true,
+            d(u.lastSignInAt),
+            d(u.createdAt),
+            d(u.lastSignInAt ?? u.createdAt),
+          );
         }
       })(),
     ],
@@ -164,7 +196,16 @@ function tableStreams(ctx: Ctx): TableStream[] {
       ["id", "name", "description", "status", "created_by", "archived_at", "created_at", "updated_at"],
       (function* () {
         for (const c of plan.cohorts) {
-          yield row(c.id, c.name, c.description, c.status, plan.instructors[c.instructors[0]].id, d(c.archivedAt), d(c.createdAt), d(c.archivedAt ?? c.createdAt));
+          yield row(
+            c.id,
+            c.name,
+            c.description,
+            c.status,
+            plan.instructors[c.instructors[0]].id,
+            d(c.archivedAt),
+            d(c.createdAt),
+            d(c.archivedAt ?? c.createdAt),
+          );
         }
       })(),
     ],
@@ -179,29 +220,78 @@ function tableStreams(ctx: Ctx): TableStream[] {
       "enrolments",
       ["id", "cohort_id", "user_id", "status", "source", "created_at", "removed_at"],
       (function* () {
-        for (const l of plan.learners) yield row(l.enrolmentId, at(l.cohort).id, l.user.id, l.enrolmentStatus, l.source, d(l.enrolledAt), d(l.removedAt));
+        for (const l of plan.learners)
+          yield row(l.enrolmentId, at(l.cohort).id, l.user.id, l.enrolmentStatus, l.source, d(l.enrolledAt), d(l.removedAt));
       })(),
     ],
     [
       "assignments",
-      ["id", "cohort_id", "module_id", "opens_at", "due_at", "pass_mark_override", "max_attempts", "created_by", "created_at", "updated_at"],
+      [
+        "id",
+        "cohort_id",
+        "module_id",
+        "opens_at",
+        "due_at",
+        "pass_mark_override",
+        "max_attempts",
+        "created_by",
+        "created_at",
+        "updated_at",
+      ],
       (function* () {
         for (const c of plan.cohorts) {
           const a = c.assignment;
-          yield row(a.id, c.id, ctx.moduleId, d(a.opensAt), d(a.dueAt), a.passMarkOverride, a.maxAttempts, plan.instructors[c.instructors[0]].id, d(a.createdAt), d(a.createdAt));
+          yield row(
+            a.id,
+            c.id,
+            ctx.moduleId,
+            d(a.opensAt),
+            d(a.dueAt),
+            a.passMarkOverride,
+            a.maxAttempts,
+            plan.instructors[c.instructors[0]].id,
+            d(a.createdAt),
+            d(a.createdAt),
+          );
         }
       })(),
     ],
     [
       "assignment_progress",
-      ["id", "assignment_id", "user_id", "cohort_id", "module_version_id", "sections_read", "attempts_count", "best_score",
-        "quiz_passed_at", "reflections_submitted", "started_at", "completed_at", "last_activity_at"],
+      [
+        "id",
+        "assignment_id",
+        "user_id",
+        "cohort_id",
+        "module_version_id",
+        "sections_read",
+        "attempts_count",
+        "best_score",
+        "quiz_passed_at",
+        "reflections_submitted",
+        "started_at",
+        "completed_at",
+        "last_activity_at",
+      ],
       (function* () {
         for (const l of plan.learners) {
           const p = l.progress;
           const c = at(l.cohort);
-          yield row(p.id, c.assignment.id, l.user.id, c.id, p.startedAt === null ? null : ctx.versionId, p.sectionReads.length,
-            p.attemptsCount, p.bestScore, d(p.quizPassedAt), p.reflectionsSubmitted, d(p.startedAt), d(p.completedAt), d(p.lastActivityAt));
+          yield row(
+            p.id,
+            c.assignment.id,
+            l.user.id,
+            c.id,
+            p.startedAt === null ? null : ctx.versionId,
+            p.sectionReads.length,
+            p.attemptsCount,
+            p.bestScore,
+            d(p.quizPassedAt),
+            p.reflectionsSubmitted,
+            d(p.startedAt),
+            d(p.completedAt),
+            d(p.lastActivityAt),
+          );
         }
       })(),
     ],
@@ -214,8 +304,21 @@ function tableStreams(ctx: Ctx): TableStream[] {
     ],
     [
       "quiz_attempts",
-      ["id", "progress_id", "assignment_id", "user_id", "module_version_id", "status", "draw", "pass_mark", "score",
-        "correct_count", "passed", "created_at", "submitted_at"],
+      [
+        "id",
+        "progress_id",
+        "assignment_id",
+        "user_id",
+        "module_version_id",
+        "status",
+        "draw",
+        "pass_mark",
+        "score",
+        "correct_count",
+        "passed",
+        "created_at",
+        "submitted_at",
+      ],
       (function* () {
         for (const l of plan.learners) {
           for (const a of l.progress.attempts) {
@@ -224,8 +327,21 @@ function tableStreams(ctx: Ctx): TableStream[] {
             const correct = responses.filter((r) => r.correct).length;
             if (!open && correct !== a.correct) throw new Error("scale seed: generated answers do not match the planned score");
             const score = open ? null : scoreOf(responses);
-            yield row(a.id, l.progress.id, at(l.cohort).assignment.id, l.user.id, ctx.versionId, open ? "in_progress" : "submitted",
-              json(draw), a.passMark, score, open ? null : correct, open ? null : score! >= a.passMark, d(a.startedAt), d(a.submittedAt));
+            yield row(
+              a.id,
+              l.progress.id,
+              at(l.cohort).assignment.id,
+              l.user.id,
+              ctx.versionId,
+              open ? "in_progress" : "submitted",
+              json(draw),
+              a.passMark,
+              score,
+              open ? null : correct,
+              open ? null : score! >= a.passMark,
+              d(a.startedAt),
+              d(a.submittedAt),
+            );
           }
         }
       })(),
@@ -244,15 +360,41 @@ function tableStreams(ctx: Ctx): TableStream[] {
     ],
     [
       "reflections",
-      ["id", "progress_id", "assignment_id", "user_id", "module_version_id", "prompt_id", "body", "word_count", "version",
-        "status", "submitted_at", "created_at", "updated_at"],
+      [
+        "id",
+        "progress_id",
+        "assignment_id",
+        "user_id",
+        "module_version_id",
+        "prompt_id",
+        "body",
+        "word_count",
+        "version",
+        "status",
+        "submitted_at",
+        "created_at",
+        "updated_at",
+      ],
       (function* () {
         for (const l of plan.learners) {
           for (const r of l.progress.reflections) {
             const promptId = content.reflections[r.prompt].id;
             const body = reflectionAnswer(promptId, r.targetWords, makeRng(r.seed));
-            yield row(r.id, l.progress.id, at(l.cohort).assignment.id, l.user.id, ctx.versionId, promptId, body.text, body.words,
-              r.version, r.status, d(r.submittedAt), d(r.createdAt), d(r.updatedAt));
+            yield row(
+              r.id,
+              l.progress.id,
+              at(l.cohort).assignment.id,
+              l.user.id,
+              ctx.versionId,
+              promptId,
+              body.text,
+              body.words,
+              r.version,
+              r.status,
+              d(r.submittedAt),
+              d(r.createdAt),
+              d(r.updatedAt),
+            );
           }
         }
       })(),
@@ -263,25 +405,56 @@ function tableStreams(ctx: Ctx): TableStream[] {
       (function* () {
         for (const p of progressOf) {
           for (const r of p.reflections) {
-            for (const v of r.reviews) yield row(v.id, r.id, plan.instructors[v.reviewer].id, v.decision, reviewFeedback(v.decision, makeRng(v.seed)), d(v.at));
+            for (const v of r.reviews)
+              yield row(v.id, r.id, plan.instructors[v.reviewer].id, v.decision, reviewFeedback(v.decision, makeRng(v.seed)), d(v.at));
           }
         }
       })(),
     ],
     [
       "certificates",
-      ["code", "progress_id", "user_id", "learner_name", "module_title", "module_version", "provider_name",
-        "provider_approval_number", "cohort_name", "instructor_names", "completed_at", "contact_hours", "hours_category", "created_at"],
+      [
+        "code",
+        "progress_id",
+        "user_id",
+        "learner_name",
+        "module_title",
+        "module_version",
+        "provider_name",
+        "provider_approval_number",
+        "cohort_name",
+        "instructor_names",
+        "completed_at",
+        "contact_hours",
+        "hours_category",
+        "created_at",
+      ],
       (function* () {
         const teamNames = plan.cohorts.map((c) =>
-          c.instructors.map((i) => plan.instructors[i].name).sort((x, y) => (x < y ? -1 : x > y ? 1 : 0)).join(", "),
+          c.instructors
+            .map((i) => plan.instructors[i].name)
+            .sort((x, y) => (x < y ? -1 : x > y ? 1 : 0))
+            .join(", "),
         );
         for (const l of plan.learners) {
           const p = l.progress;
           if (p.completedAt === null) continue;
-          yield row(newVerificationCode(), p.id, l.user.id, l.user.name, ctx.version.title, ctx.version.number, ctx.providerName,
-            ctx.providerApprovalNumber, at(l.cohort).name, teamNames[l.cohort], d(p.completedAt), ctx.version.contactHours,
-            ctx.version.hoursCategory, d(p.completedAt));
+          yield row(
+            newVerificationCode(),
+            p.id,
+            l.user.id,
+            l.user.name,
+            ctx.version.title,
+            ctx.version.number,
+            ctx.providerName,
+            ctx.providerApprovalNumber,
+            at(l.cohort).name,
+            teamNames[l.cohort],
+            d(p.completedAt),
+            ctx.version.contactHours,
+            ctx.version.hoursCategory,
+            d(p.completedAt),
+          );
         }
       })(),
     ],

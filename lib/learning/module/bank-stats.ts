@@ -101,10 +101,12 @@ export const TIME = {
 export function lessonWords(content: ModuleContent): number {
   let n = words(...(content.objectives ?? []));
   for (const d of content.definitions ?? []) n += words(d.term, d.definition);
-  if (content.decisionAid) n += words(content.decisionAid.title, content.decisionAid.intro, ...content.decisionAid.questions.flatMap((q) => [q.question, q.why]));
+  if (content.decisionAid)
+    n += words(content.decisionAid.title, content.decisionAid.intro, ...content.decisionAid.questions.flatMap((q) => [q.question, q.why]));
   for (const s of content.sections) {
     n += words(s.title, ...s.paragraphs, ...s.keyPoints, s.scenario.title, s.scenario.text, s.scenario.question, s.scenario.debrief);
-    for (const c of s.knowledgeCheck ?? []) n += words(c.prompt, ...c.options.map((o) => o.text), c.options.find((o) => o.correct)?.feedback);
+    for (const c of s.knowledgeCheck ?? [])
+      n += words(c.prompt, ...c.options.map((o) => o.text), c.options.find((o) => o.correct)?.feedback);
   }
   return n;
 }
@@ -113,10 +115,12 @@ export function lessonWords(content: ModuleContent): number {
 export function estimateMinutes(content: ModuleContent) {
   const reading = lessonWords(content) / TIME.readingWordsPerMinute;
   const checks = content.sections.reduce((n, s) => n + (s.knowledgeCheck?.length ?? 0), 0) * TIME.minutesPerQuestion;
-  const itemWords = content.quiz.reduce((n, q) => n + words(q.scenario, q.prompt, ...q.options.map((o) => o.text)), 0) / content.quiz.length;
+  const itemWords =
+    content.quiz.reduce((n, q) => n + words(q.scenario, q.prompt, ...q.options.map((o) => o.text)), 0) / content.quiz.length;
   const quiz = content.drawCount * (itemWords / TIME.readingWordsPerMinute + TIME.minutesPerQuestion);
   const reflections = content.reflections.reduce(
-    (n, r) => n + words(r.prompt, r.hint) / TIME.readingWordsPerMinute + content.minWords / TIME.writingWordsPerMinute + TIME.minutesPerReflection,
+    (n, r) =>
+      n + words(r.prompt, r.hint) / TIME.readingWordsPerMinute + content.minWords / TIME.writingWordsPerMinute + TIME.minutesPerReflection,
     0,
   );
   return { reading, checks, quiz, reflections, total: reading + checks + quiz + reflections };

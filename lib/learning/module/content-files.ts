@@ -49,7 +49,9 @@ export function contentRoot(): string {
     if (existsSync(path.join(dir, "package.json")) && existsSync(path.join(dir, "content"))) return path.join(dir, "content");
     if (path.dirname(dir) === dir) break;
   }
-  throw new Error(`No content/ folder found at or above ${process.cwd()}; set COHORT_CONTENT_DIR to the folder holding the module content.`);
+  throw new Error(
+    `No content/ folder found at or above ${process.cwd()}; set COHORT_CONTENT_DIR to the folder holding the module content.`,
+  );
 }
 
 type Path = readonly PropertyKey[];
@@ -84,7 +86,11 @@ export function loadModuleDir(dir: string): ModuleContent {
   }
   const list = (sub: string) => {
     const d = path.join(dir, sub);
-    return existsSync(d) ? readdirSync(d).filter((f) => YAML.test(f)).sort() : [];
+    return existsSync(d)
+      ? readdirSync(d)
+          .filter((f) => YAML.test(f))
+          .sort()
+      : [];
   };
 
   const moduleFile = path.join(dir, "module.yaml");
@@ -96,7 +102,8 @@ export function loadModuleDir(dir: string): ModuleContent {
     const section = read(file, sectionSchema.strict());
     const idInName = SECTION_FILE.exec(path.basename(file))?.[1];
     if (!idInName) report(file, [], `a section file is named NN-<section id>.yaml`);
-    else if (section && section.id !== idInName) report(file, ["id"], `the id "${section.id}" does not match the file name (…-${idInName}.yaml)`);
+    else if (section && section.id !== idInName)
+      report(file, ["id"], `the id "${section.id}" does not match the file name (…-${idInName}.yaml)`);
     return section;
   });
 
@@ -130,7 +137,8 @@ export function loadBuiltInModule(slug: string): ModuleContent {
   let content = loaded.get(slug);
   if (!content) {
     content = loadModuleDir(path.join(/*turbopackIgnore: true*/ contentRoot(), slug));
-    if (content.slug !== slug) throw new ContentFileError(slug, [`module.yaml: slug: "${content.slug}" must match its folder name "${slug}"`]);
+    if (content.slug !== slug)
+      throw new ContentFileError(slug, [`module.yaml: slug: "${content.slug}" must match its folder name "${slug}"`]);
     loaded.set(slug, content);
   }
   return content;

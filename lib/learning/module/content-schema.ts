@@ -15,9 +15,7 @@ import { z } from "zod";
  * `currentContentSchema` is what new content must meet: all of them present.
  */
 
-const slug = z
-  .string()
-  .regex(/^[a-z0-9-]+$/, "must be a lowercase slug (a-z, 0-9 and '-')");
+const slug = z.string().regex(/^[a-z0-9-]+$/, "must be a lowercase slug (a-z, 0-9 and '-')");
 
 const nonEmpty = z.string().trim().min(1);
 
@@ -177,8 +175,7 @@ export const moduleFieldsSchema = z.object({
 });
 
 export const moduleContentSchema = moduleFieldsSchema.superRefine((m, ctx) => {
-  const issue = (message: string, path: (string | number)[]) =>
-    ctx.addIssue({ code: "custom", message, path });
+  const issue = (message: string, path: (string | number)[]) => ctx.addIssue({ code: "custom", message, path });
 
   // --- unique ids -------------------------------------------------------
   for (const id of duplicates(m.ideas.map((i) => i.id))) {
@@ -202,12 +199,7 @@ export const moduleContentSchema = moduleFieldsSchema.superRefine((m, ctx) => {
   m.sections.forEach((s, si) => {
     s.ideaIds.forEach((ideaId, ii) => {
       if (!ideaIds.has(ideaId)) {
-        issue(`Section "${s.id}" references unknown idea "${ideaId}"`, [
-          "sections",
-          si,
-          "ideaIds",
-          ii,
-        ]);
+        issue(`Section "${s.id}" references unknown idea "${ideaId}"`, ["sections", si, "ideaIds", ii]);
       }
       taught.add(ideaId);
     });
@@ -217,18 +209,12 @@ export const moduleContentSchema = moduleFieldsSchema.superRefine((m, ctx) => {
   m.quiz.forEach((q, qi) => {
     const path = ["quiz", qi];
     if (!ideaIds.has(q.ideaId)) {
-      issue(`Quiz item "${q.id}" references unknown idea "${q.ideaId}"`, [
-        ...path,
-        "ideaId",
-      ]);
+      issue(`Quiz item "${q.id}" references unknown idea "${q.ideaId}"`, [...path, "ideaId"]);
     }
     tested.add(q.ideaId);
 
     for (const id of duplicates(q.options.map((o) => o.id))) {
-      issue(`Quiz item "${q.id}" has duplicate option id "${id}"`, [
-        ...path,
-        "options",
-      ]);
+      issue(`Quiz item "${q.id}" has duplicate option id "${id}"`, [...path, "options"]);
     }
 
     const correct = q.options.filter((o) => o.correct).length;
@@ -236,35 +222,23 @@ export const moduleContentSchema = moduleFieldsSchema.superRefine((m, ctx) => {
 
     if (q.kind === "single" || q.kind === "scenario" || q.kind === "truefalse") {
       if (correct !== 1) {
-        issue(
-          `Quiz item "${q.id}" (${q.kind}) must have exactly one correct option, found ${correct}`,
-          [...path, "options"],
-        );
+        issue(`Quiz item "${q.id}" (${q.kind}) must have exactly one correct option, found ${correct}`, [...path, "options"]);
       }
     }
 
     if (q.kind === "truefalse") {
       const ids = q.options.map((o) => o.id).sort();
       if (q.options.length !== 2 || ids[0] !== "false" || ids[1] !== "true") {
-        issue(
-          `Quiz item "${q.id}" (truefalse) must have exactly 2 options with ids "true" and "false"`,
-          [...path, "options"],
-        );
+        issue(`Quiz item "${q.id}" (truefalse) must have exactly 2 options with ids "true" and "false"`, [...path, "options"]);
       }
     }
 
     if (q.kind === "multiple") {
       if (correct < 2) {
-        issue(
-          `Quiz item "${q.id}" (multiple) must have at least 2 correct options, found ${correct}`,
-          [...path, "options"],
-        );
+        issue(`Quiz item "${q.id}" (multiple) must have at least 2 correct options, found ${correct}`, [...path, "options"]);
       }
       if (wrong < 1) {
-        issue(`Quiz item "${q.id}" (multiple) must have at least 1 wrong option`, [
-          ...path,
-          "options",
-        ]);
+        issue(`Quiz item "${q.id}" (multiple) must have at least 1 wrong option`, [...path, "options"]);
       }
     }
 
@@ -276,7 +250,8 @@ export const moduleContentSchema = moduleFieldsSchema.superRefine((m, ctx) => {
   // --- version 2 parts ---------------------------------------------------
   m.reflections.forEach((r, ri) =>
     (r.ideaIds ?? []).forEach((ideaId, ii) => {
-      if (!ideaIds.has(ideaId)) issue(`Reflection prompt "${r.id}" references unknown idea "${ideaId}"`, ["reflections", ri, "ideaIds", ii]);
+      if (!ideaIds.has(ideaId))
+        issue(`Reflection prompt "${r.id}" references unknown idea "${ideaId}"`, ["reflections", ri, "ideaIds", ii]);
     }),
   );
 
@@ -287,7 +262,8 @@ export const moduleContentSchema = moduleFieldsSchema.superRefine((m, ctx) => {
       const path = ["sections", si, "knowledgeCheck", ci];
       const right = c.options.filter((o) => o.correct).length;
       if (right !== 1) issue(`Knowledge check "${c.id}" must have exactly one correct option, found ${right}`, [...path, "options"]);
-      for (const id of duplicates(c.options.map((o) => o.id))) issue(`Knowledge check "${c.id}" has duplicate option id "${id}"`, [...path, "options"]);
+      for (const id of duplicates(c.options.map((o) => o.id)))
+        issue(`Knowledge check "${c.id}" has duplicate option id "${id}"`, [...path, "options"]);
     }),
   );
   for (const id of duplicates(checkIds)) issue(`Duplicate knowledge check id "${id}"`, ["sections"]);
@@ -295,12 +271,16 @@ export const moduleContentSchema = moduleFieldsSchema.superRefine((m, ctx) => {
   if (m.reflectionRubric) {
     const rubric = m.reflectionRubric;
     const criteria = new Set(rubric.criteria.map((c) => c.id));
-    for (const id of duplicates(rubric.criteria.map((c) => c.id))) issue(`Duplicate rubric criterion "${id}"`, ["reflectionRubric", "criteria"]);
+    for (const id of duplicates(rubric.criteria.map((c) => c.id)))
+      issue(`Duplicate rubric criterion "${id}"`, ["reflectionRubric", "criteria"]);
     rubric.noZeroIn.forEach((id, i) => {
       if (!criteria.has(id)) issue(`noZeroIn names unknown rubric criterion "${id}"`, ["reflectionRubric", "noZeroIn", i]);
     });
     if (rubric.acceptAt > 2 * rubric.criteria.length) {
-      issue(`acceptAt (${rubric.acceptAt}) is more than the rubric's ${2 * rubric.criteria.length} points`, ["reflectionRubric", "acceptAt"]);
+      issue(`acceptAt (${rubric.acceptAt}) is more than the rubric's ${2 * rubric.criteria.length} points`, [
+        "reflectionRubric",
+        "acceptAt",
+      ]);
     }
   }
 
@@ -318,14 +298,16 @@ export const moduleContentSchema = moduleFieldsSchema.superRefine((m, ctx) => {
     }
     areas.forEach((a, ai) => {
       const n = m.quiz.filter((q) => q.area === a.id).length;
-      if (n < a.itemsPerForm) issue(`Competency area "${a.id}" has ${n} items, fewer than its ${a.itemsPerForm} per form`, ["competencyAreas", ai]);
+      if (n < a.itemsPerForm)
+        issue(`Competency area "${a.id}" has ${n} items, fewer than its ${a.itemsPerForm} per form`, ["competencyAreas", ai]);
     });
   } else if (m.formKinds) {
     issue("formKinds needs competencyAreas (the blueprint of a form)", ["formKinds"]);
   }
   for (const [kind, range] of Object.entries(m.formKinds ?? {})) {
     if (range.min > range.max) issue(`formKinds.${kind}: min (${range.min}) is more than max (${range.max})`, ["formKinds", kind]);
-    if (range.min > m.quiz.filter((q) => q.kind === kind).length) issue(`formKinds.${kind}: the bank has fewer than ${range.min} such items`, ["formKinds", kind]);
+    if (range.min > m.quiz.filter((q) => q.kind === kind).length)
+      issue(`formKinds.${kind}: the bank has fewer than ${range.min} such items`, ["formKinds", kind]);
   }
 
   // --- coverage ---------------------------------------------------------
@@ -346,17 +328,22 @@ export const moduleContentSchema = moduleFieldsSchema.superRefine((m, ctx) => {
   }
 
   if (m.drawCount > m.quiz.length) {
-    issue(
-      `drawCount (${m.drawCount}) is larger than the quiz bank (${m.quiz.length} items)`,
-      ["drawCount"],
-    );
+    issue(`drawCount (${m.drawCount}) is larger than the quiz bank (${m.quiz.length} items)`, ["drawCount"]);
   }
 });
 
 /** The parts of version 2 that content published from now on must have; stored versions may lack them. */
 export const currentContentSchema = moduleContentSchema.superRefine((m, ctx) => {
   const missing = (path: (string | number)[]) => ctx.addIssue({ code: "custom", message: "Required for new content (version 2 on)", path });
-  for (const key of ["objectives", "definitions", "decisionAid", "references", "reflectionRubric", "competencyAreas", "formKinds"] as const) {
+  for (const key of [
+    "objectives",
+    "definitions",
+    "decisionAid",
+    "references",
+    "reflectionRubric",
+    "competencyAreas",
+    "formKinds",
+  ] as const) {
     if (m[key] === undefined) missing([key]);
   }
   m.sections.forEach((s, si) => {

@@ -3,11 +3,7 @@ import type { ModuleContent } from "./content-schema";
 
 /** Words for readability: runs of letters/digits, apostrophes kept inside words. */
 function words(text: string): string[] {
-  return (
-    text
-      .replace(/[\u2018\u2019\u02bc]/g, "'")
-      .match(/[A-Za-z0-9]+(?:'[A-Za-z]+)*/g) ?? []
-  );
+  return text.replace(/[\u2018\u2019\u02bc]/g, "'").match(/[A-Za-z0-9]+(?:'[A-Za-z]+)*/g) ?? [];
 }
 
 /**

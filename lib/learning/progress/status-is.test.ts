@@ -15,7 +15,10 @@ describe("statusIsSql", () => {
       cases.map(([c, s, d]) => sql`(${c}::timestamptz, ${s}::timestamptz, ${d}::timestamptz)`),
       sql`, `,
     );
-    const checks = sql.join(statuses.map((s) => sql`${statusIsSql(s, now)} as ${sql.identifier(s)}`), sql`, `);
+    const checks = sql.join(
+      statuses.map((s) => sql`${statusIsSql(s, now)} as ${sql.identifier(s)}`),
+      sql`, `,
+    );
     const rows = await execRows<Record<string, unknown>>(
       t.db,
       sql`select ${statusSql(now)} as status, ${checks}

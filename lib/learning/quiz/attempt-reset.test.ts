@@ -31,7 +31,12 @@ async function learnerWithAttempts(scores: number[]) {
   const a = await makeAssignment({ cohortId: cohort.id, moduleId });
   const progress = await progressOf(a.id, learner.id);
   for (const [i, score] of scores.entries()) {
-    await makeAttempt({ progressId: progress.id, moduleVersionId: versionId, score, submittedAt: new Date(Date.now() - (scores.length - i) * 3600_000) });
+    await makeAttempt({
+      progressId: progress.id,
+      moduleVersionId: versionId,
+      score,
+      submittedAt: new Date(Date.now() - (scores.length - i) * 3600_000),
+    });
   }
   return { instructor, cohort, learner, progress: await progressOf(a.id, learner.id) };
 }
@@ -41,12 +46,20 @@ describe("resetting a learner's quiz attempts", () => {
     const { instructor, cohort, progress } = await learnerWithAttempts([40, 85]);
     expect(progress).toMatchObject({ attemptsCount: 2, bestScore: 85 });
     expect(progress.quizPassedAt).not.toBeNull();
-    const r = await resetQuizAttempts({ actor: instructor, cohortId: cohort.id, progressId: progress.id, reason: "Took it with a colleague's help" });
+    const r = await resetQuizAttempts({
+      actor: instructor,
+      cohortId: cohort.id,
+      progressId: progress.id,
+      reason: "Took it with a colleague's help",
+    });
     expect(r.resetCount).toBe(2);
     const [after] = await t.db.select().from(assignmentProgress).where(eq(assignmentProgress.id, progress.id));
     expect(after).toMatchObject({ attemptsCount: 0, bestScore: null, quizPassedAt: null });
     const history = await listLearnerAttempts({ actor: instructor, cohortId: cohort.id, progressId: progress.id });
-    expect(history.map((h) => h.score), "oldest first").toEqual([40, 85]);
+    expect(
+      history.map((h) => h.score),
+      "oldest first",
+    ).toEqual([40, 85]);
     for (const h of history) expect(h).toMatchObject({ resetReason: "Took it with a colleague's help", resetByName: instructor.name });
     const [entry] = await t.db.select().from(auditLog).where(eq(auditLog.targetId, progress.id));
     expect(entry).toMatchObject({ action: "attempt.reset", actorId: instructor.id });
@@ -74,11 +87,15 @@ describe("resetting a learner's quiz attempts", () => {
 
   it("needs a reason, and something to reset", async () => {
     const { instructor, cohort, progress } = await learnerWithAttempts([50]);
-    await expect(resetQuizAttempts({ actor: instructor, cohortId: cohort.id, progressId: progress.id, reason: " " })).rejects.toMatchObject({
-      fieldErrors: { reason: expect.stringMatching(/Give a reason/) },
-    });
+    await expect(resetQuizAttempts({ actor: instructor, cohortId: cohort.id, progressId: progress.id, reason: " " })).rejects.toMatchObject(
+      {
+        fieldErrors: { reason: expect.stringMatching(/Give a reason/) },
+      },
+    );
     await resetQuizAttempts({ actor: instructor, cohortId: cohort.id, progressId: progress.id, reason: "Fresh start" });
-    await expect(resetQuizAttempts({ actor: instructor, cohortId: cohort.id, progressId: progress.id, reason: "Fresh start" })).rejects.toThrow(/no submitted attempts/);
+    await expect(
+      resetQuizAttempts({ actor: instructor, cohortId: cohort.id, progressId: progress.id, reason: "Fresh start" }),
+    ).rejects.toThrow(/no submitted attempts/);
   });
 
   it("answers 404 for another instructor's learner, even through the instructor's own cohort id, and changes nothing", async () => {
@@ -87,7 +104,9 @@ describe("resetting a learner's quiz attempts", () => {
     const own = await makeCohort({ instructorIds: [stranger.id] });
     await expectNotFound(resetQuizAttempts({ actor: stranger, cohortId: cohort.id, progressId: progress.id, reason: "Nope nope" }));
     await expectNotFound(resetQuizAttempts({ actor: stranger, cohortId: own.id, progressId: progress.id, reason: "Nope nope" }));
-    await expectNotFound(resetQuizAttempts({ actor: await makeLearner(), cohortId: cohort.id, progressId: progress.id, reason: "Nope nope" }));
+    await expectNotFound(
+      resetQuizAttempts({ actor: await makeLearner(), cohortId: cohort.id, progressId: progress.id, reason: "Nope nope" }),
+    );
     await expectNotFound(listLearnerAttempts({ actor: stranger, cohortId: cohort.id, progressId: progress.id }));
     const rows = await t.db.select().from(quizAttempts).where(eq(quizAttempts.progressId, progress.id));
     expect(rows.every((r) => r.resetAt === null)).toBe(true);

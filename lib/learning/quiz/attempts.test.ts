@@ -214,7 +214,9 @@ describe("retakes", () => {
     await t.db.update(quizAttempts).set({ resetAt: new Date() }).where(eq(quizAttempts.id, first.attemptId));
     await takeQuiz(learner, progressId, 6);
     const { attemptId } = await startAttempt({ learner, progressId });
-    const draws = (await t.db.select().from(quizAttempts).where(eq(quizAttempts.progressId, progressId))).map((a) => a.draw.map((d) => d.itemId));
+    const draws = (await t.db.select().from(quizAttempts).where(eq(quizAttempts.progressId, progressId))).map((a) =>
+      a.draw.map((d) => d.itemId),
+    );
     expect(draws).toHaveLength(3);
     const all = draws.flat();
     expect(new Set(all).size).toBe(30);
@@ -276,7 +278,6 @@ describe("module versions", () => {
     const kinds = fRow.draw.map((d) => boundariesModule.quiz.find((q) => q.id === d.itemId)!.kind);
     expect(kinds.filter((k) => k === "multiple")).toHaveLength(2);
   });
-
 
   it("republishing changed content creates version 2; earlier work keeps pointing at version 1 and is scored against it", async () => {
     const v1 = await makeModule();

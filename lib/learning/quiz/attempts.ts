@@ -1,7 +1,15 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/db/client";
 import { assignmentProgress, certificates, quizAttempts, quizResponses } from "@/db/schema";
-import { at, loadOwnProgress, loadOwnProgressOfAttempt, recordActivity, requireOpen, type Learner, type OwnProgress } from "@/lib/learning/own-progress";
+import {
+  at,
+  loadOwnProgress,
+  loadOwnProgressOfAttempt,
+  recordActivity,
+  requireOpen,
+  type Learner,
+  type OwnProgress,
+} from "@/lib/learning/own-progress";
 import { effectivePassMark } from "@/lib/learning/pass-mark";
 import { getModuleVersion } from "@/lib/learning/module/publish";
 import { completeIfDone } from "@/lib/learning/progress/complete";
@@ -168,7 +176,9 @@ export async function submitAttempt({
     if (!version) throw new Error("An attempt points at a missing module version.");
     const invalid = invalidAnswers(version.content, attempt.draw, answers);
     if (invalid.length)
-      throw new DomainError("invalid", "Some answers do not belong to this quiz. Reload the page and try again.", { details: { items: invalid } });
+      throw new DomainError("invalid", "Some answers do not belong to this quiz. Reload the page and try again.", {
+        details: { items: invalid },
+      });
     const missing = unansweredItems(attempt.draw, answers);
     if (missing.length) {
       const numbers = missing.map((id) => attempt.draw.findIndex((d) => d.itemId === id) + 1);
@@ -189,7 +199,10 @@ export async function submitAttempt({
       .where(and(eq(quizAttempts.id, attemptId), eq(quizAttempts.status, "in_progress")))
       .returning()
       .execute();
-    const responsesQ = tx.insert(quizResponses).values(s.responses.map((r) => ({ attemptId, ...r }))).execute();
+    const responsesQ = tx
+      .insert(quizResponses)
+      .values(s.responses.map((r) => ({ attemptId, ...r })))
+      .execute();
     const countersQ = tx
       .update(assignmentProgress)
       .set({

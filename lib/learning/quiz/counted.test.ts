@@ -28,7 +28,13 @@ async function countedBothWays(progressId: string) {
     .from(quizAttempts)
     .where(and(eq(quizAttempts.progressId, progressId), countedAttemptSql()));
   const rows = await t.db.select().from(quizAttempts).where(eq(quizAttempts.progressId, progressId));
-  return { sql: sqlIds.map((r) => r.id).sort(), ts: rows.filter(countsAsAttempt).map((r) => r.id).sort() };
+  return {
+    sql: sqlIds.map((r) => r.id).sort(),
+    ts: rows
+      .filter(countsAsAttempt)
+      .map((r) => r.id)
+      .sort(),
+  };
 }
 
 describe("which attempts count", () => {

@@ -29,7 +29,11 @@ describe("drawQuiz (version 1)", () => {
       expect(draw).toHaveLength(10);
       expect(new Set(draw.map((d) => d.itemId)).size).toBe(10);
       for (const d of draw) {
-        expect([...d.optionIds].sort()).toEqual(item(d.itemId).options.map((o) => o.id).sort());
+        expect([...d.optionIds].sort()).toEqual(
+          item(d.itemId)
+            .options.map((o) => o.id)
+            .sort(),
+        );
       }
     }
   });
@@ -80,7 +84,11 @@ describe("drawQuiz (version 2 blueprint)", () => {
       expect(kinds.get("multiple")).toBe(2);
       expect(kinds.get("truefalse") ?? 0).toBeLessThanOrEqual(1);
       for (const d of draw) {
-        expect([...d.optionIds].sort()).toEqual(v2item(d.itemId).options.map((o) => o.id).sort());
+        expect([...d.optionIds].sort()).toEqual(
+          v2item(d.itemId)
+            .options.map((o) => o.id)
+            .sort(),
+        );
         if (v2item(d.itemId).kind === "truefalse") expect(d.optionIds).toEqual(["true", "false"]);
       }
     }
@@ -100,7 +108,10 @@ describe("drawQuiz (version 2 blueprint)", () => {
       // the bank holds three disjoint forms (e.g. roles: 10 items, 3 per form)
       for (let attempt = 1; attempt <= 3; attempt++) {
         const ids = drawQuiz(v2, rnd, shown).map((d) => d.itemId);
-        expect(ids.filter((id) => shown.includes(id)), `seed ${s}, attempt ${attempt}`).toEqual([]);
+        expect(
+          ids.filter((id) => shown.includes(id)),
+          `seed ${s}, attempt ${attempt}`,
+        ).toEqual([]);
         shown.push(...ids);
       }
       // a fourth form must repeat items: it takes the unseen items its areas have room for, less those the

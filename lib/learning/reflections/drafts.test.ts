@@ -84,9 +84,9 @@ describe("autosaving drafts", () => {
     const other = await makeLearnerOn(assignment);
     const instructor = { id: (await makeUser({ role: "instructor" })).id, role: "instructor" as const };
     expect((await refused(saveReflectionDraft({ learner, progressId, promptId: "nope", body: "x", baseVersion: 0 }))).code).toBe("invalid");
-    expect(
-      (await refused(saveReflectionDraft({ learner, progressId, promptId: P1, body: "x".repeat(20_001), baseVersion: 0 }))).code,
-    ).toBe("invalid");
+    expect((await refused(saveReflectionDraft({ learner, progressId, promptId: P1, body: "x".repeat(20_001), baseVersion: 0 }))).code).toBe(
+      "invalid",
+    );
     await saveReflectionDraft({ learner, progressId, promptId: P1, body: "Mine, private", baseVersion: 0 });
     for (const who of [other.learner, instructor]) {
       const edits = [
@@ -143,7 +143,9 @@ describe("submitting reflections", () => {
     // the instructor side (another area) records a review like this
     const r = await reflectionRow(progressId, P1);
     await t.db.update(reflections).set({ status: "revision_requested" }).where(eq(reflections.id, r.id));
-    await t.db.insert(reflectionReviews).values({ reflectionId: r.id, decision: "revision_requested", feedback: "Say more about your plan." });
+    await t.db
+      .insert(reflectionReviews)
+      .values({ reflectionId: r.id, decision: "revision_requested", feedback: "Say more about your plan." });
     const page = await getReflectionsPage({ learner, progressId });
     const first = page.prompts.find((p) => p.prompt.id === P1)!;
     expect(first.reflection.status).toBe("revision_requested");
@@ -181,7 +183,10 @@ describe("completion", () => {
     expect(certs).toHaveLength(1);
     expect([x.certificateId, y.certificateId].filter(Boolean)).toEqual([certs[0].id]);
     expect(certs[0].completedAt.getTime()).toBe(now.getTime());
-    const audits = await t.db.select().from(auditLog).where(and(eq(auditLog.action, "progress.complete"), eq(auditLog.targetId, progressId)));
+    const audits = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "progress.complete"), eq(auditLog.targetId, progressId)));
     expect(audits).toHaveLength(1);
     expect(JSON.stringify(audits[0].details)).not.toContain("boundary");
   });
@@ -200,7 +205,9 @@ describe("completion", () => {
     const [cert] = await certificatesOf(progressId);
     expect(passed.certificateId).toBe(cert.id);
     const completedAt = (await progressRow(progressId)).completedAt;
-    expect(completedAt?.getTime()).toBe((await t.db.select().from(quizAttempts).where(eq(quizAttempts.id, passed.attemptId)))[0].submittedAt?.getTime());
+    expect(completedAt?.getTime()).toBe(
+      (await t.db.select().from(quizAttempts).where(eq(quizAttempts.id, passed.attemptId)))[0].submittedAt?.getTime(),
+    );
 
     // a revision request and a later attempt do not undo completion or issue another certificate
     const r = await reflectionRow(progressId, P2);

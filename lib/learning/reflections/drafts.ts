@@ -53,7 +53,9 @@ function refuseStale(current: ReflectionSnapshot): never {
 
 /** A submitted reflection not open for revision: conflict, reason "locked", with the text as it stands. */
 function refuseLocked(current: ReflectionSnapshot): never {
-  throw conflict("This reflection has been submitted, so it cannot be edited unless your instructor asks for a revision.", "locked", { current });
+  throw conflict("This reflection has been submitted, so it cannot be edited unless your instructor asks for a revision.", "locked", {
+    current,
+  });
 }
 
 /** Autosave a draft. Answers the new version. */
@@ -145,7 +147,17 @@ export async function submitReflection(e: Edit): Promise<ReflectionSnapshot & { 
 }
 
 /** One reflection as it stands (the "load the newer text" of a conflict). */
-export async function getReflection({ learner, progressId, promptId, db = getDb() }: { learner: Learner; progressId: string; promptId: string; db?: DbOrTx }) {
+export async function getReflection({
+  learner,
+  progressId,
+  promptId,
+  db = getDb(),
+}: {
+  learner: Learner;
+  progressId: string;
+  promptId: string;
+  db?: DbOrTx;
+}) {
   await loadOwnProgress(db, learner, progressId);
   const [r] = await db
     .select()
@@ -168,7 +180,12 @@ export async function getReflectionsPage({ learner, progressId, db = getDb() }: 
           createdAt: reflectionReviews.createdAt,
         })
         .from(reflectionReviews)
-        .where(inArray(reflectionReviews.reflectionId, rows.map((r) => r.id)))
+        .where(
+          inArray(
+            reflectionReviews.reflectionId,
+            rows.map((r) => r.id),
+          ),
+        )
         .orderBy(desc(reflectionReviews.createdAt))
     : [];
   const byPrompt = new Map(rows.map((r) => [r.promptId, r]));

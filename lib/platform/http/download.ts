@@ -1,4 +1,3 @@
-
 /**
  * A file download with personal data: never cached by the browser or a proxy,
  * saved under a readable name (ASCII fallback plus the UTF-8 form).

@@ -28,17 +28,29 @@ describe("isOwnOrigin", () => {
   });
 
   it("uses the first X-Forwarded-Host a proxy passes on", () => {
-    const headers = h({ host: "10.0.0.5:3000", "x-forwarded-host": "training.example.org, 10.0.0.5", origin: "https://training.example.org" });
+    const headers = h({
+      host: "10.0.0.5:3000",
+      "x-forwarded-host": "training.example.org, 10.0.0.5",
+      origin: "https://training.example.org",
+    });
     expect(isOwnOrigin(headers, undefined)).toBe(true);
-    expect(isOwnOrigin(h({ host: "10.0.0.5:3000", "x-forwarded-host": "training.example.org", origin: "https://evil.example" }), undefined)).toBe(false);
+    expect(
+      isOwnOrigin(h({ host: "10.0.0.5:3000", "x-forwarded-host": "training.example.org", origin: "https://evil.example" }), undefined),
+    ).toBe(false);
   });
 });
 
 describe("foreignOriginResponse", () => {
   it("answers 403 to a foreign origin and null to our own", () => {
-    const foreign = new Request("http://127.0.0.1:3000/api/x", { method: "POST", headers: { origin: "https://evil.example", host: "127.0.0.1:3000" } });
+    const foreign = new Request("http://127.0.0.1:3000/api/x", {
+      method: "POST",
+      headers: { origin: "https://evil.example", host: "127.0.0.1:3000" },
+    });
     expect(foreignOriginResponse(foreign)?.status).toBe(403);
-    const own = new Request("http://127.0.0.1:3000/api/x", { method: "POST", headers: { origin: "http://127.0.0.1:3000", host: "127.0.0.1:3000" } });
+    const own = new Request("http://127.0.0.1:3000/api/x", {
+      method: "POST",
+      headers: { origin: "http://127.0.0.1:3000", host: "127.0.0.1:3000" },
+    });
     expect(foreignOriginResponse(own)).toBeNull();
   });
 });

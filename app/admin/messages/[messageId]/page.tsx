@@ -38,7 +38,8 @@ export default page<{ messageId: string }>({ permission: "users.manage" }, async
           <>
             <dt className="font-semibold">Sent</dt>
             <dd>
-              <LocalTime value={m.sentAt.toISOString()} /> {m.emailed === false ? "(shown in the app only: the person turned this email off)" : ""}
+              <LocalTime value={m.sentAt.toISOString()} />{" "}
+              {m.emailed === false ? "(shown in the app only: the person turned this email off)" : ""}
             </dd>
           </>
         )}
@@ -48,10 +49,17 @@ export default page<{ messageId: string }>({ permission: "users.manage" }, async
           <h2 className="mt-6 text-lg font-semibold">Plain text</h2>
           <pre className="card mt-2 whitespace-pre-wrap font-sans text-sm">{m.textBody}</pre>
           <h2 className="mt-6 text-lg font-semibold">As the email shows it</h2>
-          <iframe title="The email as HTML" sandbox="" srcDoc={m.htmlBody ?? ""} className="mt-2 h-[32rem] w-full rounded-lg border border-slate-200 bg-white" />
+          <iframe
+            title="The email as HTML"
+            sandbox=""
+            srcDoc={m.htmlBody ?? ""}
+            className="mt-2 h-[32rem] w-full rounded-lg border border-slate-200 bg-white"
+          />
         </>
       ) : (
-        <p className="card mt-6 text-slate-700">Not sent yet: the text is written when the message goes out, from the state at that moment.</p>
+        <p className="card mt-6 text-slate-700">
+          Not sent yet: the text is written when the message goes out, from the state at that moment.
+        </p>
       )}
     </AppShell>
   );

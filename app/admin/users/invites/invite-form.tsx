@@ -34,7 +34,11 @@ export function InviteForm({ mailConfigured }: { mailConfigured: boolean }) {
           {invite.emailProblem && <p className="text-sm text-red-700">{invite.emailProblem}</p>}
           <CopyLink url={invite.url} label={`Invite link for ${invite.email} (shown only now)`} />
           <p className="mt-1 text-sm text-slate-700">
-            {invite.emailed ? "The email contains the same link. " : mailConfigured ? "" : "Email is not configured, so send this link yourself. "}
+            {invite.emailed
+              ? "The email contains the same link. "
+              : mailConfigured
+                ? ""
+                : "Email is not configured, so send this link yourself. "}
             It works once, until <LocalTime value={invite.expiresAt} />.
           </p>
         </div>

@@ -10,7 +10,11 @@ export const metadata: Metadata = { title: "Create a cohort" };
 export default page({ permission: "workspace.instructor" }, async ({ user }) => {
   return (
     <AppShell user={user} wide>
-      <p className="text-sm"><Link className="link" href="/instructor">My cohorts</Link></p>
+      <p className="text-sm">
+        <Link className="link" href="/instructor">
+          My cohorts
+        </Link>
+      </p>
       <h1 className="mt-1 text-2xl font-bold">Create a cohort</h1>
       <p className="mt-1 text-slate-700">You will be its instructor. Next you can enrol learners and assign the module.</p>
       <div className="card mt-6 max-w-xl">

@@ -19,27 +19,45 @@ export default page<{ reflectionId: string }>({ permission: "workspace.instructo
   const r = await getReflectionForReview({ actor: user, reflectionId: params.reflectionId });
   return (
     <AppShell user={user} wide>
-      <p className="text-sm"><Link className="link" href="/instructor/reviews">Reflections to review</Link></p>
+      <p className="text-sm">
+        <Link className="link" href="/instructor/reviews">
+          Reflections to review
+        </Link>
+      </p>
       <h1 className="mt-1 text-2xl font-bold">Reflection by {r.learner.name}</h1>
       <p className="text-slate-700">
-        <Link className="link" href={`/instructor/cohorts/${r.cohort.id}/learners/${r.learner.id}`}>{r.learner.name}</Link> ·{" "}
-        <Link className="link" href={`/instructor/cohorts/${r.cohort.id}`}>{r.cohort.name}</Link> · submitted <LocalTime value={r.submittedAt} /> ·{" "}
-        {statusText[r.status]}
+        <Link className="link" href={`/instructor/cohorts/${r.cohort.id}/learners/${r.learner.id}`}>
+          {r.learner.name}
+        </Link>{" "}
+        ·{" "}
+        <Link className="link" href={`/instructor/cohorts/${r.cohort.id}`}>
+          {r.cohort.name}
+        </Link>{" "}
+        · submitted <LocalTime value={r.submittedAt} /> · {statusText[r.status]}
       </p>
       <div className="mt-6 grid gap-6 lg:grid-cols-[3fr_2fr]">
         <article className="card space-y-3" aria-labelledby="prompt-heading">
-          <h2 id="prompt-heading" className="text-sm font-semibold uppercase tracking-wide text-slate-600">Prompt</h2>
+          <h2 id="prompt-heading" className="text-sm font-semibold uppercase tracking-wide text-slate-600">
+            Prompt
+          </h2>
           <p className="font-medium">{r.prompt}</p>
           <h2 className="pt-2 text-sm font-semibold uppercase tracking-wide text-slate-600">
-            Their answer <span className="font-normal normal-case">({r.wordCount} words{r.minWords ? `, minimum ${r.minWords}` : ""})</span>
+            Their answer{" "}
+            <span className="font-normal normal-case">
+              ({r.wordCount} words{r.minWords ? `, minimum ${r.minWords}` : ""})
+            </span>
           </h2>
           {/* rendered as text: whatever the learner typed, markup included, shows literally */}
-          <div className="whitespace-pre-wrap break-words rounded bg-slate-50 p-3 leading-relaxed" data-testid="reflection-body">{r.body}</div>
+          <div className="whitespace-pre-wrap break-words rounded bg-slate-50 p-3 leading-relaxed" data-testid="reflection-body">
+            {r.body}
+          </div>
         </article>
         <div className="space-y-6">
           {r.status === "submitted" ? (
             <section className="card" aria-labelledby="review-heading">
-              <h2 id="review-heading" className="mb-3 text-lg font-semibold">Your review</h2>
+              <h2 id="review-heading" className="mb-3 text-lg font-semibold">
+                Your review
+              </h2>
               <ReviewForm reflectionId={r.id} version={r.version} />
             </section>
           ) : (
@@ -47,12 +65,15 @@ export default page<{ reflectionId: string }>({ permission: "workspace.instructo
           )}
           {r.history.length > 0 && (
             <section className="card" aria-labelledby="history-heading">
-              <h2 id="history-heading" className="mb-2 text-lg font-semibold">Earlier reviews</h2>
+              <h2 id="history-heading" className="mb-2 text-lg font-semibold">
+                Earlier reviews
+              </h2>
               <ul className="space-y-3">
                 {r.history.map((h) => (
                   <li key={h.id} className="text-sm">
                     <p className="font-medium">
-                      {h.decision === "accepted" ? "Accepted" : "Revision requested"} by {h.reviewerName ?? "a former instructor"}, <LocalTime value={h.createdAt} />
+                      {h.decision === "accepted" ? "Accepted" : "Revision requested"} by {h.reviewerName ?? "a former instructor"},{" "}
+                      <LocalTime value={h.createdAt} />
                     </p>
                     {h.feedback && <p className="mt-1 whitespace-pre-wrap break-words text-slate-800">{h.feedback}</p>}
                   </li>

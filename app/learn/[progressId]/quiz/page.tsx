@@ -24,12 +24,7 @@ export default page<{ progressId: string }>({ permission: "workspace.learner" },
 
   return (
     <AppShell user={user}>
-      <AssignmentHeader
-        progressId={progressId}
-        assignment={a}
-        here="Quiz"
-        title="Quiz"
-      />
+      <AssignmentHeader progressId={progressId} assignment={a} here="Quiz" title="Quiz" />
 
       {open ? (
         <>
@@ -44,8 +39,8 @@ export default page<{ progressId: string }>({ permission: "workspace.learner" },
             {passed ? "You passed the quiz" : submitted.length ? "Try the quiz again" : "Ready for the quiz?"}
           </h2>
           <p className="mt-2 text-slate-800">
-            Each attempt has {content.drawCount} questions drawn from a bank of {content.quiz.length}, so a new attempt asks
-            different questions. You need {passMark}% to pass; your best score counts.
+            Each attempt has {content.drawCount} questions drawn from a bank of {content.quiz.length}, so a new attempt asks different
+            questions. You need {passMark}% to pass; your best score counts.
             {a.maxAttempts === null ? " You can take it as often as you need." : ` You can make ${a.maxAttempts} attempts in all.`}
           </p>
           {passed && <p className="mt-2 text-slate-800">You can take it again to improve your score, but you do not need to.</p>}
@@ -62,10 +57,14 @@ export default page<{ progressId: string }>({ permission: "workspace.learner" },
               />
             )}
             {passed && a.progress.reflectionsSubmitted < content.reflections.length && (
-              <Link href={`/learn/${progressId}/reflections`} className="btn">Write your reflections</Link>
+              <Link href={`/learn/${progressId}/reflections`} className="btn">
+                Write your reflections
+              </Link>
             )}
             {!passed && submitted.length === 0 && (
-              <Link href={`/learn/${progressId}/lesson`} className="btn-secondary">Read the lesson first</Link>
+              <Link href={`/learn/${progressId}/lesson`} className="btn-secondary">
+                Read the lesson first
+              </Link>
             )}
           </div>
           {left !== null && left > 0 && (
@@ -78,7 +77,9 @@ export default page<{ progressId: string }>({ permission: "workspace.learner" },
 
       {submitted.length > 0 && (
         <section aria-labelledby="history" className="mt-10">
-          <h2 id="history" className="text-lg font-bold">Your attempts</h2>
+          <h2 id="history" className="text-lg font-bold">
+            Your attempts
+          </h2>
           <p className="text-sm text-slate-700">
             Best score: {a.progress.bestScore ?? "—"}
             {a.progress.bestScore !== null && "%"}

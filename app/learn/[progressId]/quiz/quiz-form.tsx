@@ -73,7 +73,10 @@ export function QuizForm({ attemptId, questions, disabled }: { attemptId: string
       });
       const body = await res.json().catch(() => ({}));
       if (!res.ok) {
-        setError({ message: body.message ?? "Your answers could not be submitted. They are kept here; please try again.", missing: body.missing });
+        setError({
+          message: body.message ?? "Your answers could not be submitted. They are kept here; please try again.",
+          missing: body.missing,
+        });
         setPending(false);
         return;
       }

@@ -17,34 +17,37 @@ export default page<{ progressId: string }>({ permission: "workspace.learner" },
 
   return (
     <AppShell user={user}>
-      <AssignmentHeader
-        progressId={progressId}
-        assignment={a}
-        here="Reflections"
-        title="Reflections"
-      />
+      <AssignmentHeader progressId={progressId} assignment={a} here="Reflections" title="Reflections" />
       <div className="max-w-prose space-y-3 text-slate-800">
         <p>
-          Answer each prompt in your own words, at least {reflections.minWords} words each. Your writing is saved as you type and
-          kept on this device, so you can stop and come back. Only you and your cohort&apos;s instructors can read it.
+          Answer each prompt in your own words, at least {reflections.minWords} words each. Your writing is saved as you type and kept on
+          this device, so you can stop and come back. Only you and your cohort&apos;s instructors can read it.
         </p>
         <p className="rounded-md border-l-4 border-brand-600 bg-brand-50 p-3" role="note">
-          <strong>Protect privacy:</strong> do not name or identify the people you serve. Leave out names, places and
-          details that could point to someone; say &ldquo;a client&rdquo; or use a made-up first name.
+          <strong>Protect privacy:</strong> do not name or identify the people you serve. Leave out names, places and details that could
+          point to someone; say &ldquo;a client&rdquo; or use a made-up first name.
         </p>
         <p className="text-sm" data-testid="reflections-count">
           {submitted} of {reflections.prompts.length} submitted.
           {a.progress.completedAt && (
             <>
-              {" "}Your assignment is complete.{" "}
+              {" "}
+              Your assignment is complete.{" "}
               {a.certificateId && (
-                <Link href={`/certificates/${a.certificateId}`} className="link">View your certificate</Link>
+                <Link href={`/certificates/${a.certificateId}`} className="link">
+                  View your certificate
+                </Link>
               )}
             </>
           )}
           {!a.progress.completedAt && a.progress.quizPassedAt === null && (
             <>
-              {" "}You also need to <Link href={`/learn/${progressId}/quiz`} className="link">pass the quiz</Link>.
+              {" "}
+              You also need to{" "}
+              <Link href={`/learn/${progressId}/quiz`} className="link">
+                pass the quiz
+              </Link>
+              .
             </>
           )}
         </p>
@@ -55,7 +58,9 @@ export default page<{ progressId: string }>({ permission: "workspace.learner" },
           <li key={prompt.id} className="card">
             <section aria-labelledby={`prompt-${prompt.id}`}>
               <h2 id={`prompt-${prompt.id}`} className="text-lg font-bold leading-snug">
-                <span className="block text-sm font-medium text-slate-700">Prompt {i + 1} of {reflections.prompts.length}</span>
+                <span className="block text-sm font-medium text-slate-700">
+                  Prompt {i + 1} of {reflections.prompts.length}
+                </span>
                 {prompt.prompt}
               </h2>
               <p className="mt-2 text-sm text-slate-700">{prompt.hint}</p>
@@ -65,8 +70,13 @@ export default page<{ progressId: string }>({ permission: "workspace.learner" },
                   data-testid={`reflection-${i + 1}-feedback`}
                 >
                   <p className="font-semibold">
-                    {latestReview.decision === "revision_requested" ? "Your instructor asked for a revision" : "Your instructor accepted this reflection"}
-                    <span className="font-normal"> · <LocalTime value={latestReview.createdAt} /></span>
+                    {latestReview.decision === "revision_requested"
+                      ? "Your instructor asked for a revision"
+                      : "Your instructor accepted this reflection"}
+                    <span className="font-normal">
+                      {" "}
+                      · <LocalTime value={latestReview.createdAt} />
+                    </span>
                   </p>
                   {latestReview.feedback && <p className="mt-1 whitespace-pre-wrap">{latestReview.feedback}</p>}
                 </div>

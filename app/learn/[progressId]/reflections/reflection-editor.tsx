@@ -281,7 +281,8 @@ export function ReflectionEditor({
           {status === "accepted" ? "Accepted by your instructor" : "Submitted"}
           {submittedAt && (
             <span className="font-normal text-slate-700">
-              {" "}· <LocalTime value={submittedAt} />
+              {" "}
+              · <LocalTime value={submittedAt} />
             </span>
           )}
           {status === "submitted" && <span className="font-normal text-slate-700"> · waiting for your instructor&apos;s review</span>}

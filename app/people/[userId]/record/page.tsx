@@ -14,7 +14,9 @@ export default page<{ userId: string }>({ permission: "certificate.download" }, 
   return (
     <AppShell user={user}>
       <h1 className="text-2xl font-bold">Training record: {learner.name}</h1>
-      <p className="mt-2 text-slate-700">Every module {learner.name} has completed, the contact hours credited and progress toward the programme&apos;s targets.</p>
+      <p className="mt-2 text-slate-700">
+        Every module {learner.name} has completed, the contact hours credited and progress toward the programme&apos;s targets.
+      </p>
       <TrainingRecordView
         record={record}
         exportBase={`/people/${learner.id}/record`}

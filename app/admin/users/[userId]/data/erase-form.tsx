@@ -12,7 +12,17 @@ import { eraseLearnerData } from "./actions";
  * is replaced by the summary once done (the page re-renders as "already
  * erased" after the action, so the summary lives here).
  */
-export function EraseForm({ userId, email, alreadyErased, children }: { userId: string; email: string; alreadyErased: boolean; children: React.ReactNode }) {
+export function EraseForm({
+  userId,
+  email,
+  alreadyErased,
+  children,
+}: {
+  userId: string;
+  email: string;
+  alreadyErased: boolean;
+  children: React.ReactNode;
+}) {
   const [state, action] = useActionState(eraseLearnerData, undefined);
   const [choice, setChoice] = useState<string>(state?.values?.certificates ?? "revoke");
   const s = state?.ok ? state.data : undefined;
@@ -21,15 +31,23 @@ export function EraseForm({ userId, email, alreadyErased, children }: { userId: 
       <div role="status" className="rounded-md bg-green-50 p-4 text-green-950">
         <p className="font-semibold">Personal data erased.</p>
         <ul className="mt-2 list-disc pl-5 text-sm">
-          <li>{s.reflections} reflections and {s.reflectionReviews} reviews of them deleted</li>
-          <li>{s.quizAttempts} quiz attempts ({s.quizResponses} answers) deleted</li>
+          <li>
+            {s.reflections} reflections and {s.reflectionReviews} reviews of them deleted
+          </li>
+          <li>
+            {s.quizAttempts} quiz attempts ({s.quizResponses} answers) deleted
+          </li>
           <li>
             {s.certificatesAffected} {s.certificatesAffected === 1 ? "certificate" : "certificates"}{" "}
             {s.certificates === "remove" ? "removed" : "revoked"}
           </li>
           <li>{s.enrolmentsEnded} enrolments ended; the account is anonymised and deactivated</li>
         </ul>
-        <p className="mt-3"><Link className="link" href="/admin/users">Back to people</Link></p>
+        <p className="mt-3">
+          <Link className="link" href="/admin/users">
+            Back to people
+          </Link>
+        </p>
       </div>
     );
   }
@@ -45,14 +63,28 @@ export function EraseForm({ userId, email, alreadyErased, children }: { userId: 
           <legend className="mb-1 block text-sm font-medium text-slate-800">Their certificates</legend>
           <div className="space-y-2 text-sm">
             <label className="flex items-start gap-2">
-              <input type="radio" name="certificates" value="revoke" checked={choice === "revoke"} onChange={() => setChoice("revoke")} className="mt-1" />
+              <input
+                type="radio"
+                name="certificates"
+                value="revoke"
+                checked={choice === "revoke"}
+                onChange={() => setChoice("revoke")}
+                className="mt-1"
+              />
               <span>
-                <strong>Keep them, revoked.</strong> Each certificate stays on record (with the learner&apos;s name as printed) and
-                shows as revoked with your reason, so a certification board checking its code sees it is no longer valid.
+                <strong>Keep them, revoked.</strong> Each certificate stays on record (with the learner&apos;s name as printed) and shows as
+                revoked with your reason, so a certification board checking its code sees it is no longer valid.
               </span>
             </label>
             <label className="flex items-start gap-2">
-              <input type="radio" name="certificates" value="remove" checked={choice === "remove"} onChange={() => setChoice("remove")} className="mt-1" />
+              <input
+                type="radio"
+                name="certificates"
+                value="remove"
+                checked={choice === "remove"}
+                onChange={() => setChoice("remove")}
+                className="mt-1"
+              />
               <span>
                 <strong>Remove them.</strong> The certificates are deleted; their codes no longer verify.
               </span>
@@ -69,9 +101,17 @@ export function EraseForm({ userId, email, alreadyErased, children }: { userId: 
             error={err.reason}
           />
         )}
-        <TextField name="confirmEmail" label={`To confirm, type their email address: ${email}`} autoComplete="off" defaultValue={v.confirmEmail} error={err.confirmEmail} />
+        <TextField
+          name="confirmEmail"
+          label={`To confirm, type their email address: ${email}`}
+          autoComplete="off"
+          defaultValue={v.confirmEmail}
+          error={err.confirmEmail}
+        />
         <FormMessage state={state} quietWithFieldErrors />
-        <SubmitButton variant="danger" pendingLabel="Erasing…">Erase personal data</SubmitButton>
+        <SubmitButton variant="danger" pendingLabel="Erasing…">
+          Erase personal data
+        </SubmitButton>
       </form>
     </>
   );

@@ -14,20 +14,28 @@ export default page<{ userId: string }>({ permission: "users.manage" }, async ({
   const { user: target, counts } = preview;
   return (
     <AppShell user={user} wide>
-      <p className="text-sm"><Link className="link" href="/admin/users">People</Link> / {target.name}</p>
+      <p className="text-sm">
+        <Link className="link" href="/admin/users">
+          People
+        </Link>{" "}
+        / {target.name}
+      </p>
       <h1 className="mt-1 text-2xl font-bold">Erase personal data</h1>
       <div className="card mt-4 max-w-3xl">
         {target.role !== "learner" ? (
           <p>
-            {target.name} is {target.role === "admin" ? "an admin" : "an instructor"}. Only learners&apos; training data is
-            erased here; to stop a staff account, deactivate it on the <Link className="link" href="/admin/users">People</Link> page.
+            {target.name} is {target.role === "admin" ? "an admin" : "an instructor"}. Only learners&apos; training data is erased here; to
+            stop a staff account, deactivate it on the{" "}
+            <Link className="link" href="/admin/users">
+              People
+            </Link>{" "}
+            page.
           </p>
         ) : (
           <EraseForm userId={target.id} email={target.email} alreadyErased={preview.alreadyErased}>
             <p>
-              You are about to erase what Cohort holds about <strong>{target.name}</strong> ({target.email}). This cannot be
-              undone. Use it when a learner asks for their data to be deleted, after giving them the chance to download it
-              from their account page.
+              You are about to erase what Cohort holds about <strong>{target.name}</strong> ({target.email}). This cannot be undone. Use it
+              when a learner asks for their data to be deleted, after giving them the chance to download it from their account page.
             </p>
             <h2 className="mt-4 font-semibold">What happens</h2>
             <ul className="mt-1 list-disc pl-5 text-sm text-slate-800">
@@ -35,11 +43,14 @@ export default page<{ userId: string }>({ permission: "users.manage" }, async ({
               <li>Their {counts.quizAttempts} quiz attempts and every answer are deleted, and which of the lesson sections they read.</li>
               <li>Their progress is reset and their enrolments end, so reports no longer count them.</li>
               <li>
-                The account is renamed &ldquo;Erased learner&rdquo;, its email and password are removed, it is deactivated and
-                every session ends.
+                The account is renamed &ldquo;Erased learner&rdquo;, its email and password are removed, it is deactivated and every session
+                ends.
               </li>
               <li>The audit log keeps that this happened and who did it, but no longer their email or IP addresses.</li>
-              <li>They hold {counts.certificates} {counts.certificates === 1 ? "certificate" : "certificates"} ({counts.activeCertificates} valid): you choose below what happens to them.</li>
+              <li>
+                They hold {counts.certificates} {counts.certificates === 1 ? "certificate" : "certificates"} ({counts.activeCertificates}{" "}
+                valid): you choose below what happens to them.
+              </li>
             </ul>
           </EraseForm>
         )}

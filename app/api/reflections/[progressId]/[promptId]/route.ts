@@ -15,6 +15,8 @@ export const GET = route<Params>({ permission: "reflection.write", kind: "api" }
  * Autosave a draft: `{ body, version }` where version is the one being edited. The reflection editor acts on
  * 409 `conflict` (a stale version; `current` holds the newer text) and 409 `locked` (submitted, not open for revision).
  */
-export const PUT = route<Params, typeof schema>({ permission: "reflection.write", kind: "api", body: schema }, async ({ user, params, body }) =>
-  json(await saveReflectionDraft({ learner: user, ...params, body: body.body, baseVersion: body.version })),
+export const PUT = route<Params, typeof schema>(
+  { permission: "reflection.write", kind: "api", body: schema },
+  async ({ user, params, body }) =>
+    json(await saveReflectionDraft({ learner: user, ...params, body: body.body, baseVersion: body.version })),
 );

@@ -11,7 +11,14 @@ const text = z.string().default("");
 export const assignModuleAction = formAction(
   {
     permission: "workspace.instructor",
-    schema: z.object({ cohortId: z.string().min(1), moduleId: text, opensAt: text, dueAt: text, passMarkOverride: text, maxAttempts: text }),
+    schema: z.object({
+      cohortId: z.string().min(1),
+      moduleId: text,
+      opensAt: text,
+      dueAt: text,
+      passMarkOverride: text,
+      maxAttempts: text,
+    }),
   },
   async ({ cohortId, ...fields }, user) => {
     await assignModule({ actor: user, cohortId, ...fields });
@@ -22,7 +29,10 @@ export const assignModuleAction = formAction(
 );
 
 export const updateDatesAction = formAction(
-  { permission: "workspace.instructor", schema: z.object({ cohortId: z.string().min(1), assignmentId: z.string().min(1), opensAt: text, dueAt: text }) },
+  {
+    permission: "workspace.instructor",
+    schema: z.object({ cohortId: z.string().min(1), assignmentId: z.string().min(1), opensAt: text, dueAt: text }),
+  },
   async ({ cohortId, assignmentId, opensAt, dueAt }, user) => {
     await updateAssignmentDates({ actor: user, cohortId, assignmentId, opensAt, dueAt });
     revalidatePath(`/instructor/cohorts/${cohortId}`, "layout");

@@ -53,7 +53,17 @@ export function AssignForm({ cohortId, modules }: { cohortId: string; modules: {
   );
 }
 
-export function DatesForm({ cohortId, assignmentId, opensAt, dueAt }: { cohortId: string; assignmentId: string; opensAt: string; dueAt: string }) {
+export function DatesForm({
+  cohortId,
+  assignmentId,
+  opensAt,
+  dueAt,
+}: {
+  cohortId: string;
+  assignmentId: string;
+  opensAt: string;
+  dueAt: string;
+}) {
   const [state, action] = useActionState(updateDatesAction, undefined);
   const err = state?.fieldErrors ?? {};
   return (

@@ -26,12 +26,22 @@ export default page<{ cohortId: string }>({ permission: "workspace.instructor" }
         )}
         {assigned.map((a) => (
           <section key={a.id} aria-labelledby={`a-${a.id}`} className="card space-y-4">
-            <h2 id={`a-${a.id}`} className="text-lg font-semibold">{a.moduleTitle}</h2>
+            <h2 id={`a-${a.id}`} className="text-lg font-semibold">
+              {a.moduleTitle}
+            </h2>
             <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
-              <dt className="font-medium">Opens</dt><dd><LocalTime value={a.opensAt} /></dd>
-              <dt className="font-medium">Due</dt><dd><LocalTime value={a.dueAt} /></dd>
-              <dt className="font-medium">Pass mark</dt><dd>{a.passMarkOverride ? `${a.passMarkOverride} % (set for this cohort)` : "the module's own"}</dd>
-              <dt className="font-medium">Attempts</dt><dd>{a.maxAttempts ? `at most ${a.maxAttempts}` : "unlimited"}</dd>
+              <dt className="font-medium">Opens</dt>
+              <dd>
+                <LocalTime value={a.opensAt} />
+              </dd>
+              <dt className="font-medium">Due</dt>
+              <dd>
+                <LocalTime value={a.dueAt} />
+              </dd>
+              <dt className="font-medium">Pass mark</dt>
+              <dd>{a.passMarkOverride ? `${a.passMarkOverride} % (set for this cohort)` : "the module's own"}</dd>
+              <dt className="font-medium">Attempts</dt>
+              <dd>{a.maxAttempts ? `at most ${a.maxAttempts}` : "unlimited"}</dd>
             </dl>
             {!archived && (
               <>
@@ -45,8 +55,12 @@ export default page<{ cohortId: string }>({ permission: "workspace.instructor" }
           <p className="card">This cohort is archived. Unarchive it in Settings to assign or change dates.</p>
         ) : unassigned.length > 0 ? (
           <section aria-labelledby="assign-heading" className="card space-y-4">
-            <h2 id="assign-heading" className="text-lg font-semibold">Assign a module</h2>
-            <p className="text-slate-700">Every learner in the cohort gets it, and so does anyone who joins later. Dates are in your own time zone.</p>
+            <h2 id="assign-heading" className="text-lg font-semibold">
+              Assign a module
+            </h2>
+            <p className="text-slate-700">
+              Every learner in the cohort gets it, and so does anyone who joins later. Dates are in your own time zone.
+            </p>
             <AssignForm cohortId={cohort.id} modules={unassigned} />
           </section>
         ) : assigned.length === 0 ? (

@@ -32,7 +32,10 @@ export const revokeInviteAction = formAction(
 );
 
 export const enrolByEmailAction = formAction(
-  { permission: "workspace.instructor", schema: z.object({ cohortId, email: z.string().trim().min(1, "Enter an email address."), name: z.string().optional() }) },
+  {
+    permission: "workspace.instructor",
+    schema: z.object({ cohortId, email: z.string().trim().min(1, "Enter an email address."), name: z.string().optional() }),
+  },
   async ({ cohortId, email, name }, user) => {
     const r = await enrolByEmail({ actor: user, cohortId, email, name, ip: await clientIp() });
     refresh(cohortId);
@@ -48,7 +51,10 @@ export const enrolByEmailAction = formAction(
 );
 
 export const previewRosterAction = formAction(
-  { permission: "workspace.instructor", schema: z.object({ cohortId, csv: z.string().max(2_000_000, "The file is too large: keep it under 2 MB.") }) },
+  {
+    permission: "workspace.instructor",
+    schema: z.object({ cohortId, csv: z.string().max(2_000_000, "The file is too large: keep it under 2 MB.") }),
+  },
   async ({ cohortId, csv }, user) => {
     const preview = await previewRoster({ actor: user, cohortId, csv });
     return { data: preview };
@@ -76,20 +82,29 @@ export const importRosterChunkAction = formAction(
   },
 );
 
-export const removeLearnerAction = formAction({ permission: "workspace.instructor", schema: z.object({ cohortId, learnerId }) }, async ({ cohortId, learnerId }, user) => {
-  await removeLearner({ actor: user, cohortId, learnerId, ip: await clientIp() });
-  refresh(cohortId);
-  return { message: "Removed from the cohort. Their records are kept; add them back at any time." };
-});
+export const removeLearnerAction = formAction(
+  { permission: "workspace.instructor", schema: z.object({ cohortId, learnerId }) },
+  async ({ cohortId, learnerId }, user) => {
+    await removeLearner({ actor: user, cohortId, learnerId, ip: await clientIp() });
+    refresh(cohortId);
+    return { message: "Removed from the cohort. Their records are kept; add them back at any time." };
+  },
+);
 
-export const reenrolLearnerAction = formAction({ permission: "workspace.instructor", schema: z.object({ cohortId, learnerId }) }, async ({ cohortId, learnerId }, user) => {
-  const outcome = await reenrolLearner({ actor: user, cohortId, learnerId, ip: await clientIp() });
-  if (outcome === "already") throw conflict("This learner is already enrolled.");
-  refresh(cohortId);
-  return { message: "Back in the cohort, with their earlier work." };
-});
+export const reenrolLearnerAction = formAction(
+  { permission: "workspace.instructor", schema: z.object({ cohortId, learnerId }) },
+  async ({ cohortId, learnerId }, user) => {
+    const outcome = await reenrolLearner({ actor: user, cohortId, learnerId, ip: await clientIp() });
+    if (outcome === "already") throw conflict("This learner is already enrolled.");
+    refresh(cohortId);
+    return { message: "Back in the cohort, with their earlier work." };
+  },
+);
 
-export const setPasswordLinkAction = formAction({ permission: "workspace.instructor", schema: z.object({ cohortId, learnerId }) }, async ({ cohortId, learnerId }, user) => {
-  const { path } = await issueSetPasswordLink({ actor: user, cohortId, learnerId, ip: await clientIp() });
-  return { message: "New set-password link (earlier links stop working).", data: { path } };
-});
+export const setPasswordLinkAction = formAction(
+  { permission: "workspace.instructor", schema: z.object({ cohortId, learnerId }) },
+  async ({ cohortId, learnerId }, user) => {
+    const { path } = await issueSetPasswordLink({ actor: user, cohortId, learnerId, ip: await clientIp() });
+    return { message: "New set-password link (earlier links stop working).", data: { path } };
+  },
+);

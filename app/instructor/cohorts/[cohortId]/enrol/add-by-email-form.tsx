@@ -16,8 +16,23 @@ export function AddByEmailForm({ cohortId }: { cohortId: string }) {
     <div className="space-y-4">
       <form action={action} className="grid gap-3 sm:grid-cols-[1fr_1fr_auto] sm:items-start" noValidate>
         <input type="hidden" name="cohortId" value={cohortId} />
-        <TextField id="add-email" name="email" label="Email" type="email" autoComplete="off" defaultValue={v.email ?? ""} error={err.email} />
-        <TextField id="add-name" name="name" label="Name (for a new account)" autoComplete="off" defaultValue={v.name ?? ""} error={err.name} />
+        <TextField
+          id="add-email"
+          name="email"
+          label="Email"
+          type="email"
+          autoComplete="off"
+          defaultValue={v.email ?? ""}
+          error={err.email}
+        />
+        <TextField
+          id="add-name"
+          name="name"
+          label="Name (for a new account)"
+          autoComplete="off"
+          defaultValue={v.name ?? ""}
+          error={err.name}
+        />
         <div className="sm:pt-6">
           <SubmitButton pendingLabel="Adding…">Add learner</SubmitButton>
         </div>

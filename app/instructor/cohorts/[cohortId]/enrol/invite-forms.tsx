@@ -16,8 +16,28 @@ export function CreateInviteForm({ cohortId }: { cohortId: string }) {
     <div className="space-y-4">
       <form action={action} className="flex flex-wrap items-start gap-3" noValidate>
         <input type="hidden" name="cohortId" value={cohortId} />
-        <TextField id="invite-days" name="days" label="Valid for (days)" type="number" min={1} max={90} width="short" defaultValue={v.days ?? "14"} error={err.days} />
-        <TextField id="invite-uses" name="maxUses" label="Can be used (times)" type="number" min={1} max={1000} width="short" defaultValue={v.maxUses ?? "30"} error={err.maxUses} />
+        <TextField
+          id="invite-days"
+          name="days"
+          label="Valid for (days)"
+          type="number"
+          min={1}
+          max={90}
+          width="short"
+          defaultValue={v.days ?? "14"}
+          error={err.days}
+        />
+        <TextField
+          id="invite-uses"
+          name="maxUses"
+          label="Can be used (times)"
+          type="number"
+          min={1}
+          max={1000}
+          width="short"
+          defaultValue={v.maxUses ?? "30"}
+          error={err.maxUses}
+        />
         <SubmitButton className="mt-6" pendingLabel="Creating…">
           Create invite link
         </SubmitButton>

@@ -19,7 +19,10 @@ export default page<{ cohortId: string }>({ permission: "workspace.instructor" }
   const cohort = await requireCohort(user, params.cohortId, "cohort.manage");
   const basePath = `/instructor/cohorts/${cohort.id}`;
   const archived = cohort.status === "archived";
-  const [invites, removed] = await Promise.all([listCohortInvites({ actor: user, cohortId: cohort.id }), listRemovedLearners({ actor: user, cohortId: cohort.id })]);
+  const [invites, removed] = await Promise.all([
+    listCohortInvites({ actor: user, cohortId: cohort.id }),
+    listRemovedLearners({ actor: user, cohortId: cohort.id }),
+  ]);
   return (
     <AppShell user={user} wide>
       <CohortHeader cohort={cohort} current="enrol" basePath={basePath} manage />
@@ -28,7 +31,9 @@ export default page<{ cohortId: string }>({ permission: "workspace.instructor" }
       ) : (
         <div className="space-y-8">
           <section aria-labelledby="invite-heading" className="card space-y-4">
-            <h2 id="invite-heading" className="text-lg font-semibold">Invite link</h2>
+            <h2 id="invite-heading" className="text-lg font-semibold">
+              Invite link
+            </h2>
             <p className="text-slate-700">
               Anyone with the link can join this cohort: people without an account create one, learners who have one join with a click.
             </p>
@@ -39,21 +44,40 @@ export default page<{ cohortId: string }>({ permission: "workspace.instructor" }
                   <caption className="sr-only">Invite links of this cohort</caption>
                   <thead>
                     <tr className="border-b text-left">
-                      <th scope="col" className="p-2">Created</th>
-                      <th scope="col" className="p-2">Expires</th>
-                      <th scope="col" className="p-2 text-right">Used</th>
-                      <th scope="col" className="p-2">State</th>
-                      <th scope="col" className="p-2 text-right"><span className="sr-only">Actions</span></th>
+                      <th scope="col" className="p-2">
+                        Created
+                      </th>
+                      <th scope="col" className="p-2">
+                        Expires
+                      </th>
+                      <th scope="col" className="p-2 text-right">
+                        Used
+                      </th>
+                      <th scope="col" className="p-2">
+                        State
+                      </th>
+                      <th scope="col" className="p-2 text-right">
+                        <span className="sr-only">Actions</span>
+                      </th>
                     </tr>
                   </thead>
                   <tbody>
                     {invites.map((i) => (
                       <tr key={i.id} className="border-b" data-testid="invite-row">
-                        <td className="p-2"><LocalTime value={i.createdAt} />{i.createdByName ? ` by ${i.createdByName}` : ""}</td>
-                        <td className="p-2"><LocalTime value={i.expiresAt} /></td>
-                        <td className="p-2 text-right">{i.uses} of {i.maxUses}</td>
+                        <td className="p-2">
+                          <LocalTime value={i.createdAt} />
+                          {i.createdByName ? ` by ${i.createdByName}` : ""}
+                        </td>
+                        <td className="p-2">
+                          <LocalTime value={i.expiresAt} />
+                        </td>
+                        <td className="p-2 text-right">
+                          {i.uses} of {i.maxUses}
+                        </td>
                         <td className="p-2">{stateLabel[i.state]}</td>
-                        <td className="p-2 text-right">{i.state === "open" && <RevokeInviteButton cohortId={cohort.id} inviteId={i.id} />}</td>
+                        <td className="p-2 text-right">
+                          {i.state === "open" && <RevokeInviteButton cohortId={cohort.id} inviteId={i.id} />}
+                        </td>
                       </tr>
                     ))}
                   </tbody>
@@ -63,27 +87,41 @@ export default page<{ cohortId: string }>({ permission: "workspace.instructor" }
           </section>
 
           <section aria-labelledby="email-heading" className="card space-y-4">
-            <h2 id="email-heading" className="text-lg font-semibold">Add by email</h2>
+            <h2 id="email-heading" className="text-lg font-semibold">
+              Add by email
+            </h2>
             <p className="text-slate-700">
-              A learner who has an account is enrolled at once. For a new email, give a name: an account is made and you get a link for them to choose a password.
+              A learner who has an account is enrolled at once. For a new email, give a name: an account is made and you get a link for them
+              to choose a password.
             </p>
             <AddByEmailForm cohortId={cohort.id} />
           </section>
 
           <section aria-labelledby="csv-heading" className="card space-y-4">
-            <h2 id="csv-heading" className="text-lg font-semibold">Import a roster (CSV)</h2>
+            <h2 id="csv-heading" className="text-lg font-semibold">
+              Import a roster (CSV)
+            </h2>
             <RosterImport cohortId={cohort.id} />
           </section>
 
           <section aria-labelledby="removed-heading" className="card space-y-3">
-            <h2 id="removed-heading" className="text-lg font-semibold">Removed learners</h2>
+            <h2 id="removed-heading" className="text-lg font-semibold">
+              Removed learners
+            </h2>
             {removed.length === 0 ? (
-              <p className="text-slate-700">No one has been removed. Remove a learner from their page (open their name in the progress table).</p>
+              <p className="text-slate-700">
+                No one has been removed. Remove a learner from their page (open their name in the progress table).
+              </p>
             ) : (
               <ul className="divide-y">
                 {removed.map((r) => (
                   <li key={r.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
-                    <span>{r.name} <span className="text-slate-600">({r.email}), removed <LocalTime value={r.removedAt} dateOnly /></span></span>
+                    <span>
+                      {r.name}{" "}
+                      <span className="text-slate-600">
+                        ({r.email}), removed <LocalTime value={r.removedAt} dateOnly />
+                      </span>
+                    </span>
                     <ReenrolButton cohortId={cohort.id} learnerId={r.id} name={r.name} />
                   </li>
                 ))}

@@ -64,7 +64,9 @@ export function RosterImport({ cohortId }: { cohortId: string }) {
 
   async function runImport() {
     if (!preview) return;
-    const rows = preview.rows.filter((r) => r.outcome === "new" || r.outcome === "existing").map(({ line, name, email }) => ({ line, name, email }));
+    const rows = preview.rows
+      .filter((r) => r.outcome === "new" || r.outcome === "existing")
+      .map(({ line, name, email }) => ({ line, name, email }));
     const total = rows.length;
     const sum: Counts = { created: 0, enrolled: 0, already: 0, skipped: 0 };
     const made: ImportedLink[] = [];
@@ -119,14 +121,22 @@ export function RosterImport({ cohortId }: { cohortId: string }) {
             ref={fileRef}
             accept=".csv,text/csv"
             label="Roster file (CSV with the columns name and email)"
-            hint={<>First row: <code>name,email</code>. Up to 5,000 learners per file.</>}
+            hint={
+              <>
+                First row: <code>name,email</code>. Up to 5,000 learners per file.
+              </>
+            }
           />
           <Button type="submit" pending={phase === "checking"} pendingLabel="Checking…">
             Check file
           </Button>
         </form>
       )}
-      {error && <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-800">{error}</p>}
+      {error && (
+        <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-800">
+          {error}
+        </p>
+      )}
 
       {preview && phase === "preview" && (
         <div className="space-y-3">
@@ -170,7 +180,13 @@ export function RosterImport({ cohortId }: { cohortId: string }) {
               <label htmlFor="roster-links" className={labelClasses}>
                 Name, email, link
               </label>
-              <textarea id="roster-links" readOnly rows={Math.min(10, links.length + 1)} className={`${controlClasses} w-full font-mono text-xs`} value={linkText} />
+              <textarea
+                id="roster-links"
+                readOnly
+                rows={Math.min(10, links.length + 1)}
+                className={`${controlClasses} w-full font-mono text-xs`}
+                value={linkText}
+              />
               <Button variant="secondary" onClick={() => navigator.clipboard.writeText(linkText).catch(() => {})}>
                 Copy all links
               </Button>

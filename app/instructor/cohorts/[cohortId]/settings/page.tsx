@@ -19,21 +19,36 @@ export default page<{ cohortId: string }>({ permission: "workspace.instructor" }
       <CohortHeader cohort={cohort} current="settings" basePath={basePath} manage />
       <div className="space-y-8">
         <section aria-labelledby="details-heading" className="card max-w-xl space-y-4">
-          <h2 id="details-heading" className="text-lg font-semibold">Name and description</h2>
-          <CohortForm action={updateCohortAction} cohortId={cohort.id} defaults={{ name: cohort.name, description: cohort.description }} submitLabel="Save" />
+          <h2 id="details-heading" className="text-lg font-semibold">
+            Name and description
+          </h2>
+          <CohortForm
+            action={updateCohortAction}
+            cohortId={cohort.id}
+            defaults={{ name: cohort.name, description: cohort.description }}
+            submitLabel="Save"
+          />
         </section>
 
         <section aria-labelledby="instructors-heading" className="card max-w-xl space-y-4">
-          <h2 id="instructors-heading" className="text-lg font-semibold">Instructors</h2>
+          <h2 id="instructors-heading" className="text-lg font-semibold">
+            Instructors
+          </h2>
           <ul className="list-disc pl-5">
-            {instructors.map((i) => <li key={i.id}>{i.name} <span className="text-slate-600">({i.email})</span></li>)}
+            {instructors.map((i) => (
+              <li key={i.id}>
+                {i.name} <span className="text-slate-600">({i.email})</span>
+              </li>
+            ))}
           </ul>
           <p className="text-slate-700">A co-instructor sees and manages this cohort exactly as you do.</p>
           <AddCoInstructorForm cohortId={cohort.id} />
         </section>
 
         <section aria-labelledby="archive-heading" className="card max-w-xl space-y-3">
-          <h2 id="archive-heading" className="text-lg font-semibold">{archived ? "Archived" : "Archive"}</h2>
+          <h2 id="archive-heading" className="text-lg font-semibold">
+            {archived ? "Archived" : "Archive"}
+          </h2>
           <p className="text-slate-700">
             {archived
               ? "This cohort is archived: it is out of your list and no one can join it. Every record is kept."

@@ -11,97 +11,100 @@ import { StartAttemptButton } from "../../../_components/start-attempt-button";
 
 export const metadata: Metadata = { title: "Quiz result" };
 
-export default page<{ progressId: string; attemptId: string }>({ permission: "workspace.learner" }, async ({ user, params: { progressId, attemptId } }) => {
-  const a = await getLearnerAssignment({ learner: user, progressId });
-  const [{ attempt, items }, attempts] = await Promise.all([
-    getAttemptReview({ learner: user, progressId, attemptId }),
-    listAttempts({ learner: user, progressId }),
-  ]);
-  const { hasOpen, mayStart } = attemptAllowance(a.maxAttempts, attempts);
-  const canRetry = a.window === "open" && mayStart;
-  const passedQuiz = a.progress.quizPassedAt !== null;
-  const content = a.version.content;
+export default page<{ progressId: string; attemptId: string }>(
+  { permission: "workspace.learner" },
+  async ({ user, params: { progressId, attemptId } }) => {
+    const a = await getLearnerAssignment({ learner: user, progressId });
+    const [{ attempt, items }, attempts] = await Promise.all([
+      getAttemptReview({ learner: user, progressId, attemptId }),
+      listAttempts({ learner: user, progressId }),
+    ]);
+    const { hasOpen, mayStart } = attemptAllowance(a.maxAttempts, attempts);
+    const canRetry = a.window === "open" && mayStart;
+    const passedQuiz = a.progress.quizPassedAt !== null;
+    const content = a.version.content;
 
-  return (
-    <AppShell user={user}>
-      <AssignmentHeader
-        progressId={progressId}
-        assignment={a}
-        here="Quiz result"
-        title="Quiz result"
-      />
-      <section
-        aria-labelledby="score"
-        className={`card max-w-prose border-l-4 ${attempt.passed ? "border-l-green-700" : "border-l-amber-600"}`}
-        data-testid="quiz-result"
-      >
-        <h2 id="score" className="text-3xl font-bold">
-          {attempt.score}%
-        </h2>
-        <p className="mt-1 text-lg font-semibold">
-          {attempt.passed ? "Passed" : "Not passed"} — {attempt.correctCount} of {items.length} correct. The pass mark is {attempt.passMark}%.
-        </p>
-        {a.progress.completedAt ? (
-          <p className="mt-2 text-slate-800">
-            Your assignment is complete.{" "}
-            {a.certificateId && (
-              <Link href={`/certificates/${a.certificateId}`} className="link">View your certificate</Link>
-            )}
+    return (
+      <AppShell user={user}>
+        <AssignmentHeader progressId={progressId} assignment={a} here="Quiz result" title="Quiz result" />
+        <section
+          aria-labelledby="score"
+          className={`card max-w-prose border-l-4 ${attempt.passed ? "border-l-green-700" : "border-l-amber-600"}`}
+          data-testid="quiz-result"
+        >
+          <h2 id="score" className="text-3xl font-bold">
+            {attempt.score}%
+          </h2>
+          <p className="mt-1 text-lg font-semibold">
+            {attempt.passed ? "Passed" : "Not passed"} — {attempt.correctCount} of {items.length} correct. The pass mark is{" "}
+            {attempt.passMark}%.
           </p>
-        ) : passedQuiz ? (
-          <p className="mt-2 text-slate-800">
-            Next, write your reflections. The assignment is complete once all {content.reflections.length} are submitted.
-          </p>
-        ) : (
-          <p className="mt-2 text-slate-800">Read the explanations below, then try again. Each attempt draws new questions.</p>
-        )}
-        <div className="mt-4 flex flex-wrap gap-3">
-          {passedQuiz && !a.progress.completedAt && (
-            <Link href={`/learn/${progressId}/reflections`} className="btn">Write your reflections</Link>
+          {a.progress.completedAt ? (
+            <p className="mt-2 text-slate-800">
+              Your assignment is complete.{" "}
+              {a.certificateId && (
+                <Link href={`/certificates/${a.certificateId}`} className="link">
+                  View your certificate
+                </Link>
+              )}
+            </p>
+          ) : passedQuiz ? (
+            <p className="mt-2 text-slate-800">
+              Next, write your reflections. The assignment is complete once all {content.reflections.length} are submitted.
+            </p>
+          ) : (
+            <p className="mt-2 text-slate-800">Read the explanations below, then try again. Each attempt draws new questions.</p>
           )}
-          {!passedQuiz &&
-            (canRetry ? (
-              <StartAttemptButton progressId={progressId} label={hasOpen ? "Continue your new attempt" : "Try again"} />
-            ) : a.window === "open" ? (
-              <p className="text-amber-900">You have used all your attempts. Your instructor can reset an attempt.</p>
-            ) : null)}
-          <Link href={`/learn/${progressId}/quiz`} className="btn-secondary">All attempts</Link>
-        </div>
-      </section>
+          <div className="mt-4 flex flex-wrap gap-3">
+            {passedQuiz && !a.progress.completedAt && (
+              <Link href={`/learn/${progressId}/reflections`} className="btn">
+                Write your reflections
+              </Link>
+            )}
+            {!passedQuiz &&
+              (canRetry ? (
+                <StartAttemptButton progressId={progressId} label={hasOpen ? "Continue your new attempt" : "Try again"} />
+              ) : a.window === "open" ? (
+                <p className="text-amber-900">You have used all your attempts. Your instructor can reset an attempt.</p>
+              ) : null)}
+            <Link href={`/learn/${progressId}/quiz`} className="btn-secondary">
+              All attempts
+            </Link>
+          </div>
+        </section>
 
-      <h2 className="mt-10 text-xl font-bold">Your answers</h2>
-      <ol className="mt-4 space-y-6">
-        {items.map((item, i) => (
-          <li key={item.itemId} className="card">
-            <h3 className="text-base font-semibold">
-              <span className={item.correct ? "text-green-800" : "text-red-800"}>
-                {item.correct ? "✓ Correct" : "✗ Not correct"}
-              </span>
-              <span className="text-slate-700"> · Question {i + 1}</span>
-            </h3>
-            {item.scenario && <p className="mt-2 italic text-slate-800">{item.scenario}</p>}
-            <p className="mt-2 font-semibold">{item.prompt}</p>
-            <ul className="mt-3 space-y-2">
-              {item.options.map((o) => {
-                const shown = o.chosen || o.correct;
-                return (
-                  <li
-                    key={o.id}
-                    className={`rounded-md border p-3 ${o.correct ? "border-green-700 bg-green-50" : o.chosen ? "border-red-700 bg-red-50" : "border-slate-200"}`}
-                  >
-                    <p>
-                      {o.text}
-                      {o.chosen && <strong className="ml-2 whitespace-nowrap text-sm">· Your answer</strong>}
-                      {o.correct && <strong className="ml-2 whitespace-nowrap text-sm text-green-800">· Correct answer</strong>}
-                    </p>
-                    {shown && <p className="mt-1 text-sm text-slate-800">{o.explanation}</p>}
-                  </li>
-                );
-              })}
-            </ul>
-          </li>
-        ))}
-      </ol>
-    </AppShell>
-  );
-});
+        <h2 className="mt-10 text-xl font-bold">Your answers</h2>
+        <ol className="mt-4 space-y-6">
+          {items.map((item, i) => (
+            <li key={item.itemId} className="card">
+              <h3 className="text-base font-semibold">
+                <span className={item.correct ? "text-green-800" : "text-red-800"}>{item.correct ? "✓ Correct" : "✗ Not correct"}</span>
+                <span className="text-slate-700"> · Question {i + 1}</span>
+              </h3>
+              {item.scenario && <p className="mt-2 italic text-slate-800">{item.scenario}</p>}
+              <p className="mt-2 font-semibold">{item.prompt}</p>
+              <ul className="mt-3 space-y-2">
+                {item.options.map((o) => {
+                  const shown = o.chosen || o.correct;
+                  return (
+                    <li
+                      key={o.id}
+                      className={`rounded-md border p-3 ${o.correct ? "border-green-700 bg-green-50" : o.chosen ? "border-red-700 bg-red-50" : "border-slate-200"}`}
+                    >
+                      <p>
+                        {o.text}
+                        {o.chosen && <strong className="ml-2 whitespace-nowrap text-sm">· Your answer</strong>}
+                        {o.correct && <strong className="ml-2 whitespace-nowrap text-sm text-green-800">· Correct answer</strong>}
+                      </p>
+                      {shown && <p className="mt-1 text-sm text-slate-800">{o.explanation}</p>}
+                    </li>
+                  );
+                })}
+              </ul>
+            </li>
+          ))}
+        </ol>
+      </AppShell>
+    );
+  },
+);

@@ -3,7 +3,9 @@ import { json, route } from "@/app/_edge/route";
 import { submitAttempt } from "@/lib/learning/quiz/attempts";
 
 const schema = z.object({
-  answers: z.record(z.string().max(100), z.array(z.string().max(100)).max(20)).refine((a) => Object.keys(a).length <= 50, "Too many answers."),
+  answers: z
+    .record(z.string().max(100), z.array(z.string().max(100)).max(20))
+    .refine((a) => Object.keys(a).length <= 50, "Too many answers."),
 });
 
 /**

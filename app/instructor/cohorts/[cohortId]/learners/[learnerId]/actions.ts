@@ -8,7 +8,10 @@ import { resetQuizAttempts } from "@/lib/learning/quiz/attempt-reset";
 import { clientIp } from "@/app/_edge/http";
 
 export const resetAttemptsAction = formAction(
-  { permission: "workspace.instructor", schema: z.object({ cohortId: z.string().min(1), progressId: z.string().min(1), reason: z.string().default("") }) },
+  {
+    permission: "workspace.instructor",
+    schema: z.object({ cohortId: z.string().min(1), progressId: z.string().min(1), reason: z.string().default("") }),
+  },
   async ({ cohortId, progressId, reason }, user) => {
     const r = await resetQuizAttempts({ actor: user, cohortId, progressId, reason, ip: await clientIp() });
     revalidatePath(`/instructor/cohorts/${cohortId}`, "layout");

@@ -12,7 +12,12 @@ import { RemoveLearnerForm, ResetAttemptsForm } from "./learner-forms";
 
 export const metadata: Metadata = { title: "Learner" };
 
-const reflectionStatus = { draft: "Draft (not submitted)", submitted: "Awaiting review", revision_requested: "Revision requested", accepted: "Accepted" } as const;
+const reflectionStatus = {
+  draft: "Draft (not submitted)",
+  submitted: "Awaiting review",
+  revision_requested: "Revision requested",
+  accepted: "Accepted",
+} as const;
 
 export default page<{ cohortId: string; learnerId: string }>({ permission: "workspace.instructor" }, async ({ user, params, query }) => {
   const cohort = await requireCohort(user, params.cohortId, "cohort.manage");
@@ -36,30 +41,56 @@ export default page<{ cohortId: string; learnerId: string }>({ permission: "work
 
       {resetCount > 0 && (
         <p role="status" className="mt-4 rounded-md bg-brand-50 p-3 text-brand-800">
-          {resetCount} {resetCount === 1 ? "attempt" : "attempts"} reset. They stay in the history below, marked reset; the learner starts the quiz afresh.
+          {resetCount} {resetCount === 1 ? "attempt" : "attempts"} reset. They stay in the history below, marked reset; the learner starts
+          the quiz afresh.
         </p>
       )}
       {assignments.length === 0 && <p className="card mt-6">Nothing is assigned to this cohort yet.</p>}
       {assignments.map((a) => {
         return (
           <section key={a.progressId} aria-labelledby={`m-${a.progressId}`} className="card mt-6 space-y-4">
-            <h3 id={`m-${a.progressId}`} className="text-lg font-semibold">{a.moduleTitle}</h3>
+            <h3 id={`m-${a.progressId}`} className="text-lg font-semibold">
+              {a.moduleTitle}
+            </h3>
             <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
-              <dt className="font-medium">Status</dt><dd><StatusBadge status={a.status} compact /></dd>
-              <dt className="font-medium">Due</dt><dd><LocalTime value={a.dueAt} /></dd>
-              <dt className="font-medium">Best score</dt><dd>{a.bestScore === null ? "—" : `${a.bestScore} %`}</dd>
-              <dt className="font-medium">Attempts that count</dt><dd>{a.attemptsCount}</dd>
-              <dt className="font-medium">Completed</dt><dd><LocalTime value={a.completedAt} /></dd>
-              <dt className="font-medium">Last activity</dt><dd><LocalTime value={a.lastActivityAt} /></dd>
+              <dt className="font-medium">Status</dt>
+              <dd>
+                <StatusBadge status={a.status} compact />
+              </dd>
+              <dt className="font-medium">Due</dt>
+              <dd>
+                <LocalTime value={a.dueAt} />
+              </dd>
+              <dt className="font-medium">Best score</dt>
+              <dd>{a.bestScore === null ? "—" : `${a.bestScore} %`}</dd>
+              <dt className="font-medium">Attempts that count</dt>
+              <dd>{a.attemptsCount}</dd>
+              <dt className="font-medium">Completed</dt>
+              <dd>
+                <LocalTime value={a.completedAt} />
+              </dd>
+              <dt className="font-medium">Last activity</dt>
+              <dd>
+                <LocalTime value={a.lastActivityAt} />
+              </dd>
             </dl>
 
-            <h4 className="font-semibold">Reflections ({a.reflectionsSubmitted} of {a.reflections.length} submitted)</h4>
+            <h4 className="font-semibold">
+              Reflections ({a.reflectionsSubmitted} of {a.reflections.length} submitted)
+            </h4>
             <ol className="list-decimal space-y-1 pl-5 text-sm">
               {a.reflections.map((r) => (
                 <li key={r.promptId}>
                   {r.status ? reflectionStatus[r.status] : "Not started"}
                   {r.id && r.submittedAt && (
-                    <> · <Link className="link" href={`/instructor/reviews/${r.id}`}>Read{r.status === "submitted" ? " and review" : ""}<span className="sr-only"> reflection {r.number}</span></Link></>
+                    <>
+                      {" "}
+                      ·{" "}
+                      <Link className="link" href={`/instructor/reviews/${r.id}`}>
+                        Read{r.status === "submitted" ? " and review" : ""}
+                        <span className="sr-only"> reflection {r.number}</span>
+                      </Link>
+                    </>
                   )}
                 </li>
               ))}
@@ -73,10 +104,18 @@ export default page<{ cohortId: string; learnerId: string }>({ permission: "work
                 <caption className="sr-only">Quiz attempts, oldest first</caption>
                 <thead>
                   <tr className="border-b text-left">
-                    <th scope="col" className="p-2">#</th>
-                    <th scope="col" className="p-2">Submitted</th>
-                    <th scope="col" className="p-2 text-right">Score</th>
-                    <th scope="col" className="p-2">Result</th>
+                    <th scope="col" className="p-2">
+                      #
+                    </th>
+                    <th scope="col" className="p-2">
+                      Submitted
+                    </th>
+                    <th scope="col" className="p-2 text-right">
+                      Score
+                    </th>
+                    <th scope="col" className="p-2">
+                      Result
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
@@ -86,10 +125,15 @@ export default page<{ cohortId: string; learnerId: string }>({ permission: "work
                       <td className="p-2">{t.submittedAt ? <LocalTime value={t.submittedAt} /> : "In progress"}</td>
                       <td className="p-2 text-right">{t.score === null ? "—" : `${t.score} %`}</td>
                       <td className="p-2">
-                        {t.status === "submitted" ? (t.passed ? `Passed (pass mark ${t.passMark} %)` : `Not passed (pass mark ${t.passMark} %)`) : ""}
+                        {t.status === "submitted"
+                          ? t.passed
+                            ? `Passed (pass mark ${t.passMark} %)`
+                            : `Not passed (pass mark ${t.passMark} %)`
+                          : ""}
                         {t.resetAt && (
                           <span className="block font-medium text-amber-900">
-                            Reset <LocalTime value={t.resetAt} />{t.resetByName ? ` by ${t.resetByName}` : ""}: {t.resetReason}
+                            Reset <LocalTime value={t.resetAt} />
+                            {t.resetByName ? ` by ${t.resetByName}` : ""}: {t.resetReason}
                           </span>
                         )}
                       </td>
@@ -105,8 +149,12 @@ export default page<{ cohortId: string; learnerId: string }>({ permission: "work
 
       {learner.status === "active" && cohort.status === "active" && (
         <section aria-labelledby="remove-heading" className="card mt-6 space-y-2">
-          <h3 id="remove-heading" className="text-lg font-semibold">Remove from cohort</h3>
-          <p className="text-sm text-slate-700">Their attempts, reflections and certificate are kept, and you can add them back from Enrol learners.</p>
+          <h3 id="remove-heading" className="text-lg font-semibold">
+            Remove from cohort
+          </h3>
+          <p className="text-sm text-slate-700">
+            Their attempts, reflections and certificate are kept, and you can add them back from Enrol learners.
+          </p>
           <RemoveLearnerForm cohortId={cohort.id} learnerId={learner.id} name={learner.name} />
         </section>
       )}
