@@ -50,6 +50,8 @@ test("an anonymous visitor gets no admin data, whatever headers they send", asyn
 });
 
 test.describe("as an admin", () => {
+  // every admin page in turn: a ceiling for a busy machine, never a budget
+  test.describe.configure({ timeout: 600_000 });
   test.use({ storageState: storage.admin });
 
   test("every admin page passes the accessibility check", async ({ page }) => {

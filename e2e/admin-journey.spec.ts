@@ -6,6 +6,8 @@ import { expectAccessible, signIn, storage } from "./helpers";
 const fixtureInstructor = "Instructor One E2E";
 
 test("an admin invites an instructor, deactivates a learner, filters the report and exports it", async ({ browser }) => {
+  // a long journey: a ceiling for a busy machine, never a budget (each step waits on what it needs)
+  test.setTimeout(600_000);
   const adminContext = await browser.newContext({ storageState: storage.admin, acceptDownloads: true });
   const admin = await adminContext.newPage();
 

@@ -142,7 +142,7 @@ test.describe("a learner's own training record", () => {
 });
 
 test("from a completed module to the certificate PDF and its public verification", async ({ browser }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(600_000);
   const found = await findCompleteLearner(browser);
   test.skip(
     !found,

@@ -43,7 +43,7 @@ test.describe("an instructor runs a cohort", () => {
     page,
     browser,
   }) => {
-    test.setTimeout(120_000);
+    test.setTimeout(600_000);
     const id = stamp();
     const name = `Journey ${id}`;
 
@@ -194,7 +194,7 @@ test.describe("an instructor runs a cohort", () => {
   });
 
   test("another instructor, a learner and an admin each reach only what they may", async ({ page, browser }) => {
-    test.setTimeout(120_000);
+    test.setTimeout(600_000);
     const name = `Private ${stamp()}`;
     const cohortId = await createCohort(page, name);
     const paths = ["", "/enrol", "/assignment", "/insights", "/settings", "/export.csv", `/learners/${cohortId}`].map(

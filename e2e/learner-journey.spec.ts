@@ -44,7 +44,7 @@ const reflectionText = [writing(90, "texts after hours"), writing(85, "social me
 test.describe.serial("learner journey", () => {
   test("a new learner reads the lesson, fails then passes the quiz, writes the reflections and completes", async ({ page, context }) => {
     // 13 lesson sections since version 2 of the module (7 before), each a page load and a click
-    test.setTimeout(420_000);
+    test.setTimeout(900_000);
     await signIn(page, LEARNER);
     await expect(page).toHaveURL(/\/learn$/);
     const card = page.getByTestId("assignment");
