@@ -1,10 +1,10 @@
 import "server-only";
-import { decode } from "next-auth/jwt";
 import { cookies } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { env } from "@/lib/platform/env";
 import { sessionCookieName } from "./auth-options";
+import { decodeJwt } from "./jwt";
 import { resolveSession, type CurrentUser } from "@/lib/accounts/sessions";
 import type { Role } from "@/lib/access/permissions";
 
@@ -15,6 +15,9 @@ export type { CurrentUser };
  * made with our secret (a bad signature, an edited payload and an unsigned
  * "alg: none" token all fail to decrypt). next-auth splits cookies over 4 kB
  * into numbered chunks; ours are far smaller, but the chunks are read too.
+ * Decoded with the key derived once per process (./jwt.ts), as /api/auth/*
+ * does: next-auth's own `decode` derives it again on every call, which was
+ * ~4 % of the learner home's server time in a profile (npm run bench).
  */
 async function sessionClaims() {
   const jar = await cookies();
@@ -29,7 +32,7 @@ async function sessionClaims() {
   }
   if (!token) return null;
   try {
-    return await decode({ token, secret: env().NEXTAUTH_SECRET ?? "" });
+    return await decodeJwt({ token, secret: env().NEXTAUTH_SECRET ?? "" });
   } catch {
     return null;
   }
