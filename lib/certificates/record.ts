@@ -63,7 +63,7 @@ export async function getTrainingRecord({ learnerId }: { learnerId: string }): P
       .innerJoin(assignmentProgress, eq(assignmentProgress.id, certificates.progressId))
       .where(eq(certificates.userId, learnerId))
       .orderBy(asc(certificates.completedAt), asc(certificates.id)),
-    getOrgSettings(db),
+    getOrgSettings(),
   ]);
   return { entries, ...summarise(entries, settings), settings };
 }

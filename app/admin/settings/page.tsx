@@ -1,14 +1,14 @@
 import type { Metadata } from "next";
 import { AppShell } from "@/app/_components/app-shell";
 import { requireRole } from "@/app/_edge/session";
-import { getOrgSettings, MAX_TARGETS } from "@/lib/certificates/settings";
+import { MAX_TARGETS, readOrgSettings } from "@/lib/certificates/settings";
 import { SettingsForm } from "./settings-form";
 
 export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage() {
   const user = await requireRole("admin", "/admin/settings");
-  const settings = await getOrgSettings();
+  const settings = await readOrgSettings();
   return (
     <AppShell user={user}>
       <h1 className="text-2xl font-bold">Settings</h1>
