@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql, type SQL } from "drizzle-orm";
 import { notFound } from "next/navigation";
 import { getDb, type DbOrTx } from "@/db/client";
 import { assignmentProgress, cohortInstructors, cohorts } from "@/db/schema";
@@ -21,18 +21,27 @@ export async function teaches(db: DbOrTx, userId: string, cohortId: string): Pro
 }
 
 /**
- * The one answer to "may this user do this to this cohort?". Admins reach
- * every cohort (but never reflection text); instructors only the cohorts
- * they teach; learners none of the staff actions.
+ * The one rule of "may this user do this to this cohort?", as a condition
+ * on `cohorts` (null: no cohort at all). Admins reach every cohort (but
+ * never reflection text); instructors only the cohorts they teach; learners
+ * none of the staff actions. As SQL, a page can check scope and read the
+ * cohort in one query (requireCohort).
  */
-export async function mayActOnCohort(actor: Actor, cohortId: string, permission: Permission, db: DbOrTx = getDb()) {
-  if (!isUuid(cohortId) || !can(actor.role, permission)) return false;
-  if (actor.role === "admin") {
-    const [c] = await db.select({ id: cohorts.id }).from(cohorts).where(eq(cohorts.id, cohortId)).limit(1);
-    return Boolean(c);
+export function cohortScope(actor: Actor, permission: Permission): SQL | null {
+  if (!can(actor.role, permission)) return null;
+  if (actor.role === "admin") return sql`true`;
+  if (actor.role === "instructor") {
+    return sql`exists (select 1 from ${cohortInstructors} where ${cohortInstructors.cohortId} = ${cohorts.id} and ${cohortInstructors.userId} = ${actor.id})`;
   }
-  if (actor.role === "instructor") return teaches(db, actor.id, cohortId);
-  return false;
+  return null;
+}
+
+/** Whether the actor may do this to the cohort (cohortScope, for one cohort id). */
+export async function mayActOnCohort(actor: Actor, cohortId: string, permission: Permission, db: DbOrTx = getDb()) {
+  const scope = cohortScope(actor, permission);
+  if (!isUuid(cohortId) || !scope) return false;
+  const [c] = await db.select({ id: cohorts.id }).from(cohorts).where(and(eq(cohorts.id, cohortId), scope)).limit(1);
+  return Boolean(c);
 }
 
 /** As mayActOnCohort, but answers 404 (never 403) so ids leak nothing. */

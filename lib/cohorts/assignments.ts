@@ -1,7 +1,7 @@
-import { and, asc, desc, eq } from "drizzle-orm";
+import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { notFound } from "next/navigation";
 import { z } from "zod";
-import { getDb } from "@/db/client";
+import { getDb, preparedOnce } from "@/db/client";
 import { assignments, modules, moduleVersions } from "@/db/schema";
 import { ActionError } from "@/lib/platform/errors";
 import { audit } from "@/lib/audit/record";
@@ -157,18 +157,23 @@ export type CohortAssignment = Awaited<ReturnType<typeof listCohortAssignments>>
 
 /** The cohort's assignments, oldest first (scope is the caller's check). */
 export async function listCohortAssignments({ cohortId }: { cohortId: string }) {
-  return getDb()
-    .select({
-      id: assignments.id,
-      moduleId: assignments.moduleId,
-      moduleTitle: modules.title,
-      opensAt: assignments.opensAt,
-      dueAt: assignments.dueAt,
-      passMarkOverride: assignments.passMarkOverride,
-      maxAttempts: assignments.maxAttempts,
-    })
-    .from(assignments)
-    .innerJoin(modules, eq(modules.id, assignments.moduleId))
-    .where(eq(assignments.cohortId, cohortId))
-    .orderBy(asc(assignments.createdAt), asc(assignments.id));
+  // every view of a cohort's pages runs this: built and prepared once (db/client.ts preparedOnce)
+  const query = preparedOnce(getDb(), "cohort_assignments", (db) =>
+    db
+      .select({
+        id: assignments.id,
+        moduleId: assignments.moduleId,
+        moduleTitle: modules.title,
+        opensAt: assignments.opensAt,
+        dueAt: assignments.dueAt,
+        passMarkOverride: assignments.passMarkOverride,
+        maxAttempts: assignments.maxAttempts,
+      })
+      .from(assignments)
+      .innerJoin(modules, eq(modules.id, assignments.moduleId))
+      .where(eq(assignments.cohortId, sql.placeholder("cohortId")))
+      .orderBy(asc(assignments.createdAt), asc(assignments.id))
+      .prepare("cohort_assignments"),
+  );
+  return query.execute({ cohortId });
 }

@@ -8,7 +8,7 @@ import { ActionError } from "@/lib/platform/errors";
 import { findUserByEmail } from "@/lib/accounts/users";
 import { audit } from "@/lib/audit/record";
 import { can, type Permission } from "@/lib/access/permissions";
-import { mayActOnCohort } from "@/lib/access/scope";
+import { cohortScope, isUuid } from "@/lib/access/scope";
 import type { CurrentUser } from "@/lib/accounts/sessions";
 import { statusSql } from "@/lib/learning/progress/status";
 
@@ -23,12 +23,14 @@ export const cohortFieldsSchema = z.object({
 export type Cohort = typeof cohorts.$inferSelect;
 
 /**
- * The cohort, after the one scope check; a cohort the actor may not reach
- * answers 404 exactly like a missing one.
+ * The cohort, read with the one scope check in the same query
+ * (cohortScope); a cohort the actor may not reach answers 404 exactly like
+ * a missing one.
  */
 export async function requireCohort(actor: Actor, cohortId: string, permission: Permission, db: DbOrTx = getDb()): Promise<Cohort> {
-  if (!(await mayActOnCohort(actor, cohortId, permission, db))) notFound();
-  const [cohort] = await db.select().from(cohorts).where(eq(cohorts.id, cohortId)).limit(1);
+  const scope = cohortScope(actor, permission);
+  if (!isUuid(cohortId) || !scope) notFound();
+  const [cohort] = await db.select().from(cohorts).where(and(eq(cohorts.id, cohortId), scope)).limit(1);
   if (!cohort) notFound();
   return cohort;
 }
