@@ -12,18 +12,10 @@ import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
-import Module from "node:module";
-import path from "node:path";
 import { closeDb, setDb } from "../db/client";
 import { migrateDb } from "../db/migrate";
 import * as schema from "../db/schema";
 import type { ReportFilters } from "../lib/reports/organisation-filters";
-
-// lib/ modules refuse to load outside React Server Components; this is a server process too
-const resolve = (Module as unknown as { _resolveFilename: (r: string, ...rest: unknown[]) => string })._resolveFilename;
-(Module as unknown as { _resolveFilename: typeof resolve })._resolveFilename = function (request, ...rest) {
-  return request === "server-only" ? path.join(__dirname, "../db/test/empty.ts") : resolve.call(this, request, ...rest);
-};
 
 const learners = Number(process.argv[2] ?? 100_000);
 const RUNS = Number(process.env.RUNS ?? 9);

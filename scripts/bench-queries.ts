@@ -2,12 +2,17 @@
  * What `npm run bench` requests for each target, and the SQL behind it.
  *
  * For each target: `path` is the URL the benchmark loads (the real route),
- * and `queries` calls the same lib/reports functions the page or route
- * handler calls, with the same arguments. Every statement they send through
- * getDb() is captured and timed with EXPLAIN ANALYZE, so page time can be
- * compared with SQL time. SQL a route runs outside getDb()'s logger (the
- * export's server-side cursor) is returned as drizzle `sql` objects and
- * timed as well.
+ * and `queries` calls the same lib/ loaders the page or route handler calls,
+ * with the same arguments, in the same order: what the page awaits one after
+ * the other goes in separate `phase`s, what it runs side by side (Promise.all)
+ * in one phase. Every statement they send through getDb() is captured
+ * (scripts/bench/sql.ts) and replayed the same way as the page's SQL
+ * reference, and explained into bench-results/plans/. SQL a route runs
+ * outside getDb()'s logger (the export's server-side cursor) is returned as
+ * drizzle `sql` objects.
+ *
+ * Keep each `queries` in step with its page: the page/SQL budgets are only
+ * as true as this list.
  */
 import { readReportFilters } from "@/lib/reports/organisation-filters";
 import { getCompletionsPerWeek, getOrganisationTiles, hasAnyCohort, listOrganisationCohorts, listReportInstructors } from "@/lib/reports/organisation";
@@ -15,6 +20,7 @@ import { countOrganisationExportRows, exportQuery } from "@/lib/reports/organisa
 import { getCohortSummary, learnerPageQuerySchema, listCohortLearners } from "@/lib/reports/cohort-progress";
 import { requireCohort } from "@/lib/cohorts/cohorts";
 import { listCohortAssignments } from "@/lib/cohorts/assignments";
+import type { PhaseFn } from "./bench/sql";
 
 export type BenchContext = {
   /** the cohort of 500 */
@@ -29,7 +35,7 @@ export type BenchContext = {
 
 export type BenchTarget = {
   path: (ctx: BenchContext) => string;
-  queries?: (ctx: BenchContext) => unknown;
+  queries?: (ctx: BenchContext, phase: PhaseFn) => unknown;
 };
 
 const admin = (ctx: BenchContext) => ({ id: ctx.adminId, role: "admin" as const, email: ctx.adminEmail });
@@ -39,15 +45,19 @@ function searchOf(path: string) {
 }
 
 /** app/admin/page.tsx: the five loaders it runs side by side, with the filters read from the URL. */
-async function organisationReport(ctx: BenchContext, path: string) {
+async function organisationReport(ctx: BenchContext, path: string, phase: PhaseFn) {
   const actor = admin(ctx);
   const { filters } = readReportFilters(searchOf(path));
   const now = new Date();
-  await getOrganisationTiles({ actor, filters, now });
-  await listOrganisationCohorts({ actor, filters, now });
-  await getCompletionsPerWeek({ actor, filters, now });
-  await listReportInstructors({ actor });
-  await hasAnyCohort({ actor });
+  await phase("the five loaders, side by side", () =>
+    Promise.all([
+      getOrganisationTiles({ actor, filters, now }),
+      listOrganisationCohorts({ actor, filters, now }),
+      getCompletionsPerWeek({ actor, filters, now }),
+      listReportInstructors({ actor }),
+      hasAnyCohort({ actor }),
+    ]),
+  );
 }
 
 const organisationPath = () => "/admin";
@@ -60,35 +70,39 @@ export const benchTargets: Record<"organisationReport" | "organisationReportFilt
   },
   organisationReport: {
     path: organisationPath,
-    queries: (ctx) => organisationReport(ctx, organisationPath()),
+    queries: (ctx, phase) => organisationReport(ctx, organisationPath(), phase),
   },
   organisationReportFiltered: {
     path: organisationFilteredPath,
-    queries: (ctx) => organisationReport(ctx, organisationFilteredPath(ctx)),
+    queries: (ctx, phase) => organisationReport(ctx, organisationFilteredPath(ctx), phase),
   },
   export: {
     path: () => "/admin/export.csv",
-    // app/admin/export.csv/route.ts: the row count (through getDb), then the rows through a cursor on a reserved connection
-    queries: async (ctx) => {
+    // app/admin/export.csv/route.ts: the row count (through getDb), then the rows through a cursor on a reserved
+    // connection (for the plans; the export's reference is that cursor alone, bench.ts measureExport)
+    queries: async (ctx, phase) => {
       const { filters } = readReportFilters(searchOf("/admin/export.csv"));
       const now = new Date();
-      await countOrganisationExportRows({ actor: admin(ctx), filters, now });
+      await phase("row count", () => countOrganisationExportRows({ actor: admin(ctx), filters, now }));
       return [exportQuery(filters, now)];
     },
   },
   cohortPage: {
     path: (ctx) => `/instructor/cohorts/${ctx.cohortId}`,
-    // app/instructor/cohorts/[cohortId]/page.tsx → loadInstructorCohort + CohortProgressView with no query string
-    // (outside a render requireCohortForRender is not cached, so this runs the scope check 3 times; the page runs it once)
-    queries: async (ctx) => {
+    // app/instructor/cohorts/[cohortId]/page.tsx → loadInstructorCohort + CohortProgressView with no query string.
+    // Outside a render requireCohortForRender is not cached, so the loaders repeat the scope check; the capture keeps
+    // each statement once, as the page runs it.
+    queries: async (ctx, phase) => {
       const actor = { id: ctx.instructorId, role: "instructor" as const, email: ctx.instructorEmail };
-      const cohort = await requireCohort(actor, ctx.cohortId, "cohort.progress");
+      const cohort = await phase("the cohort, scope checked in the same query", () => requireCohort(actor, ctx.cohortId, "cohort.progress"));
       const query = learnerPageQuerySchema.parse({});
-      const list = await listCohortAssignments({ cohortId: cohort.id });
+      const list = await phase("its assignments", () => listCohortAssignments({ cohortId: cohort.id }));
       const assignment = list[0] ?? null;
       const now = new Date();
-      await getCohortSummary({ actor, cohortId: cohort.id, assignmentId: assignment?.id ?? null, now });
-      await listCohortLearners({ actor, cohortId: cohort.id, assignmentId: assignment?.id ?? null, sort: query.sort, dir: query.dir, page: query.page, now });
+      const args = { actor, cohortId: cohort.id, assignmentId: assignment?.id ?? null, now };
+      await phase("tiles and learner table, side by side", () =>
+        Promise.all([getCohortSummary(args), listCohortLearners({ ...args, sort: query.sort, dir: query.dir, page: query.page })]),
+      );
     },
   },
 };

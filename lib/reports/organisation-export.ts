@@ -23,7 +23,7 @@ import { hoursEarnedSql, hoursJoins, learnerAssignmentConditions, learnerAssignm
 type Actor = Pick<CurrentUser, "id" | "role" | "email">;
 
 export const EXPORT_BATCH = 2000;
-const EXPORT_WORK_MEM = "96MB";
+export const EXPORT_WORK_MEM = "96MB";
 
 export const exportHeader = [
   "Learner name",

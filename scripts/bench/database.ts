@@ -1,11 +1,11 @@
 /**
  * The benchmark's PostgreSQL database: BENCH_DATABASE_URL, or `cohort_bench`
- * created on BENCH_SERVER_URL / TEST_DATABASE_URL / the local server. It is
- * kept between runs (seeding 100,000 learners takes a minute or two);
- * `--fresh` drops and recreates it.
+ * (`cohort_bench_quick` in quick mode) created on BENCH_SERVER_URL /
+ * TEST_DATABASE_URL / the local server. It is kept between runs (seeding
+ * 100,000 learners takes a minute or two); `--fresh` drops and recreates it.
  *
  * The process's database handle (getDb) is a drizzle instance whose logger
- * can capture the statements report functions send, for EXPLAIN.
+ * can capture the statements report functions send (the SQL references, ./sql.ts).
  */
 import { sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/postgres-js";
@@ -37,11 +37,11 @@ function withDatabase(base: string, name: string) {
   return u.toString();
 }
 
-export async function prepareBenchDatabase(opts: { learners: number; fresh: boolean; log: (s: string) => void }): Promise<BenchDb> {
+export async function prepareBenchDatabase(opts: { name: string; learners: number; fresh: boolean; log: (s: string) => void }): Promise<BenchDb> {
   let url = process.env.BENCH_DATABASE_URL;
   if (!url) {
     const server = process.env.BENCH_SERVER_URL ?? process.env.TEST_DATABASE_URL ?? DEFAULT_SERVER;
-    const name = "cohort_bench";
+    const name = opts.name;
     const admin = postgres(server, { max: 1, onnotice: () => {} });
     try {
       if (opts.fresh) await admin.unsafe(`drop database if exists "${name}" with (force)`);
@@ -60,7 +60,8 @@ export async function prepareBenchDatabase(opts: { learners: number; fresh: bool
   // the app server and anything using getDb() in this process talk to it
   process.env.DATABASE_URL = url;
 
-  const client = postgres(url, { max: 4, onnotice: () => {} });
+  // as many connections as the app's pool (DATABASE_POOL_SIZE, default 10): the SQL references run at the page's concurrency
+  const client = postgres(url, { max: Number(process.env.DATABASE_POOL_SIZE ?? 10), onnotice: () => {} });
   const capture: BenchDb["capture"] = { into: null };
   const db = drizzle(client, {
     schema,

@@ -1,5 +1,5 @@
-/** Signing in over HTTP the way a browser does, and a fixed-concurrency load run with autocannon. */
-import autocannon from "autocannon";
+/** Signing in over HTTP the way a browser does, and fixed-concurrency load runs. */
+import http from "node:http";
 
 /** next-auth credentials sign-in; returns the Cookie header value that carries the session. */
 export async function signIn(base: string, email: string, password: string): Promise<string> {
@@ -37,6 +37,18 @@ export async function mapLimit<T, R>(items: T[], limit: number, worker: (item: T
 
 export type Request = { method?: string; path: string; headers?: Record<string, string>; body?: string };
 
+/** What one load run (or several, merged) observed. */
+export type Samples = {
+  /** per-request latency, ms, in completion order */
+  latencies: number[];
+  /** wall time the requests were in flight, s */
+  seconds: number;
+  /** answers by status code, plus "conn-errors" and "timeouts" */
+  statuses: Record<string, number>;
+  /** non-2xx answers, connection errors and timeouts */
+  errors: number;
+};
+
 export type LoadResult = {
   requests: number;
   seconds: number;
@@ -44,7 +56,6 @@ export type LoadResult = {
   p50: number;
   p95: number;
   p99: number;
-  /** non-2xx answers, connection errors and timeouts */
   errors: number;
   statuses: Record<string, number>;
 };
@@ -54,10 +65,60 @@ export function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))];
 }
 
+/** Several runs as one: latencies pooled, times and counts added. */
+export function mergeSamples(runs: Samples[]): Samples {
+  const statuses: Record<string, number> = {};
+  for (const r of runs) for (const [k, n] of Object.entries(r.statuses)) statuses[k] = (statuses[k] ?? 0) + n;
+  return {
+    latencies: runs.flatMap((r) => r.latencies),
+    seconds: runs.reduce((t, r) => t + r.seconds, 0),
+    statuses,
+    errors: runs.reduce((t, r) => t + r.errors, 0),
+  };
+}
+
+export function summarize(s: Samples): LoadResult {
+  const sorted = [...s.latencies].sort((a, b) => a - b);
+  return {
+    requests: sorted.length,
+    seconds: s.seconds,
+    rps: s.seconds > 0 ? sorted.length / s.seconds : NaN,
+    p50: percentile(sorted, 0.5),
+    p95: percentile(sorted, 0.95),
+    p99: percentile(sorted, 0.99),
+    errors: s.errors,
+    statuses: s.statuses,
+  };
+}
+
+/** One request on a keep-alive agent; answers the status once the whole body is in. */
+function send(agent: http.Agent, base: URL, r: Request, timeoutMs: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      { host: base.hostname, port: base.port, path: r.path, method: r.method ?? "GET", headers: r.headers, agent },
+      (res) => {
+        res.on("data", () => {});
+        res.on("end", () => resolve(res.statusCode ?? 0));
+        res.on("error", reject);
+      },
+    );
+    req.setTimeout(timeoutMs, () => req.destroy(new TimeoutError()));
+    req.on("error", reject);
+    req.end(r.body);
+  });
+}
+
+class TimeoutError extends Error {}
+
 /**
- * Fixed concurrency for a fixed time (or a fixed number of requests).
- * `next()` gives each request its path, headers and body, so requests can
- * rotate through sessions or consume prepared quiz attempts.
+ * Fixed concurrency for a fixed time (or a fixed number of requests):
+ * `connections` clients, each sending its next request as soon as the last
+ * one is answered, on one keep-alive connection. A request started before
+ * the time is up is waited for and counted, however slow: a short round
+ * never drops the slowest answers (which would flatter p99) nor counts the
+ * server's work on them without the requests. `next()` gives each request
+ * its path, headers and body, so requests can rotate through sessions or
+ * consume prepared quiz attempts.
  */
 export async function runLoad(opts: {
   base: string;
@@ -65,34 +126,38 @@ export async function runLoad(opts: {
   duration?: number;
   amount?: number;
   next: () => Request;
-}): Promise<LoadResult> {
+}): Promise<Samples> {
+  const base = new URL(opts.base);
   const latencies: number[] = [];
   const statuses: Record<string, number> = {};
-  const instance = autocannon({
-    url: opts.base,
-    connections: opts.connections,
-    // autocannon rejects an undefined duration; amount, when given, wins
-    ...(opts.amount ? { amount: opts.amount } : { duration: opts.duration ?? 10 }),
-    timeout: 10,
-    requests: [{ setupRequest: (req) => ({ ...req, method: "GET", ...opts.next() }) }],
-  });
-  instance.on("response", (_client: unknown, status: number, _bytes: number, ms: number) => {
-    latencies.push(ms);
-    statuses[status] = (statuses[status] ?? 0) + 1;
-  });
-  const result = await instance;
-  latencies.sort((a, b) => a - b);
-  const non2xx = Object.entries(statuses)
-    .filter(([s]) => !s.startsWith("2"))
-    .reduce((n, [, c]) => n + c, 0);
-  return {
-    requests: latencies.length,
-    seconds: result.duration,
-    rps: latencies.length / result.duration,
-    p50: percentile(latencies, 0.5),
-    p95: percentile(latencies, 0.95),
-    p99: percentile(latencies, 0.99),
-    errors: non2xx + result.errors,
-    statuses: { ...statuses, ...(result.errors ? { "conn-errors": result.errors } : {}), ...(result.timeouts ? { timeouts: result.timeouts } : {}) },
-  };
+  let errors = 0;
+  let issued = 0;
+  const t0 = performance.now();
+  const end = t0 + (opts.duration ?? 10) * 1000;
+  const more = () => (opts.amount ? issued < opts.amount : performance.now() < end);
+  await Promise.all(
+    Array.from({ length: opts.connections }, async () => {
+      const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+      try {
+        while (more()) {
+          issued++;
+          const request = opts.next();
+          const start = performance.now();
+          try {
+            const status = await send(agent, base, request, 10_000);
+            latencies.push(performance.now() - start);
+            statuses[status] = (statuses[status] ?? 0) + 1;
+            if (status < 200 || status >= 300) errors++;
+          } catch (e) {
+            const kind = e instanceof TimeoutError ? "timeouts" : "conn-errors";
+            statuses[kind] = (statuses[kind] ?? 0) + 1;
+            errors++;
+          }
+        }
+      } finally {
+        agent.destroy();
+      }
+    }),
+  );
+  return { latencies, seconds: (performance.now() - t0) / 1000, statuses, errors };
 }

@@ -1,58 +1,133 @@
-/** The benchmark's verdicts: a missing route is "not available", never a crash or a PASS. */
+/** The benchmark's verdicts: ratios to references measured alongside, quick mode at half the budget, never a crash. */
 import { describe, expect, it } from "vitest";
-import { percentile } from "./http";
-import { judgeBudgets, markdownTable, type Measured } from "./report";
+import { mergeSamples, percentile, summarize } from "./http";
+import { boundFor, budgets, judgeBudgets, markdownTable, textTable, type Measured } from "./report";
 
 const measured = (over: Partial<Measured>): Measured => ({
   label: "x", load: "1 conn", available: true, requests: 100, p50: 50, p95: 80, p99: 90, rps: 300, errors: 0, ...over,
 });
+const session = { label: "session API", rps: 1000, p50: 10, p99: 40 };
+const sql = (p50: number) => ({ label: "its SQL", p50, p99: p50 * 2 });
 
-const verdictOf = (budgets: ReturnType<typeof judgeBudgets>, start: string) => budgets.find((b) => b.budget.startsWith(start))?.verdict;
+const verdictOf = (results: ReturnType<typeof judgeBudgets>, start: string) => {
+  const found = results.filter((b) => b.budget.startsWith(start));
+  if (found.length !== 1) throw new Error(`${found.length} budgets start with "${start}"`);
+  return found[0].verdict;
+};
 
-describe("benchmark budgets", () => {
-  it("reports targets whose route does not exist as not available", () => {
-    const budgets = judgeBudgets({ learnerHome: { label: "learner home", load: "20 conn", available: false, note: "route answers 404" } });
-    expect(budgets.every((b) => b.verdict === "not available")).toBe(true);
-    expect(budgets.find((b) => b.budget.startsWith("Learner home"))?.measured).toBe("route answers 404");
+describe("ratio budgets", () => {
+  it("judge the learner home against the session API measured alongside", () => {
+    const at = (rps: number, p99: number, errors = 0) =>
+      judgeBudgets({ learnerHome: measured({ rps, p99, errors, reference: session }) });
+    expect(verdictOf(at(600, 80), "Learner home: req/s")).toBe("PASS"); // exactly 60 %
+    expect(verdictOf(at(599, 80), "Learner home: req/s")).toBe("FAIL");
+    expect(verdictOf(at(600, 80), "Learner home: p99")).toBe("PASS"); // exactly 2 ×
+    expect(verdictOf(at(600, 81), "Learner home: p99")).toBe("FAIL");
+    expect(verdictOf(at(900, 50, 3), "Learner home: req/s")).toBe("FAIL"); // errors fail whatever the ratio
   });
 
-  it("judges each budget on its own figure", () => {
-    const budgets = judgeBudgets({
-      organisationReport: measured({ label: "organisation report", p50: 250, sqlMs: 100 }),
-      organisationReportFiltered: measured({ label: "organisation report, filtered", p50: 250, sqlMs: 200 }),
-      export: measured({ p99: 5200, rssGrowthMb: 40, rows: 100 }),
-      cohortPage: measured({ p50: 99 }),
-      learnerHome: measured({ rps: 250, p99: 149, errors: 1 }),
-      quizSubmit: measured({ p99: 150 }),
+  it("say what was compared with what", () => {
+    const [throughput] = judgeBudgets({ learnerHome: measured({ rps: 640, reference: session }) });
+    expect(throughput.budget).toContain("≥ 60 %");
+    expect(throughput.measured).toBe("64 %: 640 req/s vs session API 1000 req/s");
+    const page = judgeBudgets({ cohortPage: measured({ p50: 25, reference: sql(10) }) }).find((b) => b.budget.startsWith("Cohort"))!;
+    expect(page.measured).toBe("×2.50: p50 25.0 ms vs its SQL p50 10.0 ms");
+    expect(page.verdict).toBe("PASS");
+  });
+
+  it("judge pages against their SQL, quiz and export against theirs", () => {
+    const results = judgeBudgets({
+      cohortPage: measured({ p50: 26, reference: sql(10) }),
+      organisationReport: measured({ p50: 150, reference: sql(100) }),
+      organisationReportFiltered: measured({ p50: 151, reference: sql(100) }),
+      quizSubmit: measured({ p99: 120, reference: session }),
+      export: measured({ p50: 900, rows: 10, expectedRows: 10, rssGrowthMb: 100.5, reference: { label: "bare cursor", p50: 300 } }),
     });
-    expect(verdictOf(budgets, "organisation report: p50 ≤ 300")).toBe("PASS");
-    expect(verdictOf(budgets, "organisation report: p50 ≤ 2 ×")).toBe("FAIL");
-    expect(verdictOf(budgets, "organisation report, filtered: p50 ≤ 2 ×")).toBe("PASS");
-    expect(verdictOf(budgets, "CSV export of all rows")).toBe("FAIL");
-    expect(verdictOf(budgets, "CSV export: server memory")).toBe("PASS");
-    expect(verdictOf(budgets, "Cohort page")).toBe("PASS");
-    expect(verdictOf(budgets, "Learner home")).toBe("FAIL");
-    expect(verdictOf(budgets, "Quiz submission")).toBe("PASS");
+    expect(verdictOf(results, "Cohort page")).toBe("FAIL");
+    expect(verdictOf(results, "Organisation report: p50")).toBe("PASS");
+    expect(verdictOf(results, "Organisation report, filtered")).toBe("FAIL");
+    expect(verdictOf(results, "Quiz submission")).toBe("PASS"); // exactly 3 ×
+    expect(verdictOf(results, "CSV export, all rows")).toBe("PASS");
+    expect(verdictOf(results, "CSV export: server memory")).toBe("FAIL");
   });
 
-  it("does not judge page/SQL against draft SQL", () => {
-    const budgets = judgeBudgets({ organisationReport: measured({ label: "organisation report", p50: 900, sqlMs: 10, sqlDraft: true }) });
-    expect(verdictOf(budgets, "organisation report: p50 ≤ 2 ×")).toBe("not available");
-    expect(verdictOf(budgets, "organisation report: p50 ≤ 300")).toBe("FAIL");
-    expect(markdownTable([measured({ sqlMs: 10, sqlDraft: true })])).toContain("10.0 (draft)");
+  it("fail an export that lost rows, however fast", () => {
+    const results = judgeBudgets({ export: measured({ p50: 100, rows: 9, expectedRows: 10, reference: { label: "bare cursor", p50: 300 } }) });
+    expect(verdictOf(results, "CSV export, all rows")).toBe("FAIL");
+    expect(results.find((b) => b.budget.startsWith("CSV export, all rows"))!.measured).toContain("9 rows of 10");
   });
 
-  it("takes percentiles by rank", () => {
+  it("are not available without a target, a reference or a usable reference figure", () => {
+    const results = judgeBudgets({
+      learnerHome: { label: "learner home", load: "20 conn", available: false, note: "route answers 404 (not built yet)" },
+      cohortPage: measured({ p50: 20 }),
+      organisationReport: measured({ p50: 20, reference: sql(0) }),
+    });
+    expect(verdictOf(results, "Learner home: req/s")).toBe("not available");
+    expect(results.find((b) => b.budget.startsWith("Learner home: req/s"))!.measured).toBe("route answers 404 (not built yet)");
+    expect(verdictOf(results, "Cohort page")).toBe("not available");
+    expect(verdictOf(results, "Organisation report: p50")).toBe("not available");
+    expect(verdictOf(results, "Quiz submission")).toBe("not available"); // not measured at all
+    expect(results.every((b) => b.verdict !== "PASS")).toBe(true);
+  });
+});
+
+describe("quick mode", () => {
+  it("fails only a ratio worse than half its budget", () => {
+    const quick = (over: Record<string, Measured>) => judgeBudgets(over, { quick: true });
+    // learner home: ≥ 30 % instead of 60 %, p99 ≤ 4 × instead of 2 ×
+    expect(verdictOf(quick({ learnerHome: measured({ rps: 300, p99: 160, reference: session }) }), "Learner home: req/s")).toBe("PASS");
+    expect(verdictOf(quick({ learnerHome: measured({ rps: 299, p99: 160, reference: session }) }), "Learner home: req/s")).toBe("FAIL");
+    expect(verdictOf(quick({ learnerHome: measured({ rps: 300, p99: 161, reference: session }) }), "Learner home: p99")).toBe("FAIL");
+    // cohort page: ≤ 5 × instead of 2.5 ×
+    expect(verdictOf(quick({ cohortPage: measured({ p50: 50, reference: sql(10) }) }), "Cohort page")).toBe("PASS");
+    expect(verdictOf(quick({ cohortPage: measured({ p50: 51, reference: sql(10) }) }), "Cohort page")).toBe("FAIL");
+  });
+
+  it("keeps absolute budgets and the no-errors rule as they are", () => {
+    const memory = budgets.find((b) => b.unit === "MB")!;
+    expect(boundFor(memory, true)).toBe(100);
+    const results = judgeBudgets({ export: measured({ p50: 100, rows: 10, expectedRows: 10, rssGrowthMb: 101, errors: 0, reference: { label: "c", p50: 100 } }) }, { quick: true });
+    expect(verdictOf(results, "CSV export: server memory")).toBe("FAIL");
+    expect(verdictOf(judgeBudgets({ cohortPage: measured({ p50: 10, errors: 1, reference: sql(10) }) }, { quick: true }), "Cohort page")).toBe("FAIL");
+  });
+
+  it("says the budget it judged by", () => {
+    const [line] = judgeBudgets({ learnerHome: measured({ rps: 500, reference: session }) }, { quick: true });
+    expect(line.budget).toContain("≥ 30 %");
+    expect(line.budget).toContain("half the budget of 60 %");
+  });
+});
+
+describe("tables", () => {
+  it("show the reference and the ratio next to the absolute figures", () => {
+    const rows = [
+      measured({ label: "learner home", rps: 640, p99: 60, cpuMs: 4.2, reference: session }),
+      measured({ label: "cohort page", p50: 25, reference: sql(10) }),
+      { label: "reminder sweep", load: "1 conn", available: false, note: "not built yet" },
+    ];
+    const md = markdownTable(rows);
+    expect(md).toContain("session API: 1000 req/s, p99 40.0 ms | 64 % req/s, p99 ×1.50");
+    expect(md).toContain("its SQL: p50 10.0 ms | p50 ×2.50");
+    expect(md).toContain("| 4.2 |");
+    expect(md).toContain("not built yet");
+    expect(textTable(rows).split("\n")).toHaveLength(5);
+  });
+});
+
+describe("samples", () => {
+  it("take percentiles by rank", () => {
     const values = Array.from({ length: 100 }, (_, i) => i + 1);
     expect([percentile(values, 0.5), percentile(values, 0.95), percentile(values, 0.99)]).toEqual([50, 95, 99]);
     expect(percentile([7], 0.99)).toBe(7);
   });
-});
 
-describe("placeholder pages", () => {
-  it("label a figure measured on a placeholder", () => {
-    const budgets = judgeBudgets({ learnerHome: measured({ rps: 500, p99: 20, placeholder: "/learn is a placeholder" }) });
-    expect(budgets.find((b) => b.budget.startsWith("Learner home"))?.measured).toContain("placeholder page: /learn is a placeholder");
-    expect(markdownTable([measured({ placeholder: "x" })])).toContain("PLACEHOLDER PAGE");
+  it("pool rounds into one figure", () => {
+    const merged = mergeSamples([
+      { latencies: [1, 2], seconds: 1, statuses: { 200: 2 }, errors: 0 },
+      { latencies: [3, 4], seconds: 1, statuses: { 200: 1, 500: 1 }, errors: 1 },
+    ]);
+    expect(merged.statuses).toEqual({ 200: 3, 500: 1 });
+    expect(summarize(merged)).toMatchObject({ requests: 4, rps: 2, p50: 2, p99: 4, errors: 1 });
   });
 });

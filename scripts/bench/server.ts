@@ -2,7 +2,6 @@
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
-import path from "node:path";
 
 export async function buildApp(distDir: string, logFile: string) {
   const out = fs.openSync(logFile, "w");
@@ -31,10 +30,18 @@ function portInUse(port: number) {
 export type Server = { pid: number; base: string; stop(): Promise<void> };
 
 /** `next start` in its own process group, so stopping it stops everything it started. */
-export async function startServer(opts: { port: number; distDir: string; env: NodeJS.ProcessEnv; logFile: string }): Promise<Server> {
+export async function startServer(opts: {
+  port: number;
+  distDir: string;
+  env: NodeJS.ProcessEnv;
+  logFile: string;
+  /** node flags, e.g. --cpu-prof (written when the server stops) */
+  nodeArgs?: string[];
+}): Promise<Server> {
   if (await portInUse(opts.port)) throw new Error(`Port ${opts.port} is already in use; stop that server or set BENCH_PORT.`);
   const out = fs.openSync(opts.logFile, "w");
-  const child = spawn(process.execPath, [require.resolve("next/dist/bin/next"), "start", "-p", String(opts.port), "-H", "127.0.0.1"], {
+  const args = [...(opts.nodeArgs ?? []), require.resolve("next/dist/bin/next"), "start", "-p", String(opts.port), "-H", "127.0.0.1"];
+  const child = spawn(process.execPath, args, {
     stdio: ["ignore", out, out],
     detached: true,
     env: { ...opts.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", NEXT_DIST_DIR: opts.distDir },
@@ -82,18 +89,54 @@ function childrenByParent(): Map<number, number[]> {
   const map = new Map<number, number[]>();
   for (const name of fs.readdirSync("/proc")) {
     if (!/^\d+$/.test(name)) continue;
-    try {
-      const stat = fs.readFileSync(path.join("/proc", name, "stat"), "utf8");
-      // "pid (comm) state ppid …": comm may contain spaces, so read after the last ")"
-      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-      const list = map.get(ppid) ?? [];
-      list.push(Number(name));
-      map.set(ppid, list);
-    } catch {
-      /* exited meanwhile */
-    }
+    const f = statFields(Number(name));
+    if (!f) continue; // exited meanwhile
+    const ppid = Number(f[1]);
+    const list = map.get(ppid) ?? [];
+    list.push(Number(name));
+    map.set(ppid, list);
   }
   return map;
+}
+
+/** "pid (comm) state ppid …" split after the command name, which may contain spaces. */
+function statFields(pid: number): string[] | null {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  } catch {
+    return null;
+  }
+}
+
+function descendants(root: number): number[] {
+  const kids = childrenByParent();
+  const out: number[] = [];
+  const stack = [root];
+  while (stack.length) {
+    const pid = stack.pop()!;
+    out.push(pid);
+    stack.push(...(kids.get(pid) ?? []));
+  }
+  return out;
+}
+
+// clock ticks per second of /proc/<pid>/stat's times (USER_HZ, 100 on Linux)
+const TICKS_PER_SECOND = 100;
+
+/**
+ * CPU time (user + system, all threads) the process tree has used so far,
+ * in ms. Unlike latency it hardly depends on what else the machine runs, so
+ * CPU ms per request is the figure to compare across machines and runs.
+ */
+export function treeCpuMs(root: number): number {
+  let ticks = 0;
+  for (const pid of descendants(root)) {
+    const f = statFields(pid);
+    // fields 14 and 15 of stat (utime, stime) are at 11 and 12 after the command name
+    if (f) ticks += Number(f[11]) + Number(f[12]);
+  }
+  return (ticks * 1000) / TICKS_PER_SECOND;
 }
 
 function rssKb(pid: number): number {
@@ -107,15 +150,7 @@ function rssKb(pid: number): number {
 
 /** Sum of VmRSS over a process and its descendants, in MB. */
 export function treeRssMb(root: number): number {
-  const kids = childrenByParent();
-  let total = 0;
-  const stack = [root];
-  while (stack.length) {
-    const pid = stack.pop()!;
-    total += rssKb(pid);
-    stack.push(...(kids.get(pid) ?? []));
-  }
-  return total / 1024;
+  return descendants(root).reduce((kb, pid) => kb + rssKb(pid), 0) / 1024;
 }
 
 /** Samples the server's memory every 100 ms; `mark()` starts a new peak window. */
@@ -123,7 +158,7 @@ export class RssSampler {
   private timer?: NodeJS.Timeout;
   private last = 0;
   private peakMb = 0;
-  constructor(private readonly root: number) {}
+  constructor(readonly root: number) {}
   start() {
     this.sample();
     this.timer = setInterval(() => this.sample(), 100);
