@@ -210,6 +210,13 @@ async function main() {
       COHORT_DEMO: "0",
     },
   });
+  // an interrupted run (Ctrl-C, a CI timeout) must not leave next start running: it is in its own process group
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, () => {
+      log(`${signal}: stopping next start (pid ${server.pid})`);
+      void server.stop().finally(() => process.exit(130));
+    });
+  }
   const sampler = new RssSampler(server.pid);
   sampler.start();
   log(`next start is up on ${server.base} (pid ${server.pid}, ${sampler.mark().toFixed(0)} MB)`);
