@@ -4,7 +4,8 @@ import { users } from "@/db/schema";
 import { audit } from "@/lib/audit/record";
 import { hashPassword, passwordProblem, verifyPassword } from "./password";
 import { endOtherSessions, type CurrentUser } from "./sessions";
-import { blockedUntil, clearFailures, keyFor, recordFailure } from "./throttle";
+import { revokeOpenLinks } from "./set-password-links";
+import { clearFailures, takeAttempt } from "./throttle";
 
 export class PasswordChangeError extends Error {
   constructor(
@@ -31,14 +32,14 @@ export async function changePassword({
   newPassword: string;
   ip?: string | null;
 }): Promise<{ otherSessionsEnded: number }> {
-  const key = keyFor("passwordChange", user.id);
-  if (await blockedUntil([key])) {
+  // counted before the hash is checked, so parallel guesses count too
+  const attempt = await takeAttempt("passwordChange", user.id);
+  if (attempt.blockedUntil) {
     throw new PasswordChangeError("currentPassword", "Too many wrong attempts. Wait a few minutes and try again.");
   }
   const db = getDb();
   const [row] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, user.id)).limit(1);
   if (!row?.passwordHash || !(await verifyPassword(row.passwordHash, currentPassword))) {
-    await recordFailure("passwordChange", user.id);
     await audit(db, { action: "auth.password_change_failed", actorId: user.id, actorEmail: user.email, ip });
     throw new PasswordChangeError("currentPassword", "That is not your current password.");
   }
@@ -47,11 +48,13 @@ export async function changePassword({
   if (newPassword === currentPassword) throw new PasswordChangeError("newPassword", "Choose a password different from your current one.");
   const passwordHash = await hashPassword(newPassword);
   const result = await db.transaction(async (tx) => {
-    await tx.update(users).set({ passwordHash }).where(eq(users.id, user.id));
+    await tx.update(users).set({ passwordHash, passwordSetAt: new Date() }).where(eq(users.id, user.id));
+    // a link made before (a lost-password reset) must not undo this password
+    await revokeOpenLinks(tx, user.id);
     const otherSessionsEnded = await endOtherSessions(tx, user.id, user.sessionId);
     await audit(tx, { action: "auth.password_change", actorId: user.id, actorEmail: user.email, ip, details: { otherSessionsEnded } });
     return { otherSessionsEnded };
   });
-  await clearFailures([key]);
+  await clearFailures([attempt.key]);
   return result;
 }

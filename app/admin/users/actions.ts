@@ -4,12 +4,12 @@ import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { z } from "zod";
 import { ActionError, formAction } from "@/app/_edge/action";
-import { AccountRuleError, changeUserRole, createPasswordLink, setUserStatus, signOutUserEverywhere } from "@/lib/accounts/admin";
+import { AccountRuleError, changeUserRole, createPasswordLink, sendPasswordReset, setUserStatus, signOutUserEverywhere } from "@/lib/accounts/admin";
 import { isUuid } from "@/lib/access/scope";
 import { env } from "@/lib/platform/env";
 import { clientIp } from "@/lib/platform/http/request";
 import { inviteStaff, revokeAccountLink } from "@/lib/accounts/staff-invites";
-import { UserInputError } from "@/lib/accounts/users";
+import { nameSchema, UserInputError } from "@/lib/accounts/users";
 
 const userId = z.string().refine(isUuid, "Unknown account.");
 
@@ -69,11 +69,17 @@ export const createSetPasswordLink = formAction({ roles: ["admin"], schema: z.ob
   return { message: "Link created.", data: { url: `${await publicOrigin()}${link.path}`, expiresAt: link.expiresAt.toISOString() } };
 });
 
+export const emailPasswordReset = formAction({ roles: ["admin"], schema: z.object({ userId }) }, async ({ userId }, user) => {
+  const sent = await rules(async () => sendPasswordReset(user, userId, { origin: await publicOrigin(), ip: await clientIp() }));
+  refresh(userId);
+  return { message: `A password reset link was emailed to ${sent.email}. It works once, for 24 hours; their current password keeps working until then.` };
+});
+
 export const inviteStaffMember = formAction(
   {
     roles: ["admin"],
     schema: z.object({
-      name: z.string().trim().min(1, "Enter their name.").max(120, "Keep the name under 120 characters."),
+      name: nameSchema,
       email: z.string().trim().min(1, "Enter their email address.").max(320),
       role: z.enum(["instructor", "admin"], { message: "Choose instructor or admin." }),
     }),

@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { CopyLink } from "@/app/admin/_components/copy-link";
 import { LocalTime } from "@/app/_components/local-time";
 import type { ActionState } from "@/app/_edge/action";
-import { changeRole, createSetPasswordLink, revokeLink, signOutEverywhere } from "../actions";
+import { changeRole, createSetPasswordLink, emailPasswordReset, revokeLink, signOutEverywhere } from "../actions";
 
 function Result({ state }: { state: ActionState | undefined }) {
   if (!state?.message) return null;
@@ -67,6 +67,18 @@ export function PasswordLinkForm({ userId }: { userId: string }) {
       ) : (
         <Result state={state} />
       )}
+    </form>
+  );
+}
+
+/** For an account with a password: the reset link is emailed to its owner, never shown here. */
+export function PasswordResetForm({ userId }: { userId: string }) {
+  const [state, action, pending] = useActionState(emailPasswordReset, undefined);
+  return (
+    <form action={action}>
+      <input type="hidden" name="userId" value={userId} />
+      <button type="submit" className="btn-secondary" disabled={pending || state?.ok}>Email a password reset</button>
+      <Result state={state} />
     </form>
   );
 }

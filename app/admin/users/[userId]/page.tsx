@@ -8,7 +8,7 @@ import { auditActionLabels } from "@/lib/audit/log";
 import { requireRole } from "@/app/_edge/session";
 import { isUuid } from "@/lib/access/scope";
 import { StatusButton } from "../status-button";
-import { PasswordLinkForm, RevokeLinkForm, RoleForm, SignOutEverywhereForm } from "./account-forms";
+import { PasswordLinkForm, PasswordResetForm, RevokeLinkForm, RoleForm, SignOutEverywhereForm } from "./account-forms";
 
 export const metadata: Metadata = { title: "Account" };
 
@@ -76,11 +76,18 @@ export default async function UserPage({ params }: { params: Promise<{ userId: s
 
         <section className="card" aria-labelledby="password-heading">
           <h2 id="password-heading" className="text-lg font-semibold">Password</h2>
-          <p className="mt-1 text-sm text-slate-700">
-            For someone who lost their password: a one-time link to choose a new one. Admins never see or set passwords.
-          </p>
+          {person.hasPassword ? (
+            <p className="mt-1 text-sm text-slate-700">
+              For someone who lost their password: Cohort emails them a one-time link to choose a new one. The link goes only to
+              their own address; admins never see or set passwords.
+            </p>
+          ) : (
+            <p className="mt-1 text-sm text-slate-700">
+              This account has no password yet: a one-time link, shown to you once, for them to choose one.
+            </p>
+          )}
           {person.status === "active" ? (
-            <div className="mt-3"><PasswordLinkForm userId={person.id} /></div>
+            <div className="mt-3">{person.hasPassword ? <PasswordResetForm userId={person.id} /> : <PasswordLinkForm userId={person.id} />}</div>
           ) : (
             <p className="mt-3 text-sm text-slate-700">Reactivate the account first.</p>
           )}

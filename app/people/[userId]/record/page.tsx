@@ -14,11 +14,14 @@ export default async function LearnerRecordPage({ params }: { params: Promise<{ 
   const user = await requireRole(["admin", "instructor"], `/people/${userId}/record`);
   const learner = await getRecordLearnerForStaff({ viewer: user, learnerId: userId });
   if (!learner) notFound();
-  const [record, scope] = await Promise.all([getTrainingRecord({ learnerId: learner.id }), certificateCohortScope({ viewer: user })]);
+  const [record, scope] = await Promise.all([
+    getTrainingRecord({ learnerId: learner.id, cohortIds: learner.cohortIds }),
+    certificateCohortScope({ viewer: user }),
+  ]);
   return (
     <AppShell user={user}>
       <h1 className="text-2xl font-bold">Training record: {learner.name}</h1>
-      <p className="mt-2 text-slate-700">Every module {learner.name} has completed, the contact hours credited and progress toward the programme&apos;s targets.</p>
+      <p className="mt-2 text-slate-700">Every module {learner.name} has completed, the contact hours credited and progress toward the program&apos;s targets{learner.cohortIds ? ", from the cohorts you teach" : ""}.</p>
       <TrainingRecordView
         record={record}
         exportBase={`/people/${learner.id}/record`}
