@@ -5,12 +5,16 @@ import { setupTestDb } from "@/db/test/test-db";
 import { rules } from "@/lib/accounts/throttle";
 import { issueCertificate } from "@/lib/certificates/issue";
 import { revokeCertificate } from "@/lib/certificates/revoke";
+import { PEER_HEADER, peerHeaderValue } from "@/lib/platform/http/peer-address";
 import { GET } from "./[code]/route";
 
 const t = setupTestDb();
 
-const verify = (code: string, ip = "10.4.0.1") =>
-  GET(new Request(`http://localhost:3000/verify/${code}`, { headers: { "x-forwarded-for": ip } }), { params: Promise.resolve({ code }) });
+// the request as it arrives from a client at `ip` (the socket address the server records)
+const verify = (code: string, ip = "10.4.0.1", extra: Record<string, string> = {}) =>
+  GET(new Request(`http://localhost:3000/verify/${code}`, { headers: { [PEER_HEADER]: peerHeaderValue(ip), ...extra } }), {
+    params: Promise.resolve({ code }),
+  });
 
 describe("GET /verify/[code]", () => {
   it("shows a valid certificate's public fields, and nothing else, to anyone", async () => {

@@ -6,7 +6,9 @@ import { cohortInvites, cohorts, enrolments, users } from "@/db/schema";
 import { hashToken, newToken } from "@/lib/accounts/set-password-links";
 import { ActionError } from "@/lib/platform/errors";
 import { audit } from "@/lib/audit/record";
-import { hashPassword, passwordProblem } from "@/lib/accounts/password";
+import { dummyHash, hashPassword, passwordProblem, verifyPassword } from "@/lib/accounts/password";
+import { refund, takeAttempt } from "@/lib/accounts/throttle";
+import { mailConfigured, sendMail } from "@/lib/platform/mail";
 import { isUuid } from "@/lib/access/scope";
 import { assertCohortOpen, requireCohort, type Actor } from "@/lib/cohorts/cohorts";
 import { emailSchema, findUserByEmail, nameSchema } from "@/lib/accounts/users";
@@ -139,19 +141,50 @@ async function countUse(tx: DbOrTx, inviteId: string) {
   await tx.update(cohortInvites).set({ uses: sql`${cohortInvites.uses} + 1` }).where(eq(cohortInvites.id, inviteId));
 }
 
+export const INVITE_THROTTLED = "Too many invite links that do not work were tried from your network. Wait a few minutes and try again.";
+
 /** A signed-in learner joins with one click. Joining again uses nothing up. */
-export async function joinCohortWithInvite({ user, token, ip }: { user: Actor; token: string; ip?: string }) {
+export async function joinCohortWithInvite({ user, token, ip = "unknown" }: { user: Actor; token: string; ip?: string }) {
   if (user.role !== "learner") throw new InviteError("Staff accounts cannot join a cohort as a learner. Sign in with a learner account.");
-  return getDb().transaction(async (tx) => {
+  const attempt = await takeAttempt("inviteIp", ip);
+  if (attempt.blockedUntil) throw new InviteError(INVITE_THROTTLED);
+  const result = await getDb().transaction(async (tx) => {
     const found = await claimInvite(tx, token);
     const outcome = await enrolLearner(tx, { cohortId: found.cohort.id, userId: user.id, source: "invite", actor: user, ip });
     if (outcome !== "already") await countUse(tx, found.inviteId);
     return { cohort: found.cohort, outcome };
   });
+  await refund(attempt);
+  return result;
 }
 
-/** Someone without an account creates one through the link and is enrolled, in one transaction. */
-export async function signUpWithInvite({ token, name, email, password, ip }: { token: string; name: string; email: string; password: string; ip?: string }) {
+export type SignUpResult = { email: string; cohort: { id: string; name: string } };
+
+/**
+ * Someone without an account creates one through the link and is enrolled,
+ * in one transaction.
+ *
+ * The invite is looked up (and a bad one counted against the caller's IP)
+ * before any password is hashed. An email that already has an account is not
+ * revealed: if the password typed is that account's own, it is its owner and
+ * they join with it; otherwise the answer is the same as for a new account,
+ * the attempt counts against the IP, nothing changes, and the owner is told
+ * by email when mail is configured. (The browser then signs in with what was
+ * typed, which fails with the sign-in page's usual message.)
+ */
+export async function signUpWithInvite({
+  token,
+  name,
+  email,
+  password,
+  ip = "unknown",
+}: {
+  token: string;
+  name: string;
+  email: string;
+  password: string;
+  ip?: string;
+}): Promise<SignUpResult> {
   const fieldErrors: Record<string, string> = {};
   const parsedName = nameSchema.safeParse(name);
   if (!parsedName.success) fieldErrors.name = parsedName.error.issues[0].message;
@@ -162,23 +195,67 @@ export async function signUpWithInvite({ token, name, email, password, ip }: { t
   if (Object.keys(fieldErrors).length || !parsedName.success || !parsedEmail.success) {
     throw new ActionError("Please correct the highlighted fields.", fieldErrors);
   }
-  const passwordHash = await hashPassword(password);
-  return getDb().transaction(async (tx) => {
-    const found = await claimInvite(tx, token);
-    if (await findUserByEmail(parsedEmail.data, tx)) {
-      throw new ActionError("An account with this email already exists. Sign in first, then open the link again to join.", {
-        email: "An account with this email already exists. Sign in to join with it.",
-      });
+  const attempt = await takeAttempt("inviteIp", ip);
+  if (attempt.blockedUntil) throw new InviteError(INVITE_THROTTLED);
+  const invite = await lookupCohortInvite(token);
+  if (!invite.ok) throw new InviteError(inviteProblemMessages[invite.reason]);
+
+  const existing = await findUserByEmail(parsedEmail.data);
+  if (existing) {
+    // one argon2 operation on every path, as hashing a new account's password costs
+    const candidate = existing.role === "learner" && existing.status === "active" ? existing.passwordHash : null;
+    const matches = await verifyPassword(candidate ?? (await dummyHash()), password);
+    const owner = candidate !== null && matches;
+    if (owner) {
+      await joinCohortWithInvite({ user: { id: existing.id, role: existing.role, email: existing.email }, token, ip });
+      await refund(attempt);
+      return { email: parsedEmail.data, cohort: { id: invite.cohort.id, name: invite.cohort.name } };
     }
+    await audit(getDb(), {
+      action: "invite.signup_existing_email",
+      actorEmail: parsedEmail.data,
+      targetType: "cohort_invite",
+      targetId: invite.inviteId,
+      ip,
+    });
+    await tellOwnerOfSignUpAttempt(existing, invite.cohort.name);
+    return { email: parsedEmail.data, cohort: { id: invite.cohort.id, name: invite.cohort.name } };
+  }
+
+  const passwordHash = await hashPassword(password);
+  const made = await getDb().transaction(async (tx) => {
+    const found = await claimInvite(tx, token);
     const [user] = await tx
       .insert(users)
-      .values({ name: parsedName.data, email: parsedEmail.data, role: "learner", passwordHash })
+      .values({ name: parsedName.data, email: parsedEmail.data, role: "learner", passwordHash, passwordSetAt: new Date() })
       .onConflictDoNothing()
       .returning();
-    if (!user) throw new ActionError("An account with this email already exists.", { email: "An account with this email already exists." });
+    if (!user) return null; // made a moment ago by someone else: answered like any existing email
     await audit(tx, { actorId: user.id, actorEmail: user.email, action: "user.create", targetType: "user", targetId: user.id, ip, details: { role: "learner", via: "invite" } });
     await enrolLearner(tx, { cohortId: found.cohort.id, userId: user.id, source: "invite", actor: user, ip });
     await countUse(tx, found.inviteId);
-    return { user: { id: user.id, email: user.email, name: user.name }, cohort: found.cohort };
+    return { email: user.email, cohort: { id: found.cohort.id, name: found.cohort.name } };
   });
+  if (made) await refund(attempt);
+  return made ?? { email: parsedEmail.data, cohort: { id: invite.cohort.id, name: invite.cohort.name } };
+}
+
+async function tellOwnerOfSignUpAttempt(owner: { email: string; name: string }, cohortName: string) {
+  if (!mailConfigured()) return;
+  try {
+    await sendMail({
+      to: owner.email,
+      subject: "Someone used your email on a Cohort invite",
+      text: [
+        `Hello ${owner.name},`,
+        "",
+        `Someone tried to create a Cohort account with your email address through an invite link to "${cohortName}".`,
+        "You already have an account, so nothing was created or changed.",
+        "If it was you: sign in with your existing password, then open the invite link again to join.",
+        "If it was not you, you can ignore this email.",
+      ].join("\n"),
+    });
+  } catch (e) {
+    console.error(`sign-up notice not sent: ${(e as Error).message}`);
+  }
 }

@@ -17,8 +17,8 @@ const schema = z.object({
   SMTP_URL: z.string().optional(),
   /** sender of invite emails, e.g. "Training Programme <training@example.org>" */
   SMTP_FROM: z.string().optional(),
-  /** reverse proxies in front of the app that append to X-Forwarded-For (lib/platform/http/request.ts) */
-  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(1).default(1),
+  /** reverse proxies in front of the app that append to X-Forwarded-For; 0: clients connect directly (lib/platform/http/request.ts) */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -2,13 +2,15 @@
 
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { ActionError, type ActionState } from "@/app/_edge/action";
+import { ActionError, refuseForeignAction, type ActionState } from "@/app/_edge/action";
 import { getCurrentUser } from "@/app/_edge/session";
 import { joinCohortWithInvite, signUpWithInvite } from "@/lib/cohorts/invite-links";
 import { clientIp } from "@/lib/platform/http/request";
 
 /** A signed-in learner joins with one click. */
 export async function joinAction(_prev: ActionState | undefined, formData: FormData): Promise<ActionState> {
+  const foreign = await refuseForeignAction();
+  if (foreign) return { ok: false, message: foreign };
   const user = await getCurrentUser();
   const token = String(formData.get("token") ?? "");
   if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent(`/join/${token}`)}`);
@@ -31,6 +33,8 @@ const signUpSchema = z
  */
 export async function signUpAction(_prev: ActionState | undefined, formData: FormData): Promise<ActionState<{ email: string }>> {
   const values = { name: String(formData.get("name") ?? ""), email: String(formData.get("email") ?? "") };
+  const foreign = await refuseForeignAction();
+  if (foreign) return { ok: false, message: foreign, values };
   if (await getCurrentUser()) return { ok: false, message: "You are already signed in. Reload the page to join with your account.", values };
   const parsed = signUpSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) {
@@ -40,7 +44,7 @@ export async function signUpAction(_prev: ActionState | undefined, formData: For
   }
   try {
     const r = await signUpWithInvite({ ...parsed.data, ip: await clientIp() });
-    return { ok: true, data: { email: r.user.email } };
+    return { ok: true, data: { email: r.email } };
   } catch (e) {
     if (e instanceof ActionError) return { ok: false, message: e.message, fieldErrors: e.fieldErrors, values };
     throw e;

@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { SignOutButton } from "@/app/_components/sign-out-button";
 import { getCurrentUser } from "@/app/_edge/session";
-import { inviteProblemMessages, isActiveMember, lookupCohortInvite } from "@/lib/cohorts/invite-links";
+import { blockedUntil, keyFor } from "@/lib/accounts/throttle";
+import { INVITE_THROTTLED, inviteProblemMessages, isActiveMember, lookupCohortInvite } from "@/lib/cohorts/invite-links";
+import { clientIp } from "@/lib/platform/http/request";
 import { JoinButton, SignUpForm } from "./join-forms";
 
 export const metadata: Metadata = { title: "Join a cohort", referrer: "no-referrer" };
@@ -10,7 +12,12 @@ export const metadata: Metadata = { title: "Join a cohort", referrer: "no-referr
 /** The public end of an invite link: explains a bad link, or lets the visitor join. */
 export default async function JoinPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  const [found, user] = await Promise.all([lookupCohortInvite(token), getCurrentUser()]);
+  // an address that tried too many bad links learns nothing more, here either (read only: GET changes nothing)
+  const blocked = await blockedUntil([keyFor("inviteIp", await clientIp())]);
+  const [found, user] = await Promise.all([
+    blocked ? ({ ok: false, reason: "throttled" } as const) : lookupCohortInvite(token),
+    getCurrentUser(),
+  ]);
   return (
     <main id="main" className="mx-auto flex min-h-screen max-w-md flex-col justify-center px-4 py-10">
       <p className="mb-2 text-lg font-bold text-brand-800">Cohort</p>
@@ -18,7 +25,7 @@ export default async function JoinPage({ params }: { params: Promise<{ token: st
         <>
           <h1 className="mb-4 text-2xl font-bold">This invite link does not work</h1>
           <div className="card space-y-3">
-            <p role="status">{inviteProblemMessages[found.reason]}</p>
+            <p role="status">{found.reason === "throttled" ? INVITE_THROTTLED : inviteProblemMessages[found.reason]}</p>
             <p><Link className="link" href={user ? "/" : "/signin"}>{user ? "Go to your home page" : "Sign in"}</Link></p>
           </div>
         </>
