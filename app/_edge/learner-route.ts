@@ -1,6 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { getCurrentUser, type CurrentUser } from "@/app/_edge/session";
+import { readJsonBody } from "@/lib/platform/http/json-body";
 import { foreignOriginResponse } from "@/lib/platform/http/origin";
 import { LearnError } from "@/lib/learning/errors";
 
@@ -14,8 +15,8 @@ export const errorJson = (status: number, code: string, message: string, details
 /**
  * The frame of a learner route handler: the origin check for changes, a
  * signed-in learner (anyone else: 404, as for a missing id), the JSON body
- * parsed with zod, and LearnErrors turned into their status with a message
- * the page can show.
+ * read with a size cap (64 KB, before parsing) and parsed with zod, and
+ * LearnErrors turned into their status with a message the page can show.
  */
 export async function learnerRoute<S extends z.ZodType>(
   req: Request,
@@ -31,13 +32,9 @@ export async function learnerRoute<S extends z.ZodType>(
   if (user.role !== "learner") return errorJson(404, "not_found", "Not found.");
   let input: unknown = undefined;
   if (schema) {
-    let raw: unknown;
-    try {
-      raw = await req.json();
-    } catch {
-      return errorJson(400, "invalid", "The request was not valid JSON.");
-    }
-    const parsed = schema.safeParse(raw);
+    const raw = await readJsonBody(req);
+    if (!raw.ok) return errorJson(raw.status, raw.code, raw.message);
+    const parsed = schema.safeParse(raw.value);
     if (!parsed.success) return errorJson(400, "invalid", "The request was not in the expected form.");
     input = parsed.data;
   }

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { getDb, type DbOrTx } from "@/db/client";
 import { users, type Role } from "@/db/schema";
 import { hashPassword, passwordProblem } from "@/lib/accounts/password";
+import { noControlCharacters } from "@/lib/platform/text";
 
 export const emailSchema = z
   .string()
@@ -10,7 +11,12 @@ export const emailSchema = z
   .max(320, "That email address is too long.")
   .email("Enter a valid email address, like name@example.org.")
   .transform((e) => e.toLowerCase());
-export const nameSchema = z.string().trim().min(1, "Enter a name.").max(120, "Keep the name under 120 characters.");
+export const nameSchema = z
+  .string()
+  .refine(...noControlCharacters())
+  .trim()
+  .min(1, "Enter a name.")
+  .max(120, "Keep the name under 120 characters.");
 export const roleSchema = z.enum(["admin", "instructor", "learner"], { message: "Role must be admin, instructor or learner." });
 
 export async function findUserByEmail(email: string, db: DbOrTx = getDb()) {
@@ -29,7 +35,7 @@ export class UserInputError extends Error {
 
 /** Create an account. A null password makes one that is set later through a link. */
 export async function createUser(
-  input: { email: string; name: string; role: Role; password: string | null },
+  input: { email: string; name: string; role: Role; password: string | null; createdBy?: string | null },
   db: DbOrTx = getDb(),
 ) {
   const email = emailSchema.safeParse(input.email);
@@ -46,7 +52,14 @@ export async function createUser(
   const passwordHash = input.password === null ? null : await hashPassword(input.password);
   const [created] = await db
     .insert(users)
-    .values({ email: email.data, name: name.data, role: role.data, passwordHash })
+    .values({
+      email: email.data,
+      name: name.data,
+      role: role.data,
+      passwordHash,
+      passwordSetAt: passwordHash ? new Date() : null,
+      createdBy: input.createdBy ?? null,
+    })
     .returning();
   return created;
 }

@@ -1,5 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
+import { DATE_RANGE_MESSAGE, isDayInRange } from "@/lib/platform/dates";
 import { execRows, getDb } from "@/db/client";
 import { auditLog, users } from "@/db/schema";
 import { requirePermission } from "@/lib/access/scope";
@@ -11,7 +12,11 @@ type Actor = Pick<CurrentUser, "id" | "role">;
 export const AUDIT_PAGE_SIZE = 50;
 
 const blank = (v: unknown) => (v === "" ? undefined : v);
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)));
+const date = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)))
+  .refine(isDayInRange, DATE_RANGE_MESSAGE);
 const fields = {
   actor: z.preprocess(blank, z.string().trim().max(200).optional()),
   action: z.preprocess(blank, z.string().regex(/^[a-z0-9_.]{1,80}$/).optional()),

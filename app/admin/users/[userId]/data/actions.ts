@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { noControlCharacters } from "@/lib/platform/text";
 import { ActionError, formAction } from "@/app/_edge/action";
 import { isUuid } from "@/lib/access/scope";
 import { clientIp } from "@/lib/platform/http/request";
@@ -16,7 +17,7 @@ export const eraseLearnerData = formAction(
       .object({
         userId: z.string().refine(isUuid, "Unknown account."),
         certificates: z.enum(["revoke", "remove"], { message: "Choose what happens to their certificates." }),
-        reason: z.string().trim().max(300, "Keep the reason under 300 characters.").optional().default(""),
+        reason: z.string().refine(...noControlCharacters()).trim().max(300, "Keep the reason under 300 characters.").optional().default(""),
         confirmEmail: z.string().trim().min(1, "Type the learner's email address to confirm."),
       })
       .refine((v) => v.certificates === "remove" || v.reason.length > 0, {

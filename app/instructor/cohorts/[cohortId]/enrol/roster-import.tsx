@@ -2,14 +2,14 @@
 
 import { useRef, useState } from "react";
 import type { ClassifiedRow, ImportedLink, RosterOutcome } from "@/lib/cohorts/roster-import";
+import { ROSTER_MAX_BYTES, ROSTER_MAX_LABEL, ROSTER_TOO_LARGE } from "@/lib/cohorts/roster-limits";
 import { importRosterChunkAction, previewRosterAction } from "./actions";
 
 /** Rows per server call: the bar moves after each one (the server accepts up to twice this). */
 const CHUNK = 200;
-const MAX_BYTES = 2_000_000;
 
 type Preview = { rows: ClassifiedRow[]; counts: Record<RosterOutcome, number> };
-type Counts = { created: number; enrolled: number; already: number; skipped: number };
+type Counts = { created: number; enrolled: number; asked: number; already: number; skipped: number };
 
 const outcomeLabel: Record<RosterOutcome, string> = {
   new: "New account",
@@ -37,7 +37,7 @@ export function RosterImport({ cohortId }: { cohortId: string }) {
     setError(null);
     const file = fileRef.current?.files?.[0];
     if (!file) return setError("Choose a CSV file first.");
-    if (file.size > MAX_BYTES) return setError("The file is larger than 2 MB. Split it into smaller files.");
+    if (file.size > ROSTER_MAX_BYTES) return setError(ROSTER_TOO_LARGE);
     setPhase("checking");
     const fd = new FormData();
     fd.set("cohortId", cohortId);
@@ -61,7 +61,7 @@ export function RosterImport({ cohortId }: { cohortId: string }) {
     if (!preview) return;
     const rows = preview.rows.filter((r) => r.outcome === "new" || r.outcome === "existing").map(({ line, name, email }) => ({ line, name, email }));
     const total = rows.length;
-    const sum: Counts = { created: 0, enrolled: 0, already: 0, skipped: 0 };
+    const sum: Counts = { created: 0, enrolled: 0, asked: 0, already: 0, skipped: 0 };
     const made: ImportedLink[] = [];
     setPhase("importing");
     setProgress({ done: 0, total });
@@ -112,7 +112,7 @@ export function RosterImport({ cohortId }: { cohortId: string }) {
           <div>
             <label htmlFor="roster-file" className="label">Roster file (CSV with the columns name and email)</label>
             <input id="roster-file" ref={fileRef} type="file" accept=".csv,text/csv" className="block text-sm file:mr-3 file:rounded-md file:border file:border-slate-400 file:bg-white file:px-3 file:py-1.5 file:font-semibold file:text-slate-800 hover:file:bg-slate-100" aria-describedby="roster-hint" />
-            <p id="roster-hint" className="mt-1 text-sm text-slate-600">First row: <code>name,email</code>. Up to 5,000 learners per file.</p>
+            <p id="roster-hint" className="mt-1 text-sm text-slate-600">First row: <code>name,email</code>. Up to 5,000 learners and {ROSTER_MAX_LABEL} per file.</p>
           </div>
           <button type="submit" className="btn" disabled={phase === "checking"}>{phase === "checking" ? "Checking…" : "Check file"}</button>
         </form>
@@ -146,7 +146,9 @@ export function RosterImport({ cohortId }: { cohortId: string }) {
           {counts && phase === "done" && (
             <p role="status" data-testid="roster-result">
               {counts.created} {counts.created === 1 ? "account" : "accounts"} created, {counts.enrolled} existing{" "}
-              {counts.enrolled === 1 ? "learner" : "learners"} enrolled{counts.already ? `, ${counts.already} already enrolled` : ""}
+              {counts.enrolled === 1 ? "learner" : "learners"} enrolled
+              {counts.asked ? `, ${counts.asked} with an account of their own asked to accept` : ""}
+              {counts.already ? `, ${counts.already} already enrolled` : ""}
               {counts.skipped ? `, ${counts.skipped} skipped` : ""}.
             </p>
           )}
