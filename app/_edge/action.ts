@@ -1,6 +1,8 @@
 import "server-only";
+import { headers } from "next/headers";
 import { z } from "zod";
 import { requireRole, type CurrentUser } from "@/app/_edge/session";
+import { foreignActionProblem } from "@/lib/platform/http/origin";
 import type { Role } from "@/lib/access/permissions";
 import { ActionError } from "@/lib/platform/errors";
 
@@ -22,15 +24,27 @@ function formValues(formData: FormData): Record<string, string> {
 }
 
 /**
- * The one wrapper for a form's server action: resolves the signed-in user and
- * their role (404 otherwise), parses the form with zod, and turns failures into
- * messages while handing back what was typed so nothing is lost.
+ * The origin check every server action makes first: a message to answer with
+ * (nothing runs) when the POST did not come from one of our pages, else null.
+ * Actions that do not go through formAction call it themselves.
+ */
+export async function refuseForeignAction(): Promise<string | null> {
+  return foreignActionProblem(await headers());
+}
+
+/**
+ * The one wrapper for a form's server action: checks the request came from
+ * one of our pages (Origin), resolves the signed-in user and their role (404
+ * otherwise), parses the form with zod, and turns failures into messages
+ * while handing back what was typed so nothing is lost.
  */
 export function formAction<S extends z.ZodType, R = unknown>(
   opts: { roles: Role[]; schema: S },
   body: (input: z.infer<S>, user: CurrentUser) => Promise<ActionState<R> | void>,
 ) {
   return async (_prev: ActionState<R> | undefined, formData: FormData): Promise<ActionState<R>> => {
+    const foreign = await refuseForeignAction();
+    if (foreign) return { ok: false, message: foreign };
     const user = await requireRole(opts.roles);
     const values = formValues(formData);
     const parsed = opts.schema.safeParse(values);

@@ -3,7 +3,7 @@
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { formAction, type ActionState } from "@/app/_edge/action";
+import { formAction, refuseForeignAction, type ActionState } from "@/app/_edge/action";
 import { requireUser } from "@/app/_edge/session";
 import { secureCookies, sessionCookieName } from "@/app/_edge/auth-options";
 import { changePassword, PasswordChangeError } from "@/lib/accounts/password-change";
@@ -23,6 +23,8 @@ const passwordForm = z
  * to the browser, not even to refill the form.
  */
 export async function changeOwnPassword(_prev: ActionState | undefined, formData: FormData): Promise<ActionState> {
+  const foreign = await refuseForeignAction();
+  if (foreign) return { ok: false, message: foreign };
   const user = await requireUser("/account");
   const parsed = passwordForm.safeParse(Object.fromEntries(formData));
   if (!parsed.success) {

@@ -40,6 +40,8 @@ vi.mock("@/app/_edge/session", async () => {
 });
 vi.mock("@/lib/platform/http/request", () => ({ clientIp: async () => "127.0.0.1", clientIpFrom: () => "127.0.0.1" }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
+// each action is posted from one of our pages (the Origin check passes; e2e/origin.spec.ts tests it refusing)
+vi.mock("next/headers", () => ({ headers: async () => new Headers({ host: "cohort.test", origin: "http://cohort.test" }) }));
 
 const t = setupTestDb();
 const as = (u: { id: string; email: string; name: string; role: "admin" | "instructor" | "learner" }) => {

@@ -1,7 +1,7 @@
 "use server";
 
 import { z } from "zod";
-import type { ActionState } from "@/app/_edge/action";
+import { refuseForeignAction, type ActionState } from "@/app/_edge/action";
 import { setPasswordWithToken, TokenError } from "@/lib/accounts/set-password-links";
 import { clientIp } from "@/lib/platform/http/request";
 
@@ -10,6 +10,8 @@ const schema = z
   .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "The two passwords are not the same." });
 
 export async function setPassword(_prev: ActionState | undefined, formData: FormData): Promise<ActionState> {
+  const foreign = await refuseForeignAction();
+  if (foreign) return { ok: false, message: foreign, fieldErrors: { password: foreign } };
   const parsed = schema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

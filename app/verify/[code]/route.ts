@@ -17,7 +17,8 @@ export async function GET(req: Request, { params }: { params: Promise<{ code: st
     "Referrer-Policy": "no-referrer",
   };
   if (result.status === "throttled") headers["Retry-After"] = String(result.retryAfterSeconds);
-  return new Response(verificationHtml(result, typed), { status, headers });
+  // proxy.ts hands the page its CSP nonce, which the inline style sheet needs
+  return new Response(verificationHtml(result, typed, req.headers.get("x-nonce")), { status, headers });
 }
 
 function safeDecode(s: string) {
