@@ -92,6 +92,12 @@ const placeholders: Record<string, () => Promise<string>> = {
   // a certificate of {learnerId}'s, from a cohort the role tests' instructor teaches
   certificateId: () => certificateOfLearner().then((c) => c.id),
   certificateCode: () => certificateOfLearner().then((c) => c.code),
+  // a message in the admin's mailbox (made here if the seed made none)
+  messageId: () =>
+    one(`with made as (insert into outbox_messages (key, recipient_id, kind)
+           select 'e2e:' || u.id, u.id, 'manual_reminder' from users u where u.email = '${demoUsers.learner.email}'
+           on conflict (key) do nothing returning id)
+         select id from made union all (select id from outbox_messages order by created_at limit 1) limit 1`),
 };
 
 async function certificateOfLearner() {

@@ -72,12 +72,6 @@ type Options<B extends z.ZodType | undefined, Q extends z.ZodType | undefined> =
   body?: B;
   query?: Q;
   maxBytes?: number;
-  /**
-   * Skip the Origin check. Only for an endpoint whose whole authority is a
-   * token in its URL and that others' servers call (RFC 8058 one-click
-   * unsubscribe): say why where it is used.
-   */
-  crossSite?: "allowed";
 };
 
 type Infer<T> = T extends z.ZodType ? z.infer<T> : undefined;
@@ -111,7 +105,7 @@ export function route<P, B extends z.ZodType | undefined, Q extends z.ZodType | 
     api ? errorJson(status, code, message, details) : text(status, message);
 
   const wrapped: Handler<P> = async (req, ctx) => {
-    if (req.method !== "GET" && req.method !== "HEAD" && opts.crossSite !== "allowed") {
+    if (req.method !== "GET" && req.method !== "HEAD") {
       const refused = foreignOriginResponse(req);
       if (refused) return refused;
     }

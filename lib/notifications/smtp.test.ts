@@ -39,7 +39,7 @@ beforeAll(async () => {
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 describe("email over SMTP", () => {
-  it("arrives with both parts, a Message-ID, one-click unsubscribe headers and a link into the app", async () => {
+  it("arrives with both parts, a Message-ID, an unsubscribe header and a link into the app", async () => {
     const { moduleId } = await publishBuiltInModules(getDb());
     const instructor = await makeInstructor();
     const learner = await makeLearner({ name: "Rosa Díaz" });
@@ -80,9 +80,7 @@ describe("email over SMTP", () => {
     expect(mail.html).toContain('lang="en"');
 
     const listUnsubscribe = mail.headerLines.find((h) => h.key === "list-unsubscribe")?.line ?? "";
-    const post = mail.headerLines.find((h) => h.key === "list-unsubscribe-post")?.line ?? "";
-    expect(post).toMatch(/List-Unsubscribe=One-Click/);
-    const token = listUnsubscribe.match(/\/api\/unsubscribe\/([^>\s]+)/)?.[1];
+    const token = listUnsubscribe.match(/\/unsubscribe\/([^>\s]+)/)?.[1];
     expect(token, listUnsubscribe).toBeTruthy();
     expect(readUnsubscribeToken(secret, token!)).toEqual({ userId: learner.id, kind: "assigned" });
     expect(mail.text).toContain(`https://training.example.org/unsubscribe/${token}`);

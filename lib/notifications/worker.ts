@@ -86,9 +86,8 @@ export async function deliver(db: DbOrTx, msg: OutboxMessage, config: WorkerConf
 
   const wantsEmail = !(emailIsOptional(kind) && recipient.emailOff);
   const token = emailIsOptional(kind) ? unsubscribeToken(config.secret, msg.recipientId, kind) : null;
-  // the footer link opens a page with a button; the header is RFC 8058's one-click POST target
+  // the footer link and List-Unsubscribe open a page with a button (RFC 8058's one-click POST endpoint is not built yet)
   const unsubscribeUrl = token ? `${config.origin}/unsubscribe/${token}` : null;
-  const oneClickUrl = token ? `${config.origin}/api/unsubscribe/${token}` : null;
   const email = renderEmail({
     content,
     kind,
@@ -107,7 +106,7 @@ export async function deliver(db: DbOrTx, msg: OutboxMessage, config: WorkerConf
         text: email.text,
         html: email.html,
         messageId,
-        headers: oneClickUrl ? { "List-Unsubscribe": `<${oneClickUrl}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" } : {},
+        headers: unsubscribeUrl ? { "List-Unsubscribe": `<${unsubscribeUrl}>` } : {},
       });
     } catch (e) {
       const failed = msg.attempts >= MAX_ATTEMPTS;
