@@ -68,7 +68,9 @@ export function Table<K extends string>({
       role="region"
       aria-labelledby={captionId}
       tabIndex={0}
-      className={cx("overflow-x-auto", framed && "rounded-lg border border-slate-200 bg-white", regionClassName)}
+      // relative: the sr-only texts in the headers are positioned absolutely and
+      // would otherwise be placed against the page, widening it on a phone
+      className={cx("relative overflow-x-auto", framed && "rounded-lg border border-slate-200 bg-white", regionClassName)}
     >
       <table className={cx("w-full border-collapse text-sm", className)} {...rest}>
         <caption id={captionId} className={showCaption ? "px-3 py-2 text-left font-semibold" : "sr-only"}>
