@@ -1,5 +1,6 @@
 /**
- * Runs once when a server process starts: refuse to start on a bad
+ * Runs once when a server process starts: record each request's socket
+ * address for the app (lib/platform/http/peer-address.ts), refuse to start on a bad
  * configuration (one line) or on module content that does not validate
  * (every problem, with its file and field), and on the embedded database
  * migrate, publish the built-in module and seed the demo data.
@@ -9,10 +10,14 @@ import { migrateDb } from "./db/migrate";
 import { seedDemo } from "./db/seed/demo/seed";
 import { builtInContentProblem } from "./lib/learning/module/content-files";
 import { publishBuiltInModules } from "./lib/learning/module/publish";
+import http from "node:http";
 import { startNotificationWorker } from "./lib/notifications/runner";
+import { installPeerAddressHook } from "./lib/platform/http/peer-address";
 import { env, isDemo, startupProblem } from "./lib/platform/env";
 
 export async function registerNode() {
+  // first: the client address the app uses comes from the socket, never from a header the client chose
+  installPeerAddressHook(http);
   const problem = startupProblem() ?? builtInContentProblem();
   if (problem) {
     console.error(problem);

@@ -7,6 +7,14 @@ const nextConfig = {
   // e2e builds into its own folder so a running dev server is undisturbed
   distDir: process.env.NEXT_DIST_DIR || ".next",
   typedRoutes: false,
+  experimental: {
+    // a roster CSV may be 1 MB (ROSTER_MAX_BYTES, lib/cohorts/roster-import.ts); Next's default of 1 MB
+    // for the whole form refused files just under it with a generic error
+    serverActions: { bodySizeLimit: "2mb" },
+    // proxy.ts sees every request, and Next.js buffers its body for it: bound that too
+    // (JSON route handlers cap theirs far lower, lib/platform/http/json-body.ts)
+    proxyClientMaxBodySize: "2mb",
+  },
   async headers() {
     return [
       {
@@ -19,6 +27,13 @@ const nextConfig = {
           { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=()" },
         ],
       },
+      // pages whose URL carries a secret (a link token) or a certificate code:
+      // no Referer at all, so the link does not travel to the next site visited
+      // (these headers override the ones above, and a route handler's own)
+      ...["/verify/:path*", "/set-password/:path*", "/join/:path*"].map((source) => ({
+        source,
+        headers: [{ key: "Referrer-Policy", value: "no-referrer" }],
+      })),
     ];
   },
 };

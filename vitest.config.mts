@@ -14,8 +14,10 @@ export default defineConfig({
     environment: "node",
     globalSetup: ["./db/test/global-setup.ts"],
     setupFiles: ["./db/test/setup-file.ts"],
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // Ceilings, not budgets: tests wait on conditions, and a CI machine may be
+    // busy (a 250-row roster import took over 30 s at load 28 on 2 cores).
+    testTimeout: 180_000,
+    hookTimeout: 180_000,
     fileParallelism: true,
     maxWorkers: 2,
   },

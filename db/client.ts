@@ -14,7 +14,11 @@ import { PGlite } from "@electric-sql/pglite";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
+import { redactQueryErrors } from "./query-errors";
 import * as schema from "./schema";
+
+// a failed query's error (and so the server log) never carries the values it was given
+redactQueryErrors();
 
 export type Db = PostgresJsDatabase<typeof schema>;
 /** The argument a transaction callback receives; accepted wherever a Db is. */

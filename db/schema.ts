@@ -4,6 +4,7 @@
  */
 import { sql } from "drizzle-orm";
 import {
+  type AnyPgColumn,
   bigserial,
   boolean,
   check,
@@ -41,12 +42,16 @@ export const users = pgTable(
     name: text("name").notNull(),
     /** null until the user sets a password through an invite or set-password link */
     passwordHash: text("password_hash"),
+    /** when a password was last set; null: this account never had one (instructors may send it a link) */
+    passwordSetAt: ts("password_set_at"),
     role: roleEnum("role").notNull(),
     status: userStatusEnum("status").notNull().default("active"),
     /** bumped to end every session of the user at their next request */
     sessionVersion: integer("session_version").notNull().default(1),
     /** rows made by a seed script; the scale seed refuses to run beside real users */
     isSeed: boolean("is_seed").notNull().default(false),
+    /** the staff member who made this account (an instructor adding a learner); null when self-made */
+    createdBy: uuid("created_by").references((): AnyPgColumn => users.id, { onDelete: "set null" }),
     lastSignInAt: ts("last_sign_in_at"),
     /** IANA zone for reminders at 9 a.m. their time; null: the organisation's */
     timeZone: text("time_zone"),
@@ -57,6 +62,7 @@ export const users = pgTable(
     uniqueIndex("users_email_lower_uq").on(sql`lower(${t.email})`),
     index("users_role_status_idx").on(t.role, t.status),
     index("users_name_idx").on(t.name),
+    index("users_created_by_idx").on(t.createdBy),
   ],
 );
 
@@ -88,7 +94,11 @@ export const throttles = pgTable("throttles", {
 
 export const accountTokenPurposeEnum = pgEnum("account_token_purpose", ["invite", "set_password"]);
 
-/** Staff invites and set-password links. Only the SHA-256 of the token is stored. */
+/**
+ * Staff invites and set-password links. Only the SHA-256 of the token is
+ * stored. A link remembers the account's role and whether it had a password
+ * when it was made: redeeming it after either changed is refused.
+ */
 export const accountTokens = pgTable(
   "account_tokens",
   {
@@ -98,6 +108,8 @@ export const accountTokens = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     purpose: accountTokenPurposeEnum("purpose").notNull(),
+    issuedRole: roleEnum("issued_role").notNull(),
+    issuedWithPassword: boolean("issued_with_password").notNull(),
     expiresAt: ts("expires_at").notNull(),
     usedAt: ts("used_at"),
     revokedAt: ts("revoked_at"),
@@ -105,6 +117,25 @@ export const accountTokens = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index("account_tokens_user_idx").on(t.userId)],
+);
+
+/**
+ * Browsers that signed in to an account before (a long-lived HttpOnly cookie
+ * holds the token; only its SHA-256 is kept). A correct password from one of
+ * them is not refused by the per-account throttle, so strangers guessing a
+ * password cannot lock its owner out.
+ */
+export const signInDevices = pgTable(
+  "sign_in_devices",
+  {
+    tokenHash: text("token_hash").notNull(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+    lastUsedAt: ts("last_used_at").notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.tokenHash, t.userId] }), index("sign_in_devices_user_idx").on(t.userId)],
 );
 
 // ---------------------------------------------------------------- organisation
@@ -210,6 +241,30 @@ export const enrolments = pgTable(
       .on(t.cohortId, t.userId)
       .where(sql`${t.status} = 'removed'`),
   ],
+);
+
+/**
+ * An instructor added an existing account to their cohort: nothing is shared
+ * with the instructor until the learner accepts on /learn (or declines).
+ */
+export const pendingEnrolments = pgTable(
+  "pending_enrolments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    cohortId: uuid("cohort_id")
+      .notNull()
+      .references(() => cohorts.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    invitedBy: uuid("invited_by").references(() => users.id, { onDelete: "set null" }),
+    /** email | csv */
+    source: text("source").notNull(),
+    createdAt: createdAt(),
+    /** the learner said no; adding them again asks again */
+    declinedAt: ts("declined_at"),
+  },
+  (t) => [uniqueIndex("pending_enrolments_cohort_user_uq").on(t.cohortId, t.userId), index("pending_enrolments_user_idx").on(t.userId)],
 );
 
 export const cohortInvites = pgTable(

@@ -1,8 +1,10 @@
 import "server-only";
+import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { z } from "zod";
 import { can, type Permission } from "@/lib/access/permissions";
 import { isDomainError } from "@/lib/platform/errors";
+import { foreignActionProblem } from "@/lib/platform/http/origin";
 
 /** Until every area throws DomainError (ActionError is its "invalid" kind). */
 export { ActionError } from "@/lib/platform/errors";
@@ -56,6 +58,10 @@ export function formAction<S extends z.ZodType, R = unknown>(
   body: Body<S, R, CurrentUser> | Body<S, R, CurrentUser | null>,
 ): FormActionFn<R> {
   const run: FormActionFn<R> = async (_prev, formData) => {
+    // Next.js compares Origin with Host itself but lets a POST without Origin
+    // through; browsers always send one with a server action, so nothing runs.
+    const foreign = foreignActionProblem(await headers());
+    if (foreign) return { ok: false, message: foreign, values: formValues(formData, opts.secret ?? []) };
     const user = await getCurrentUser();
     if (opts.permission !== "public") {
       if (!user) redirect(signInUrl(await requestPath()));

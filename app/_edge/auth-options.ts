@@ -1,5 +1,6 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
+import { cookies } from "next/headers";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { env } from "@/lib/platform/env";
@@ -7,6 +8,7 @@ import { clientIpFrom } from "@/lib/platform/http/request";
 import { decodeJwt, encodeJwt } from "./jwt";
 import { endSession, resolveSession } from "@/lib/accounts/sessions";
 import { authenticate, type SignInResult } from "@/lib/accounts/sign-in";
+import { DEVICE_COOKIE_DAYS } from "@/lib/accounts/sign-in-devices";
 
 const credentials = z.object({
   email: z.string().trim().min(1).max(320),
@@ -19,6 +21,17 @@ export function secureCookies() {
 }
 
 export const sessionCookieName = () => (secureCookies() ? "__Host-cohort.session" : "cohort.session");
+
+/** "This browser signed in here before" (lib/accounts/sign-in-devices.ts): outlives sessions and sign-out. */
+export const deviceCookieName = () => (secureCookies() ? "__Host-cohort.device" : "cohort.device");
+
+function cookieFrom(header: string | null, name: string): string | null {
+  for (const part of (header ?? "").split(";")) {
+    const [k, ...v] = part.trim().split("=");
+    if (k === name) return v.join("=") || null;
+  }
+  return null;
+}
 
 export function authOptions(): NextAuthOptions {
   const secure = secureCookies();
@@ -54,13 +67,22 @@ export function authOptions(): NextAuthOptions {
           const h = new Headers(req?.headers as Record<string, string> | undefined);
           let result: SignInResult;
           try {
-            result = await authenticate({ ...parsed.data, ip: clientIpFrom(h), userAgent: h.get("user-agent") });
+            const deviceToken = cookieFrom(h.get("cookie"), deviceCookieName());
+            result = await authenticate({ ...parsed.data, ip: clientIpFrom(h), userAgent: h.get("user-agent"), deviceToken });
           } catch (e) {
             // the database is unreachable: say so (next-auth would pass the driver's message to the browser)
             console.error(`sign-in failed: ${(e as Error).message}`);
             throw new Error("unavailable");
           }
           if (!result.ok) throw new Error(result.reason);
+          // Next.js adds cookies set here to the sign-in response
+          (await cookies()).set(deviceCookieName(), result.deviceToken, {
+            httpOnly: true,
+            sameSite: "lax",
+            path: "/",
+            secure: secureCookies(),
+            maxAge: DEVICE_COOKIE_DAYS * 86400,
+          });
           const u = result.user;
           return { id: u.id, email: u.email, name: u.name, role: u.role, sid: result.sessionId, sv: u.sessionVersion };
         },

@@ -36,10 +36,19 @@ export const MAX_JSON_BYTES = 64 * 1024;
 async function readJson(
   req: Request,
   maxBytes: number,
-): Promise<{ ok: true; value: unknown } | { ok: false; status: number; message: string }> {
+): Promise<{ ok: true; value: unknown } | { ok: false; status: number; code: "too_large" | "invalid"; message: string }> {
+  const tooLarge = {
+    ok: false,
+    status: 413,
+    code: "too_large",
+    message: `The request is too large (at most ${Math.round(maxBytes / 1024)} KB).`,
+  } as const;
   const declared = Number(req.headers.get("content-length") ?? NaN);
-  if (Number.isFinite(declared) && declared > maxBytes) return { ok: false, status: 413, message: "The request is too large." };
-  if (!req.body) return { ok: false, status: 400, message: "The request was not valid JSON." };
+  if (Number.isFinite(declared) && declared > maxBytes) {
+    await req.body?.cancel().catch(() => {}); // never read
+    return tooLarge;
+  }
+  if (!req.body) return { ok: false, status: 400, code: "invalid", message: "The request was not valid JSON." };
   const reader = req.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -48,15 +57,15 @@ async function readJson(
     if (done) break;
     size += value.byteLength;
     if (size > maxBytes) {
-      await reader.cancel();
-      return { ok: false, status: 413, message: "The request is too large." };
+      await reader.cancel().catch(() => {});
+      return tooLarge;
     }
     chunks.push(value);
   }
   try {
-    return { ok: true, value: JSON.parse(Buffer.concat(chunks).toString("utf8")) };
+    return { ok: true, value: JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks))) };
   } catch {
-    return { ok: false, status: 400, message: "The request was not valid JSON." };
+    return { ok: false, status: 400, code: "invalid", message: "The request was not valid JSON." };
   }
 }
 
@@ -128,7 +137,7 @@ export function route<P, B extends z.ZodType | undefined, Q extends z.ZodType | 
     let body: unknown = undefined;
     if (opts.body) {
       const read = await readJson(req, opts.maxBytes ?? MAX_JSON_BYTES);
-      if (!read.ok) return fail(read.status, "invalid", read.message);
+      if (!read.ok) return fail(read.status, read.code, read.message);
       const parsed = opts.body.safeParse(read.value);
       if (!parsed.success) return fail(400, "invalid", "The request was not in the expected form.");
       body = parsed.data;

@@ -55,6 +55,8 @@ vi.mock("@/app/_edge/http", async (original) => ({
   requestPath: async () => null,
 }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
+// each action is posted from one of our pages (the Origin check passes; e2e/origin.spec.ts tests it refusing)
+vi.mock("next/headers", () => ({ headers: async () => new Headers({ host: "cohort.test", origin: "http://cohort.test" }) }));
 
 const t = setupTestDb();
 const as = (u: Omit<CurrentUser, "sessionId">) => {

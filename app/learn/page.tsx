@@ -3,17 +3,28 @@ import Link from "next/link";
 import { AppShell } from "@/app/_components/app-shell";
 import { LocalTime } from "@/app/_components/local-time";
 import { page } from "@/app/_edge/page";
+import { listPendingEnrolments } from "@/lib/cohorts/pending-enrolments";
 import { listLearnerAssignments, type LearnerAssignment } from "@/lib/learning/home";
+import { PendingEnrolmentCard } from "./_components/pending-enrolment-card";
 import { ProgressBar } from "./_components/progress-bar";
 import { StatusBadge } from "@/app/_components/status-badge";
 
 export const metadata: Metadata = { title: "My training" };
 
 export default page({ permission: "workspace.learner" }, async ({ user }) => {
-  const list = await listLearnerAssignments({ userId: user.id });
+  const [list, pending] = await Promise.all([listLearnerAssignments({ userId: user.id }), listPendingEnrolments({ learner: user })]);
   return (
     <AppShell user={user}>
       <h1 className="text-2xl font-bold">My training</h1>
+      {pending.length > 0 && (
+        <ul className="mt-4 space-y-4" aria-label="Invitations to join a cohort">
+          {pending.map((p) => (
+            <li key={p.id}>
+              <PendingEnrolmentCard offer={{ id: p.id, cohortName: p.cohortName, invitedByName: p.invitedByName }} />
+            </li>
+          ))}
+        </ul>
+      )}
       {list.length === 0 ? (
         <div className="card mt-4">
           <p className="font-semibold">Nothing is assigned to you yet.</p>

@@ -3,25 +3,25 @@ import { redirect } from "next/navigation";
 import { page } from "@/app/_edge/page";
 import { homeFor } from "@/lib/access/permissions";
 import { isDemo } from "@/lib/platform/env";
+import { safeReturnPath } from "@/lib/platform/http/return-path";
 import { DEMO_PASSWORD, demoAccounts, demoLearners } from "@/db/seed/demo/accounts";
 import { SignInForm } from "./sign-in-form";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-function safeReturn(url: string | undefined) {
-  return url && url.startsWith("/") && !url.startsWith("//") ? url : undefined;
-}
+// any origin works for the check (only the path is kept); ours reads best in errors
+const ownOrigin = () => process.env.NEXTAUTH_URL ?? "http://localhost";
 
 export default page({ permission: "public" }, async ({ user, query }) => {
-  const { callbackUrl } = query;
-  if (user) redirect(safeReturn(callbackUrl) ?? homeFor[user.role]);
+  const returnTo = safeReturnPath(query.callbackUrl, ownOrigin());
+  if (user) redirect(returnTo ?? homeFor[user.role]);
   const demo = isDemo();
   return (
     <main id="main" className="mx-auto flex min-h-screen max-w-md flex-col justify-center px-4 py-10">
       <h1 className="mb-1 text-2xl font-bold text-brand-800">Cohort</h1>
       <p className="mb-6 text-slate-700">Sign in to your training.</p>
       <div className="card">
-        <SignInForm callbackUrl={safeReturn(callbackUrl)} />
+        <SignInForm callbackUrl={returnTo} />
       </div>
       {demo && (
         <section aria-labelledby="demo-heading" className="mt-6 rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm">

@@ -28,22 +28,28 @@ a{color:#15564c}a:focus-visible{outline:3px solid #1d4ed8;outline-offset:2px}
 @media (max-width:30rem){dl{grid-template-columns:1fr}dd{margin-bottom:.5rem}}
 `;
 
-function layout(title: string, body: string) {
+/**
+ * The style sheet is inline, so it carries this request's CSP nonce (set by
+ * proxy.ts): without it the app's own Content-Security-Policy blocks it.
+ */
+function layout(title: string, body: string, nonce: string | null) {
+  const nonceAttr = nonce && /^[A-Za-z0-9+/=]{16,64}$/.test(nonce) ? ` nonce="${nonce}"` : "";
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex"><title>${esc(title)} · Cohort</title><style>${css}</style></head>
+<meta name="robots" content="noindex"><meta name="referrer" content="no-referrer"><title>${esc(title)} · Cohort</title><style${nonceAttr}>${css}</style></head>
 <body><main id="main"><p class="brand"><a href="/">Cohort</a></p><h1>Certificate verification</h1>
 ${body}
 <p class="next"><a href="/verify">Check another code</a></p></main></body></html>`;
 }
 
-export function verificationHtml(result: Verification, typed: string): string {
+export function verificationHtml(result: Verification, typed: string, nonce: string | null = null): string {
   if (result.status === "throttled") {
     const minutes = Math.ceil(result.retryAfterSeconds / 60);
     return layout(
       "Too many checks",
       `<section class="result throttled" aria-labelledby="status"><h2 id="status">Too many checks from your network</h2>
 <p>Too many unknown codes were tried from this address. Please wait ${minutes} ${minutes === 1 ? "minute" : "minutes"} and try again.</p></section>`,
+      nonce,
     );
   }
   if (result.status === "not_found") {
@@ -52,13 +58,14 @@ export function verificationHtml(result: Verification, typed: string): string {
       "Certificate not found",
       `<section class="result missing" aria-labelledby="status"><h2 id="status">Certificate not found</h2>
 <p>No certificate has the code <code>${esc(shown)}</code>. Check the code printed at the bottom of the certificate: it has 16 letters and digits in four groups, like <code>K7QM-3XRT-9FHW-2NPD</code>.</p></section>`,
+      nonce,
     );
   }
   const c = result.certificate;
   const revoked = result.status === "revoked" && c.revokedAt;
   const provider = c.providerApprovalNumber ? `${c.providerName} (approval number ${c.providerApprovalNumber})` : c.providerName;
   const rows: [string, string][] = [
-    ["Learner", c.learnerName],
+    ...(c.learnerName ? [["Learner", c.learnerName] as [string, string]] : []),
     ["Module", `${c.moduleTitle} (version ${c.moduleVersion})`],
     ["Provider", provider],
     ["Completed on", formatCertificateDate(c.completedAt)],
@@ -71,5 +78,6 @@ export function verificationHtml(result: Verification, typed: string): string {
 <h2 id="status">${revoked ? `Revoked on ${esc(formatCertificateDate(c.revokedAt!))}` : "Valid certificate"}</h2>
 <p>${revoked ? "This certificate was issued but has since been revoked by the provider. It is no longer valid." : "This certificate was issued by the provider below and has not been revoked."}</p>
 <dl>${rows.map(([k, v]) => `<dt>${esc(k)}</dt><dd>${esc(v)}</dd>`).join("")}</dl></section>`,
+    nonce,
   );
 }

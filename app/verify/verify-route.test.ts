@@ -1,10 +1,15 @@
+import { eq } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
+import { certificates } from "@/db/schema";
 import { makeCompletedProgress } from "@/db/test/certificate-factories";
 import { makeUser } from "@/db/test/factories";
+import { makeLearnerWithHistory } from "@/db/test/prod-factories";
 import { setupTestDb } from "@/db/test/test-db";
 import { rules } from "@/lib/accounts/throttle";
 import { issueCertificate } from "@/lib/certificates/issue";
 import { revokeCertificate } from "@/lib/certificates/revoke";
+import { erasePersonalData } from "@/lib/privacy/erasure";
+import { PEER_HEADER, peerHeaderValue } from "@/lib/platform/http/peer-address";
 
 // an anonymous visitor: the public route needs no session (and there is no request scope for cookies here)
 vi.mock("@/app/_edge/session", () => ({ getCurrentUser: async () => null }));
@@ -12,8 +17,11 @@ const { GET } = await import("./[code]/route");
 
 const t = setupTestDb();
 
-const verify = (code: string, ip = "10.4.0.1") =>
-  GET(new Request(`http://localhost:3000/verify/${code}`, { headers: { "x-forwarded-for": ip } }), { params: Promise.resolve({ code }) });
+// the request as it arrives from a client at `ip` (the socket address the server records)
+const verify = (code: string, ip = "10.4.0.1", extra: Record<string, string> = {}) =>
+  GET(new Request(`http://localhost:3000/verify/${code}`, { headers: { [PEER_HEADER]: peerHeaderValue(ip), ...extra } }), {
+    params: Promise.resolve({ code }),
+  });
 
 describe("GET /verify/[code]", () => {
   it("shows a valid certificate's public fields, and nothing else, to anyone", async () => {
@@ -62,5 +70,25 @@ describe("GET /verify/[code]", () => {
     expect(html).toContain("Too many checks");
     expect(html).not.toContain(cert.providerName);
     expect((await verify(cert.code, "10.4.9.10")).status).toBe(200);
+  });
+
+  it("after erasure with revoke, says revoked without the learner's name (security finding 15)", async () => {
+    const admin = await makeUser({ role: "admin" });
+    const victim = await makeLearnerWithHistory({ name: "Rosa Erasable" });
+    const [cert] = await t.db.select().from(certificates).where(eq(certificates.userId, victim.learner.id));
+    await erasePersonalData({ actor: admin, userId: victim.learner.id, certificates: "revoke", reason: "Erased at their request" });
+    const res = await verify(cert.code, "10.4.7.1");
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain("Revoked on");
+    expect(html).not.toContain("Rosa Erasable");
+  });
+
+  it("styles itself under the CSP: the inline style sheet carries the request's nonce; no referrer", async () => {
+    const { progress } = await makeCompletedProgress();
+    const cert = await issueCertificate(t.db, progress.id);
+    const res = await verify(cert.code, "10.4.7.2", { "x-nonce": "bm9uY2UtYWJjMTIzNDU2Nzg5" });
+    expect(res.headers.get("referrer-policy")).toBe("no-referrer");
+    expect(await res.text()).toMatch(/<style nonce="bm9uY2UtYWJjMTIzNDU2Nzg5">/);
   });
 });

@@ -37,11 +37,19 @@ export async function getViewableCertificate({
 }
 
 /**
- * The learner whose training record a staff member may open, or null.
- * Admins: any learner. Instructors: learners enrolled (active or removed) in
- * a cohort they teach. Learners reach only their own, through /learn/record.
+ * The learner whose training record a staff member may open, and which part
+ * of it, or null. Admins: any learner, all of it (`cohortIds` null).
+ * Instructors: learners enrolled (active or removed) in a cohort they teach,
+ * and only what came from those cohorts — never the learner's other cohorts,
+ * certificates or codes. Learners reach only their own, through /learn/record.
  */
-export async function getRecordLearnerForStaff({ viewer, learnerId }: { viewer: Viewer; learnerId: string }) {
+export async function getRecordLearnerForStaff({
+  viewer,
+  learnerId,
+}: {
+  viewer: Viewer;
+  learnerId: string;
+}): Promise<{ id: string; name: string; email: string; cohortIds: string[] | null } | null> {
   if (!isUuid(learnerId) || viewer.role === "learner") return null;
   const db = getDb();
   const [learner] = await db
@@ -50,13 +58,12 @@ export async function getRecordLearnerForStaff({ viewer, learnerId }: { viewer: 
     .where(and(eq(users.id, learnerId), eq(users.role, "learner")))
     .limit(1);
   if (!learner) return null;
-  if (viewer.role === "admin") return learner;
-  const [taught] = await db
+  if (viewer.role === "admin") return { ...learner, cohortIds: null };
+  const taught = await db
     .select({ cohortId: enrolments.cohortId })
     .from(enrolments)
-    .where(and(eq(enrolments.userId, learnerId), teachesSql(viewer.id, enrolments.cohortId)))
-    .limit(1);
-  return taught ? learner : null;
+    .where(and(eq(enrolments.userId, learnerId), teachesSql(viewer.id, enrolments.cohortId)));
+  return taught.length ? { ...learner, cohortIds: taught.map((t) => t.cohortId) } : null;
 }
 
 /** Which cohorts' certificates this staff member may open (null: all of them). */

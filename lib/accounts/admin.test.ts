@@ -125,7 +125,7 @@ describe("changes end sessions and are audited", () => {
 
 describe("set-password links", () => {
   it("makes a one-time link (only its hash stored) and withdraws the earlier one", async () => {
-    const u = await makeUser();
+    const u = await makeUser({ passwordHash: null });
     const first = await createPasswordLink(asActor(admin), u.id);
     const second = await createPasswordLink(asActor(admin), u.id);
     const token = (p: string) => p.split("/").pop()!;

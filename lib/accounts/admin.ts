@@ -1,7 +1,9 @@
 import { and, asc, count, desc, eq, gt, ilike, isNull, or, sql, type SQL } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/db/client";
 import { accountTokens, auditLog, authSessions, users } from "@/db/schema";
-import { createAccountToken } from "@/lib/accounts/set-password-links";
+import { createAccountToken, revokeOpenLinks } from "@/lib/accounts/set-password-links";
+import { forgetDevices } from "@/lib/accounts/sign-in-devices";
+import { mailConfigured, sendMail } from "@/lib/platform/mail";
 import { audit } from "@/lib/audit/record";
 import { endAllSessions } from "@/lib/accounts/sessions";
 import { isUuid, requirePermission } from "@/lib/access/scope";
@@ -70,6 +72,11 @@ export const accountMessages = {
   lastAdminDemote: "This is the last active admin; make another admin before changing this role.",
   missing: "No such account.",
   deactivatedLink: "This account is deactivated. Reactivate it before creating a set-password link.",
+  hasPasswordLink:
+    "This account has a password, so no one may make a link that replaces it. Email the person a password reset instead: the link goes only to them.",
+  noPasswordReset: "This account has no password yet: create a set-password link instead.",
+  noMail: "Email is not configured (SMTP_URL), so Cohort cannot send a password reset. Configure email, then try again.",
+  mailFailed: "The reset email could not be sent, so the link was withdrawn. Try again later.",
 } as const;
 
 /**
@@ -102,6 +109,8 @@ export async function setUserStatus(actor: Actor, userId: string, status: "activ
       throw conflict(accountMessages.lastAdminDeactivate);
     }
     await tx.update(users).set({ status }).where(eq(users.id, userId));
+    // links made before stop working, so reactivating does not bring them back
+    const linksRevoked = await revokeOpenLinks(tx, userId);
     await audit(tx, {
       actorId: actor.id,
       actorEmail: actor.email,
@@ -109,8 +118,12 @@ export async function setUserStatus(actor: Actor, userId: string, status: "activ
       targetType: "user",
       targetId: userId,
       ip,
+      details: linksRevoked ? { linksRevoked } : {},
     });
-    if (status === "deactivated") await endAllSessions(tx, userId);
+    if (status === "deactivated") {
+      await endAllSessions(tx, userId);
+      await forgetDevices(userId, tx);
+    }
   });
 }
 
@@ -126,6 +139,8 @@ export async function changeUserRole(actor: Actor, userId: string, role: Role, i
       throw conflict(accountMessages.lastAdminDemote);
     }
     await tx.update(users).set({ role }).where(eq(users.id, userId));
+    // a link made for the old role must not open the new one
+    const linksRevoked = await revokeOpenLinks(tx, userId);
     await audit(tx, {
       actorId: actor.id,
       actorEmail: actor.email,
@@ -133,7 +148,7 @@ export async function changeUserRole(actor: Actor, userId: string, role: Role, i
       targetType: "user",
       targetId: userId,
       ip,
-      details: { from: target.role, to: role },
+      details: { from: target.role, to: role, ...(linksRevoked ? { linksRevoked } : {}) },
     });
     await endAllSessions(tx, userId);
     return { changed: true };
@@ -155,12 +170,16 @@ export async function signOutUserEverywhere(actor: Actor, userId: string, ip?: s
       ip,
     });
     await endAllSessions(tx, userId);
+    await forgetDevices(userId, tx);
   });
 }
 
 /**
- * A one-time set-password link for someone who lost their password. Only
- * its hash is kept: the link is shown once. Earlier open links stop working.
+ * A one-time set-password link, shown to the admin, for an account that has
+ * no password yet (a staff invite or an account an instructor made that was
+ * never set up). An account with a password is refused: a link the admin
+ * holds would let them replace it and sign in as that person (an instructor's
+ * account opens reflection text admins may not read). Use sendPasswordReset.
  */
 export async function createPasswordLink(actor: Actor, userId: string, ip?: string) {
   requirePermission(actor, "users.manage");
@@ -168,6 +187,7 @@ export async function createPasswordLink(actor: Actor, userId: string, ip?: stri
   return getDb().transaction(async (tx) => {
     const { target } = await lockTarget(tx, userId);
     if (target.status !== "active") throw conflict(accountMessages.deactivatedLink);
+    if (target.passwordHash) throw conflict(accountMessages.hasPasswordLink);
     const link = await createAccountToken(tx, { userId, purpose: "set_password", createdBy: actor.id });
     await audit(tx, {
       actorId: actor.id,
@@ -180,6 +200,64 @@ export async function createPasswordLink(actor: Actor, userId: string, ip?: stri
     });
     return { path: link.path, expiresAt: link.expiresAt };
   });
+}
+
+export const RESET_DAYS = 1;
+
+/**
+ * Lost password, for an account that has one: a reset link emailed to the
+ * account's own address — the admin never sees it — audited. The owner's
+ * current password keeps working until they use the link.
+ */
+export async function sendPasswordReset(actor: Actor & { name?: string }, userId: string, { origin, ip }: { origin: string; ip?: string }) {
+  requirePermission(actor, "users.manage");
+  if (!isUuid(userId)) throw notFound(accountMessages.missing);
+  if (!mailConfigured()) throw conflict(accountMessages.noMail);
+  const made = await getDb().transaction(async (tx) => {
+    const { target } = await lockTarget(tx, userId);
+    if (target.status !== "active") throw conflict(accountMessages.deactivatedLink);
+    if (!target.passwordHash) throw conflict(accountMessages.noPasswordReset);
+    const link = await createAccountToken(tx, { userId, purpose: "set_password", createdBy: actor.id, days: RESET_DAYS });
+    await audit(tx, {
+      actorId: actor.id,
+      actorEmail: actor.email,
+      action: "user.password_reset_sent",
+      targetType: "user",
+      targetId: userId,
+      ip,
+      details: { expiresAt: link.expiresAt.toISOString() },
+    });
+    return { target, link };
+  });
+  try {
+    await sendMail({
+      to: made.target.email,
+      subject: "Reset your Cohort password",
+      text: [
+        `Hello ${made.target.name},`,
+        "",
+        "An administrator of your Cohort training program started a password reset for your account.",
+        "If you asked for it, choose a new password with this link (it works once, for 24 hours):",
+        `${origin}${made.link.path}`,
+        "",
+        "If you did not ask for it, ignore this email: your current password keeps working.",
+      ].join("\n"),
+    });
+  } catch {
+    await getDb().transaction(async (tx) => {
+      await revokeOpenLinks(tx, userId);
+      await audit(tx, {
+        actorId: actor.id,
+        actorEmail: actor.email,
+        action: "user.password_reset_failed",
+        targetType: "user",
+        targetId: userId,
+        ip,
+      });
+    });
+    throw conflict(accountMessages.mailFailed);
+  }
+  return { email: made.target.email, expiresAt: made.link.expiresAt };
 }
 
 /** One person for the admin's account page: no password hash, ever. Unknown ids are not_found. */

@@ -27,7 +27,7 @@ export async function inviteStaff(
 ) {
   requirePermission(actor, "users.manage");
   const invite = await getDb().transaction(async (tx) => {
-    const user = await createUser({ ...input, password: null }, tx);
+    const user = await createUser({ ...input, password: null, createdBy: actor.id }, tx);
     const link = await createAccountToken(tx, { userId: user.id, purpose: "invite", createdBy: actor.id, days: INVITE_DAYS });
     await audit(tx, {
       actorId: actor.id,

@@ -1,5 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
+import { DATE_RANGE_MESSAGE, isDayInRange } from "@/lib/platform/dates";
 import { execRows, getDb } from "@/db/client";
 import { auditLog, users } from "@/db/schema";
 import { requirePermission } from "@/lib/access/scope";
@@ -14,7 +15,8 @@ const blank = (v: unknown) => (v === "" ? undefined : v);
 const date = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)));
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)))
+  .refine(isDayInRange, DATE_RANGE_MESSAGE);
 const fields = {
   actor: z.preprocess(blank, z.string().trim().max(200).optional()),
   action: z.preprocess(

@@ -8,7 +8,8 @@ import { getTrainingRecord } from "./record";
 import { trainingRecordCsv } from "./record-csv";
 import { renderTranscriptPdf } from "./transcript-pdf";
 
-type Learner = { id: string; name: string };
+/** `cohortIds`: the part of the record the viewer may see (null: all of it). */
+type Learner = { id: string; name: string; cohortIds?: string[] | null };
 
 /** The certificate PDF as a download (the caller has checked who may have it). */
 export async function certificatePdfDownload(cert: Certificate) {
@@ -20,7 +21,7 @@ export async function certificatePdfDownload(cert: Certificate) {
 }
 
 export async function trainingRecordCsvDownload(learner: Learner, now = new Date()) {
-  const record = await getTrainingRecord({ learnerId: learner.id });
+  const record = await getTrainingRecord({ learnerId: learner.id, cohortIds: learner.cohortIds ?? null });
   return downloadResponse(trainingRecordCsv({ learnerName: learner.name, entries: record.entries, verifyUrl: verificationUrl }), {
     filename: `training-record-${fileSlug(learner.name, "learner")}-${isoDate(now)}.csv`,
     contentType: "text/csv; charset=utf-8",
@@ -28,7 +29,7 @@ export async function trainingRecordCsvDownload(learner: Learner, now = new Date
 }
 
 export async function trainingRecordPdfDownload(learner: Learner, now = new Date()) {
-  const record = await getTrainingRecord({ learnerId: learner.id });
+  const record = await getTrainingRecord({ learnerId: learner.id, cohortIds: learner.cohortIds ?? null });
   const bytes = await renderTranscriptPdf({ learnerName: learner.name, record, generatedAt: now, verifyBase: `${publicOrigin()}/verify` });
   return downloadResponse(bytes, {
     filename: `training-record-${fileSlug(learner.name, "learner")}-${isoDate(now)}.pdf`,

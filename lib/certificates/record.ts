@@ -1,4 +1,4 @@
-import { asc, eq } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { assignmentProgress, certificates } from "@/db/schema";
 import { categoryKey } from "./format";
@@ -39,8 +39,16 @@ const cents = (n: number) => Math.round(n * 100) / 100;
  * A learner's training record: every completed module (from their
  * certificates), credited hours per category and progress toward the
  * organisation's targets. Revoked certificates stay listed but count nothing.
+ * `cohortIds` narrows it to those cohorts (an instructor's view: the cohorts
+ * they teach); null or absent: the whole record.
  */
-export async function getTrainingRecord({ learnerId }: { learnerId: string }): Promise<TrainingRecord> {
+export async function getTrainingRecord({
+  learnerId,
+  cohortIds = null,
+}: {
+  learnerId: string;
+  cohortIds?: string[] | null;
+}): Promise<TrainingRecord> {
   const db = getDb();
   const [entries, settings] = await Promise.all([
     db
@@ -61,7 +69,14 @@ export async function getTrainingRecord({ learnerId }: { learnerId: string }): P
       })
       .from(certificates)
       .innerJoin(assignmentProgress, eq(assignmentProgress.id, certificates.progressId))
-      .where(eq(certificates.userId, learnerId))
+      .where(
+        cohortIds === null
+          ? eq(certificates.userId, learnerId)
+          : and(
+              eq(certificates.userId, learnerId),
+              inArray(assignmentProgress.cohortId, cohortIds.length ? cohortIds : ["00000000-0000-0000-0000-000000000000"]),
+            ),
+      )
       .orderBy(asc(certificates.completedAt), asc(certificates.id)),
     getOrgSettings(db),
   ]);

@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import { z } from "zod";
+import { noControlCharacters } from "@/lib/platform/text";
 import { getDb } from "@/db/client";
 import { certificates } from "@/db/schema";
 import { audit } from "@/lib/audit/record";
@@ -10,6 +11,7 @@ import type { CurrentUser } from "@/lib/accounts/sessions";
 
 export const revokeReasonSchema = z
   .string({ message: "Give the reason for revoking." })
+  .refine(...noControlCharacters())
   .trim()
   .min(5, "Give the reason for revoking (at least 5 characters); it is kept in the audit log.")
   .max(500, "Keep the reason under 500 characters.");

@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import { z } from "zod";
+import { CONTROL_CHARACTERS_MESSAGE, hasControlCharacters, noControlCharacters } from "@/lib/platform/text";
 import { getDb, type DbOrTx } from "@/db/client";
 import { orgSettings } from "@/db/schema";
 import { audit } from "@/lib/audit/record";
@@ -39,10 +40,15 @@ const hoursText = /^\d{1,4}(\.\d{1,2})?$/;
  */
 const organisationNameSchema = z
   .string()
+  .refine(...noControlCharacters())
   .trim()
   .min(1, "Enter the organisation's name, as certificates should print it.")
   .max(200, "Keep the name under 200 characters.");
-const approvalNumberSchema = z.string().trim().max(100, "Keep the approval number under 100 characters.");
+const approvalNumberSchema = z
+  .string()
+  .refine(...noControlCharacters())
+  .trim()
+  .max(100, "Keep the approval number under 100 characters.");
 
 /** Every field is checked in one pass, so all messages appear at once. */
 export const settingsFormSchema = z.record(z.string(), z.string()).transform((v, ctx) => {
@@ -63,6 +69,10 @@ export const settingsFormSchema = z.record(z.string(), z.string()).transform((v,
       .replace(/\s+/g, " ");
     const hoursRaw = String(v[`targetHours-${i}`] ?? "").trim();
     if (!category && !hoursRaw) continue;
+    if (hasControlCharacters(category)) {
+      ctx.addIssue({ code: "custom", path: [`targetCategory-${i}`], message: CONTROL_CHARACTERS_MESSAGE });
+      continue;
+    }
     if (!category) {
       ctx.addIssue({ code: "custom", path: [`targetCategory-${i}`], message: "Name the category these hours are for." });
       continue;

@@ -1,13 +1,15 @@
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { certificates } from "@/db/schema";
-import { blockedUntil, keyFor, recordFailure } from "@/lib/accounts/throttle";
+import { refund, retryAfterSeconds, takeAttempt } from "@/lib/accounts/throttle";
+import { ERASED_NAME } from "@/lib/privacy/erasure";
 import { normaliseCode } from "./format";
 
 /** Exactly what the public may learn about a certificate from its code. */
 export type PublicCertificate = {
   code: string;
-  learnerName: string;
+  /** null once the learner's personal data was erased (the certificate is then revoked) */
+  learnerName: string | null;
   moduleTitle: string;
   moduleVersion: number;
   providerName: string;
@@ -24,13 +26,15 @@ export type Verification =
   | { status: "throttled"; retryAfterSeconds: number };
 
 /**
- * Look a code up for anyone, signed in or not. Every unknown code counts as a
- * failure against the caller's IP (rule verifyIp); a blocked IP gets no
- * answer at all, for known codes either, so guessing gains nothing.
+ * Look a code up for anyone, signed in or not. Every lookup is counted
+ * against the caller's IP before it runs (rule verifyIp, one atomic
+ * statement, so parallel guesses count) and given back when the code exists:
+ * only unknown codes add up. A blocked IP gets no answer at all, for known
+ * codes either, so guessing gains nothing.
  */
 export async function verifyCertificateCode({ input, ip }: { input: string; ip: string }): Promise<Verification> {
-  const until = await blockedUntil([keyFor("verifyIp", ip)]);
-  if (until) return { status: "throttled", retryAfterSeconds: Math.max(1, Math.ceil((until.getTime() - Date.now()) / 1000)) };
+  const attempt = await takeAttempt("verifyIp", ip);
+  if (attempt.blockedUntil) return { status: "throttled", retryAfterSeconds: retryAfterSeconds([attempt]) };
   const code = normaliseCode(input);
   const [row] = code
     ? await getDb()
@@ -50,9 +54,8 @@ export async function verifyCertificateCode({ input, ip }: { input: string; ip: 
         .where(eq(certificates.code, code))
         .limit(1)
     : [];
-  if (!row) {
-    await recordFailure("verifyIp", ip);
-    return { status: "not_found", code };
-  }
-  return { status: row.revokedAt ? "revoked" : "valid", certificate: row };
+  if (!row) return { status: "not_found", code };
+  await refund(attempt);
+  const certificate = { ...row, learnerName: row.learnerName === ERASED_NAME ? null : row.learnerName };
+  return { status: row.revokedAt ? "revoked" : "valid", certificate };
 }

@@ -32,10 +32,10 @@ describe("assigning the module", () => {
     const rows = await t.db.select().from(assignmentProgress).where(eq(assignmentProgress.assignmentId, a.id));
     expect(rows.map((r) => r.userId).sort()).toEqual([a1.id, a2.id].sort());
 
-    const late = await makeLearner();
-    await enrolByEmail({ actor: me, cohortId: c.id, email: late.email });
+    const late = await enrolByEmail({ actor: me, cohortId: c.id, email: `late-${a.id}@test.cohort`, name: "Late Joiner" });
+    if (late.outcome !== "created") throw new Error("expected a new account");
     const after = await t.db.select().from(assignmentProgress).where(eq(assignmentProgress.assignmentId, a.id));
-    expect(after.map((r) => r.userId)).toContain(late.id);
+    expect(after.map((r) => r.userId)).toContain(late.learner.id);
     const [entry] = await t.db.select().from(auditLog).where(eq(auditLog.targetId, a.id));
     expect(entry).toMatchObject({ action: "assignment.create", actorId: me.id });
   });

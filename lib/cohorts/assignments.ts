@@ -1,6 +1,7 @@
 import { notifyAssigned } from "@/lib/notifications/events";
 import { and, asc, desc, eq } from "drizzle-orm";
 import { z } from "zod";
+import { DATE_RANGE_MESSAGE, isInstantInRange } from "@/lib/platform/dates";
 import { getDb } from "@/db/client";
 import { assignments, modules, moduleVersions } from "@/db/schema";
 import { DomainError, invalid, notFound } from "@/lib/platform/errors";
@@ -20,7 +21,8 @@ const instant = (what: string) =>
     .trim()
     .min(1, `Enter the ${what}.`)
     .pipe(z.iso.datetime({ offset: true, message: `Enter the ${what} as a date and time.` }))
-    .transform((s) => new Date(s));
+    .transform((s) => new Date(s))
+    .refine(isInstantInRange, DATE_RANGE_MESSAGE);
 
 const optionalInt = (min: number, max: number, message: string) =>
   z.preprocess(

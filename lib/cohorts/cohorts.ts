@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
+import { noControlCharacters } from "@/lib/platform/text";
 import { execRows, getDb, type DbOrTx } from "@/db/client";
 import { assignmentProgress, assignments, cohortInstructors, cohorts, enrolments, users } from "@/db/schema";
 import { DomainError, invalid, notFound } from "@/lib/platform/errors";
@@ -15,8 +16,18 @@ import { statusSql } from "@/lib/learning/progress/status";
 export type Actor = Pick<CurrentUser, "id" | "role" | "email">;
 
 export const cohortFieldsSchema = z.object({
-  name: z.string().trim().min(1, "Enter a name for the cohort.").max(120, "Keep the name under 120 characters."),
-  description: z.string().trim().max(2000, "Keep the description under 2,000 characters.").default(""),
+  name: z
+    .string()
+    .refine(...noControlCharacters())
+    .trim()
+    .min(1, "Enter a name for the cohort.")
+    .max(120, "Keep the name under 120 characters."),
+  description: z
+    .string()
+    .refine(...noControlCharacters({ multiline: true }))
+    .trim()
+    .max(2000, "Keep the description under 2,000 characters.")
+    .default(""),
 });
 
 export type Cohort = typeof cohorts.$inferSelect;

@@ -2,7 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { accountTokens, assignmentProgress, auditLog, cohortInvites, enrolments, users } from "@/db/schema";
 import { makeUser, TEST_PASSWORD, uniqueEmail } from "@/db/test/factories";
-import { expectNotFound, makeAssignment, makeCohort, makeInstructor, makeLearner } from "@/db/test/instructor-factories";
+import { enrol, expectNotFound, makeAssignment, makeCohort, makeInstructor, makeLearner } from "@/db/test/instructor-factories";
 import { setupTestDb } from "@/db/test/test-db";
 import { lookupAccountToken } from "@/lib/accounts/set-password-links";
 import { verifyPassword } from "@/lib/accounts/password";
@@ -10,6 +10,7 @@ import { publishBuiltInModules } from "@/lib/learning/module/publish";
 import { createCohortInvite, joinCohortWithInvite, lookupCohortInvite, revokeCohortInvite, signUpWithInvite } from "./invite-links";
 import { setCohortArchived } from "./cohorts";
 import { enrolByEmail, issueSetPasswordLink, reenrolLearner, removeLearner } from "./enrolment";
+import { acceptPendingEnrolment, listPendingEnrolments } from "./pending-enrolments";
 import { importRosterRows, previewRoster } from "./roster-import";
 
 const t = setupTestDb();
@@ -40,11 +41,15 @@ const progressRows = async (cohortId: string, userId: string) =>
 const auditCount = async () => (await t.db.select({ n: sql<number>`count(*)::int` }).from(auditLog))[0].n;
 
 describe("adding by email", () => {
-  it("enrols an existing learner with a progress row, once", async () => {
+  it("asks an existing learner to accept, then enrols them with a progress row, once", async () => {
     const { instructor, cohort, assignment } = await setup();
     const learner = await makeLearner();
     const r = await enrolByEmail({ actor: instructor, cohortId: cohort.id, email: ` ${learner.email.toUpperCase()} ` });
-    expect(r.outcome).toBe("enrolled");
+    expect(r).toEqual({ outcome: "offered", learner: { email: learner.email }, userId: learner.id });
+    expect(await enrolmentOf(cohort.id, learner.id)).toBeUndefined();
+    expect((await enrolByEmail({ actor: instructor, cohortId: cohort.id, email: learner.email })).outcome).toBe("already_offered");
+    const [offer] = await listPendingEnrolments({ learner });
+    await acceptPendingEnrolment({ learner, pendingId: offer.id });
     expect((await enrolmentOf(cohort.id, learner.id)).source).toBe("email");
     const rows = await progressRows(cohort.id, learner.id);
     expect(rows.map((p) => p.assignmentId)).toEqual([assignment.id]);
@@ -80,6 +85,7 @@ describe("adding by email", () => {
     const { instructor, cohort } = await setup();
     const learner = await makeLearner();
     await enrolByEmail({ actor: instructor, cohortId: cohort.id, email: learner.email });
+    await acceptPendingEnrolment({ learner, pendingId: (await listPendingEnrolments({ learner }))[0].id });
     const [before] = await progressRows(cohort.id, learner.id);
     await removeLearner({ actor: instructor, cohortId: cohort.id, learnerId: learner.id });
     expect((await enrolmentOf(cohort.id, learner.id)).status).toBe("removed");
@@ -94,7 +100,7 @@ describe("adding by email", () => {
         .from(auditLog)
         .where(eq(auditLog.targetId, `${cohort.id}:${learner.id}`))
     ).map((a) => a.action);
-    expect(actions).toEqual(["enrolment.create", "enrolment.remove", "enrolment.reactivate"]);
+    expect(actions).toEqual(["enrolment.offer", "enrolment.accept", "enrolment.create", "enrolment.remove", "enrolment.reactivate"]);
   });
 
   it("gives set-password links only for accounts that have no password", async () => {
@@ -103,6 +109,7 @@ describe("adding by email", () => {
     await enrolByEmail({ actor: instructor, cohortId: cohort.id, email: withPassword.email });
     await expectNotFound(issueSetPasswordLink({ actor: instructor, cohortId: cohort.id, learnerId: withPassword.id }));
     const r = await enrolByEmail({ actor: instructor, cohortId: cohort.id, email: uniqueEmail(), name: "Pat" });
+    if (r.outcome !== "created") throw new Error("expected a new account");
     const first = r.setPasswordPath!.split("/").pop()!;
     const again = await issueSetPasswordLink({ actor: instructor, cohortId: cohort.id, learnerId: r.learner.id });
     // the new link works; the old one stops
@@ -145,11 +152,16 @@ describe("invite links", () => {
     const { token } = await createCohortInvite({ actor: instructor, cohortId: cohort.id, days: 7, maxUses: 5 });
     const email = uniqueEmail("joiner");
     const r = await signUpWithInvite({ token, name: "Jo Iner", email, password: "a long enough secret" });
-    const [u] = await t.db.select().from(users).where(eq(users.id, r.user.id));
+    const [u] = await t.db.select().from(users).where(eq(users.email, r.email));
     expect(u.role).toBe("learner");
     expect(await verifyPassword(u.passwordHash!, "a long enough secret")).toBe(true);
     expect((await enrolmentOf(cohort.id, u.id)).source).toBe("invite");
-    await expect(signUpWithInvite({ token, name: "Again", email, password: "a long enough secret" })).rejects.toThrow(/already exists/);
+    // the same email again, another password: answered like a new account, nothing changes
+    expect(await signUpWithInvite({ token, name: "Again", email, password: "another long secret" })).toEqual(r);
+    expect(await t.db.select().from(users).where(eq(users.email, email))).toHaveLength(1);
+    expect(await verifyPassword((await t.db.select().from(users).where(eq(users.id, u.id)))[0].passwordHash!, "a long enough secret")).toBe(
+      true,
+    );
     await expect(signUpWithInvite({ token, name: "Short", email: uniqueEmail(), password: "short" })).rejects.toMatchObject({
       fieldErrors: { password: expect.stringMatching(/at least 8/) },
     });
@@ -215,7 +227,7 @@ describe("CSV roster import", () => {
     const { instructor, cohort } = await setup();
     const existing = await makeLearner({ name: "Existing Person" });
     const enrolled = await makeLearner();
-    await enrolByEmail({ actor: instructor, cohortId: cohort.id, email: enrolled.email });
+    await enrol(cohort.id, enrolled.id);
     const staff = await makeInstructor();
     const newA = uniqueEmail("a");
     const newB = uniqueEmail("b");
@@ -254,12 +266,16 @@ describe("CSV roster import", () => {
     const all = preview.rows.map(({ line, name, email }) => ({ line, name, email }));
     const first = await importRosterRows({ actor: instructor, cohortId: cohort.id, rows: all.slice(0, 3) });
     const second = await importRosterRows({ actor: instructor, cohortId: cohort.id, rows: all.slice(3) });
-    expect(first.counts).toEqual({ created: 2, enrolled: 1, already: 0, skipped: 0 });
+    // the existing account is asked to accept, not enrolled
+    expect(first.counts).toEqual({ created: 2, enrolled: 0, asked: 1, already: 0, skipped: 0 });
+    expect(first.offeredUserIds).toEqual([existing.id]);
     // "Ann Again" is no duplicate inside its own chunk, but her email is enrolled by now
-    expect(second.counts).toEqual({ created: 0, enrolled: 0, already: 2, skipped: 3 });
+    expect(second.counts).toEqual({ created: 0, enrolled: 0, asked: 0, already: 2, skipped: 3 });
     expect(first.links.map((l) => l.email).sort()).toEqual([newA, newB].sort());
     const [bea] = await t.db.select().from(users).where(eq(users.email, newB));
     expect(bea).toMatchObject({ name: "Bea, Jr", passwordHash: null });
+    expect(await enrolmentOf(cohort.id, existing.id)).toBeUndefined();
+    await acceptPendingEnrolment({ learner: existing, pendingId: (await listPendingEnrolments({ learner: existing }))[0].id });
     expect((await enrolmentOf(cohort.id, existing.id)).source).toBe("csv");
     expect(await enrolmentOf(cohort.id, staff.id)).toBeUndefined();
     expect(await progressRows(cohort.id, bea.id)).toHaveLength(1);
@@ -269,7 +285,7 @@ describe("CSV roster import", () => {
     const again = await previewRoster({ actor: instructor, cohortId: cohort.id, csv });
     expect(again.counts).toEqual({ new: 0, existing: 0, already: 4, error: 4 });
     const re = await importRosterRows({ actor: instructor, cohortId: cohort.id, rows: again.rows });
-    expect(re.counts).toEqual({ created: 0, enrolled: 0, already: 4, skipped: 4 });
+    expect(re.counts).toEqual({ created: 0, enrolled: 0, asked: 0, already: 4, skipped: 4 });
     expect(re.links).toEqual([]);
     expect(await auditCount()).toBe(counts.audit);
     expect((await t.db.select().from(accountTokens)).length).toBe(counts.tokens);
@@ -311,14 +327,18 @@ describe("CSV roster import", () => {
       .from(enrolments)
       .where(and(eq(enrolments.cohortId, cohort.id), eq(enrolments.status, "active")));
     expect(n).toBe(250);
-  });
+  }, 60_000); // 250 accounts, each with its link and audit entries: slow on a busy machine
 });
 
 describe("enrolling a learner with a password through the invite keeps it", () => {
-  it("an existing learner who signs up again is told to sign in", async () => {
+  it("an existing learner who signs up again with their own password joins with their account", async () => {
     const { instructor, cohort } = await setup();
     const learner = await makeLearner();
     const { token } = await createCohortInvite({ actor: instructor, cohortId: cohort.id, days: 1, maxUses: 5 });
-    await expect(signUpWithInvite({ token, name: "X", email: learner.email, password: TEST_PASSWORD })).rejects.toThrow(/Sign in/);
+    expect(await signUpWithInvite({ token, name: "X", email: learner.email, password: TEST_PASSWORD })).toMatchObject({
+      email: learner.email,
+    });
+    expect((await enrolmentOf(cohort.id, learner.id)).source).toBe("invite");
+    expect((await t.db.select().from(users).where(eq(users.id, learner.id)))[0].name).toBe(learner.name);
   });
 });

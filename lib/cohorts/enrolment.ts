@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/db/client";
 import { enrolments, users } from "@/db/schema";
 import { createAccountToken } from "@/lib/accounts/set-password-links";
@@ -9,9 +9,12 @@ import { assertCohortOpen, requireCohort, type Actor } from "@/lib/cohorts/cohor
 import { emailSchema, findUserByEmail, nameSchema } from "@/lib/accounts/users";
 import { createProgressForEnrolment } from "@/lib/learning/progress/rows";
 import { notifyAssigned } from "@/lib/notifications/events";
+import { offerEnrolment } from "./pending-enrolments";
 
 export type EnrolmentSource = "invite" | "email" | "csv";
 export type EnrolOutcome = "enrolled" | "reactivated" | "already";
+/** an existing account asked to accept (lib/cohorts/pending-enrolments.ts) */
+export type OfferOutcome = "offered" | "already_offered";
 
 /**
  * Put a learner into a cohort (or back into it after removal), with a
@@ -60,7 +63,11 @@ export async function createLearnerWithoutPassword(
   tx: DbOrTx,
   { name, email, actor, via }: { name: string; email: string; actor: Actor; via: EnrolmentSource },
 ) {
-  const [created] = await tx.insert(users).values({ name, email, role: "learner", passwordHash: null }).onConflictDoNothing().returning();
+  const [created] = await tx
+    .insert(users)
+    .values({ name, email, role: "learner", passwordHash: null, createdBy: actor.id })
+    .onConflictDoNothing()
+    .returning();
   if (!created) return null; // someone made it a moment ago
   await audit(tx, {
     actorId: actor.id,
@@ -74,16 +81,30 @@ export async function createLearnerWithoutPassword(
   return { user: created, link };
 }
 
-export type AddByEmailResult = {
-  outcome: EnrolOutcome | "created";
-  learner: { id: string; name: string; email: string };
-  /** only for a new account: the set-password path, shown once */
-  setPasswordPath?: string;
-};
+export type AddByEmailResult =
+  | {
+      outcome: EnrolOutcome | "created";
+      learner: { id: string; name: string; email: string };
+      /** only for a new account: the set-password path, shown once */
+      setPasswordPath?: string;
+    }
+  | {
+      /** an existing account of someone not (or no longer) in this cohort: they are asked to accept */
+      outcome: OfferOutcome;
+      /** nothing of the account but the email that was typed, until they accept */
+      learner: { email: string };
+      /** for the email that tells them (never shown to the instructor) */
+      userId: string;
+      setPasswordPath?: undefined;
+    };
 
 /**
- * Add someone by email: an existing learner is enrolled; an unknown email
- * gets a learner account without a password and a set-password link.
+ * Add someone by email. An unknown email gets a learner account without a
+ * password, enrolled, and a set-password link for the instructor to send.
+ * An existing learner account is never enrolled by someone else's say-so:
+ * they are asked to accept (pending-enrolments.ts), and the instructor gets
+ * no link and sees nothing of theirs until then. A learner removed from this
+ * very cohort comes back at once (they had joined it).
  */
 export async function enrolByEmail({
   actor,
@@ -115,8 +136,17 @@ export async function enrolByEmail({
           email: "That learner's account is deactivated.",
         });
       }
-      const outcome = await enrolLearner(tx, { cohortId, userId: existing.id, source: "email", actor, ip });
-      return { outcome, learner: { id: existing.id, name: existing.name, email: existing.email } };
+      const [was] = await tx
+        .select({ status: enrolments.status })
+        .from(enrolments)
+        .where(and(eq(enrolments.cohortId, cohortId), eq(enrolments.userId, existing.id)))
+        .limit(1);
+      if (was) {
+        const outcome = await enrolLearner(tx, { cohortId, userId: existing.id, source: "email", actor, ip });
+        return { outcome, learner: { id: existing.id, name: existing.name, email: existing.email } };
+      }
+      const offered = await offerEnrolment(tx, { cohortId, userId: existing.id, source: "email", actor, ip });
+      return { outcome: offered, learner: { email: parsedEmail.data }, userId: existing.id };
     }
     const parsedName = nameSchema.safeParse(name ?? "");
     if (!parsedName.success) {
@@ -195,10 +225,19 @@ export async function reenrolLearner({
   });
 }
 
+export const setPasswordLinkMessages = {
+  hadPassword: "This learner has chosen a password already. If they lost it, an admin can email them a password reset.",
+  notCreator: "Only the instructor who created this account, or an admin, can make its set-password link.",
+  deactivated: "This learner's account is deactivated.",
+} as const;
+
 /**
- * A fresh set-password link for a learner of this cohort whose account has
- * no password yet (earlier links stop working). Accounts with a password
- * answer 404: an instructor must never be able to take over an account.
+ * A fresh set-password link for a learner of this cohort (earlier links stop
+ * working). Only for an account the instructor created themselves that has
+ * never had a password: the link sets the first one. Anything else is
+ * refused — an instructor must never be able to take over an account (one
+ * that joined by itself, or that another instructor added and the learner
+ * accepted, or whose owner has set a password and then lost it).
  */
 export async function issueSetPasswordLink({
   actor,
@@ -215,20 +254,30 @@ export async function issueSetPasswordLink({
   return getDb().transaction(async (tx) => {
     await requireCohort(actor, cohortId, "cohort.manage", tx);
     const [learner] = await tx
-      .select({ id: users.id, name: users.name, email: users.email })
+      .select({
+        id: users.id,
+        name: users.name,
+        email: users.email,
+        status: users.status,
+        createdBy: users.createdBy,
+        hadPassword: sql<boolean>`(${users.passwordHash} is not null or ${users.passwordSetAt} is not null)`,
+      })
       .from(enrolments)
       .innerJoin(users, eq(users.id, enrolments.userId))
       .where(
         and(
           eq(enrolments.cohortId, cohortId),
           eq(enrolments.userId, learnerId),
+          eq(enrolments.status, "active"),
           eq(users.role, "learner"),
-          eq(users.status, "active"),
-          isNull(users.passwordHash),
         ),
       )
+      .for("update", { of: users })
       .limit(1);
     if (!learner) throw notFound();
+    if (learner.status !== "active") throw conflict(setPasswordLinkMessages.deactivated);
+    if (learner.hadPassword) throw conflict(setPasswordLinkMessages.hadPassword);
+    if (learner.createdBy !== actor.id) throw conflict(setPasswordLinkMessages.notCreator);
     const link = await createAccountToken(tx, { userId: learner.id, purpose: "set_password", createdBy: actor.id });
     await audit(tx, {
       actorId: actor.id,
@@ -239,7 +288,7 @@ export async function issueSetPasswordLink({
       ip,
       details: { cohortId },
     });
-    return { learner, path: link.path, expiresAt: link.expiresAt };
+    return { learner: { id: learner.id, name: learner.name, email: learner.email }, path: link.path, expiresAt: link.expiresAt };
   });
 }
 
@@ -263,6 +312,9 @@ export async function requireCohortLearner(db: DbOrTx, cohortId: string, learner
       name: users.name,
       email: users.email,
       hasPassword: sql<boolean>`${users.passwordHash} is not null`,
+      /** who may send this account a set-password link (issueSetPasswordLink) */
+      createdBy: users.createdBy,
+      hadPassword: sql<boolean>`(${users.passwordHash} is not null or ${users.passwordSetAt} is not null)`,
       enrolledAt: enrolments.enrolledAt,
       status: enrolments.status,
       source: enrolments.source,

@@ -3,9 +3,11 @@ import { z } from "zod";
 import { getDb, type DbOrTx } from "@/db/client";
 import { cohortInvites, cohorts, enrolments, users } from "@/db/schema";
 import { hashToken, newToken } from "@/lib/accounts/set-password-links";
-import { invalid, notFound } from "@/lib/platform/errors";
+import { DomainError, invalid, notFound } from "@/lib/platform/errors";
 import { audit } from "@/lib/audit/record";
-import { hashPassword, passwordProblem } from "@/lib/accounts/password";
+import { dummyHash, hashPassword, passwordProblem, verifyPassword } from "@/lib/accounts/password";
+import { blockedUntil, keyFor, refund, takeAttempt } from "@/lib/accounts/throttle";
+import { mailConfigured, sendMail } from "@/lib/platform/mail";
 import { isUuid } from "@/lib/access/scope";
 import { assertCohortOpen, requireCohort, type Actor } from "@/lib/cohorts/cohorts";
 import { emailSchema, findUserByEmail, nameSchema } from "@/lib/accounts/users";
@@ -104,7 +106,7 @@ export async function revokeCohortInvite({ actor, cohortId, inviteId }: { actor:
   });
 }
 
-export type InviteProblem = "unknown" | "expired" | "revoked" | "used_up" | "closed";
+export type InviteProblem = "unknown" | "expired" | "revoked" | "used_up" | "closed" | "throttled";
 
 export const inviteProblemMessages: Record<InviteProblem, string> = {
   unknown: "This invite link is not valid. Check that you copied all of it, or ask your instructor for a new one.",
@@ -112,7 +114,9 @@ export const inviteProblemMessages: Record<InviteProblem, string> = {
   revoked: "This invite link was withdrawn by the instructor. Ask them for a new one.",
   used_up: "This invite link has been used as many times as it allows. Ask your instructor for a new one.",
   closed: "This cohort is closed and no longer takes new learners. Ask your instructor what to do.",
+  throttled: "Too many invite links that do not work were tried from your network. Wait a few minutes and try again.",
 };
+export const INVITE_THROTTLED = inviteProblemMessages.throttled;
 
 export type InviteLookup =
   { ok: true; inviteId: string; cohort: { id: string; name: string; description: string } } | { ok: false; reason: InviteProblem };
@@ -161,7 +165,9 @@ type InviteCohort = Extract<InviteLookup, { ok: true }>["cohort"];
 export type JoinOffer =
   { kind: "problem"; reason: InviteProblem } | { kind: "staff" | "member" | "join" | "sign_up"; cohort: InviteCohort };
 
-export async function joinOfferFor(token: string, user: Pick<Actor, "id" | "role"> | null): Promise<JoinOffer> {
+export async function joinOfferFor(token: string, user: Pick<Actor, "id" | "role"> | null, ip = "unknown"): Promise<JoinOffer> {
+  // an address that tried too many bad links learns nothing more, here either (read only: a GET changes nothing)
+  if (await blockedUntil([keyFor("inviteIp", ip)])) return { kind: "problem", reason: "throttled" };
   const found = await lookupCohortInvite(token);
   if (!found.ok) return { kind: "problem", reason: found.reason };
   const { cohort } = found;
@@ -185,30 +191,47 @@ async function countUse(tx: DbOrTx, inviteId: string) {
 }
 
 /** A signed-in learner joins with one click. Joining again uses nothing up. */
-export async function joinCohortWithInvite({ user, token, ip }: { user: Actor; token: string; ip?: string }) {
+export async function joinCohortWithInvite({ user, token, ip = "unknown" }: { user: Actor; token: string; ip?: string }) {
   if (!joinsAsLearner(user)) throw invalid("Staff accounts cannot join a cohort as a learner. Sign in with a learner account.");
-  return getDb().transaction(async (tx) => {
+  const attempt = await takeAttempt("inviteIp", ip);
+  if (attempt.blockedUntil) throw new DomainError("rate_limited", INVITE_THROTTLED);
+  const result = await getDb().transaction(async (tx) => {
     const found = await claimInvite(tx, token);
     const outcome = await enrolLearner(tx, { cohortId: found.cohort.id, userId: user.id, source: "invite", actor: user, ip });
     if (outcome !== "already") await countUse(tx, found.inviteId);
     return { cohort: found.cohort, outcome };
   });
+  await refund(attempt);
+  return result;
 }
 
-/** Someone without an account creates one through the link and is enrolled, in one transaction. */
+export type SignUpResult = { email: string; cohort: { id: string; name: string } };
+
+/**
+ * Someone without an account creates one through the link and is enrolled,
+ * in one transaction.
+ *
+ * The invite is looked up (and a bad one counted against the caller's IP)
+ * before any password is hashed. An email that already has an account is not
+ * revealed: if the password typed is that account's own, it is its owner and
+ * they join with it; otherwise the answer is the same as for a new account,
+ * the attempt counts against the IP, nothing changes, and the owner is told
+ * by email when mail is configured. (The browser then signs in with what was
+ * typed, which fails with the sign-in page's usual message.)
+ */
 export async function signUpWithInvite({
   token,
   name,
   email,
   password,
-  ip,
+  ip = "unknown",
 }: {
   token: string;
   name: string;
   email: string;
   password: string;
   ip?: string;
-}) {
+}): Promise<SignUpResult> {
   const fieldErrors: Record<string, string> = {};
   const parsedName = nameSchema.safeParse(name);
   if (!parsedName.success) fieldErrors.name = parsedName.error.issues[0].message;
@@ -219,20 +242,42 @@ export async function signUpWithInvite({
   if (Object.keys(fieldErrors).length || !parsedName.success || !parsedEmail.success) {
     throw invalid("Please correct the highlighted fields.", fieldErrors);
   }
-  const passwordHash = await hashPassword(password);
-  return getDb().transaction(async (tx) => {
-    const found = await claimInvite(tx, token);
-    if (await findUserByEmail(parsedEmail.data, tx)) {
-      throw invalid("An account with this email already exists. Sign in first, then open the link again to join.", {
-        email: "An account with this email already exists. Sign in to join with it.",
-      });
+  const attempt = await takeAttempt("inviteIp", ip);
+  if (attempt.blockedUntil) throw new DomainError("rate_limited", INVITE_THROTTLED);
+  const invite = await lookupCohortInvite(token);
+  if (!invite.ok) throw invalid(inviteProblemMessages[invite.reason]);
+
+  const existing = await findUserByEmail(parsedEmail.data);
+  if (existing) {
+    // one argon2 operation on every path, as hashing a new account's password costs
+    const candidate = existing.role === "learner" && existing.status === "active" ? existing.passwordHash : null;
+    const matches = await verifyPassword(candidate ?? (await dummyHash()), password);
+    const owner = candidate !== null && matches;
+    if (owner) {
+      await joinCohortWithInvite({ user: { id: existing.id, role: existing.role, email: existing.email }, token, ip });
+      await refund(attempt);
+      return { email: parsedEmail.data, cohort: { id: invite.cohort.id, name: invite.cohort.name } };
     }
+    await audit(getDb(), {
+      action: "invite.signup_existing_email",
+      actorEmail: parsedEmail.data,
+      targetType: "cohort_invite",
+      targetId: invite.inviteId,
+      ip,
+    });
+    await tellOwnerOfSignUpAttempt(existing, invite.cohort.name);
+    return { email: parsedEmail.data, cohort: { id: invite.cohort.id, name: invite.cohort.name } };
+  }
+
+  const passwordHash = await hashPassword(password);
+  const made = await getDb().transaction(async (tx) => {
+    const found = await claimInvite(tx, token);
     const [user] = await tx
       .insert(users)
-      .values({ name: parsedName.data, email: parsedEmail.data, role: "learner", passwordHash })
+      .values({ name: parsedName.data, email: parsedEmail.data, role: "learner", passwordHash, passwordSetAt: new Date() })
       .onConflictDoNothing()
       .returning();
-    if (!user) throw invalid("An account with this email already exists.", { email: "An account with this email already exists." });
+    if (!user) return null; // made a moment ago by someone else: answered like any existing email
     await audit(tx, {
       actorId: user.id,
       actorEmail: user.email,
@@ -244,6 +289,28 @@ export async function signUpWithInvite({
     });
     await enrolLearner(tx, { cohortId: found.cohort.id, userId: user.id, source: "invite", actor: user, ip });
     await countUse(tx, found.inviteId);
-    return { user: { id: user.id, email: user.email, name: user.name }, cohort: found.cohort };
+    return { email: user.email, cohort: { id: found.cohort.id, name: found.cohort.name } };
   });
+  if (made) await refund(attempt);
+  return made ?? { email: parsedEmail.data, cohort: { id: invite.cohort.id, name: invite.cohort.name } };
+}
+
+async function tellOwnerOfSignUpAttempt(owner: { email: string; name: string }, cohortName: string) {
+  if (!mailConfigured()) return;
+  try {
+    await sendMail({
+      to: owner.email,
+      subject: "Someone used your email on a Cohort invite",
+      text: [
+        `Hello ${owner.name},`,
+        "",
+        `Someone tried to create a Cohort account with your email address through an invite link to "${cohortName}".`,
+        "You already have an account, so nothing was created or changed.",
+        "If it was you: sign in with your existing password, then open the invite link again to join.",
+        "If it was not you, you can ignore this email.",
+      ].join("\n"),
+    });
+  } catch (e) {
+    console.error(`sign-up notice not sent: ${(e as Error).message}`);
+  }
 }

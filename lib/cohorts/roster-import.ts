@@ -6,6 +6,7 @@ import { invalid } from "@/lib/platform/errors";
 import { assertCohortOpen, requireCohort, type Actor } from "@/lib/cohorts/cohorts";
 import { emailSchema, nameSchema } from "@/lib/accounts/users";
 import { createLearnerWithoutPassword, enrolLearner } from "./enrolment";
+import { offerEnrolment } from "./pending-enrolments";
 
 export const MAX_ROSTER_ROWS = 5000;
 /** rows per import call: the browser sends the file in chunks and shows progress */
@@ -102,7 +103,10 @@ export async function classifyRoster(db: DbOrTx, cohortId: string, rows: RosterR
     else
       Object.assign(row, {
         outcome: "existing",
-        reason: f.enrolment === "removed" ? "Existing learner, removed earlier: will be enrolled again." : "Existing learner account.",
+        reason:
+          f.enrolment === "removed"
+            ? "Existing learner, removed earlier: will be enrolled again."
+            : "Existing account: the learner will be asked to accept before joining.",
       });
   }
   return out;
@@ -124,7 +128,9 @@ export type ImportedLink = { name: string; email: string; path: string };
  * Step two, one chunk at a time: enrol the valid rows (bad rows are skipped,
  * blocking nothing). Each row is checked again here; the browser's preview
  * is not trusted. Rows already enrolled change nothing, so importing the
- * same file twice changes nothing the second time.
+ * same file twice changes nothing the second time. Existing accounts that
+ * were never in this cohort are asked to accept (pending-enrolments.ts);
+ * `offeredUserIds` says whom to tell by email.
  */
 export async function importRosterRows({ actor, cohortId, rows, ip }: { actor: Actor; cohortId: string; rows: RosterRow[]; ip?: string }) {
   if (rows.length > ROSTER_CHUNK * 2) throw invalid(`Send at most ${ROSTER_CHUNK * 2} rows at a time.`);
@@ -133,7 +139,8 @@ export async function importRosterRows({ actor, cohortId, rows, ip }: { actor: A
     assertCohortOpen(cohort);
     const classified = await classifyRoster(tx, cohortId, rows);
     const links: ImportedLink[] = [];
-    const counts = { created: 0, enrolled: 0, already: 0, skipped: 0 };
+    const offeredUserIds: string[] = [];
+    const counts = { created: 0, enrolled: 0, asked: 0, already: 0, skipped: 0 };
     for (const row of classified) {
       if (row.outcome === "error") {
         counts.skipped++;
@@ -150,14 +157,21 @@ export async function importRosterRows({ actor, cohortId, rows, ip }: { actor: A
         counts.created++;
       } else {
         const [u] = await tx
-          .select({ id: users.id })
+          .select({ id: users.id, enrolment: enrolments.status })
           .from(users)
+          .leftJoin(enrolments, and(eq(enrolments.userId, users.id), eq(enrolments.cohortId, cohortId)))
           .where(eq(sql`lower(${users.email})`, row.email))
           .limit(1);
-        const outcome = await enrolLearner(tx, { cohortId, userId: u.id, source: "csv", actor, ip });
-        counts[outcome === "already" ? "already" : "enrolled"]++;
+        if (u.enrolment) {
+          const outcome = await enrolLearner(tx, { cohortId, userId: u.id, source: "csv", actor, ip });
+          counts[outcome === "already" ? "already" : "enrolled"]++;
+        } else {
+          const offered = await offerEnrolment(tx, { cohortId, userId: u.id, source: "csv", actor, ip });
+          if (offered === "offered") offeredUserIds.push(u.id);
+          counts.asked++;
+        }
       }
     }
-    return { rows: classified, links, counts };
+    return { rows: classified, links, counts, offeredUserIds };
   });
 }

@@ -1,6 +1,7 @@
 import { notifyReviewed } from "@/lib/notifications/events";
 import { and, asc, desc, eq, isNotNull, sql } from "drizzle-orm";
 import { z } from "zod";
+import { noControlCharacters } from "@/lib/platform/text";
 import { getDb } from "@/db/client";
 import { assignmentProgress, cohorts, enrolments, reflectionReviews, reflections, users } from "@/db/schema";
 import { conflict, invalid, notFound } from "@/lib/platform/errors";
@@ -107,7 +108,12 @@ export async function getReflectionForReview({ actor, reflectionId }: { actor: A
 export const reviewSchema = z
   .object({
     decision: z.enum(["accepted", "revision_requested"], { message: "Choose accept or request a revision." }),
-    feedback: z.string().trim().max(5000, "Keep feedback under 5,000 characters.").default(""),
+    feedback: z
+      .string()
+      .refine(...noControlCharacters({ multiline: true }))
+      .trim()
+      .max(5000, "Keep feedback under 5,000 characters.")
+      .default(""),
     version: z.coerce.number().int().min(1),
   })
   .refine((r) => r.decision === "accepted" || r.feedback.length > 0, {

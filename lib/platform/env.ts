@@ -35,10 +35,10 @@ const schema = z.object({
   SMTP_FROM: z.string().optional(),
   /** "0": this process does not run the notifications worker (`npm run worker` runs it elsewhere) */
   NOTIFICATIONS_WORKER: z.enum(["0", "1"]).default("1"),
-  /** reverse proxies in front of the app that append to X-Forwarded-For (lib/platform/http/request.ts) */
   /** folder holding the built-in module content (default: the repo's content/, lib/learning/module/content-files.ts) */
   COHORT_CONTENT_DIR: z.string().optional(),
-  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(1).default(1),
+  /** reverse proxies in front of the app that append to X-Forwarded-For; 0: clients connect directly (lib/platform/http/request.ts) */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
 });
 
 export type Env = z.infer<typeof schema>;

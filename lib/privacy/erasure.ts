@@ -7,11 +7,13 @@ import {
   authSessions,
   certificates,
   enrolments,
+  pendingEnrolments,
   quizAttempts,
   quizResponses,
   reflectionReviews,
   reflections,
   sectionReads,
+  signInDevices,
   throttles,
   users,
 } from "@/db/schema";
@@ -21,7 +23,11 @@ import { invalid, notFound } from "@/lib/platform/errors";
 import { isUuid } from "@/lib/platform/ids";
 
 export const ERASED_NAME = "Erased learner";
-export const erasedEmail = (userId: string) => `erased-${userId}@erased.invalid`;
+/**
+ * What replaces an erased account's email: not an email address at all, so no
+ * sign-up or invite can take it first and make the erasure fail.
+ */
+export const erasedEmail = (userId: string) => `erased:${userId}`;
 
 /** What erasing this learner would delete: shown on the confirm page. */
 export async function getErasurePreview({ userId }: { userId: string }, db: DbOrTx = getDb()) {
@@ -138,6 +144,11 @@ export async function erasePersonalData({
         : 0,
       sessions: (await tx.delete(authSessions).where(eq(authSessions.userId, userId)).returning({ id: authSessions.id })).length,
       accountTokens: (await tx.delete(accountTokens).where(eq(accountTokens.userId, userId)).returning({ id: accountTokens.id })).length,
+      signInDevices: (await tx.delete(signInDevices).where(eq(signInDevices.userId, userId)).returning({ id: signInDevices.userId }))
+        .length,
+      pendingEnrolments: (
+        await tx.delete(pendingEnrolments).where(eq(pendingEnrolments.userId, userId)).returning({ id: pendingEnrolments.id })
+      ).length,
     };
 
     let certificatesAffected: number;
@@ -152,6 +163,8 @@ export async function erasePersonalData({
           .where(and(eq(certificates.userId, userId), isNull(certificates.revokedAt)))
           .returning({ id: certificates.id })
       ).length;
+      // kept so a board checking a code learns it is revoked, but without the person's name
+      await tx.update(certificates).set({ learnerName: ERASED_NAME }).where(eq(certificates.userId, userId));
     }
 
     await tx

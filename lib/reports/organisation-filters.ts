@@ -4,6 +4,7 @@
  * read them with the same schema.
  */
 import { z } from "zod";
+import { DATE_RANGE_MESSAGE, isDayInRange } from "@/lib/platform/dates";
 import { statuses, type ProgressStatus } from "@/lib/learning/progress/status";
 import { isUuid } from "@/lib/platform/ids";
 
@@ -14,7 +15,8 @@ const blankToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-03-31.")
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), "That date does not exist.");
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), "That date does not exist.")
+  .refine(isDayInRange, DATE_RANGE_MESSAGE);
 
 const fields = {
   from: z.preprocess(blankToUndefined, isoDate.optional()),

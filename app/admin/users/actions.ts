@@ -6,7 +6,8 @@ import { z } from "zod";
 import { formAction } from "@/app/_edge/action";
 import { clientIp } from "@/app/_edge/http";
 import { roles } from "@/lib/access/permissions";
-import { changeUserRole, createPasswordLink, setUserStatus, signOutUserEverywhere } from "@/lib/accounts/admin";
+import { changeUserRole, createPasswordLink, sendPasswordReset, setUserStatus, signOutUserEverywhere } from "@/lib/accounts/admin";
+import { nameSchema } from "@/lib/accounts/users";
 import { inviteStaff, revokeAccountLink } from "@/lib/accounts/staff-invites";
 import { env } from "@/lib/platform/env";
 import { isUuid } from "@/lib/platform/ids";
@@ -63,11 +64,19 @@ export const createSetPasswordLink = formAction({ permission: "users.manage", sc
   return { message: "Link created.", data: { url: `${await publicOrigin()}${link.path}`, expiresAt: link.expiresAt.toISOString() } };
 });
 
+export const emailPasswordReset = formAction({ permission: "users.manage", schema: z.object({ userId }) }, async ({ userId }, user) => {
+  const sent = await sendPasswordReset(user, userId, { origin: await publicOrigin(), ip: await clientIp() });
+  refresh(userId);
+  return {
+    message: `A password reset link was emailed to ${sent.email}. It works once, for 24 hours; their current password keeps working until then.`,
+  };
+});
+
 export const inviteStaffMember = formAction(
   {
     permission: "users.manage",
     schema: z.object({
-      name: z.string().trim().min(1, "Enter their name.").max(120, "Keep the name under 120 characters."),
+      name: nameSchema,
       email: z.string().trim().min(1, "Enter their email address.").max(320),
       role: z.enum(["instructor", "admin"], { message: "Choose instructor or admin." }),
     }),

@@ -31,6 +31,6 @@ export const signUpAction = formAction(
       return { ok: false, message: "You are already signed in. Reload the page to join with your account.", values };
     }
     const r = await signUpWithInvite({ ...input, ip: await clientIp() });
-    return { data: { email: r.user.email } };
+    return { data: { email: r.email } };
   },
 );

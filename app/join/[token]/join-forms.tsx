@@ -41,12 +41,14 @@ export function SignUpForm({ token }: { token: string }) {
     return (
       <p role="status">
         {state.signInFailed ? (
+          // the same words whether the email was new or already had an account: the answer must not tell which
           <>
-            Your account is ready and you are enrolled.{" "}
+            If {state.data?.email} was new to Cohort, your account is ready and you are enrolled:{" "}
             <a className="link" href="/signin?callbackUrl=%2Flearn">
-              Sign in
+              sign in
             </a>{" "}
-            with {state.data?.email}.
+            with it. If you already had an account with this email, sign in with your existing password, then open this invite link again to
+            join.
           </>
         ) : (
           "Your account is ready and you are enrolled. Opening your training…"

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { clientIp } from "@/app/_edge/http";
 import { page } from "@/app/_edge/page";
 import { SignOutButton } from "@/app/_components/sign-out-button";
 import { inviteProblemMessages, joinOfferFor } from "@/lib/cohorts/invite-links";
@@ -9,7 +10,7 @@ export const metadata: Metadata = { title: "Join a cohort", referrer: "no-referr
 
 /** The public end of an invite link: explains a bad link, or lets the visitor join. */
 export default page<{ token: string }>({ permission: "public" }, async ({ user, params: { token } }) => {
-  const offer = await joinOfferFor(token, user);
+  const offer = await joinOfferFor(token, user, await clientIp());
   return (
     <main id="main" className="mx-auto flex min-h-screen max-w-md flex-col justify-center px-4 py-10">
       <p className="mb-2 text-lg font-bold text-brand-800">Cohort</p>

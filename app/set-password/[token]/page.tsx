@@ -1,13 +1,17 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { clientIp } from "@/app/_edge/http";
 import { page } from "@/app/_edge/page";
-import { lookupAccountToken, tokenProblemMessages } from "@/lib/accounts/set-password-links";
+import { lookupAccountToken, tokenProblemMessages, type TokenLookup } from "@/lib/accounts/set-password-links";
+import { blockedUntil, keyFor } from "@/lib/accounts/throttle";
 import { SetPasswordForm } from "./set-password-form";
 
 export const metadata: Metadata = { title: "Choose a password", referrer: "no-referrer" };
 
 export default page<{ token: string }>({ permission: "public" }, async ({ params: { token } }) => {
-  const found = await lookupAccountToken(token);
+  // an address that tried too many bad links learns nothing more, here either (read only: a GET changes nothing)
+  const blocked = await blockedUntil([keyFor("linkIp", await clientIp())]);
+  const found: TokenLookup = blocked ? { ok: false, reason: "throttled" } : await lookupAccountToken(token);
   return (
     <main id="main" className="mx-auto flex min-h-screen max-w-md flex-col justify-center px-4 py-10">
       <h1 className="mb-4 text-2xl font-bold text-brand-800">Choose a password</h1>

@@ -18,7 +18,8 @@ export const GET = route<{ code: string }>({ permission: "public", kind: "downlo
     "Referrer-Policy": "no-referrer",
   };
   if (result.status === "throttled") headers["Retry-After"] = String(result.retryAfterSeconds);
-  return new Response(verificationHtml(result, typed), { status, headers });
+  // proxy.ts hands the page its CSP nonce, which the inline style sheet needs
+  return new Response(verificationHtml(result, typed, req.headers.get("x-nonce")), { status, headers });
 });
 
 function safeDecode(s: string) {

@@ -1,5 +1,6 @@
 import { and, asc, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
+import { noControlCharacters } from "@/lib/platform/text";
 import { getDb } from "@/db/client";
 import { assignmentProgress, quizAttempts, users } from "@/db/schema";
 import { conflict, invalid, notFound } from "@/lib/platform/errors";
@@ -10,6 +11,7 @@ import { quizCounterColumns } from "@/lib/learning/progress/quiz-counters";
 
 export const resetReasonSchema = z
   .string()
+  .refine(...noControlCharacters())
   .trim()
   .min(3, "Give a reason: it is kept with the attempts and in the audit log.")
   .max(500, "Keep the reason under 500 characters.");

@@ -2,6 +2,7 @@ import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/db/client";
 import { assignmentProgress, reflectionReviews, reflections } from "@/db/schema";
 import { loadOwnProgress, recordActivity, requireOpen, versionFor, type Learner } from "@/lib/learning/own-progress";
+import { CONTROL_CHARACTERS_MESSAGE, hasControlCharacters } from "@/lib/platform/text";
 import { completeIfDone } from "@/lib/learning/progress/complete";
 import { conflict, DomainError, invalid } from "@/lib/platform/errors";
 import { countWords } from "./words";
@@ -31,6 +32,7 @@ type Edit = { learner: Learner; progressId: string; promptId: string; body: stri
 async function beginEdit(tx: DbOrTx, e: Edit, now: Date) {
   if (e.body.length > MAX_REFLECTION_CHARS)
     throw invalid(`A reflection can be at most ${MAX_REFLECTION_CHARS.toLocaleString("en-US")} characters.`);
+  if (hasControlCharacters(e.body, { multiline: true })) throw invalid(CONTROL_CHARACTERS_MESSAGE);
   const row = await loadOwnProgress(tx, e.learner, e.progressId, { lock: true });
   requireOpen(row, now);
   const version = await recordActivity(tx, row, now);

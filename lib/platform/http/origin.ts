@@ -35,10 +35,24 @@ export function isOwnOrigin(headers: Headers, publicUrl: string | undefined = en
   return Boolean(host) && origin.host === host;
 }
 
+export const FOREIGN_ACTION_MESSAGE = "This form was not sent from a Cohort page, so nothing was changed. Reload the page and try again.";
+
+/**
+ * The check every server action makes before it runs (the action wrapper in
+ * app/_edge calls it with the request's headers): null when the request comes
+ * from one of our pages, else the message to show. Next.js compares Origin
+ * with Host itself but lets a request *without* Origin through; browsers
+ * always send one with a server action's POST, so its absence means the
+ * request was not made by one of our pages.
+ */
+export function foreignActionProblem(headers: Headers, publicUrl: string | undefined = process.env.NEXTAUTH_URL): string | null {
+  return isOwnOrigin(headers, publicUrl) ? null : FOREIGN_ACTION_MESSAGE;
+}
+
 /**
  * First line of every state-changing route handler: a 403 to send back when
  * the request comes from another site, or null when it may go on. (Server
- * actions get the same check from Next.js.)
+ * actions: foreignActionProblem.)
  */
 export function foreignOriginResponse(req: Request): Response | null {
   if (isOwnOrigin(req.headers)) return null;

@@ -6,7 +6,7 @@ import { LocalTime } from "@/app/_components/local-time";
 import { SelectField } from "@/app/_components/ui/field";
 import { FormMessage } from "@/app/_components/ui/form-message";
 import { SubmitButton } from "@/app/_components/ui/submit-button";
-import { changeRole, createSetPasswordLink, revokeLink, signOutEverywhere } from "../actions";
+import { changeRole, createSetPasswordLink, emailPasswordReset, revokeLink, signOutEverywhere } from "../actions";
 
 export function RoleForm({ userId, role }: { userId: string; role: string }) {
   const [state, action] = useActionState(changeRole, undefined);
@@ -55,6 +55,20 @@ export function PasswordLinkForm({ userId }: { userId: string }) {
       ) : (
         <FormMessage state={state} className="mt-2" />
       )}
+    </form>
+  );
+}
+
+/** For an account with a password: the reset link is emailed to its owner, never shown here. */
+export function PasswordResetForm({ userId }: { userId: string }) {
+  const [state, action] = useActionState(emailPasswordReset, undefined);
+  return (
+    <form action={action}>
+      <input type="hidden" name="userId" value={userId} />
+      <SubmitButton variant="secondary" disabled={state?.ok}>
+        Email a password reset
+      </SubmitButton>
+      <FormMessage state={state} className="mt-2" />
     </form>
   );
 }

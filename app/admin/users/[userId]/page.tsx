@@ -6,7 +6,7 @@ import { getUserForAdmin } from "@/lib/accounts/admin";
 import { auditActionLabels } from "@/lib/audit/log";
 import { page } from "@/app/_edge/page";
 import { StatusButton } from "../status-button";
-import { PasswordLinkForm, RevokeLinkForm, RoleForm, SignOutEverywhereForm } from "./account-forms";
+import { PasswordLinkForm, PasswordResetForm, RevokeLinkForm, RoleForm, SignOutEverywhereForm } from "./account-forms";
 
 export const metadata: Metadata = { title: "Account" };
 
@@ -98,12 +98,19 @@ export default page<{ userId: string }>({ permission: "users.manage" }, async ({
           <h2 id="password-heading" className="text-lg font-semibold">
             Password
           </h2>
-          <p className="mt-1 text-sm text-slate-700">
-            For someone who lost their password: a one-time link to choose a new one. Admins never see or set passwords.
-          </p>
+          {person.hasPassword ? (
+            <p className="mt-1 text-sm text-slate-700">
+              For someone who lost their password: Cohort emails them a one-time link to choose a new one. The link goes only to their own
+              address; admins never see or set passwords.
+            </p>
+          ) : (
+            <p className="mt-1 text-sm text-slate-700">
+              This account has no password yet: a one-time link, shown to you once, for them to choose one.
+            </p>
+          )}
           {person.status === "active" ? (
             <div className="mt-3">
-              <PasswordLinkForm userId={person.id} />
+              {person.hasPassword ? <PasswordResetForm userId={person.id} /> : <PasswordLinkForm userId={person.id} />}
             </div>
           ) : (
             <p className="mt-3 text-sm text-slate-700">Reactivate the account first.</p>

@@ -6,6 +6,7 @@ import { formAction } from "@/app/_edge/action";
 import { clientIp } from "@/app/_edge/http";
 import { invalid, notFound } from "@/lib/platform/errors";
 import { isUuid } from "@/lib/platform/ids";
+import { noControlCharacters } from "@/lib/platform/text";
 import { erasePersonalData, getErasurePreview } from "@/lib/privacy/erasure";
 
 export type ErasureSummary = Awaited<ReturnType<typeof erasePersonalData>>;
@@ -17,7 +18,13 @@ export const eraseLearnerData = formAction(
       .object({
         userId: z.string().refine(isUuid, "Unknown account."),
         certificates: z.enum(["revoke", "remove"], { message: "Choose what happens to their certificates." }),
-        reason: z.string().trim().max(300, "Keep the reason under 300 characters.").optional().default(""),
+        reason: z
+          .string()
+          .refine(...noControlCharacters())
+          .trim()
+          .max(300, "Keep the reason under 300 characters.")
+          .optional()
+          .default(""),
         confirmEmail: z.string().trim().min(1, "Type the learner's email address to confirm."),
       })
       .refine((v) => v.certificates === "remove" || v.reason.length > 0, {

@@ -8,6 +8,10 @@ import { enrolByEmail, issueSetPasswordLink, reenrolLearner, removeLearner } fro
 import { createCohortInvite, inviteSettingsSchema, revokeCohortInvite } from "@/lib/cohorts/invite-links";
 import { importRosterRows, previewRoster, ROSTER_CHUNK } from "@/lib/cohorts/roster-import";
 import { conflict } from "@/lib/platform/errors";
+import { ROSTER_MAX_BYTES, ROSTER_TOO_LARGE } from "@/lib/cohorts/roster-limits";
+import { emailEnrolmentOffer } from "@/lib/cohorts/pending-enrolments";
+import { publicOrigin } from "@/lib/certificates/links";
+import { mailConfigured } from "@/lib/platform/mail";
 
 const cohortId = z.string().min(1);
 const learnerId = z.string().min(1);
@@ -39,6 +43,14 @@ export const enrolByEmailAction = formAction(
   async ({ cohortId, email, name }, user) => {
     const r = await enrolByEmail({ actor: user, cohortId, email, name, ip: await clientIp() });
     refresh(cohortId);
+    if ("userId" in r) {
+      if (r.outcome === "offered") await emailEnrolmentOffer({ userId: r.userId, cohortId, actorName: user.name, origin: publicOrigin() });
+      return {
+        message: `${r.learner.email} already has a Cohort account, so they were asked to accept (on their training page${mailConfigured() ? ", and by email" : ""}). They join the cohort when they accept.`,
+        values: {},
+        data: { path: undefined },
+      };
+    }
     const who = `${r.learner.name} (${r.learner.email})`;
     const message = {
       enrolled: `${who} is enrolled.`,
@@ -53,7 +65,7 @@ export const enrolByEmailAction = formAction(
 export const previewRosterAction = formAction(
   {
     permission: "workspace.instructor",
-    schema: z.object({ cohortId, csv: z.string().max(2_000_000, "The file is too large: keep it under 2 MB.") }),
+    schema: z.object({ cohortId, csv: z.string().refine((s) => Buffer.byteLength(s, "utf8") <= ROSTER_MAX_BYTES, ROSTER_TOO_LARGE) }),
   },
   async ({ cohortId, csv }, user) => {
     const preview = await previewRoster({ actor: user, cohortId, csv });
@@ -77,6 +89,8 @@ export const importRosterChunkAction = formAction(
   { permission: "workspace.instructor", schema: z.object({ cohortId, rows: rowsJson, last: z.enum(["0", "1"]).default("0") }) },
   async ({ cohortId, rows, last }, user) => {
     const result = await importRosterRows({ actor: user, cohortId, rows, ip: await clientIp() });
+    for (const userId of result.offeredUserIds)
+      await emailEnrolmentOffer({ userId, cohortId, actorName: user.name, origin: publicOrigin() });
     if (last === "1") refresh(cohortId);
     return { data: { counts: result.counts, links: result.links } };
   },

@@ -6,6 +6,7 @@ import { LocalTime } from "@/app/_components/local-time";
 import { listCohortInvites } from "@/lib/cohorts/invite-links";
 import { requireCohort } from "@/lib/cohorts/cohorts";
 import { listRemovedLearners } from "@/lib/cohorts/enrolment";
+import { listCohortPendingEnrolments } from "@/lib/cohorts/pending-enrolments";
 import { AddByEmailForm } from "./add-by-email-form";
 import { CreateInviteForm, RevokeInviteButton } from "./invite-forms";
 import { ReenrolButton } from "./reenrol-button";
@@ -19,9 +20,10 @@ export default page<{ cohortId: string }>({ permission: "workspace.instructor" }
   const cohort = await requireCohort(user, params.cohortId, "cohort.manage");
   const basePath = `/instructor/cohorts/${cohort.id}`;
   const archived = cohort.status === "archived";
-  const [invites, removed] = await Promise.all([
+  const [invites, removed, pending] = await Promise.all([
     listCohortInvites({ actor: user, cohortId: cohort.id }),
     listRemovedLearners({ actor: user, cohortId: cohort.id }),
+    listCohortPendingEnrolments({ actor: user, cohortId: cohort.id }),
   ]);
   return (
     <AppShell user={user} wide>
@@ -91,10 +93,33 @@ export default page<{ cohortId: string }>({ permission: "workspace.instructor" }
               Add by email
             </h2>
             <p className="text-slate-700">
-              A learner who has an account is enrolled at once. For a new email, give a name: an account is made and you get a link for them
-              to choose a password.
+              For a new email, give a name: an account is made and enrolled, and you get a link for them to choose a password. Someone who
+              already has an account is asked to accept (on their training page, and by email when email is set up) and joins when they do.
             </p>
             <AddByEmailForm cohortId={cohort.id} />
+            {pending.length > 0 && (
+              <div>
+                <h3 className="font-semibold">Asked to join</h3>
+                <ul className="mt-1 divide-y text-sm" aria-label="Learners asked to join">
+                  {pending.map((p) => (
+                    <li key={p.id} className="flex flex-wrap justify-between gap-2 py-2" data-testid="pending-row">
+                      <span>{p.email}</span>
+                      <span className="text-slate-700">
+                        {p.declinedAt ? (
+                          <>
+                            Declined <LocalTime value={p.declinedAt} dateOnly />
+                          </>
+                        ) : (
+                          <>
+                            Waiting since <LocalTime value={p.createdAt} dateOnly />
+                          </>
+                        )}
+                      </span>
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            )}
           </section>
 
           <section aria-labelledby="csv-heading" className="card space-y-4">

@@ -6,15 +6,15 @@ import { Button } from "@/app/_components/ui/button";
 import { controlClasses, FileField, labelClasses } from "@/app/_components/ui/field";
 import { Table, Td, Tr, type Column } from "@/app/_components/ui/table";
 import type { ClassifiedRow, ImportedLink, RosterOutcome } from "@/lib/cohorts/roster-import";
+import { ROSTER_MAX_BYTES, ROSTER_MAX_LABEL, ROSTER_TOO_LARGE } from "@/lib/cohorts/roster-limits";
 import { importRosterChunkAction, previewRosterAction } from "./actions";
 
 /** Rows per server call: the bar moves after each one (the server accepts up to twice this). */
 const CHUNK = 200;
-const MAX_BYTES = 2_000_000;
 
 type Preview = { rows: ClassifiedRow[]; counts: Record<RosterOutcome, number> };
-type Counts = { created: number; enrolled: number; already: number; skipped: number };
-const countKeys = ["created", "enrolled", "already", "skipped"] as const;
+type Counts = { created: number; enrolled: number; asked: number; already: number; skipped: number };
+const countKeys = ["created", "enrolled", "asked", "already", "skipped"] as const;
 
 const outcomeLabel: Record<RosterOutcome, string> = {
   new: "New account",
@@ -42,7 +42,7 @@ export function RosterImport({ cohortId }: { cohortId: string }) {
     setError(null);
     const file = fileRef.current?.files?.[0];
     if (!file) return setError("Choose a CSV file first.");
-    if (file.size > MAX_BYTES) return setError("The file is larger than 2 MB. Split it into smaller files.");
+    if (file.size > ROSTER_MAX_BYTES) return setError(ROSTER_TOO_LARGE);
     setPhase("checking");
     const fd = new FormData();
     fd.set("cohortId", cohortId);
@@ -68,7 +68,7 @@ export function RosterImport({ cohortId }: { cohortId: string }) {
       .filter((r) => r.outcome === "new" || r.outcome === "existing")
       .map(({ line, name, email }) => ({ line, name, email }));
     const total = rows.length;
-    const sum: Counts = { created: 0, enrolled: 0, already: 0, skipped: 0 };
+    const sum: Counts = { created: 0, enrolled: 0, asked: 0, already: 0, skipped: 0 };
     const made: ImportedLink[] = [];
     setPhase("importing");
     setProgress({ done: 0, total });
@@ -123,7 +123,7 @@ export function RosterImport({ cohortId }: { cohortId: string }) {
             label="Roster file (CSV with the columns name and email)"
             hint={
               <>
-                First row: <code>name,email</code>. Up to 5,000 learners per file.
+                First row: <code>name,email</code>. Up to 5,000 learners and {ROSTER_MAX_LABEL} per file.
               </>
             }
           />
@@ -167,7 +167,9 @@ export function RosterImport({ cohortId }: { cohortId: string }) {
           {counts && phase === "done" && (
             <p role="status" data-testid="roster-result">
               {counts.created} {counts.created === 1 ? "account" : "accounts"} created, {counts.enrolled} existing{" "}
-              {counts.enrolled === 1 ? "learner" : "learners"} enrolled{counts.already ? `, ${counts.already} already enrolled` : ""}
+              {counts.enrolled === 1 ? "learner" : "learners"} enrolled
+              {counts.asked ? `, ${counts.asked} with an account of their own asked to accept` : ""}
+              {counts.already ? `, ${counts.already} already enrolled` : ""}
               {counts.skipped ? `, ${counts.skipped} skipped` : ""}.
             </p>
           )}

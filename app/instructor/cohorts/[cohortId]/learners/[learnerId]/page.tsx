@@ -35,7 +35,12 @@ export default page<{ cohortId: string; learnerId: string }>({ permission: "work
       {!learner.hasPassword && (
         <div className="mt-2 text-sm">
           <p>This learner has not chosen a password yet.</p>
-          <SetPasswordLinkButton cohortId={cohort.id} learnerId={learner.id} name={learner.name} />
+          {/* only the instructor who made the account may send its first link (lib/cohorts/enrolment.ts) */}
+          {!learner.hadPassword && learner.createdBy === user.id ? (
+            <SetPasswordLinkButton cohortId={cohort.id} learnerId={learner.id} name={learner.name} />
+          ) : (
+            <p className="text-slate-700">An admin can make them a set-password link.</p>
+          )}
         </div>
       )}
 
