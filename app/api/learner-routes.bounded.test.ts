@@ -83,7 +83,7 @@ describe("finding 7: a learner stalls the server with a 10 MB nested body", () =
     const ok = await saveRoute(put(JSON.stringify({ body: full, version: 0 })), me.params);
     expect(ok.status).toBe(200);
     const over = await saveRoute(put(JSON.stringify({ body: `${full}界`, version: 1 })), me.params);
-    expect(over.status).toBe(400);
+    expect(over.status).toBe(422); // a domain rule (README: invalid → 422)
     expect((await over.json()).message).toMatch(/at most 20,000 characters/);
   });
 });
@@ -96,11 +96,11 @@ describe("finding 11: a reflection with U+0000", () => {
   });
   afterEach(() => vi.restoreAllMocks());
 
-  it("answers 400 with a message, saves nothing and logs nothing of the text", async () => {
+  it("answers 422 with a message, saves nothing and logs nothing of the text", async () => {
     const me = await learner();
     const secret = "My very private recovery story\u0000 with a NUL in it";
     const res = await saveRoute(put(JSON.stringify({ body: secret, version: 0 })), me.params);
-    expect(res.status).toBe(400);
+    expect(res.status).toBe(422);
     expect((await res.json()).message).toMatch(/control characters/);
     expect(await t.db.select().from(reflections).where(eq(reflections.progressId, me.progressId))).toEqual([]);
     expect(logged.join("\n")).not.toContain("private recovery story");

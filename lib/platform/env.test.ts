@@ -19,7 +19,7 @@ describe("env()", () => {
     expect(env()).toMatchObject({
       PORT: 3000,
       DATABASE_POOL_SIZE: 10,
-      TRUSTED_PROXY_HOPS: 1,
+      TRUSTED_PROXY_HOPS: 0,
       SESSION_IDLE_MINUTES: 120,
       SESSION_MAX_HOURS: 12,
     });
@@ -34,7 +34,7 @@ describe("env()", () => {
     ["PORT", "eighty"],
     ["PORT", "70000"],
     ["DATABASE_POOL_SIZE", "0"],
-    ["TRUSTED_PROXY_HOPS", "0"],
+    ["TRUSTED_PROXY_HOPS", "-1"],
     ["NEXTAUTH_URL", "training.example.org"],
   ])("refuses to start with %s=%s, naming the variable", async (name, value) => {
     const { startupProblem } = await envWith({ [name]: value });
