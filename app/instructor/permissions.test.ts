@@ -56,7 +56,10 @@ vi.mock("@/app/_edge/http", async (original) => ({
 }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 // each action is posted from one of our pages (the Origin check passes; e2e/origin.spec.ts tests it refusing)
-vi.mock("next/headers", () => ({ headers: async () => new Headers({ host: "cohort.test", origin: "http://cohort.test" }) }));
+const request = vi.hoisted(() => ({ origin: "http://cohort.test" as string | null }));
+vi.mock("next/headers", () => ({
+  headers: async () => new Headers({ host: "cohort.test", ...(request.origin ? { origin: request.origin } : {}) }),
+}));
 
 const t = setupTestDb();
 const as = (u: Omit<CurrentUser, "sessionId">) => {
@@ -315,6 +318,25 @@ describe("CSV export route", () => {
 });
 
 describe("actions", () => {
+  it("refuse a POST without Origin, or from another site, before anything runs (Next.js lets a missing Origin through)", async () => {
+    const cohortActions = await import("./cohorts/actions");
+    as(s.owner);
+    try {
+      for (const origin of [null, "https://evil.example", "null"]) {
+        request.origin = origin;
+        const r = await cohortActions.updateCohortAction(
+          undefined,
+          form({ cohortId: s.cohortId, name: "Renamed by a forged post", description: "" }),
+        );
+        expect(r, String(origin)).toMatchObject({ ok: false, message: expect.stringMatching(/not sent from a Cohort page/) });
+      }
+    } finally {
+      request.origin = "http://cohort.test";
+    }
+    const [row] = await t.db.select({ name: cohorts.name }).from(cohorts).where(eq(cohorts.id, s.cohortId));
+    expect(row.name).not.toBe("Renamed by a forged post");
+  });
+
   it("refuse another instructor, a learner and an admin with 404 and change no row", async () => {
     const cohortActions = await import("./cohorts/actions");
     const enrol = await import("./cohorts/[cohortId]/enrol/actions");
