@@ -5,7 +5,7 @@ import { alias } from "drizzle-orm/pg-core";
 import { audit } from "@/lib/audit/record";
 import { isUuid } from "@/lib/access/scope";
 import { conflict } from "@/lib/platform/errors";
-import { mailConfigured, sendMail } from "@/lib/platform/mail";
+import { notifyEnrolmentOffered } from "@/lib/notifications/events";
 import { requireCohort, type Actor } from "@/lib/cohorts/cohorts";
 import { enrolLearner, type EnrolmentSource } from "./enrolment";
 
@@ -31,6 +31,7 @@ export async function offerEnrolment(
     })
     .returning({ id: pendingEnrolments.id });
   if (!row) return "already_offered";
+  await notifyEnrolmentOffered(tx, { userId, pendingId: row.id });
   await audit(tx, {
     actorId: actor.id,
     actorEmail: actor.email,
@@ -41,51 +42,6 @@ export async function offerEnrolment(
     details: { cohortId, userId, source },
   });
   return "offered";
-}
-
-/**
- * Tell the learner by email (when mail is configured). Called after the
- * offer is committed; a failure to send changes nothing (the card on /learn
- * is the message that always arrives).
- */
-export async function emailEnrolmentOffer({
-  userId,
-  cohortId,
-  actorName,
-  origin,
-}: {
-  userId: string;
-  cohortId: string;
-  actorName: string;
-  origin: string;
-}) {
-  if (!mailConfigured()) return false;
-  const [row] = await getDb()
-    .select({ email: users.email, name: users.name, cohortName: cohorts.name })
-    .from(users)
-    .innerJoin(cohorts, eq(cohorts.id, cohortId))
-    .where(eq(users.id, userId))
-    .limit(1);
-  if (!row) return false;
-  try {
-    await sendMail({
-      to: row.email,
-      subject: `${actorName} added you to ${row.cohortName}`,
-      text: [
-        `Hello ${row.name},`,
-        "",
-        `${actorName} added you to the cohort "${row.cohortName}" on Cohort.`,
-        "You are not enrolled until you accept. Sign in to accept or decline:",
-        `${origin}/learn`,
-        "",
-        "If you do not know this instructor, choose Decline.",
-      ].join("\n"),
-    });
-    return true;
-  } catch (e) {
-    console.error(`enrolment offer email not sent: ${(e as Error).message}`);
-    return false;
-  }
 }
 
 export type PendingEnrolment = { id: string; cohortId: string; cohortName: string; invitedByName: string | null; createdAt: Date };

@@ -129,8 +129,8 @@ export type ImportedLink = { name: string; email: string; path: string };
  * blocking nothing). Each row is checked again here; the browser's preview
  * is not trusted. Rows already enrolled change nothing, so importing the
  * same file twice changes nothing the second time. Existing accounts that
- * were never in this cohort are asked to accept (pending-enrolments.ts);
- * `offeredUserIds` says whom to tell by email.
+ * were never in this cohort are asked to accept (pending-enrolments.ts,
+ * which also queues their notification); `offeredUserIds` lists them.
  */
 export async function importRosterRows({ actor, cohortId, rows, ip }: { actor: Actor; cohortId: string; rows: RosterRow[]; ip?: string }) {
   if (rows.length > ROSTER_CHUNK * 2) throw invalid(`Send at most ${ROSTER_CHUNK * 2} rows at a time.`);

@@ -117,9 +117,18 @@ export async function compose(db: DbOrTx, msg: OutboxMessage, timeZone: string, 
     };
   }
   if (kind === "cohort_invitation") {
+    // still open at send time? (accepting deletes the offer; declining marks it)
+    const [o] = await execRows<{ cohort_name: string; inviter_name: string | null }>(
+      db,
+      sql`select c.name as cohort_name, i.name as inviter_name
+        from pending_enrolments pe join cohorts c on c.id = pe.cohort_id and c.status = 'active'
+        left join users i on i.id = pe.invited_by
+        where pe.id = ${msg.subjectId}::uuid and pe.declined_at is null`,
+    );
+    if (!o) return null;
     return {
-      title: `You were added to ${String(p.cohortName ?? "a cohort")}`,
-      body: `${String(p.instructorName ?? "An instructor")} added you to ${String(p.cohortName ?? "a cohort")}. Open Cohort to accept or decline.`,
+      title: `You were added to ${o.cohort_name}`,
+      body: `${o.inviter_name ?? "An instructor"} added you to the cohort "${o.cohort_name}". You are not enrolled until you accept. Open Cohort to accept or decline; if you do not know this instructor, choose Decline.`,
       link: "/learn",
     };
   }

@@ -12,7 +12,9 @@ import { enrol, makeCohort, makeInstructor, makeLearner, makeReflection, progres
 import { setupTestDb } from "@/db/test/test-db";
 import { issueCertificate } from "@/lib/certificates/issue";
 import { assignModule } from "@/lib/cohorts/assignments";
-import { enrolLearner } from "@/lib/cohorts/enrolment";
+import { enrolByEmail, enrolLearner } from "@/lib/cohorts/enrolment";
+import { acceptPendingEnrolment, listPendingEnrolments } from "@/lib/cohorts/pending-enrolments";
+import { compose } from "./compose";
 import { reviewReflection } from "@/lib/learning/reviews";
 import { publishBuiltInModules } from "@/lib/learning/module/publish";
 
@@ -94,5 +96,22 @@ describe("events enqueue their messages", () => {
     const mine = await outboxOf(cert.userId, "certificate_issued");
     expect(mine).toHaveLength(1);
     expect(mine[0].subjectId).toBe(cert.id);
+  });
+
+  it("an instructor adding an existing account asks the learner: one invitation, composed only while the offer is open", async () => {
+    const instructor = await makeInstructor();
+    const learner = await makeLearner();
+    const cohort = await makeCohort({ instructorIds: [instructor.id] });
+    const actor = { id: instructor.id, role: "instructor" as const, email: instructor.email, name: instructor.name };
+    await enrolByEmail({ actor, cohortId: cohort.id, email: learner.email });
+    await enrolByEmail({ actor, cohortId: cohort.id, email: learner.email }); // asked again while open: nothing new
+    const [m] = await outboxOf(learner.id, "cohort_invitation");
+    expect(await outboxOf(learner.id, "cohort_invitation")).toHaveLength(1);
+    const text = await compose(getDb(), m, "America/Chicago", new Date());
+    expect(text?.body).toContain(cohort.name);
+    expect(text?.body).toContain(instructor.name);
+    const [pending] = await listPendingEnrolments({ learner });
+    await acceptPendingEnrolment({ learner: { id: learner.id, role: "learner", email: learner.email }, pendingId: pending.id });
+    expect(await compose(getDb(), m, "America/Chicago", new Date())).toBeNull(); // accepted before it went: nothing to send
   });
 });

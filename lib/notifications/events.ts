@@ -61,3 +61,9 @@ export async function notifyReviewed(
 export async function notifyCertificateIssued(tx: DbOrTx, c: { userId: string; certificateId: string }) {
   await enqueue(tx, { recipientId: c.userId, kind: "certificate_issued", subjectId: c.certificateId });
 }
+
+/** An instructor added an existing account to their cohort: the learner is asked to accept (the card on /learn says the same). */
+export async function notifyEnrolmentOffered(tx: DbOrTx, o: { userId: string; pendingId: string }) {
+  // one per offer: declining and being asked again is a new offer
+  await enqueue(tx, { recipientId: o.userId, kind: "cohort_invitation", subjectId: o.pendingId, period: new Date().toISOString() });
+}

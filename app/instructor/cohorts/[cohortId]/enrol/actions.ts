@@ -9,8 +9,6 @@ import { createCohortInvite, inviteSettingsSchema, revokeCohortInvite } from "@/
 import { importRosterRows, previewRoster, ROSTER_CHUNK } from "@/lib/cohorts/roster-import";
 import { conflict } from "@/lib/platform/errors";
 import { ROSTER_MAX_BYTES, ROSTER_TOO_LARGE } from "@/lib/cohorts/roster-limits";
-import { emailEnrolmentOffer } from "@/lib/cohorts/pending-enrolments";
-import { publicOrigin } from "@/lib/certificates/links";
 import { mailConfigured } from "@/lib/platform/mail";
 
 const cohortId = z.string().min(1);
@@ -44,7 +42,6 @@ export const enrolByEmailAction = formAction(
     const r = await enrolByEmail({ actor: user, cohortId, email, name, ip: await clientIp() });
     refresh(cohortId);
     if ("userId" in r) {
-      if (r.outcome === "offered") await emailEnrolmentOffer({ userId: r.userId, cohortId, actorName: user.name, origin: publicOrigin() });
       return {
         message: `${r.learner.email} already has a Cohort account, so they were asked to accept (on their training page${mailConfigured() ? ", and by email" : ""}). They join the cohort when they accept.`,
         values: {},
@@ -89,8 +86,6 @@ export const importRosterChunkAction = formAction(
   { permission: "workspace.instructor", schema: z.object({ cohortId, rows: rowsJson, last: z.enum(["0", "1"]).default("0") }) },
   async ({ cohortId, rows, last }, user) => {
     const result = await importRosterRows({ actor: user, cohortId, rows, ip: await clientIp() });
-    for (const userId of result.offeredUserIds)
-      await emailEnrolmentOffer({ userId, cohortId, actorName: user.name, origin: publicOrigin() });
     if (last === "1") refresh(cohortId);
     return { data: { counts: result.counts, links: result.links } };
   },
