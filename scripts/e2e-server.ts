@@ -71,8 +71,11 @@ async function main() {
   await seedAdminFixtures(getDb());
   await closeDb();
 
-  // next directly, not through npx, so that SIGTERM reaches the server itself
-  const child = spawn(process.execPath, [require.resolve("next/dist/bin/next"), "start", "-p", port, "-H", "127.0.0.1"], {
+  // next directly, not through npx, so that SIGTERM reaches the server itself.
+  // Keep-alive longer than any test: with Node's 5 s default, a busy machine
+  // lets the server close an idle connection just as Playwright reuses it (ECONNRESET).
+  const args = ["start", "-p", port, "-H", "127.0.0.1", "--keepAliveTimeout", "600000"];
+  const child = spawn(process.execPath, [require.resolve("next/dist/bin/next"), ...args], {
     stdio: "inherit",
     env,
   });
