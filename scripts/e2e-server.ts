@@ -45,6 +45,10 @@ async function main() {
     NEXTAUTH_SECRET: process.env.E2E_NEXTAUTH_SECRET ?? randomBytes(32).toString("base64"),
     COHORT_DEMO: "1",
     NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? ".next-e2e",
+    // as if behind one reverse proxy: a test that stands for another client
+    // sends X-Forwarded-For (its own throttling bucket, its own audit address);
+    // without the header the client is the socket, as with the default 0
+    TRUSTED_PROXY_HOPS: "1",
   };
   if (base) {
     // named by the Playwright runner, whose workers read it too; it carries the runner's pid

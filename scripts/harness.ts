@@ -88,7 +88,9 @@ export async function startApp({
 }): Promise<App> {
   const child = spawn(path.join(root, "node_modules/.bin/next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: root,
-    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", NEXT_DIST_DIR: distDir, ...env },
+    // TRUSTED_PROXY_HOPS=1: as if behind one reverse proxy, so the checks can stand for
+    // many clients by sending X-Forwarded-For (without it the client is the socket)
+    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", NEXT_DIST_DIR: distDir, TRUSTED_PROXY_HOPS: "1", ...env },
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
   });
