@@ -64,7 +64,7 @@ export default defineConfig({
     { name: "chromium", use: { ...devices["Desktop Chrome"] }, dependencies: ["setup"], testIgnore: /auth\.setup\.ts/ },
   ],
   webServer: {
-    command: "npx tsx --conditions=react-server scripts/e2e-server.ts",
+    command: "npx tsx scripts/e2e-server.ts",
     url: `${baseURL}/signin`,
     reuseExistingServer: false,
     // SIGTERM (not the default kill) so the server drops its throwaway database

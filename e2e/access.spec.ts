@@ -40,7 +40,11 @@ test("a deactivated user's open session stops working at the next request", asyn
   const admin = await adminContext.newPage();
   await admin.goto("/admin/users?q=tyrone");
   const row = admin.getByTestId("user-row-tyrone.jackson@demo.cohort");
-  await row.getByRole("button", { name: /Deactivate/ }).click();
+  await row.getByRole("button", { name: "Deactivate Tyrone Jackson" }).click();
+  // a row's Deactivate asks first, naming who and what happens
+  const dialog = admin.getByRole("alertdialog", { name: "Deactivate Tyrone Jackson?" });
+  await expect(dialog).toContainText("They are signed out and can no longer sign in.");
+  await dialog.getByRole("button", { name: "Deactivate" }).click();
   await expect(row).toContainText("deactivated");
 
   await learner.reload();

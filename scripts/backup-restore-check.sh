@@ -31,7 +31,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-tsx() { npx tsx --conditions=react-server scripts/backup-verify.ts "$@"; }
+tsx() { npx tsx scripts/backup-verify.ts "$@"; }
 
 if [ -z "$SOURCE" ]; then
   psql_base "create database \"cohort_backup_src_$stamp\""

@@ -1,7 +1,7 @@
 /**
  * Server time of the learner home and of quiz submission, against a running
  * `next start` with the demo data (for example the e2e server:
- * `E2E_PORT=3201 npx tsx --conditions=react-server scripts/e2e-server.ts`).
+ * `E2E_PORT=3201 npx tsx scripts/e2e-server.ts`).
  *
  *   BASE=http://127.0.0.1:3201 npx tsx scripts/bench-learner.ts
  *

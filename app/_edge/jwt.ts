@@ -6,8 +6,11 @@ import type { JWT, JWTDecodeParams, JWTEncodeParams } from "next-auth/jwt";
 /**
  * next-auth's own JWT encode/decode (A256GCM, key derived from the secret
  * with HKDF, same claims, same cookies), except that the key is derived once
- * per process instead of on every decode and encode: getServerSession does
- * both on every signed-in request, and the derivation showed as ~13% of the
+ * per process and kept: every decode and encode after the first reuses it.
+ * Both callers go through these two functions: next-auth for /api/auth/*
+ * (sign-in, sign-out, the session endpoint; `jwt` in ./auth-options.ts) and
+ * ./session.ts, which decodes the session cookie of every page, action and
+ * route handler request. Deriving the key on each call was ~13% of the
  * server's CPU in a profile of the benchmark (npm run bench).
  */
 const keys = new Map<string, Uint8Array>();

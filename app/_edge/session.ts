@@ -1,12 +1,10 @@
 import "server-only";
 import { cookies } from "next/headers";
-import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { env } from "@/lib/platform/env";
 import { sessionCookieName } from "./auth-options";
 import { decodeJwt } from "./jwt";
 import { resolveSession, type CurrentUser } from "@/lib/accounts/sessions";
-import type { Role } from "@/lib/access/permissions";
 
 export type { CurrentUser };
 
@@ -49,18 +47,3 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   if (!claims) return null;
   return resolveSession({ uid: claims.uid, sid: claims.sid, sv: claims.sv });
 });
-
-/** Signed in, or sent to sign in (then back here). */
-export async function requireUser(returnTo?: string): Promise<CurrentUser> {
-  const user = await getCurrentUser();
-  if (!user) redirect(returnTo ? `/signin?callbackUrl=${encodeURIComponent(returnTo)}` : "/signin");
-  return user;
-}
-
-/** Signed in with one of these roles; any other signed-in user gets 404. */
-export async function requireRole(roles: Role | Role[], returnTo?: string): Promise<CurrentUser> {
-  const user = await requireUser(returnTo);
-  const allowed = Array.isArray(roles) ? roles : [roles];
-  if (!allowed.includes(user.role)) notFound();
-  return user;
-}

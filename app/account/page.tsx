@@ -4,6 +4,9 @@ import { page } from "@/app/_edge/page";
 import { env } from "@/lib/platform/env";
 import { ChangePasswordForm } from "./change-password-form";
 import { SignOutEverywhereForm } from "./sign-out-everywhere-form";
+import { buttonClasses } from "@/app/_components/ui/button";
+import { cardClasses } from "@/app/_components/ui/card";
+import { cx } from "@/app/_components/ui/cx";
 
 export const metadata: Metadata = { title: "Your account" };
 
@@ -15,7 +18,7 @@ export default page({ permission: "account.own" }, async ({ user }) => {
     <AppShell user={user}>
       <h1 className="text-2xl font-bold">Your account</h1>
 
-      <section aria-labelledby="profile-heading" className="card mt-4">
+      <section aria-labelledby="profile-heading" className={cx(cardClasses, "mt-4")}>
         <h2 id="profile-heading" className="text-lg font-semibold">
           Profile
         </h2>
@@ -30,7 +33,7 @@ export default page({ permission: "account.own" }, async ({ user }) => {
         <p className="mt-3 text-sm text-slate-700">To change your name or email, ask your programme coordinator.</p>
       </section>
 
-      <section aria-labelledby="password-heading" className="card mt-4">
+      <section aria-labelledby="password-heading" className={cx(cardClasses, "mt-4")}>
         <h2 id="password-heading" className="text-lg font-semibold">
           Change password
         </h2>
@@ -40,7 +43,7 @@ export default page({ permission: "account.own" }, async ({ user }) => {
         <ChangePasswordForm />
       </section>
 
-      <section aria-labelledby="sessions-heading" className="card mt-4">
+      <section aria-labelledby="sessions-heading" className={cx(cardClasses, "mt-4")}>
         <h2 id="sessions-heading" className="text-lg font-semibold">
           Sign out everywhere
         </h2>
@@ -51,7 +54,7 @@ export default page({ permission: "account.own" }, async ({ user }) => {
         <SignOutEverywhereForm />
       </section>
 
-      <section aria-labelledby="data-heading" className="card mt-4">
+      <section aria-labelledby="data-heading" className={cx(cardClasses, "mt-4")}>
         <h2 id="data-heading" className="text-lg font-semibold">
           Your data
         </h2>
@@ -59,7 +62,7 @@ export default page({ permission: "account.own" }, async ({ user }) => {
           Download everything Cohort holds about you — your profile, enrolments, progress, quiz answers, reflections with the feedback on
           them, certificates and the record of your sign-ins — as one JSON file.
         </p>
-        <a className="btn-secondary" href="/account/export.json" download>
+        <a className={buttonClasses({ variant: "secondary" })} href="/account/export.json" download>
           Download my data
         </a>
       </section>

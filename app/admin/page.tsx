@@ -2,6 +2,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AppShell } from "@/app/_components/app-shell";
 import { LocalTime } from "@/app/_components/local-time";
+import { Badge } from "@/app/_components/ui/badge";
+import { Button, buttonClasses } from "@/app/_components/ui/button";
+import { Card, cardClasses } from "@/app/_components/ui/card";
+import { cx } from "@/app/_components/ui/cx";
+import { EmptyState } from "@/app/_components/ui/empty-state";
+import { controlClasses, Field, SelectField } from "@/app/_components/ui/field";
+import { Pagination } from "@/app/_components/ui/pagination";
+import { Table, Td, Tr, type Column, type SortDir } from "@/app/_components/ui/table";
 import { page } from "@/app/_edge/page";
 import { statusLabels, statuses } from "@/lib/learning/progress/status";
 import { readReportFilters, reportQuery, type CohortSortKey, type ReportFilters } from "@/lib/reports/organisation-filters";
@@ -21,13 +29,19 @@ const num = new Intl.NumberFormat("en-US");
 const pct = (v: number | null) => (v === null ? "—" : `${Math.round(v)}%`);
 const hours = new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 });
 
-const columns: { key: CohortSortKey; label: string; numeric?: boolean }[] = [
+const columns: Column<CohortSortKey | "instructors">[] = [
   { key: "name", label: "Cohort" },
   { key: "enrolled", label: "Enrolled", numeric: true },
   { key: "complete", label: "Complete", numeric: true },
   { key: "overdue", label: "Overdue", numeric: true },
   { key: "median", label: "Median best score", numeric: true },
   { key: "due", label: "Due" },
+  { key: "instructors", label: "Instructors", sortable: false },
+];
+
+const weekColumns: Column[] = [
+  { key: "week", label: "Week of" },
+  { key: "completions", label: "Completions", numeric: true },
 ];
 
 export default page({ permission: "reports.organisation" }, async ({ user, query }) => {
@@ -41,8 +55,8 @@ export default page({ permission: "reports.organisation" }, async ({ user, query
   ]);
   const filtered = Boolean(filters.from || filters.to || filters.instructor || filters.cohortStatus || filters.status);
   const exportQuery = reportQuery({ ...filters, sort: "name", dir: "asc", page: 1 });
-  const sortHref = (key: CohortSortKey) =>
-    `/admin?${reportQuery(filters, { sort: key, dir: filters.sort === key && filters.dir === "asc" ? "desc" : "asc", page: 1 })}`;
+  const sortHref = (key: CohortSortKey | "instructors", dir: SortDir) =>
+    `/admin?${reportQuery(filters, { sort: key === "instructors" ? filters.sort : key, dir, page: 1 })}`;
   const pageHref = (page: number) => `/admin?${reportQuery(filters, { page })}`;
 
   return (
@@ -58,16 +72,15 @@ export default page({ permission: "reports.organisation" }, async ({ user, query
       )}
 
       {!anyCohort ? (
-        <div className="card mt-6">
-          <h2 className="text-lg font-semibold">No cohorts yet</h2>
-          <p className="mt-1 text-slate-700">
+        <Card title="No cohorts yet" className="mt-6">
+          <p className="text-slate-700">
             Figures appear here once an instructor creates a cohort, enrols learners and assigns the module.{" "}
             <Link className="link" href="/admin/users/invites">
               Invite an instructor
             </Link>{" "}
             to get started.
           </p>
-        </div>
+        </Card>
       ) : (
         <>
           <section aria-labelledby="tiles-heading" className="mt-6">
@@ -88,43 +101,32 @@ export default page({ permission: "reports.organisation" }, async ({ user, query
             </dl>
           </section>
 
-          <section aria-labelledby="chart-heading" className="card mt-6">
-            <h2 id="chart-heading" className="text-lg font-semibold">
-              Completions per week
-            </h2>
-            <p className="text-sm text-slate-700">Weeks start on Monday (UTC). The date range applies to the completion date here.</p>
+          <Card
+            title="Completions per week"
+            description="Weeks start on Monday (UTC). The date range applies to the completion date here."
+            className="mt-6"
+          >
             {weeks.length === 0 ? (
-              <p className="mt-3 text-sm text-slate-700">No completions in this view yet.</p>
+              <p className="text-sm text-slate-700">No completions in this view yet.</p>
             ) : (
               <>
                 <CompletionsChart data={weeks} />
                 <details className="mt-2">
                   <summary className="cursor-pointer text-sm font-medium text-brand-700">Show the numbers as a table</summary>
-                  <table className="mt-2 border-collapse text-sm">
-                    <caption className="sr-only">Completions per week</caption>
-                    <thead>
-                      <tr className="border-b text-left">
-                        <th scope="col" className="p-1 pr-4">
-                          Week of
-                        </th>
-                        <th scope="col" className="p-1 text-right">
-                          Completions
-                        </th>
-                      </tr>
-                    </thead>
-                    <tbody>
+                  <div className="mt-2 max-w-xs">
+                    <Table caption="Completions per week" columns={weekColumns} framed={false}>
                       {weeks.map((w) => (
-                        <tr key={w.week} className="border-b">
-                          <td className="p-1 pr-4">{w.week}</td>
-                          <td className="p-1 text-right">{w.completions}</td>
-                        </tr>
+                        <Tr key={w.week}>
+                          <Td>{w.week}</Td>
+                          <Td numeric>{w.completions}</Td>
+                        </Tr>
                       ))}
-                    </tbody>
-                  </table>
+                    </Table>
+                  </div>
                 </details>
               </>
             )}
-          </section>
+          </Card>
 
           <section aria-labelledby="cohorts-heading" className="mt-6">
             <div className="flex flex-wrap items-end justify-between gap-3">
@@ -139,86 +141,53 @@ export default page({ permission: "reports.organisation" }, async ({ user, query
               </div>
               <ExportButton query={exportQuery} />
             </div>
-            {cohorts.rows.length === 0 ? (
-              <p className="card mt-3">
-                Nothing matches these filters.{" "}
-                <Link className="link" href="/admin">
-                  Clear the filters
-                </Link>{" "}
-                to see every cohort.
-              </p>
-            ) : (
-              <div className="mt-3 overflow-x-auto">
-                <table className="w-full border-collapse bg-white text-sm" data-testid="cohort-table">
-                  <caption className="sr-only">Cohorts, sortable by column</caption>
-                  <thead>
-                    <tr className="border-b text-left">
-                      {columns.map((c) => (
-                        <th
-                          key={c.key}
-                          scope="col"
-                          className={`p-2 ${c.numeric ? "text-right" : ""}`}
-                          aria-sort={filters.sort === c.key ? (filters.dir === "asc" ? "ascending" : "descending") : undefined}
-                        >
-                          <Link className="link" href={sortHref(c.key)}>
-                            {c.label}
-                            {filters.sort === c.key && <span aria-hidden="true">{filters.dir === "asc" ? " ▲" : " ▼"}</span>}
-                          </Link>
-                        </th>
-                      ))}
-                      <th scope="col" className="p-2">
-                        Instructors
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {cohorts.rows.map((c) => (
-                      <tr key={c.id} className="border-b">
-                        <td className="p-2">
-                          <Link className="link" href={`/admin/cohorts/${c.id}`}>
-                            {c.name}
-                          </Link>
-                          {c.status === "archived" && (
-                            <span className="ml-2 rounded bg-slate-200 px-1.5 text-xs text-slate-800">archived</span>
-                          )}
-                        </td>
-                        <td className="p-2 text-right">{num.format(c.enrolled)}</td>
-                        <td className="p-2 text-right">{pct(c.completePct)}</td>
-                        <td className="p-2 text-right">{num.format(c.overdue)}</td>
-                        <td className="p-2 text-right">{c.medianScore === null ? "—" : `${Math.round(c.medianScore)}%`}</td>
-                        <td className="p-2">
-                          {c.firstDue ? <LocalTime value={c.firstDue} dateOnly /> : "—"}
-                          {c.lastDue && c.firstDue && c.lastDue.getTime() !== c.firstDue.getTime() && (
-                            <>
-                              {" "}
-                              – <LocalTime value={c.lastDue} dateOnly />
-                            </>
-                          )}
-                        </td>
-                        <td className="p-2">{c.instructors || "—"}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            )}
-            {cohorts.pageCount > 1 && (
-              <nav aria-label="Cohort pages" className="mt-3 flex gap-4 text-sm">
-                {cohorts.page > 1 && (
-                  <Link className="link" href={pageHref(cohorts.page - 1)}>
-                    Previous page
-                  </Link>
-                )}
-                <span>
-                  Page {cohorts.page} of {cohorts.pageCount}
-                </span>
-                {cohorts.page < cohorts.pageCount && (
-                  <Link className="link" href={pageHref(cohorts.page + 1)}>
-                    Next page
-                  </Link>
-                )}
-              </nav>
-            )}
+            <div className="mt-3">
+              <Table
+                caption="Cohorts, sortable by column"
+                columns={columns}
+                sort={{ by: filters.sort, dir: filters.dir, href: sortHref }}
+                data-testid="cohort-table"
+                empty={
+                  <EmptyState>
+                    Nothing matches these filters.{" "}
+                    <Link className="link" href="/admin">
+                      Clear the filters
+                    </Link>{" "}
+                    to see every cohort.
+                  </EmptyState>
+                }
+              >
+                {cohorts.rows.map((c) => (
+                  <Tr key={c.id}>
+                    <Td>
+                      <Link className="link" href={`/admin/cohorts/${c.id}`}>
+                        {c.name}
+                      </Link>
+                      {c.status === "archived" && (
+                        <Badge size="sm" className="ml-2">
+                          archived
+                        </Badge>
+                      )}
+                    </Td>
+                    <Td numeric>{num.format(c.enrolled)}</Td>
+                    <Td numeric>{pct(c.completePct)}</Td>
+                    <Td numeric>{num.format(c.overdue)}</Td>
+                    <Td numeric>{c.medianScore === null ? "—" : `${Math.round(c.medianScore)}%`}</Td>
+                    <Td>
+                      {c.firstDue ? <LocalTime value={c.firstDue} dateOnly /> : "—"}
+                      {c.lastDue && c.firstDue && c.lastDue.getTime() !== c.firstDue.getTime() && (
+                        <>
+                          {" "}
+                          – <LocalTime value={c.lastDue} dateOnly />
+                        </>
+                      )}
+                    </Td>
+                    <Td>{c.instructors || "—"}</Td>
+                  </Tr>
+                ))}
+              </Table>
+            </div>
+            <Pagination page={cohorts.page} pageCount={cohorts.pageCount} href={pageHref} label="Cohort pages" />
             {filtered && <p className="mt-2 text-sm text-slate-700">The CSV has the same filters as this view.</p>}
           </section>
         </>
@@ -229,78 +198,73 @@ export default page({ permission: "reports.organisation" }, async ({ user, query
 
 function Tile({ label, value, note }: { label: string; value: string; note: string }) {
   return (
-    <div className="card">
+    <Card>
       <dt className="text-sm font-medium text-slate-700">{label}</dt>
       <dd className="mt-1 text-2xl font-bold" data-testid={`tile-${label}`}>
         {value}
       </dd>
       <dd className="text-xs text-slate-600">{note}</dd>
-    </div>
+    </Card>
   );
 }
 
 function Filters({ filters, instructors }: { filters: ReportFilters; instructors: { id: string; name: string; email: string }[] }) {
   return (
-    <form method="get" action="/admin" className="card mt-4" aria-labelledby="filters-heading">
+    <form method="get" action="/admin" className={cx(cardClasses, "mt-4")} aria-labelledby="filters-heading">
       <h2 id="filters-heading" className="sr-only">
         Filters
       </h2>
       <div className="grid items-end gap-3 sm:grid-cols-2 lg:grid-cols-[auto_auto_1fr_auto_auto_auto]">
-        <div>
-          <label htmlFor="from" className="label">
-            Due from
-          </label>
-          <input id="from" name="from" type="date" defaultValue={filters.from} className="input" aria-describedby="dates-note" />
-        </div>
-        <div>
-          <label htmlFor="to" className="label">
-            Due until
-          </label>
-          <input id="to" name="to" type="date" defaultValue={filters.to} className="input" aria-describedby="dates-note" />
-        </div>
-        <div>
-          <label htmlFor="instructor" className="label">
-            Instructor
-          </label>
-          <select id="instructor" name="instructor" defaultValue={filters.instructor ?? ""} className="input">
-            <option value="">Any instructor</option>
-            {instructors.map((i) => (
-              <option key={i.id} value={i.id}>
-                {i.name} ({i.email})
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="cohortStatus" className="label">
-            Cohort
-          </label>
-          <select id="cohortStatus" name="cohortStatus" defaultValue={filters.cohortStatus ?? ""} className="input">
-            <option value="">Active and archived</option>
-            <option value="active">Active</option>
-            <option value="archived">Archived</option>
-          </select>
-        </div>
-        <div>
-          <label htmlFor="status" className="label">
-            Assignment status
-          </label>
-          <select id="status" name="status" defaultValue={filters.status ?? ""} className="input">
-            <option value="">Any status</option>
-            {statuses.map((s) => (
-              <option key={s} value={s}>
-                {statusLabels[s]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <Field id="from" label="Due from">
+          {(control) => (
+            <input
+              name="from"
+              type="date"
+              defaultValue={filters.from}
+              className={cx(controlClasses, "w-full")}
+              {...control}
+              aria-describedby="dates-note"
+            />
+          )}
+        </Field>
+        <Field id="to" label="Due until">
+          {(control) => (
+            <input
+              name="to"
+              type="date"
+              defaultValue={filters.to}
+              className={cx(controlClasses, "w-full")}
+              {...control}
+              aria-describedby="dates-note"
+            />
+          )}
+        </Field>
+        <SelectField name="instructor" label="Instructor" defaultValue={filters.instructor ?? ""}>
+          <option value="">Any instructor</option>
+          {instructors.map((i) => (
+            <option key={i.id} value={i.id}>
+              {i.name} ({i.email})
+            </option>
+          ))}
+        </SelectField>
+        <SelectField name="cohortStatus" label="Cohort" defaultValue={filters.cohortStatus ?? ""}>
+          <option value="">Active and archived</option>
+          <option value="active">Active</option>
+          <option value="archived">Archived</option>
+        </SelectField>
+        <SelectField name="status" label="Assignment status" defaultValue={filters.status ?? ""}>
+          <option value="">Any status</option>
+          {statuses.map((s) => (
+            <option key={s} value={s}>
+              {statusLabels[s]}
+            </option>
+          ))}
+        </SelectField>
         <div className="flex gap-2">
           {filters.sort !== "name" && <input type="hidden" name="sort" value={filters.sort} />}
           {filters.dir !== "asc" && <input type="hidden" name="dir" value={filters.dir} />}
-          <button type="submit" className="btn">
-            Apply
-          </button>
-          <Link href="/admin" className="btn-secondary">
+          <Button type="submit">Apply</Button>
+          <Link href="/admin" className={buttonClasses({ variant: "secondary" })}>
             Clear
           </Link>
         </div>

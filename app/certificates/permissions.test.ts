@@ -13,19 +13,8 @@ import { setupTestDb } from "@/db/test/test-db";
 import { issueCertificate, type Certificate } from "@/lib/certificates/issue";
 
 const current = vi.hoisted(() => ({ user: null as CurrentUser | null }));
-vi.mock("@/app/_edge/session", async () => {
-  const { notFound, redirect } = await import("next/navigation");
-  const requireUser = async () => current.user ?? redirect("/signin");
-  return {
-    getCurrentUser: async () => current.user,
-    requireUser,
-    requireRole: async (roles: string | string[]) => {
-      const u = await requireUser();
-      if (!(Array.isArray(roles) ? roles : [roles]).includes(u.role)) notFound();
-      return u;
-    },
-  };
-});
+// Only the session is stubbed: the real page() and route() wrappers check the permission and the scope.
+vi.mock("@/app/_edge/session", () => ({ getCurrentUser: async () => current.user }));
 
 const { GET: certificatePdf } = await import("./[certificateId]/pdf/route");
 const { default: CertificatePage } = await import("./[certificateId]/page");

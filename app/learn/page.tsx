@@ -8,6 +8,9 @@ import { listLearnerAssignments, type LearnerAssignment } from "@/lib/learning/h
 import { PendingEnrolmentCard } from "./_components/pending-enrolment-card";
 import { ProgressBar } from "./_components/progress-bar";
 import { StatusBadge } from "@/app/_components/status-badge";
+import { buttonClasses } from "@/app/_components/ui/button";
+import { cardClasses } from "@/app/_components/ui/card";
+import { cx } from "@/app/_components/ui/cx";
 
 export const metadata: Metadata = { title: "My training" };
 
@@ -26,7 +29,7 @@ export default page({ permission: "workspace.learner" }, async ({ user }) => {
         </ul>
       )}
       {list.length === 0 ? (
-        <div className="card mt-4">
+        <div className={cx(cardClasses, "mt-4")}>
           <p className="font-semibold">Nothing is assigned to you yet.</p>
           <p className="mt-2 text-slate-700">
             When your instructor assigns a module to your cohort, it shows up here with its due date. If your instructor sent you a link to
@@ -52,7 +55,7 @@ export default page({ permission: "workspace.learner" }, async ({ user }) => {
 function AssignmentCard({ a }: { a: LearnerAssignment }) {
   const headingId = `assignment-${a.progressId}`;
   return (
-    <article className="card" aria-labelledby={headingId} data-testid="assignment">
+    <article className={cardClasses} aria-labelledby={headingId} data-testid="assignment">
       <div className="flex flex-wrap items-start justify-between gap-2">
         <div className="min-w-0">
           <h2 id={headingId} className="text-lg font-bold leading-snug">
@@ -107,7 +110,7 @@ function AssignmentCard({ a }: { a: LearnerAssignment }) {
       </dl>
       <div className="mt-4 flex flex-wrap items-center gap-3">
         {a.next.href ? (
-          <Link href={a.next.href} className="btn w-full sm:w-auto" data-testid="next-step">
+          <Link href={a.next.href} className={buttonClasses({ className: "w-full sm:w-auto" })} data-testid="next-step">
             {a.next.label}
           </Link>
         ) : (

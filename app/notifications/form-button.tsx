@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import type { ActionState } from "@/app/_edge/action";
+import { buttonClasses } from "@/app/_components/ui/button";
 
 /** A one-button form for an action (hidden fields included), with its message read out when it answers. */
 export function FormButton({
@@ -23,7 +24,7 @@ export function FormButton({
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      <button type="submit" className={className ?? "btn"} disabled={pending}>
+      <button type="submit" className={className ?? buttonClasses()} disabled={pending}>
         {children ?? (pending ? "Working…" : label)}
       </button>
       {state?.message && (

@@ -6,6 +6,9 @@ import { page } from "@/app/_edge/page";
 import { listNotifications } from "@/lib/notifications/inbox";
 import { markAllReadAction, openNotificationAction } from "./actions";
 import { FormButton } from "./form-button";
+import { buttonClasses } from "@/app/_components/ui/button";
+import { cardClasses } from "@/app/_components/ui/card";
+import { cx } from "@/app/_components/ui/cx";
 
 export const metadata: Metadata = { title: "Notifications" };
 
@@ -18,14 +21,14 @@ export default page({ permission: "account.own" }, async ({ user, query }) => {
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-bold">Notifications</h1>
         <div className="flex gap-3">
-          <Link href="/notifications/preferences" className="btn-secondary">
+          <Link href="/notifications/preferences" className={buttonClasses({ variant: "secondary" })}>
             Email choices
           </Link>
-          {unread && <FormButton action={markAllReadAction} label="Mark all as read" className="btn-secondary" />}
+          {unread && <FormButton action={markAllReadAction} label="Mark all as read" className={buttonClasses({ variant: "secondary" })} />}
         </div>
       </div>
       {items.length === 0 ? (
-        <p className="card mt-4 text-slate-700">No notifications yet. Reminders, feedback and certificates show up here.</p>
+        <p className={cx(cardClasses, "mt-4 text-slate-700")}>No notifications yet. Reminders, feedback and certificates show up here.</p>
       ) : (
         <ul className="mt-4 divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white" aria-label="Your notifications">
           {items.map((n) => (

@@ -6,6 +6,7 @@ import { isDemo } from "@/lib/platform/env";
 import { safeReturnPath } from "@/lib/platform/http/return-path";
 import { DEMO_PASSWORD, demoAccounts, demoLearners } from "@/db/seed/demo/accounts";
 import { SignInForm } from "./sign-in-form";
+import { cardClasses } from "@/app/_components/ui/card";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -20,7 +21,7 @@ export default page({ permission: "public" }, async ({ user, query }) => {
     <main id="main" className="mx-auto flex min-h-screen max-w-md flex-col justify-center px-4 py-10">
       <h1 className="mb-1 text-2xl font-bold text-brand-800">Cohort</h1>
       <p className="mb-6 text-slate-700">Sign in to your training.</p>
-      <div className="card">
+      <div className={cardClasses}>
         <SignInForm callbackUrl={returnTo} />
       </div>
       {demo && (

@@ -3,6 +3,10 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { page } from "@/app/_edge/page";
 import { normaliseCode } from "@/lib/certificates/format";
+import { Button } from "@/app/_components/ui/button";
+import { cardClasses } from "@/app/_components/ui/card";
+import { cx } from "@/app/_components/ui/cx";
+import { controlClasses } from "@/app/_components/ui/field";
 
 export const metadata: Metadata = { title: "Verify a certificate", robots: { index: false } };
 
@@ -27,7 +31,7 @@ export default page({ permission: "public" }, async ({ query }) => {
         Enter the verification code printed at the bottom of a Cohort certificate of completion to see whether it is valid. No account is
         needed.
       </p>
-      <form method="get" action="/verify" className="card mt-6 space-y-4" noValidate>
+      <form method="get" action="/verify" className={cx(cardClasses, "mt-6 space-y-4")} noValidate>
         <div>
           <label htmlFor="code" className="label">
             Verification code
@@ -35,7 +39,7 @@ export default page({ permission: "public" }, async ({ query }) => {
           <input
             id="code"
             name="code"
-            className="input font-mono uppercase"
+            className={cx(controlClasses, "w-full font-mono uppercase")}
             defaultValue={typed}
             autoComplete="off"
             autoCapitalize="characters"
@@ -53,9 +57,7 @@ export default page({ permission: "public" }, async ({ query }) => {
             </p>
           )}
         </div>
-        <button type="submit" className="btn">
-          Check certificate
-        </button>
+        <Button type="submit">Check certificate</Button>
       </form>
     </main>
   );

@@ -3,6 +3,7 @@ import { execRows, getDb } from "@/db/client";
 import { assignments, enrolments, quizAttempts, quizResponses } from "@/db/schema";
 import { requireCohort, type Actor } from "@/lib/cohorts/cohorts";
 import type { ModuleContent } from "@/lib/learning/module/content-schema";
+import { countedAttemptSql } from "@/lib/learning/quiz/counted";
 import { getLatestVersion, getModuleVersion } from "@/lib/learning/module/publish";
 
 export type ItemInsight = {
@@ -27,8 +28,8 @@ export type IdeaInsight = {
 /**
  * What the cohort still gets wrong: per quiz item, percent correct, number of
  * responses and the most chosen wrong option, grouped by the idea or
- * misconception it tests, worst first. Counts only submitted, non-reset
- * attempts of the cohort's active learners, in one SQL aggregate; the option
+ * misconception it tests, worst first. Counts only the attempts that count
+ * (lib/learning/quiz/counted.ts: submitted, not reset) of the cohort's active learners, in one SQL aggregate; the option
  * and idea wording comes from the module content.
  */
 export async function getQuizInsights({ actor, cohortId, assignmentId }: { actor: Actor; cohortId: string; assignmentId: string | null }) {
@@ -53,7 +54,7 @@ export async function getQuizInsights({ actor, cohortId, assignmentId }: { actor
       join ${assignments} on ${assignments.id} = ${quizAttempts.assignmentId}
       join ${enrolments} on ${enrolments.cohortId} = ${assignments.cohortId} and ${enrolments.userId} = ${quizAttempts.userId} and ${enrolments.status} = 'active'
       where ${quizAttempts.assignmentId} = ${assignmentId} and ${assignments.cohortId} = ${cohortId}
-        and ${quizAttempts.status} = 'submitted' and ${quizAttempts.resetAt} is null
+        and ${countedAttemptSql()}
     ),
     wrong_picks as (
       select item_id, option_id, count(*)::int as n

@@ -5,6 +5,7 @@ import { getQuizInsights } from "@/lib/reports/quiz-insights";
 import { Badge } from "@/app/_components/ui/badge";
 import { Card } from "@/app/_components/ui/card";
 import { Table, Td, Tr, type Column } from "@/app/_components/ui/table";
+import { cardClasses } from "@/app/_components/ui/card";
 
 const itemColumns: Column[] = [
   { key: "prompt", label: "Question" },
@@ -44,7 +45,7 @@ export async function QuizInsightsView({
   const { ideas, attempts } = await getQuizInsights({ actor: user, cohortId: cohort.id, assignmentId: assignment?.id ?? null });
   if (!assignment) {
     return (
-      <p className="card">
+      <p className={cardClasses}>
         The module is not assigned yet, so there are no quiz results.{" "}
         {manage && (
           <Link className="link" href={`${basePath}/assignment`}>
@@ -55,7 +56,7 @@ export async function QuizInsightsView({
     );
   }
   if (!ideas.length) {
-    return <p className="card">No quiz attempts yet. Insights appear here once learners of this cohort submit the quiz.</p>;
+    return <p className={cardClasses}>No quiz attempts yet. Insights appear here once learners of this cohort submit the quiz.</p>;
   }
   return (
     <div className="space-y-6">

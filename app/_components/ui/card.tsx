@@ -2,7 +2,8 @@ import Link from "next/link";
 import { useId, type ReactNode } from "react";
 import { cx } from "./cx";
 
-const cardClasses = "rounded-lg border border-slate-200 bg-white p-4 shadow-sm";
+/** The look of a card, for an element Card does not render (a form, a <details>). */
+export const cardClasses = "rounded-lg border border-slate-200 bg-white p-4 shadow-sm";
 
 /**
  * A white panel. With a `title` it is a <section> named by its heading (h2
@@ -28,6 +29,8 @@ export function Card({
   className?: string;
   children?: ReactNode;
   "data-testid"?: string;
+  /** names an untitled section */
+  "aria-label"?: string;
 }) {
   const headingId = useId();
   const Tag = as ?? (title ? "section" : "div");

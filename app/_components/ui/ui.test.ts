@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import path from "node:path";
 import { createElement as h } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
@@ -79,5 +81,25 @@ describe("FormMessage", () => {
 describe("Badge", () => {
   it("has a tone for every progress status and for awaiting review", () => {
     for (const s of [...statuses, "awaiting_review" as const]) expect(statusTone[s]).toBeTruthy();
+  });
+});
+
+describe("the primitives are used everywhere", () => {
+  const app = path.resolve(import.meta.dirname, "../..");
+  const files = (dir: string): string[] =>
+    fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+      const file = path.join(dir, e.name);
+      if (e.isDirectory()) return files(file);
+      return /\.tsx$/.test(e.name) ? [file] : [];
+    });
+  const sources = files(app).map((file) => ({ file: path.relative(app, file), text: fs.readFileSync(file, "utf8") }));
+
+  it("no page uses the old .btn, .input or .card classes (their CSS is gone)", () => {
+    const legacy = /class(?:Name)?=["{`][^"}`]*?(?<![\w-])(btn|btn-secondary|btn-danger|input|card)(?![\w-])/;
+    expect(sources.filter((s) => legacy.test(s.text)).map((s) => s.file)).toEqual([]);
+  });
+
+  it("no page writes its own <table>: Table gives the caption, the scroll region and the empty state", () => {
+    expect(sources.filter((s) => s.file !== "_components/ui/table.tsx" && /<table\b/.test(s.text)).map((s) => s.file)).toEqual([]);
   });
 });

@@ -2,6 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AppShell } from "@/app/_components/app-shell";
 import { LocalTime } from "@/app/_components/local-time";
+import { Button, buttonClasses } from "@/app/_components/ui/button";
+import { cardClasses } from "@/app/_components/ui/card";
+import { cx } from "@/app/_components/ui/cx";
+import { EmptyState } from "@/app/_components/ui/empty-state";
+import { SelectField, TextField } from "@/app/_components/ui/field";
+import { Table, Td, Tr, type Column } from "@/app/_components/ui/table";
 import {
   auditActionLabels,
   auditDetailText,
@@ -13,6 +19,15 @@ import {
 import { page } from "@/app/_edge/page";
 
 export const metadata: Metadata = { title: "Audit log" };
+
+const columns: Column[] = [
+  { key: "when", label: "When" },
+  { key: "who", label: "Who" },
+  { key: "what", label: "What" },
+  { key: "target", label: "Target" },
+  { key: "from", label: "From" },
+  { key: "details", label: "Details" },
+];
 
 function auditQuery(f: AuditFilters, before?: number) {
   const p = new URLSearchParams();
@@ -39,129 +54,85 @@ export default page({ permission: "audit.read" }, async ({ user, query }) => {
       <form
         method="get"
         action="/admin/audit"
-        className="card mt-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-[1fr_1fr_auto_auto_auto] sm:items-end"
+        className={cx(cardClasses, "mt-4 grid gap-3 sm:grid-cols-2 sm:items-end lg:grid-cols-[1fr_1fr_auto_auto_auto]")}
         role="search"
         aria-label="Filter the audit log"
       >
-        <div>
-          <label htmlFor="actor" className="label">
-            Who (email contains)
-          </label>
-          <input id="actor" name="actor" defaultValue={filters.actor} className="input" />
-        </div>
-        <div>
-          <label htmlFor="action" className="label">
-            Action
-          </label>
-          <select id="action" name="action" defaultValue={filters.action ?? ""} className="input">
-            <option value="">Any action</option>
-            {actions.map((a) => (
-              <option key={a} value={a}>
-                {auditActionLabels[a] ? `${auditActionLabels[a]} (${a})` : a}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="from" className="label">
-            From (UTC day)
-          </label>
-          <input id="from" name="from" type="date" defaultValue={filters.from} className="input" />
-        </div>
-        <div>
-          <label htmlFor="to" className="label">
-            Until (UTC day)
-          </label>
-          <input id="to" name="to" type="date" defaultValue={filters.to} className="input" />
-        </div>
+        <TextField name="actor" label="Who (email contains)" defaultValue={filters.actor} />
+        <SelectField name="action" label="Action" defaultValue={filters.action ?? ""}>
+          <option value="">Any action</option>
+          {actions.map((a) => (
+            <option key={a} value={a}>
+              {auditActionLabels[a] ? `${auditActionLabels[a]} (${a})` : a}
+            </option>
+          ))}
+        </SelectField>
+        <TextField name="from" type="date" label="From (UTC day)" defaultValue={filters.from} />
+        <TextField name="to" type="date" label="Until (UTC day)" defaultValue={filters.to} />
         <div className="flex gap-2">
-          <button type="submit" className="btn">
-            Apply
-          </button>
-          <Link href="/admin/audit" className="btn-secondary">
+          <Button type="submit">Apply</Button>
+          <Link href="/admin/audit" className={buttonClasses({ variant: "secondary" })}>
             Clear
           </Link>
         </div>
       </form>
 
-      {entries.length === 0 ? (
-        <p className="card mt-4">
-          {filtered ? (
-            <>
-              Nothing matches these filters.{" "}
-              <Link className="link" href="/admin/audit">
-                Clear the filters
-              </Link>{" "}
-              to see every entry.
-            </>
-          ) : filters.before ? (
-            <>
-              No older entries.{" "}
-              <Link className="link" href="/admin/audit">
-                Back to the newest
-              </Link>
-              .
-            </>
-          ) : (
-            "Nothing recorded yet. Sign-ins, account changes and exports appear here as they happen."
-          )}
-        </p>
-      ) : (
-        <div className="mt-4 overflow-x-auto">
-          <table className="w-full border-collapse bg-white text-sm" data-testid="audit-table">
-            <caption className="sr-only">Audit entries, newest first</caption>
-            <thead>
-              <tr className="border-b text-left">
-                <th scope="col" className="p-2">
-                  When
-                </th>
-                <th scope="col" className="p-2">
-                  Who
-                </th>
-                <th scope="col" className="p-2">
-                  What
-                </th>
-                <th scope="col" className="p-2">
-                  Target
-                </th>
-                <th scope="col" className="p-2">
-                  From
-                </th>
-                <th scope="col" className="p-2">
-                  Details
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {entries.map((e) => (
-                <tr key={e.id} className="border-b align-top">
-                  <td className="whitespace-nowrap p-2">
-                    <LocalTime value={e.at} />
-                  </td>
-                  <td className="p-2">{e.actorEmail ?? "—"}</td>
-                  <td className="p-2">
-                    {auditActionLabels[e.action] ?? e.action}
-                    <span className="block font-mono text-xs text-slate-600">{e.action}</span>
-                  </td>
-                  <td className="p-2">
-                    {e.targetType === "user" && e.targetId && e.targetLabel ? (
-                      <Link className="link" href={`/admin/users/${e.targetId}`}>
-                        {e.targetLabel}
-                      </Link>
-                    ) : e.targetType ? (
-                      `${e.targetType} ${e.targetId ?? ""}`
-                    ) : (
-                      "—"
-                    )}
-                  </td>
-                  <td className="p-2">{e.ip ?? "—"}</td>
-                  <td className="max-w-md break-words p-2 text-slate-700">{auditDetailText(e.details) || "—"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <div className="mt-4">
+        <Table
+          caption="Audit entries, newest first"
+          columns={columns}
+          data-testid="audit-table"
+          empty={
+            <EmptyState>
+              {filtered ? (
+                <>
+                  Nothing matches these filters.{" "}
+                  <Link className="link" href="/admin/audit">
+                    Clear the filters
+                  </Link>{" "}
+                  to see every entry.
+                </>
+              ) : filters.before ? (
+                <>
+                  No older entries.{" "}
+                  <Link className="link" href="/admin/audit">
+                    Back to the newest
+                  </Link>
+                  .
+                </>
+              ) : (
+                "Nothing recorded yet. Sign-ins, account changes and exports appear here as they happen."
+              )}
+            </EmptyState>
+          }
+        >
+          {entries.map((e) => (
+            <Tr key={e.id}>
+              <Td className="whitespace-nowrap">
+                <LocalTime value={e.at} />
+              </Td>
+              <Td>{e.actorEmail ?? "—"}</Td>
+              <Td>
+                {auditActionLabels[e.action] ?? e.action}
+                <span className="block font-mono text-xs text-slate-600">{e.action}</span>
+              </Td>
+              <Td>
+                {e.targetType === "user" && e.targetId && e.targetLabel ? (
+                  <Link className="link" href={`/admin/users/${e.targetId}`}>
+                    {e.targetLabel}
+                  </Link>
+                ) : e.targetType ? (
+                  `${e.targetType} ${e.targetId ?? ""}`
+                ) : (
+                  "—"
+                )}
+              </Td>
+              <Td>{e.ip ?? "—"}</Td>
+              <Td className="max-w-md break-words text-slate-700">{auditDetailText(e.details) || "—"}</Td>
+            </Tr>
+          ))}
+        </Table>
+      </div>
       <nav aria-label="Audit pages" className="mt-3 flex gap-4 text-sm">
         {filters.before && (
           <Link className="link" href={`/admin/audit?${auditQuery(filters)}`}>

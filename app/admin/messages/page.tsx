@@ -6,6 +6,8 @@ import { page } from "@/app/_edge/page";
 import { notificationKinds, isNotificationKind } from "@/lib/notifications/kinds";
 import { listOutbox, outboxStatuses, type OutboxStatus } from "@/lib/notifications/inbox";
 import { mailConfigured } from "@/lib/platform/mail";
+import { buttonClasses } from "@/app/_components/ui/button";
+import { Table, Td, Tr, type Column } from "@/app/_components/ui/table";
 
 export const metadata: Metadata = { title: "Messages" };
 
@@ -17,6 +19,14 @@ const statusLabel: Record<OutboxStatus, string> = {
   failed: "Failed",
   dropped: "Not needed",
 };
+
+const columns: Column[] = [
+  { key: "message", label: "Message" },
+  { key: "to", label: "To" },
+  { key: "status", label: "Status" },
+  { key: "queued", label: "Queued" },
+  { key: "sent", label: "Sent" },
+];
 
 const kindLabel = (k: string) => (isNotificationKind(k) ? notificationKinds[k].label : k);
 
@@ -35,7 +45,11 @@ export default page({ permission: "users.manage" }, async ({ user, query }) => {
         “Not needed” means the reminder no longer applied when it was due (for example, the learner had finished).
       </p>
       <nav aria-label="Filter by status" className="mt-4 flex flex-wrap gap-2 text-sm">
-        <Link href="/admin/messages" aria-current={!status ? "page" : undefined} className={!status ? "btn" : "btn-secondary"}>
+        <Link
+          href="/admin/messages"
+          aria-current={!status ? "page" : undefined}
+          className={buttonClasses({ variant: !status ? "primary" : "secondary" })}
+        >
           All
         </Link>
         {outboxStatuses.map((s) => (
@@ -43,65 +57,41 @@ export default page({ permission: "users.manage" }, async ({ user, query }) => {
             key={s}
             href={`/admin/messages?status=${s}`}
             aria-current={status === s ? "page" : undefined}
-            className={status === s ? "btn" : "btn-secondary"}
+            className={buttonClasses({ variant: status === s ? "primary" : "secondary" })}
           >
             {statusLabel[s]} ({counts[s] ?? 0})
           </Link>
         ))}
       </nav>
-      {items.length === 0 ? (
-        <p className="card mt-4 text-slate-700">
-          No messages{status ? ` with this status` : ""} yet. Reminders and notices appear here as Cohort sends them.
-        </p>
-      ) : (
-        <div className="mt-4 overflow-x-auto rounded-lg border border-slate-200 bg-white" role="region" aria-label="Messages" tabIndex={0}>
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">Messages, newest first</caption>
-            <thead className="bg-slate-50 text-slate-700">
-              <tr>
-                <th scope="col" className="px-3 py-2">
-                  Message
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  To
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  Status
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  Queued
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  Sent
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-200">
-              {items.map((m) => (
-                <tr key={m.id}>
-                  <td className="px-3 py-2">
-                    <Link href={`/admin/messages/${m.id}`} className="font-medium text-brand-800 underline">
-                      {m.subject ?? kindLabel(m.kind)}
-                    </Link>
-                  </td>
-                  <td className="px-3 py-2">
-                    {m.recipient} <span className="text-slate-600">{m.recipientEmail}</span>
-                  </td>
-                  <td className="px-3 py-2">
-                    {statusLabel[m.status]}
-                    {m.status === "sent" && m.emailed === false ? " (in the app only)" : ""}
-                    {m.lastError && m.status !== "sent" ? <span className="block text-red-800">{m.lastError}</span> : null}
-                  </td>
-                  <td className="px-3 py-2">
-                    <LocalTime value={m.createdAt.toISOString()} />
-                  </td>
-                  <td className="px-3 py-2">{m.sentAt ? <LocalTime value={m.sentAt.toISOString()} /> : "—"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <div className="mt-4">
+        <Table
+          caption="Messages, newest first"
+          columns={columns}
+          empty={`No messages${status ? " with this status" : ""} yet. Reminders and notices appear here as Cohort sends them.`}
+        >
+          {items.map((m) => (
+            <Tr key={m.id}>
+              <Td>
+                <Link href={`/admin/messages/${m.id}`} className="font-medium text-brand-800 underline">
+                  {m.subject ?? kindLabel(m.kind)}
+                </Link>
+              </Td>
+              <Td>
+                {m.recipient} <span className="text-slate-600">{m.recipientEmail}</span>
+              </Td>
+              <Td>
+                {statusLabel[m.status]}
+                {m.status === "sent" && m.emailed === false ? " (in the app only)" : ""}
+                {m.lastError && m.status !== "sent" ? <span className="block text-red-800">{m.lastError}</span> : null}
+              </Td>
+              <Td>
+                <LocalTime value={m.createdAt.toISOString()} />
+              </Td>
+              <Td>{m.sentAt ? <LocalTime value={m.sentAt.toISOString()} /> : "—"}</Td>
+            </Tr>
+          ))}
+        </Table>
+      </div>
       {nextBefore && (
         <p className="mt-4">
           <Link

@@ -3,12 +3,25 @@ import Link from "next/link";
 import { z } from "zod";
 import { AppShell } from "@/app/_components/app-shell";
 import { LocalTime } from "@/app/_components/local-time";
+import { Button, buttonClasses } from "@/app/_components/ui/button";
+import { SelectField, TextField } from "@/app/_components/ui/field";
+import { Pagination } from "@/app/_components/ui/pagination";
+import { Table, Td, Tr, type Column } from "@/app/_components/ui/table";
 import { roles } from "@/lib/access/permissions";
 import { listUsers } from "@/lib/accounts/admin";
 import { page } from "@/app/_edge/page";
 import { StatusButton } from "./status-button";
 
 export const metadata: Metadata = { title: "People" };
+
+const columns: Column[] = [
+  { key: "name", label: "Name" },
+  { key: "email", label: "Email" },
+  { key: "role", label: "Role" },
+  { key: "status", label: "Status" },
+  { key: "lastSignIn", label: "Last sign-in" },
+  { key: "actions", label: "Actions", className: "text-right" },
+];
 
 const filtersSchema = z.object({
   q: z.string().trim().max(100).optional().catch(undefined),
@@ -26,120 +39,56 @@ export default page({ permission: "users.manage" }, async ({ user, query }) => {
     <AppShell user={user} wide>
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-bold">People</h1>
-        <Link className="btn" href="/admin/users/invites">
+        <Link className={buttonClasses()} href="/admin/users/invites">
           Invite an instructor or admin
         </Link>
       </div>
       <form className="mt-4 flex flex-wrap items-end gap-3" role="search">
-        <div>
-          <label htmlFor="q" className="label">
-            Search name or email
-          </label>
-          <input id="q" name="q" defaultValue={params.q} className="input" />
-        </div>
-        <div>
-          <label htmlFor="role" className="label">
-            Role
-          </label>
-          <select id="role" name="role" defaultValue={params.role ?? ""} className="input">
-            <option value="">Any</option>
-            <option value="admin">Admin</option>
-            <option value="instructor">Instructor</option>
-            <option value="learner">Learner</option>
-          </select>
-        </div>
-        <div>
-          <label htmlFor="status" className="label">
-            Status
-          </label>
-          <select id="status" name="status" defaultValue={params.status ?? ""} className="input">
-            <option value="">Any</option>
-            <option value="active">Active</option>
-            <option value="deactivated">Deactivated</option>
-          </select>
-        </div>
-        <button className="btn" type="submit">
-          Apply
-        </button>
+        <TextField name="q" label="Search name or email" defaultValue={params.q} width="auto" />
+        <SelectField name="role" label="Role" defaultValue={params.role ?? ""} width="auto">
+          <option value="">Any</option>
+          <option value="admin">Admin</option>
+          <option value="instructor">Instructor</option>
+          <option value="learner">Learner</option>
+        </SelectField>
+        <SelectField name="status" label="Status" defaultValue={params.status ?? ""} width="auto">
+          <option value="">Any</option>
+          <option value="active">Active</option>
+          <option value="deactivated">Deactivated</option>
+        </SelectField>
+        <Button type="submit">Apply</Button>
       </form>
-      <p className="mt-4 text-sm text-slate-700">
+      <p className="mt-4 mb-2 text-sm text-slate-700">
         {total} {total === 1 ? "person" : "people"}
       </p>
-      {rows.length === 0 ? (
-        <p className="card mt-2">No one matches these filters — clear the search to see everyone.</p>
-      ) : (
-        <div className="mt-2 overflow-x-auto">
-          <table className="w-full border-collapse bg-white text-sm">
-            <caption className="sr-only">People</caption>
-            <thead>
-              <tr className="border-b text-left">
-                <th scope="col" className="p-2">
-                  Name
-                </th>
-                <th scope="col" className="p-2">
-                  Email
-                </th>
-                <th scope="col" className="p-2">
-                  Role
-                </th>
-                <th scope="col" className="p-2">
-                  Status
-                </th>
-                <th scope="col" className="p-2">
-                  Last sign-in
-                </th>
-                <th scope="col" className="p-2 text-right">
-                  Actions
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((u) => (
-                <tr key={u.id} className="border-b" data-testid={`user-row-${u.email}`}>
-                  <td className="p-2">
-                    <Link className="link" href={`/admin/users/${u.id}`}>
-                      {u.name}
-                    </Link>
-                  </td>
-                  <td className="p-2">{u.email}</td>
-                  <td className="p-2 capitalize">{u.role}</td>
-                  <td className="p-2 capitalize">
-                    {u.status}
-                    {!u.hasPassword && u.status === "active" && <span className="ml-1 text-slate-600 normal-case">(no password yet)</span>}
-                  </td>
-                  <td className="p-2">
-                    <LocalTime value={u.lastSignInAt} />
-                  </td>
-                  <td className="p-2 text-right">
-                    {u.id === user.id ? (
-                      <span className="text-slate-600">You</span>
-                    ) : (
-                      <StatusButton userId={u.id} name={u.name} status={u.status} />
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      {pageCount > 1 && (
-        <nav aria-label="Pages" className="mt-4 flex gap-4 text-sm">
-          {current > 1 && (
-            <Link className="link" href={link(current - 1)}>
-              Previous page
-            </Link>
-          )}
-          <span>
-            Page {current} of {pageCount}
-          </span>
-          {current < pageCount && (
-            <Link className="link" href={link(current + 1)}>
-              Next page
-            </Link>
-          )}
-        </nav>
-      )}
+      <Table caption="People" columns={columns} empty="No one matches these filters — clear the search to see everyone.">
+        {rows.map((u) => (
+          <Tr key={u.id} data-testid={`user-row-${u.email}`}>
+            <Td>
+              <Link className="link" href={`/admin/users/${u.id}`}>
+                {u.name}
+              </Link>
+            </Td>
+            <Td>{u.email}</Td>
+            <Td className="capitalize">{u.role}</Td>
+            <Td className="capitalize">
+              {u.status}
+              {!u.hasPassword && u.status === "active" && <span className="ml-1 text-slate-600 normal-case">(no password yet)</span>}
+            </Td>
+            <Td>
+              <LocalTime value={u.lastSignInAt} />
+            </Td>
+            <Td className="text-right">
+              {u.id === user.id ? (
+                <span className="text-slate-600">You</span>
+              ) : (
+                <StatusButton userId={u.id} name={u.name} status={u.status} confirm />
+              )}
+            </Td>
+          </Tr>
+        ))}
+      </Table>
+      <Pagination page={current} pageCount={pageCount} href={link} />
     </AppShell>
   );
 });

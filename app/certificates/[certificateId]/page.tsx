@@ -8,6 +8,9 @@ import { can } from "@/lib/access/permissions";
 import { formatCertificateDate, hoursLabel } from "@/lib/certificates/format";
 import { verificationUrl } from "@/lib/certificates/links";
 import { RevokeForm } from "./revoke-form";
+import { buttonClasses } from "@/app/_components/ui/button";
+import { cardClasses } from "@/app/_components/ui/card";
+import { cx } from "@/app/_components/ui/cx";
 
 export const metadata: Metadata = { title: "Certificate of completion" };
 
@@ -60,7 +63,7 @@ export default page<{ certificateId: string }>({ permission: "certificate.downlo
       ) : (
         <p className="mt-2 text-slate-700">Hand the PDF to a certification board; they can check it online with the verification link.</p>
       )}
-      <section aria-labelledby="details-heading" className="card mt-4">
+      <section aria-labelledby="details-heading" className={cx(cardClasses, "mt-4")}>
         <h2 id="details-heading" className="sr-only">
           Certificate details
         </h2>
@@ -74,7 +77,7 @@ export default page<{ certificateId: string }>({ permission: "certificate.downlo
         </dl>
       </section>
       <div className="mt-4 flex flex-wrap items-center gap-4">
-        <a className="btn" href={`/certificates/${cert.id}/pdf`} download>
+        <a className={buttonClasses()} href={`/certificates/${cert.id}/pdf`} download>
           Download PDF
         </a>
         <a className="link break-all" href={verifyHref}>
@@ -82,7 +85,7 @@ export default page<{ certificateId: string }>({ permission: "certificate.downlo
         </a>
       </div>
       {can(user.role, "certificate.revoke") && !cert.revokedAt && (
-        <section aria-labelledby="revoke-heading" className="card mt-8 border-red-200">
+        <section aria-labelledby="revoke-heading" className={cx(cardClasses, "mt-8 border-red-200")}>
           <h2 id="revoke-heading" className="text-lg font-semibold">
             Revoke this certificate
           </h2>

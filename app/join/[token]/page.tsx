@@ -5,6 +5,9 @@ import { page } from "@/app/_edge/page";
 import { SignOutButton } from "@/app/_components/sign-out-button";
 import { inviteProblemMessages, joinOfferFor } from "@/lib/cohorts/invite-links";
 import { JoinButton, SignUpForm } from "./join-forms";
+import { buttonClasses } from "@/app/_components/ui/button";
+import { cardClasses } from "@/app/_components/ui/card";
+import { cx } from "@/app/_components/ui/cx";
 
 export const metadata: Metadata = { title: "Join a cohort", referrer: "no-referrer" };
 
@@ -17,7 +20,7 @@ export default page<{ token: string }>({ permission: "public" }, async ({ user, 
       {offer.kind === "problem" ? (
         <>
           <h1 className="mb-4 text-2xl font-bold">This invite link does not work</h1>
-          <div className="card space-y-3">
+          <div className={cx(cardClasses, "space-y-3")}>
             <p role="status">{inviteProblemMessages[offer.reason]}</p>
             <p>
               <Link className="link" href={user ? "/" : "/signin"}>
@@ -30,7 +33,7 @@ export default page<{ token: string }>({ permission: "public" }, async ({ user, 
         <>
           <h1 className="mb-1 text-2xl font-bold">Join {offer.cohort.name}</h1>
           {offer.cohort.description && <p className="mb-4 text-slate-700">{offer.cohort.description}</p>}
-          <div className="card mt-3 space-y-4">
+          <div className={cx(cardClasses, "mt-3 space-y-4")}>
             {offer.kind === "staff" && user ? (
               <>
                 <p role="status">
@@ -42,7 +45,7 @@ export default page<{ token: string }>({ permission: "public" }, async ({ user, 
             ) : offer.kind === "member" ? (
               <>
                 <p role="status">You are already in {offer.cohort.name}.</p>
-                <Link className="btn w-full" href="/learn">
+                <Link className={buttonClasses({ className: "w-full" })} href="/learn">
                   Go to my training
                 </Link>
               </>

@@ -7,6 +7,9 @@ import { getLearnerAssignment } from "@/lib/learning/page-data";
 import { AssignmentHeader } from "../_components/assignment-header";
 import { ProgressBar } from "../_components/progress-bar";
 import { StatusBadge } from "@/app/_components/status-badge";
+import { buttonClasses } from "@/app/_components/ui/button";
+import { cardClasses } from "@/app/_components/ui/card";
+import { cx } from "@/app/_components/ui/cx";
 
 export const metadata: Metadata = { title: "Assignment" };
 
@@ -57,7 +60,7 @@ export default page<{ progressId: string }>({ permission: "workspace.learner" },
       <p className="mt-4 max-w-prose text-lg leading-8 text-slate-800">{content.summary}</p>
       {a.certificateId && (
         <p className="mt-4">
-          <Link href={`/certificates/${a.certificateId}`} className="btn">
+          <Link href={`/certificates/${a.certificateId}`} className={buttonClasses()}>
             View your certificate
           </Link>
         </p>
@@ -65,7 +68,7 @@ export default page<{ progressId: string }>({ permission: "workspace.learner" },
       <h2 className="mt-8 text-xl font-bold">Steps</h2>
       <ol className="mt-3 space-y-3">
         {steps.map((s) => (
-          <li key={s.n} className="card flex flex-col gap-2 sm:flex-row sm:items-center sm:justify-between">
+          <li key={s.n} className={cx(cardClasses, "flex flex-col gap-2 sm:flex-row sm:items-center sm:justify-between")}>
             <div className="min-w-0 flex-1">
               <h3 className="font-semibold">
                 {s.n}. {s.title}
@@ -74,7 +77,7 @@ export default page<{ progressId: string }>({ permission: "workspace.learner" },
               <p className="text-sm text-slate-700">{s.detail}</p>
               {s.bar && <ProgressBar value={s.bar[0]} max={s.bar[1]} />}
             </div>
-            <Link href={s.href} className="btn-secondary shrink-0">
+            <Link href={s.href} className={buttonClasses({ variant: "secondary", className: "shrink-0" })}>
               Open<span className="sr-only">: {s.title.toLowerCase()}</span>
             </Link>
           </li>

@@ -1,6 +1,8 @@
 "use client";
 
 import { useActionState } from "react";
+import { Button } from "@/app/_components/ui/button";
+import { cardClasses } from "@/app/_components/ui/card";
 import type { PendingEnrolment } from "@/lib/cohorts/pending-enrolments";
 import { acceptEnrolmentAction, declineEnrolmentAction } from "../actions";
 
@@ -12,7 +14,7 @@ export function PendingEnrolmentCard({ offer }: { offer: Pick<PendingEnrolment, 
   const done = accepted?.ok || declined?.ok;
   const problem = [accepted, declined].find((s) => s && !s.ok)?.message;
   return (
-    <article className="card border-amber-300 bg-amber-50" aria-labelledby={headingId} data-testid="pending-enrolment">
+    <article className={`${cardClasses} border-amber-300 bg-amber-50`} aria-labelledby={headingId} data-testid="pending-enrolment">
       <h2 id={headingId} className="text-lg font-bold leading-snug">
         You were added to {offer.cohortName}
         {offer.invitedByName ? ` by ${offer.invitedByName}` : ""}
@@ -30,15 +32,15 @@ export function PendingEnrolmentCard({ offer }: { offer: Pick<PendingEnrolment, 
           <div className="mt-3 flex flex-wrap gap-3">
             <form action={accept}>
               <input type="hidden" name="pendingId" value={offer.id} />
-              <button type="submit" className="btn" disabled={accepting || declining}>
+              <Button type="submit" disabled={accepting || declining}>
                 Accept<span className="sr-only"> joining {offer.cohortName}</span>
-              </button>
+              </Button>
             </form>
             <form action={decline}>
               <input type="hidden" name="pendingId" value={offer.id} />
-              <button type="submit" className="btn-secondary" disabled={accepting || declining}>
+              <Button type="submit" variant="secondary" disabled={accepting || declining}>
                 Decline<span className="sr-only"> joining {offer.cohortName}</span>
-              </button>
+              </Button>
             </form>
           </div>
           {problem && (

@@ -2,13 +2,16 @@
 
 import { useActionState } from "react";
 import { savePreferencesAction } from "../actions";
+import { Button } from "@/app/_components/ui/button";
+import { cardClasses } from "@/app/_components/ui/card";
+import { cx } from "@/app/_components/ui/cx";
 
 type Pref = { kind: string; label: string; optional: boolean; email: boolean };
 
 export function PreferencesForm({ prefs }: { prefs: Pref[] }) {
   const [state, run, pending] = useActionState(savePreferencesAction, undefined);
   return (
-    <form action={run} className="card mt-4 max-w-2xl">
+    <form action={run} className={cx(cardClasses, "mt-4 max-w-2xl")}>
       <fieldset>
         <legend className="font-semibold">Send me an email when…</legend>
         <ul className="mt-3 space-y-3">
@@ -37,9 +40,9 @@ export function PreferencesForm({ prefs }: { prefs: Pref[] }) {
         </ul>
       </fieldset>
       <div className="mt-4 flex items-center gap-3">
-        <button type="submit" className="btn" disabled={pending}>
+        <Button type="submit" disabled={pending}>
           {pending ? "Saving…" : "Save choices"}
-        </button>
+        </Button>
         <span role="status" className="text-sm text-slate-700">
           {state?.message}
         </span>

@@ -5,6 +5,7 @@ import { page } from "@/app/_edge/page";
 import { lookupAccountToken, tokenProblemMessages, type TokenLookup } from "@/lib/accounts/set-password-links";
 import { blockedUntil, keyFor } from "@/lib/accounts/throttle";
 import { SetPasswordForm } from "./set-password-form";
+import { cardClasses } from "@/app/_components/ui/card";
 
 export const metadata: Metadata = { title: "Choose a password", referrer: "no-referrer" };
 
@@ -16,7 +17,7 @@ export default page<{ token: string }>({ permission: "public" }, async ({ params
     <main id="main" className="mx-auto flex min-h-screen max-w-md flex-col justify-center px-4 py-10">
       <h1 className="mb-4 text-2xl font-bold text-brand-800">Choose a password</h1>
       {found.ok ? (
-        <div className="card">
+        <div className={cardClasses}>
           <p className="mb-4 text-slate-700">
             Welcome, {found.user.name}. Choose a password for <strong>{found.user.email}</strong>. Use at least 8 characters; a short
             sentence is easy to remember and hard to guess.
@@ -24,7 +25,7 @@ export default page<{ token: string }>({ permission: "public" }, async ({ params
           <SetPasswordForm token={token} />
         </div>
       ) : (
-        <div className="card">
+        <div className={cardClasses}>
           <p role="status">{tokenProblemMessages[found.reason]}</p>
           <p className="mt-4">
             <Link className="link" href="/signin">

@@ -6,6 +6,7 @@
  * per-row seeds while streaming, so the plan stays small in memory.
  */
 import { randomUUID } from "node:crypto";
+import { effectivePassMark } from "@/lib/learning/pass-mark";
 import { cohortKinds, firstNames, lastNames, regions, seasons } from "./names";
 import { passingCount } from "./quiz-answers";
 import { makeRng, type Rng } from "./random";
@@ -228,7 +229,7 @@ export function planScaleOrganisation(opts: { learners: number; now: number; see
       const removedAt = removed ? enrolledAt + rng.next() * (now - enrolledAt) : null;
       const progress = removed
         ? emptyProgress()
-        : planProgress(rng, { ...a, passMark: a.passMarkOverride ?? module.passMark }, enrolledAt, now, module, cohort.instructors);
+        : planProgress(rng, { ...a, passMark: effectivePassMark(a, module) }, enrolledAt, now, module, cohort.instructors);
       learners.push({
         user: {
           id: randomUUID(),

@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import { z } from "zod";
 import { noControlCharacters } from "@/lib/platform/text";
 import { getDb } from "@/db/client";
@@ -8,6 +8,7 @@ import { audit } from "@/lib/audit/record";
 import { isUuid } from "@/lib/access/scope";
 import { requireCohort, type Actor } from "@/lib/cohorts/cohorts";
 import { quizCounterColumns } from "@/lib/learning/progress/quiz-counters";
+import { countedAttemptSql } from "./counted";
 
 export const resetReasonSchema = z
   .string()
@@ -45,9 +46,9 @@ export async function listLearnerAttempts({ actor, cohortId, progressId }: { act
 }
 
 /**
- * Reset a learner's submitted quiz attempts on one assignment: each is marked
- * (when, by whom, why) and stays in the history; the progress counters are
- * recomputed from the attempts that still count. Completion is final and is
+ * Reset a learner's quiz attempts that count (./counted.ts) on one
+ * assignment: each is marked (when, by whom, why) and stays in the history;
+ * the progress counters are recomputed from the attempts that still count. Completion is final and is
  * left alone, as is the certificate. One transaction with the audit entry.
  * An attempt in progress is left open: it counts once submitted.
  */
@@ -78,7 +79,7 @@ export async function resetQuizAttempts({
     const reset = await tx
       .update(quizAttempts)
       .set({ resetAt: new Date(), resetBy: actor.id, resetReason: why.data })
-      .where(and(eq(quizAttempts.progressId, progressId), eq(quizAttempts.status, "submitted"), isNull(quizAttempts.resetAt)))
+      .where(and(eq(quizAttempts.progressId, progressId), countedAttemptSql()))
       .returning({ id: quizAttempts.id });
     if (!reset.length) throw conflict("There are no submitted attempts to reset.");
     const [after] = await tx

@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import path from "node:path";
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { quizAttempts } from "@/db/schema";
@@ -90,5 +92,33 @@ describe("the pass mark in force", () => {
       expect(home.passMark).toBe(expected);
       expect((await startAttempt({ learner, progressId })).passMark).toBe(expected);
     }
+  });
+});
+
+describe("both rules are written once", () => {
+  /** Every source file outside tests, where a copy of either rule could hide. */
+  function sources(dir: string): string[] {
+    return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+      const file = path.join(dir, e.name);
+      if (e.isDirectory()) return e.name === "node_modules" || e.name.startsWith(".") ? [] : sources(file);
+      return /\.tsx?$/.test(e.name) && !/\.test\.tsx?$/.test(e.name) ? [file] : [];
+    });
+  }
+  const root = path.resolve(import.meta.dirname, "../../..");
+  const home = { counted: "lib/learning/quiz/counted.ts", passMark: "lib/learning/pass-mark.ts" };
+  const copies = (pattern: RegExp, except: string) =>
+    ["lib", "app", "db", "scripts"]
+      .flatMap((d) => sources(path.join(root, d)))
+      .map((f) => path.relative(root, f))
+      .filter((f) => f !== except && pattern.test(fs.readFileSync(path.join(root, f), "utf8")));
+
+  it("an attempt counts when submitted and not reset: only in counted.ts", () => {
+    expect(
+      copies(/resetAt\}?\s*(is null|={2,3}\s*null)|isNull\(\s*quizAttempts\.resetAt\s*\)|reset_at\s+is\s+null/i, home.counted),
+    ).toEqual([]);
+  });
+
+  it("the effective pass mark: only in pass-mark.ts", () => {
+    expect(copies(/passMarkOverride\s*\?\?\s*[\w.?]*passMark\b|coalesce\([^)]*pass_?mark/i, home.passMark)).toEqual([]);
   });
 });

@@ -5,6 +5,8 @@ import { LocalTime } from "@/app/_components/local-time";
 import { page } from "@/app/_edge/page";
 import { getOutboxMessage } from "@/lib/notifications/inbox";
 import { isNotificationKind, notificationKinds } from "@/lib/notifications/kinds";
+import { cardClasses } from "@/app/_components/ui/card";
+import { cx } from "@/app/_components/ui/cx";
 
 export const metadata: Metadata = { title: "Message" };
 
@@ -19,7 +21,7 @@ export default page<{ messageId: string }>({ permission: "users.manage" }, async
         </Link>
       </p>
       <h1 className="mt-2 text-2xl font-bold">{m.subject ?? (isNotificationKind(m.kind) ? notificationKinds[m.kind].label : m.kind)}</h1>
-      <dl className="card mt-4 grid gap-x-6 gap-y-2 sm:grid-cols-[max-content_1fr]">
+      <dl className={cx(cardClasses, "mt-4 grid gap-x-6 gap-y-2 sm:grid-cols-[max-content_1fr]")}>
         <dt className="font-semibold">To</dt>
         <dd>
           {recipient} ({m.toAddress ?? recipientEmail})
@@ -47,7 +49,7 @@ export default page<{ messageId: string }>({ permission: "users.manage" }, async
       {m.textBody ? (
         <>
           <h2 className="mt-6 text-lg font-semibold">Plain text</h2>
-          <pre className="card mt-2 whitespace-pre-wrap font-sans text-sm">{m.textBody}</pre>
+          <pre className={cx(cardClasses, "mt-2 whitespace-pre-wrap font-sans text-sm")}>{m.textBody}</pre>
           <h2 className="mt-6 text-lg font-semibold">As the email shows it</h2>
           <iframe
             title="The email as HTML"
@@ -57,7 +59,7 @@ export default page<{ messageId: string }>({ permission: "users.manage" }, async
           />
         </>
       ) : (
-        <p className="card mt-6 text-slate-700">
+        <p className={cx(cardClasses, "mt-6 text-slate-700")}>
           Not sent yet: the text is written when the message goes out, from the state at that moment.
         </p>
       )}

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AppShell } from "@/app/_components/app-shell";
 import { LocalTime } from "@/app/_components/local-time";
+import { Card } from "@/app/_components/ui/card";
+import { Table, Td, Tr, type Column } from "@/app/_components/ui/table";
 import { getUserForAdmin } from "@/lib/accounts/admin";
 import { auditActionLabels } from "@/lib/audit/log";
 import { page } from "@/app/_edge/page";
@@ -9,6 +11,13 @@ import { StatusButton } from "../status-button";
 import { PasswordLinkForm, PasswordResetForm, RevokeLinkForm, RoleForm, SignOutEverywhereForm } from "./account-forms";
 
 export const metadata: Metadata = { title: "Account" };
+
+const activityColumns: Column[] = [
+  { key: "when", label: "When" },
+  { key: "what", label: "What" },
+  { key: "by", label: "By" },
+  { key: "from", label: "From" },
+];
 
 export default page<{ userId: string }>({ permission: "users.manage" }, async ({ user, params }) => {
   const person = await getUserForAdmin({ actor: user, userId: params.userId });
@@ -46,74 +55,50 @@ export default page<{ userId: string }>({ permission: "users.manage" }, async ({
       </dl>
 
       <div className="mt-6 grid gap-4 lg:grid-cols-2">
-        <section className="card" aria-labelledby="role-heading">
-          <h2 id="role-heading" className="text-lg font-semibold">
-            Role
-          </h2>
-          {self ? (
-            <p className="mt-2 text-sm text-slate-700">You cannot change your own role. Ask another admin to do it.</p>
-          ) : (
-            <>
-              <p className="mt-1 text-sm text-slate-700">
-                Changing the role signs them out everywhere; they sign in again with the new role.
-              </p>
-              <div className="mt-3">
-                <RoleForm userId={person.id} role={person.role} />
-              </div>
-            </>
-          )}
-        </section>
+        <Card
+          title="Role"
+          description={
+            self
+              ? "You cannot change your own role. Ask another admin to do it."
+              : "Changing the role signs them out everywhere; they sign in again with the new role."
+          }
+        >
+          {!self && <RoleForm userId={person.id} role={person.role} />}
+        </Card>
 
-        <section className="card" aria-labelledby="status-heading">
-          <h2 id="status-heading" className="text-lg font-semibold">
-            Access
-          </h2>
-          {self ? (
-            <p className="mt-2 text-sm text-slate-700">You cannot deactivate your own account. Ask another admin to do it.</p>
-          ) : (
-            <>
-              <p className="mt-1 text-sm text-slate-700">
-                {person.status === "active"
-                  ? "Deactivating stops their open sessions at their next request. Their training records are kept."
-                  : "Reactivating lets them sign in again with their password."}
-              </p>
-              <div className="mt-3">
-                <StatusButton userId={person.id} name={person.name} status={person.status} align="start" />
-              </div>
-            </>
-          )}
-        </section>
+        <Card
+          title="Access"
+          description={
+            self
+              ? "You cannot deactivate your own account. Ask another admin to do it."
+              : person.status === "active"
+                ? "Deactivating stops their open sessions at their next request. Their training records are kept."
+                : "Reactivating lets them sign in again with their password."
+          }
+        >
+          {!self && <StatusButton userId={person.id} name={person.name} status={person.status} align="start" />}
+        </Card>
 
-        <section className="card" aria-labelledby="sessions-heading">
-          <h2 id="sessions-heading" className="text-lg font-semibold">
-            Sessions
-          </h2>
-          <p className="mt-1 text-sm text-slate-700">For a lost phone or a shared computer: ends every open session of this account.</p>
-          <div className="mt-3">
-            <SignOutEverywhereForm userId={person.id} />
-          </div>
-        </section>
+        <Card title="Sessions" description="For a lost phone or a shared computer: ends every open session of this account.">
+          <SignOutEverywhereForm userId={person.id} />
+        </Card>
 
-        <section className="card" aria-labelledby="password-heading">
-          <h2 id="password-heading" className="text-lg font-semibold">
-            Password
-          </h2>
-          {person.hasPassword ? (
-            <p className="mt-1 text-sm text-slate-700">
-              For someone who lost their password: Cohort emails them a one-time link to choose a new one. The link goes only to their own
-              address; admins never see or set passwords.
-            </p>
-          ) : (
-            <p className="mt-1 text-sm text-slate-700">
-              This account has no password yet: a one-time link, shown to you once, for them to choose one.
-            </p>
-          )}
+        <Card
+          title="Password"
+          description={
+            person.hasPassword
+              ? "For someone who lost their password: Cohort emails them a one-time link to choose a new one. The link goes only to their own address; admins never see or set passwords."
+              : "This account has no password yet: a one-time link, shown to you once, for them to choose one."
+          }
+        >
           {person.status === "active" ? (
-            <div className="mt-3">
-              {person.hasPassword ? <PasswordResetForm userId={person.id} /> : <PasswordLinkForm userId={person.id} />}
-            </div>
+            person.hasPassword ? (
+              <PasswordResetForm userId={person.id} />
+            ) : (
+              <PasswordLinkForm userId={person.id} />
+            )
           ) : (
-            <p className="mt-3 text-sm text-slate-700">Reactivate the account first.</p>
+            <p className="text-sm text-slate-700">Reactivate the account first.</p>
           )}
           {person.links.length > 0 && (
             <>
@@ -135,14 +120,11 @@ export default page<{ userId: string }>({ permission: "users.manage" }, async ({
               </ul>
             </>
           )}
-        </section>
+        </Card>
       </div>
 
-      <section className="card mt-4" aria-labelledby="data-heading">
-        <h2 id="data-heading" className="text-lg font-semibold">
-          Records
-        </h2>
-        <ul className="mt-2 space-y-1 text-sm">
+      <Card title="Records" className="mt-4">
+        <ul className="space-y-1 text-sm">
           <li>
             <Link className="link" href={`/admin/users/${person.id}/data`}>
               Personal data
@@ -164,47 +146,26 @@ export default page<{ userId: string }>({ permission: "users.manage" }, async ({
             in the audit log.
           </li>
         </ul>
-      </section>
+      </Card>
 
       <section className="mt-6" aria-labelledby="activity-heading">
         <h2 id="activity-heading" className="text-lg font-semibold">
           Recent account activity
         </h2>
-        {person.activity.length === 0 ? (
-          <p className="mt-2 text-sm text-slate-700">Nothing recorded yet.</p>
-        ) : (
-          <table className="mt-2 w-full border-collapse bg-white text-sm">
-            <caption className="sr-only">Recent account activity</caption>
-            <thead>
-              <tr className="border-b text-left">
-                <th scope="col" className="p-2">
-                  When
-                </th>
-                <th scope="col" className="p-2">
-                  What
-                </th>
-                <th scope="col" className="p-2">
-                  By
-                </th>
-                <th scope="col" className="p-2">
-                  From
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {person.activity.map((a) => (
-                <tr key={a.id} className="border-b">
-                  <td className="p-2">
-                    <LocalTime value={a.at} />
-                  </td>
-                  <td className="p-2">{auditActionLabels[a.action] ?? a.action}</td>
-                  <td className="p-2">{a.actorEmail ?? "—"}</td>
-                  <td className="p-2">{a.ip ?? "—"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+        <div className="mt-2">
+          <Table caption="Recent account activity" columns={activityColumns} empty="Nothing recorded yet.">
+            {person.activity.map((a) => (
+              <Tr key={a.id}>
+                <Td>
+                  <LocalTime value={a.at} />
+                </Td>
+                <Td>{auditActionLabels[a.action] ?? a.action}</Td>
+                <Td>{a.actorEmail ?? "—"}</Td>
+                <Td>{a.ip ?? "—"}</Td>
+              </Tr>
+            ))}
+          </Table>
+        </div>
       </section>
     </AppShell>
   );

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AppShell } from "@/app/_components/app-shell";
 import { LocalTime } from "@/app/_components/local-time";
+import { Card } from "@/app/_components/ui/card";
+import { Table, Td, Tr, type Column } from "@/app/_components/ui/table";
 import { page } from "@/app/_edge/page";
 import { listOpenInvites } from "@/lib/accounts/staff-invites";
 import { mailConfigured } from "@/lib/platform/mail";
@@ -9,6 +11,16 @@ import { RevokeLinkForm } from "../[userId]/account-forms";
 import { InviteForm } from "./invite-form";
 
 export const metadata: Metadata = { title: "Invite staff" };
+
+const columns: Column[] = [
+  { key: "name", label: "Name" },
+  { key: "email", label: "Email" },
+  { key: "role", label: "Role" },
+  { key: "invitedBy", label: "Invited by" },
+  { key: "sent", label: "Sent" },
+  { key: "expires", label: "Expires" },
+  { key: "actions", label: "Actions", className: "text-right" },
+];
 
 export default page({ permission: "users.manage" }, async ({ user }) => {
   const invites = await listOpenInvites({ actor: user });
@@ -29,68 +41,40 @@ export default page({ permission: "users.manage" }, async ({ user }) => {
           : "Email is not configured: the link is shown here once for you to send."}{" "}
         Learners join through their cohort&apos;s invite instead.
       </p>
-      <section className="card mt-4" aria-label="New invite">
+      <Card as="section" aria-label="New invite" className="mt-4">
         <InviteForm mailConfigured={mail} />
-      </section>
+      </Card>
 
       <h2 className="mt-8 text-lg font-semibold">Open invites</h2>
-      {invites.length === 0 ? (
-        <p className="mt-2 text-sm text-slate-700">No open invites. Invites that were accepted, revoked or expired are not listed.</p>
-      ) : (
-        <div className="mt-2 overflow-x-auto">
-          <table className="w-full border-collapse bg-white text-sm">
-            <caption className="sr-only">Open invites</caption>
-            <thead>
-              <tr className="border-b text-left">
-                <th scope="col" className="p-2">
-                  Name
-                </th>
-                <th scope="col" className="p-2">
-                  Email
-                </th>
-                <th scope="col" className="p-2">
-                  Role
-                </th>
-                <th scope="col" className="p-2">
-                  Invited by
-                </th>
-                <th scope="col" className="p-2">
-                  Sent
-                </th>
-                <th scope="col" className="p-2">
-                  Expires
-                </th>
-                <th scope="col" className="p-2 text-right">
-                  Actions
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {invites.map((i) => (
-                <tr key={i.id} className="border-b" data-testid={`invite-row-${i.email}`}>
-                  <td className="p-2">
-                    <Link className="link" href={`/admin/users/${i.userId}`}>
-                      {i.name}
-                    </Link>
-                  </td>
-                  <td className="p-2">{i.email}</td>
-                  <td className="p-2 capitalize">{i.role}</td>
-                  <td className="p-2">{i.invitedBy ?? "—"}</td>
-                  <td className="p-2">
-                    <LocalTime value={i.createdAt} />
-                  </td>
-                  <td className="p-2">
-                    <LocalTime value={i.expiresAt} />
-                  </td>
-                  <td className="p-2 text-right">
-                    <RevokeLinkForm tokenId={i.id} label={`invite of ${i.name}`} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <div className="mt-2">
+        <Table
+          caption="Open invites"
+          columns={columns}
+          empty={<p className="text-sm text-slate-700">No open invites. Invites that were accepted, revoked or expired are not listed.</p>}
+        >
+          {invites.map((i) => (
+            <Tr key={i.id} data-testid={`invite-row-${i.email}`}>
+              <Td>
+                <Link className="link" href={`/admin/users/${i.userId}`}>
+                  {i.name}
+                </Link>
+              </Td>
+              <Td>{i.email}</Td>
+              <Td className="capitalize">{i.role}</Td>
+              <Td>{i.invitedBy ?? "—"}</Td>
+              <Td>
+                <LocalTime value={i.createdAt} />
+              </Td>
+              <Td>
+                <LocalTime value={i.expiresAt} />
+              </Td>
+              <Td className="text-right">
+                <RevokeLinkForm tokenId={i.id} label={`invite of ${i.name}`} />
+              </Td>
+            </Tr>
+          ))}
+        </Table>
+      </div>
     </AppShell>
   );
 });

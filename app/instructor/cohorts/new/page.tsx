@@ -4,6 +4,8 @@ import { AppShell } from "@/app/_components/app-shell";
 import { page } from "@/app/_edge/page";
 import { createCohortAction } from "../actions";
 import { CohortForm } from "../cohort-form";
+import { cardClasses } from "@/app/_components/ui/card";
+import { cx } from "@/app/_components/ui/cx";
 
 export const metadata: Metadata = { title: "Create a cohort" };
 
@@ -17,7 +19,7 @@ export default page({ permission: "workspace.instructor" }, async ({ user }) => 
       </p>
       <h1 className="mt-1 text-2xl font-bold">Create a cohort</h1>
       <p className="mt-1 text-slate-700">You will be its instructor. Next you can enrol learners and assign the module.</p>
-      <div className="card mt-6 max-w-xl">
+      <div className={cx(cardClasses, "mt-6 max-w-xl")}>
         <CohortForm action={createCohortAction} submitLabel="Create cohort" />
       </div>
     </AppShell>

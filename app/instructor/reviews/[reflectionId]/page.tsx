@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AppShell } from "@/app/_components/app-shell";
 import { LocalTime } from "@/app/_components/local-time";
+import { Card, cardClasses } from "@/app/_components/ui/card";
+import { cx } from "@/app/_components/ui/cx";
 import { page } from "@/app/_edge/page";
 import { getReflectionForReview } from "@/lib/learning/reviews";
 import { ReviewForm } from "./review-form";
@@ -36,7 +38,7 @@ export default page<{ reflectionId: string }>({ permission: "workspace.instructo
         · submitted <LocalTime value={r.submittedAt} /> · {statusText[r.status]}
       </p>
       <div className="mt-6 grid gap-6 lg:grid-cols-[3fr_2fr]">
-        <article className="card space-y-3" aria-labelledby="prompt-heading">
+        <article className={cx(cardClasses, "space-y-3")} aria-labelledby="prompt-heading">
           <h2 id="prompt-heading" className="text-sm font-semibold uppercase tracking-wide text-slate-600">
             Prompt
           </h2>
@@ -54,20 +56,16 @@ export default page<{ reflectionId: string }>({ permission: "workspace.instructo
         </article>
         <div className="space-y-6">
           {r.status === "submitted" ? (
-            <section className="card" aria-labelledby="review-heading">
-              <h2 id="review-heading" className="mb-3 text-lg font-semibold">
-                Your review
-              </h2>
+            <Card title="Your review">
               <ReviewForm reflectionId={r.id} version={r.version} />
-            </section>
+            </Card>
           ) : (
-            <p className="card">This reflection is not waiting for a review ({statusText[r.status].toLowerCase()}).</p>
+            <Card>
+              <p>This reflection is not waiting for a review ({statusText[r.status].toLowerCase()}).</p>
+            </Card>
           )}
           {r.history.length > 0 && (
-            <section className="card" aria-labelledby="history-heading">
-              <h2 id="history-heading" className="mb-2 text-lg font-semibold">
-                Earlier reviews
-              </h2>
+            <Card title="Earlier reviews">
               <ul className="space-y-3">
                 {r.history.map((h) => (
                   <li key={h.id} className="text-sm">
@@ -79,7 +77,7 @@ export default page<{ reflectionId: string }>({ permission: "workspace.instructo
                   </li>
                 ))}
               </ul>
-            </section>
+            </Card>
           )}
         </div>
       </div>

@@ -9,6 +9,9 @@ import { attemptAllowance } from "@/lib/learning/quiz/counted";
 import { AssignmentHeader } from "../../_components/assignment-header";
 import { StartAttemptButton } from "../../_components/start-attempt-button";
 import { QuizForm } from "./quiz-form";
+import { buttonClasses } from "@/app/_components/ui/button";
+import { cardClasses } from "@/app/_components/ui/card";
+import { cx } from "@/app/_components/ui/cx";
 
 export const metadata: Metadata = { title: "Quiz" };
 
@@ -34,7 +37,7 @@ export default page<{ progressId: string }>({ permission: "workspace.learner" },
           <QuizForm attemptId={open.attemptId} questions={open.questions} disabled={a.window !== "open"} />
         </>
       ) : (
-        <section aria-labelledby="quiz-start" className="card max-w-prose">
+        <section aria-labelledby="quiz-start" className={cx(cardClasses, "max-w-prose")}>
           <h2 id="quiz-start" className="text-lg font-bold">
             {passed ? "You passed the quiz" : submitted.length ? "Try the quiz again" : "Ready for the quiz?"}
           </h2>
@@ -57,12 +60,12 @@ export default page<{ progressId: string }>({ permission: "workspace.learner" },
               />
             )}
             {passed && a.progress.reflectionsSubmitted < content.reflections.length && (
-              <Link href={`/learn/${progressId}/reflections`} className="btn">
+              <Link href={`/learn/${progressId}/reflections`} className={buttonClasses()}>
                 Write your reflections
               </Link>
             )}
             {!passed && submitted.length === 0 && (
-              <Link href={`/learn/${progressId}/lesson`} className="btn-secondary">
+              <Link href={`/learn/${progressId}/lesson`} className={buttonClasses({ variant: "secondary" })}>
                 Read the lesson first
               </Link>
             )}

@@ -4,6 +4,8 @@ import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import type { PublicQuestion } from "@/lib/learning/quiz/public";
 import { Button } from "@/app/_components/ui/button";
+import { cardClasses } from "@/app/_components/ui/card";
+import { cx } from "@/app/_components/ui/cx";
 
 type Answers = Record<string, string[]>;
 
@@ -101,7 +103,11 @@ export function QuizForm({ attemptId, questions, disabled }: { attemptId: string
           const multiple = q.kind === "multiple";
           const missing = error?.missing?.includes(q.itemId) && !answers[q.itemId]?.length;
           return (
-            <li key={q.itemId} id={`q-${q.itemId}`} className={`card scroll-mt-14 ${missing ? "border-red-600 ring-1 ring-red-600" : ""}`}>
+            <li
+              key={q.itemId}
+              id={`q-${q.itemId}`}
+              className={cx(cardClasses, "scroll-mt-14", missing && "border-red-600 ring-1 ring-red-600")}
+            >
               <fieldset aria-describedby={missing ? `q-${q.itemId}-missing` : undefined}>
                 <legend className="text-base font-semibold">
                   <span className="block text-sm font-medium text-slate-700">

@@ -7,6 +7,7 @@ import { getLearnerAssignment } from "@/lib/learning/page-data";
 import { getReflectionsPage } from "@/lib/learning/reflections/drafts";
 import { AssignmentHeader } from "../../_components/assignment-header";
 import { ReflectionEditor } from "./reflection-editor";
+import { cardClasses } from "@/app/_components/ui/card";
 
 export const metadata: Metadata = { title: "Reflections" };
 
@@ -55,7 +56,7 @@ export default page<{ progressId: string }>({ permission: "workspace.learner" },
 
       <ol className="mt-8 space-y-8">
         {reflections.prompts.map(({ prompt, reflection, latestReview }, i) => (
-          <li key={prompt.id} className="card">
+          <li key={prompt.id} className={cardClasses}>
             <section aria-labelledby={`prompt-${prompt.id}`}>
               <h2 id={`prompt-${prompt.id}`} className="text-lg font-bold leading-snug">
                 <span className="block text-sm font-medium text-slate-700">

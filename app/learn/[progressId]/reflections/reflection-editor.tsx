@@ -4,6 +4,9 @@ import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { LocalTime } from "@/app/_components/local-time";
 import { countWords } from "@/lib/learning/reflections/words";
+import { Button } from "@/app/_components/ui/button";
+import { cx } from "@/app/_components/ui/cx";
+import { controlClasses } from "@/app/_components/ui/field";
 
 type Status = "draft" | "submitted" | "revision_requested" | "accepted";
 type Snapshot = { body: string; version: number; status: Status; submittedAt: string | Date | null };
@@ -299,7 +302,7 @@ export function ReflectionEditor({
       </label>
       <textarea
         id={ids.text}
-        className="input min-h-56 leading-7"
+        className={cx(controlClasses, "w-full min-h-56 leading-7")}
         value={text}
         onChange={(e) => onChange(e.target.value)}
         readOnly={!canEdit}
@@ -327,13 +330,11 @@ export function ReflectionEditor({
             <p className="mt-2 whitespace-pre-wrap rounded border border-amber-200 bg-white p-2">{conflict.body || "(empty)"}</p>
           </details>
           <div className="mt-3 flex flex-wrap gap-2">
-            <button type="button" className="btn-secondary" onClick={loadNewer}>
+            <Button variant="secondary" onClick={loadNewer}>
               Load the newer version
-            </button>
+            </Button>
             {conflict.status !== "submitted" && conflict.status !== "accepted" && (
-              <button type="button" className="btn" onClick={keepMine}>
-                Keep my text and overwrite
-              </button>
+              <Button onClick={keepMine}>Keep my text and overwrite</Button>
             )}
           </div>
         </div>
@@ -347,9 +348,9 @@ export function ReflectionEditor({
 
       {canEdit && (
         <div className="mt-3 flex flex-wrap items-center gap-3">
-          <button type="button" className="btn" onClick={submit} disabled={submitting || Boolean(conflict)}>
+          <Button onClick={submit} disabled={submitting || Boolean(conflict)}>
             {submitting ? "Submitting…" : `Submit reflection ${number}`}
-          </button>
+          </Button>
           <span className="text-sm text-slate-700">Once submitted, it is locked unless your instructor asks for a revision.</span>
         </div>
       )}

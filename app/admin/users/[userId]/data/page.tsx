@@ -5,6 +5,8 @@ import { page } from "@/app/_edge/page";
 import { notFound } from "@/lib/platform/errors";
 import { getErasurePreview } from "@/lib/privacy/erasure";
 import { EraseForm } from "./erase-form";
+import { cardClasses } from "@/app/_components/ui/card";
+import { cx } from "@/app/_components/ui/cx";
 
 export const metadata: Metadata = { title: "Erase personal data" };
 
@@ -21,7 +23,7 @@ export default page<{ userId: string }>({ permission: "users.manage" }, async ({
         / {target.name}
       </p>
       <h1 className="mt-1 text-2xl font-bold">Erase personal data</h1>
-      <div className="card mt-4 max-w-3xl">
+      <div className={cx(cardClasses, "mt-4 max-w-3xl")}>
         {target.role !== "learner" ? (
           <p>
             {target.name} is {target.role === "admin" ? "an admin" : "an instructor"}. Only learners&apos; training data is erased here; to

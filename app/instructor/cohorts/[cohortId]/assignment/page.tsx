@@ -6,6 +6,8 @@ import { LocalTime } from "@/app/_components/local-time";
 import { listAssignableModules, listCohortAssignments } from "@/lib/cohorts/assignments";
 import { requireCohort } from "@/lib/cohorts/cohorts";
 import { AssignForm, DatesForm } from "./assignment-forms";
+import { cardClasses } from "@/app/_components/ui/card";
+import { cx } from "@/app/_components/ui/cx";
 
 export const metadata: Metadata = { title: "Assignment" };
 
@@ -25,7 +27,7 @@ export default page<{ cohortId: string }>({ permission: "workspace.instructor" }
           </p>
         )}
         {assigned.map((a) => (
-          <section key={a.id} aria-labelledby={`a-${a.id}`} className="card space-y-4">
+          <section key={a.id} aria-labelledby={`a-${a.id}`} className={cx(cardClasses, "space-y-4")}>
             <h2 id={`a-${a.id}`} className="text-lg font-semibold">
               {a.moduleTitle}
             </h2>
@@ -52,9 +54,9 @@ export default page<{ cohortId: string }>({ permission: "workspace.instructor" }
           </section>
         ))}
         {archived ? (
-          <p className="card">This cohort is archived. Unarchive it in Settings to assign or change dates.</p>
+          <p className={cardClasses}>This cohort is archived. Unarchive it in Settings to assign or change dates.</p>
         ) : unassigned.length > 0 ? (
-          <section aria-labelledby="assign-heading" className="card space-y-4">
+          <section aria-labelledby="assign-heading" className={cx(cardClasses, "space-y-4")}>
             <h2 id="assign-heading" className="text-lg font-semibold">
               Assign a module
             </h2>
@@ -64,7 +66,7 @@ export default page<{ cohortId: string }>({ permission: "workspace.instructor" }
             <AssignForm cohortId={cohort.id} modules={unassigned} />
           </section>
         ) : assigned.length === 0 ? (
-          <p className="card">No module is published yet. Ask an admin to run the migrations, which publish the built-in module.</p>
+          <p className={cardClasses}>No module is published yet. Ask an admin to run the migrations, which publish the built-in module.</p>
         ) : null}
       </div>
     </AppShell>

@@ -3,6 +3,8 @@ import { page } from "@/app/_edge/page";
 import { AppShell } from "@/app/_components/app-shell";
 import { CohortHeader } from "@/app/_components/cohort/cohort-header";
 import { LocalTime } from "@/app/_components/local-time";
+import { Card } from "@/app/_components/ui/card";
+import { Table, Td, Tr, type Column } from "@/app/_components/ui/table";
 import { listCohortInvites } from "@/lib/cohorts/invite-links";
 import { requireCohort } from "@/lib/cohorts/cohorts";
 import { listRemovedLearners } from "@/lib/cohorts/enrolment";
@@ -13,6 +15,14 @@ import { ReenrolButton } from "./reenrol-button";
 import { RosterImport } from "./roster-import";
 
 export const metadata: Metadata = { title: "Enrol learners" };
+
+const inviteColumns: Column[] = [
+  { key: "created", label: "Created" },
+  { key: "expires", label: "Expires" },
+  { key: "used", label: "Used", numeric: true },
+  { key: "state", label: "State" },
+  { key: "actions", label: <span className="sr-only">Actions</span> },
+];
 
 const stateLabel = { open: "Open", expired: "Expired", revoked: "Withdrawn", used_up: "Used up" } as const;
 
@@ -29,69 +39,39 @@ export default page<{ cohortId: string }>({ permission: "workspace.instructor" }
     <AppShell user={user} wide>
       <CohortHeader cohort={cohort} current="enrol" basePath={basePath} manage />
       {archived ? (
-        <p className="card">This cohort is archived, so no one can join it. Unarchive it in Settings to enrol learners again.</p>
+        <Card>
+          <p>This cohort is archived, so no one can join it. Unarchive it in Settings to enrol learners again.</p>
+        </Card>
       ) : (
         <div className="space-y-8">
-          <section aria-labelledby="invite-heading" className="card space-y-4">
-            <h2 id="invite-heading" className="text-lg font-semibold">
-              Invite link
-            </h2>
+          <Card title="Invite link" className="space-y-4">
             <p className="text-slate-700">
               Anyone with the link can join this cohort: people without an account create one, learners who have one join with a click.
             </p>
             <CreateInviteForm cohortId={cohort.id} />
             {invites.length > 0 && (
-              <div className="overflow-x-auto">
-                <table className="w-full border-collapse text-sm">
-                  <caption className="sr-only">Invite links of this cohort</caption>
-                  <thead>
-                    <tr className="border-b text-left">
-                      <th scope="col" className="p-2">
-                        Created
-                      </th>
-                      <th scope="col" className="p-2">
-                        Expires
-                      </th>
-                      <th scope="col" className="p-2 text-right">
-                        Used
-                      </th>
-                      <th scope="col" className="p-2">
-                        State
-                      </th>
-                      <th scope="col" className="p-2 text-right">
-                        <span className="sr-only">Actions</span>
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {invites.map((i) => (
-                      <tr key={i.id} className="border-b" data-testid="invite-row">
-                        <td className="p-2">
-                          <LocalTime value={i.createdAt} />
-                          {i.createdByName ? ` by ${i.createdByName}` : ""}
-                        </td>
-                        <td className="p-2">
-                          <LocalTime value={i.expiresAt} />
-                        </td>
-                        <td className="p-2 text-right">
-                          {i.uses} of {i.maxUses}
-                        </td>
-                        <td className="p-2">{stateLabel[i.state]}</td>
-                        <td className="p-2 text-right">
-                          {i.state === "open" && <RevokeInviteButton cohortId={cohort.id} inviteId={i.id} />}
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <Table caption="Invite links of this cohort" columns={inviteColumns} framed={false}>
+                {invites.map((i) => (
+                  <Tr key={i.id} data-testid="invite-row">
+                    <Td>
+                      <LocalTime value={i.createdAt} />
+                      {i.createdByName ? ` by ${i.createdByName}` : ""}
+                    </Td>
+                    <Td>
+                      <LocalTime value={i.expiresAt} />
+                    </Td>
+                    <Td numeric>
+                      {i.uses} of {i.maxUses}
+                    </Td>
+                    <Td>{stateLabel[i.state]}</Td>
+                    <Td className="text-right">{i.state === "open" && <RevokeInviteButton cohortId={cohort.id} inviteId={i.id} />}</Td>
+                  </Tr>
+                ))}
+              </Table>
             )}
-          </section>
+          </Card>
 
-          <section aria-labelledby="email-heading" className="card space-y-4">
-            <h2 id="email-heading" className="text-lg font-semibold">
-              Add by email
-            </h2>
+          <Card title="Add by email" className="space-y-4">
             <p className="text-slate-700">
               For a new email, give a name: an account is made and enrolled, and you get a link for them to choose a password. Someone who
               already has an account is asked to accept (on their training page, and by email when email is set up) and joins when they do.
@@ -120,19 +100,13 @@ export default page<{ cohortId: string }>({ permission: "workspace.instructor" }
                 </ul>
               </div>
             )}
-          </section>
+          </Card>
 
-          <section aria-labelledby="csv-heading" className="card space-y-4">
-            <h2 id="csv-heading" className="text-lg font-semibold">
-              Import a roster (CSV)
-            </h2>
+          <Card title="Import a roster (CSV)" className="space-y-4">
             <RosterImport cohortId={cohort.id} />
-          </section>
+          </Card>
 
-          <section aria-labelledby="removed-heading" className="card space-y-3">
-            <h2 id="removed-heading" className="text-lg font-semibold">
-              Removed learners
-            </h2>
+          <Card title="Removed learners" className="space-y-3">
             {removed.length === 0 ? (
               <p className="text-slate-700">
                 No one has been removed. Remove a learner from their page (open their name in the progress table).
@@ -152,7 +126,7 @@ export default page<{ cohortId: string }>({ permission: "workspace.instructor" }
                 ))}
               </ul>
             )}
-          </section>
+          </Card>
         </div>
       )}
     </AppShell>

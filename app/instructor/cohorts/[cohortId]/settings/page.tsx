@@ -6,6 +6,8 @@ import { listCohortInstructors, requireCohort } from "@/lib/cohorts/cohorts";
 import { updateCohortAction } from "../../actions";
 import { CohortForm } from "../../cohort-form";
 import { AddCoInstructorForm, ArchiveForm } from "./settings-forms";
+import { cardClasses } from "@/app/_components/ui/card";
+import { cx } from "@/app/_components/ui/cx";
 
 export const metadata: Metadata = { title: "Cohort settings" };
 
@@ -18,7 +20,7 @@ export default page<{ cohortId: string }>({ permission: "workspace.instructor" }
     <AppShell user={user} wide>
       <CohortHeader cohort={cohort} current="settings" basePath={basePath} manage />
       <div className="space-y-8">
-        <section aria-labelledby="details-heading" className="card max-w-xl space-y-4">
+        <section aria-labelledby="details-heading" className={cx(cardClasses, "max-w-xl space-y-4")}>
           <h2 id="details-heading" className="text-lg font-semibold">
             Name and description
           </h2>
@@ -30,7 +32,7 @@ export default page<{ cohortId: string }>({ permission: "workspace.instructor" }
           />
         </section>
 
-        <section aria-labelledby="instructors-heading" className="card max-w-xl space-y-4">
+        <section aria-labelledby="instructors-heading" className={cx(cardClasses, "max-w-xl space-y-4")}>
           <h2 id="instructors-heading" className="text-lg font-semibold">
             Instructors
           </h2>
@@ -45,7 +47,7 @@ export default page<{ cohortId: string }>({ permission: "workspace.instructor" }
           <AddCoInstructorForm cohortId={cohort.id} />
         </section>
 
-        <section aria-labelledby="archive-heading" className="card max-w-xl space-y-3">
+        <section aria-labelledby="archive-heading" className={cx(cardClasses, "max-w-xl space-y-3")}>
           <h2 id="archive-heading" className="text-lg font-semibold">
             {archived ? "Archived" : "Archive"}
           </h2>

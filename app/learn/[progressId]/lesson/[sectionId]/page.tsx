@@ -7,6 +7,7 @@ import { notFound } from "@/lib/platform/errors";
 import { AssignmentHeader } from "../../../_components/assignment-header";
 import { ProgressBar } from "../../../_components/progress-bar";
 import { MarkReadForm } from "./mark-read-form";
+import { buttonClasses } from "@/app/_components/ui/button";
 
 export const metadata: Metadata = { title: "Lesson" };
 
@@ -64,7 +65,7 @@ export default page<{ progressId: string; sectionId: string }>(
               className="mt-10 flex max-w-prose flex-col-reverse gap-3 border-t border-slate-200 pt-6 sm:flex-row sm:items-start sm:justify-between"
             >
               {prev ? (
-                <Link href={`${base}/lesson/${prev.id}`} className="btn-secondary" rel="prev">
+                <Link href={`${base}/lesson/${prev.id}`} className={buttonClasses({ variant: "secondary" })} rel="prev">
                   ← Previous<span className="sr-only">: {prev.title}</span>
                 </Link>
               ) : (
@@ -80,7 +81,7 @@ export default page<{ progressId: string; sectionId: string }>(
                   }
                 />
               ) : next ? (
-                <Link href={`${base}/lesson/${next.id}`} className="btn" rel="next">
+                <Link href={`${base}/lesson/${next.id}`} className={buttonClasses()} rel="next">
                   Next section →
                 </Link>
               ) : null}

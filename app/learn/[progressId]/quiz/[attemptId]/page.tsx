@@ -8,6 +8,9 @@ import { attemptAllowance } from "@/lib/learning/quiz/counted";
 import { getAttemptReview } from "@/lib/learning/quiz/review";
 import { AssignmentHeader } from "../../../_components/assignment-header";
 import { StartAttemptButton } from "../../../_components/start-attempt-button";
+import { buttonClasses } from "@/app/_components/ui/button";
+import { cardClasses } from "@/app/_components/ui/card";
+import { cx } from "@/app/_components/ui/cx";
 
 export const metadata: Metadata = { title: "Quiz result" };
 
@@ -29,7 +32,7 @@ export default page<{ progressId: string; attemptId: string }>(
         <AssignmentHeader progressId={progressId} assignment={a} here="Quiz result" title="Quiz result" />
         <section
           aria-labelledby="score"
-          className={`card max-w-prose border-l-4 ${attempt.passed ? "border-l-green-700" : "border-l-amber-600"}`}
+          className={cx(cardClasses, "max-w-prose border-l-4", attempt.passed ? "border-l-green-700" : "border-l-amber-600")}
           data-testid="quiz-result"
         >
           <h2 id="score" className="text-3xl font-bold">
@@ -57,7 +60,7 @@ export default page<{ progressId: string; attemptId: string }>(
           )}
           <div className="mt-4 flex flex-wrap gap-3">
             {passedQuiz && !a.progress.completedAt && (
-              <Link href={`/learn/${progressId}/reflections`} className="btn">
+              <Link href={`/learn/${progressId}/reflections`} className={buttonClasses()}>
                 Write your reflections
               </Link>
             )}
@@ -67,7 +70,7 @@ export default page<{ progressId: string; attemptId: string }>(
               ) : a.window === "open" ? (
                 <p className="text-amber-900">You have used all your attempts. Your instructor can reset an attempt.</p>
               ) : null)}
-            <Link href={`/learn/${progressId}/quiz`} className="btn-secondary">
+            <Link href={`/learn/${progressId}/quiz`} className={buttonClasses({ variant: "secondary" })}>
               All attempts
             </Link>
           </div>
@@ -76,7 +79,7 @@ export default page<{ progressId: string; attemptId: string }>(
         <h2 className="mt-10 text-xl font-bold">Your answers</h2>
         <ol className="mt-4 space-y-6">
           {items.map((item, i) => (
-            <li key={item.itemId} className="card">
+            <li key={item.itemId} className={cardClasses}>
               <h3 className="text-base font-semibold">
                 <span className={item.correct ? "text-green-800" : "text-red-800"}>{item.correct ? "✓ Correct" : "✗ Not correct"}</span>
                 <span className="text-slate-700"> · Question {i + 1}</span>

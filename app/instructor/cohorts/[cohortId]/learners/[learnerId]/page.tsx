@@ -6,11 +6,21 @@ import { CohortHeader } from "@/app/_components/cohort/cohort-header";
 import { SetPasswordLinkButton } from "@/app/_components/cohort/set-password-link-button";
 import { LocalTime } from "@/app/_components/local-time";
 import { StatusBadge } from "@/app/_components/status-badge";
+import { Card } from "@/app/_components/ui/card";
+import { EmptyState } from "@/app/_components/ui/empty-state";
+import { Table, Td, Tr, type Column } from "@/app/_components/ui/table";
 import { requireCohort } from "@/lib/cohorts/cohorts";
 import { getCohortLearnerDetail } from "@/lib/reports/learner-detail";
 import { RemoveLearnerForm, ResetAttemptsForm } from "./learner-forms";
 
 export const metadata: Metadata = { title: "Learner" };
+
+const attemptColumns: Column[] = [
+  { key: "number", label: "#" },
+  { key: "submitted", label: "Submitted" },
+  { key: "score", label: "Score", numeric: true },
+  { key: "result", label: "Result" },
+];
 
 const reflectionStatus = {
   draft: "Draft (not submitted)",
@@ -50,13 +60,10 @@ export default page<{ cohortId: string; learnerId: string }>({ permission: "work
           the quiz afresh.
         </p>
       )}
-      {assignments.length === 0 && <p className="card mt-6">Nothing is assigned to this cohort yet.</p>}
+      {assignments.length === 0 && <EmptyState className="mt-6">Nothing is assigned to this cohort yet.</EmptyState>}
       {assignments.map((a) => {
         return (
-          <section key={a.progressId} aria-labelledby={`m-${a.progressId}`} className="card mt-6 space-y-4">
-            <h3 id={`m-${a.progressId}`} className="text-lg font-semibold">
-              {a.moduleTitle}
-            </h3>
+          <Card key={a.progressId} title={a.moduleTitle} level={3} className="mt-6 space-y-4">
             <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
               <dt className="font-medium">Status</dt>
               <dd>
@@ -102,66 +109,47 @@ export default page<{ cohortId: string; learnerId: string }>({ permission: "work
             </ol>
 
             <h4 className="font-semibold">Quiz attempts</h4>
-            {a.attempts.length === 0 ? (
-              <p className="text-sm text-slate-700">No attempts yet.</p>
-            ) : (
-              <table className="w-full border-collapse text-sm">
-                <caption className="sr-only">Quiz attempts, oldest first</caption>
-                <thead>
-                  <tr className="border-b text-left">
-                    <th scope="col" className="p-2">
-                      #
-                    </th>
-                    <th scope="col" className="p-2">
-                      Submitted
-                    </th>
-                    <th scope="col" className="p-2 text-right">
-                      Score
-                    </th>
-                    <th scope="col" className="p-2">
-                      Result
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {a.attempts.map((t, i) => (
-                    <tr key={t.id} className={`border-b align-top ${t.resetAt ? "text-slate-600" : ""}`} data-testid="attempt-row">
-                      <td className="p-2">{i + 1}</td>
-                      <td className="p-2">{t.submittedAt ? <LocalTime value={t.submittedAt} /> : "In progress"}</td>
-                      <td className="p-2 text-right">{t.score === null ? "—" : `${t.score} %`}</td>
-                      <td className="p-2">
-                        {t.status === "submitted"
-                          ? t.passed
-                            ? `Passed (pass mark ${t.passMark} %)`
-                            : `Not passed (pass mark ${t.passMark} %)`
-                          : ""}
-                        {t.resetAt && (
-                          <span className="block font-medium text-amber-900">
-                            Reset <LocalTime value={t.resetAt} />
-                            {t.resetByName ? ` by ${t.resetByName}` : ""}: {t.resetReason}
-                          </span>
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            )}
+            <Table
+              caption="Quiz attempts, oldest first"
+              columns={attemptColumns}
+              framed={false}
+              empty={<p className="text-sm text-slate-700">No attempts yet.</p>}
+            >
+              {a.attempts.map((t, i) => (
+                <Tr key={t.id} className={t.resetAt ? "text-slate-600" : undefined} data-testid="attempt-row">
+                  <Td>{i + 1}</Td>
+                  <Td>{t.submittedAt ? <LocalTime value={t.submittedAt} /> : "In progress"}</Td>
+                  <Td numeric>{t.score === null ? "—" : `${t.score} %`}</Td>
+                  <Td>
+                    {t.status === "submitted"
+                      ? t.passed
+                        ? `Passed (pass mark ${t.passMark} %)`
+                        : `Not passed (pass mark ${t.passMark} %)`
+                      : ""}
+                    {t.resetAt && (
+                      <span className="block font-medium text-amber-900">
+                        Reset <LocalTime value={t.resetAt} />
+                        {t.resetByName ? ` by ${t.resetByName}` : ""}: {t.resetReason}
+                      </span>
+                    )}
+                  </Td>
+                </Tr>
+              ))}
+            </Table>
             {a.attemptsCount > 0 && learner.status === "active" && <ResetAttemptsForm cohortId={cohort.id} progressId={a.progressId} />}
-          </section>
+          </Card>
         );
       })}
 
       {learner.status === "active" && cohort.status === "active" && (
-        <section aria-labelledby="remove-heading" className="card mt-6 space-y-2">
-          <h3 id="remove-heading" className="text-lg font-semibold">
-            Remove from cohort
-          </h3>
-          <p className="text-sm text-slate-700">
-            Their attempts, reflections and certificate are kept, and you can add them back from Enrol learners.
-          </p>
+        <Card
+          title="Remove from cohort"
+          level={3}
+          description="Their attempts, reflections and certificate are kept, and you can add them back from Enrol learners."
+          className="mt-6"
+        >
           <RemoveLearnerForm cohortId={cohort.id} learnerId={learner.id} name={learner.name} />
-        </section>
+        </Card>
       )}
     </AppShell>
   );
