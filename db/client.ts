@@ -157,6 +157,24 @@ export async function closeDb() {
   }
 }
 
+const preparedByHandle = new WeakMap<object, Map<string, unknown>>();
+
+/**
+ * A query built once per database handle and shape, for what every view of
+ * a page runs: `build` returns a drizzle `.prepare(name)`d query with
+ * `sql.placeholder`s, which skips building the SQL again and, on
+ * PostgreSQL, is a named prepared statement on each connection (parsed and
+ * planned once). `shape` names whatever changes the SQL text (a sort
+ * column, an optional filter), never a value.
+ */
+export function preparedOnce<T>(db: Db, shape: string, build: (db: Db) => T): T {
+  let byShape = preparedByHandle.get(db);
+  if (!byShape) preparedByHandle.set(db, (byShape = new Map()));
+  let query = byShape.get(shape) as T | undefined;
+  if (query === undefined) byShape.set(shape, (query = build(db)));
+  return query;
+}
+
 /**
  * Rows of a raw `db.execute(sql\`...\`)`: postgres-js answers an array,
  * PGlite an object with `rows`. Use this instead of reading either shape.
