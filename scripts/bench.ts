@@ -179,9 +179,18 @@ async function main() {
   fs.mkdirSync(OUT_DIR, { recursive: true });
 
   // Ctrl-C or a CI timeout while seeding: the throwaway database goes too (replaced below once next start runs)
-  const early = () => void dropThrowawayDatabase(log).finally(() => process.exit(130));
-  process.once("SIGINT", early);
-  process.once("SIGTERM", early);
+  // (`on`, not `once`: Ctrl-C reaches this process twice, from the terminal and relayed by tsx, and a second
+  // signal with no handler left would kill it before the drop)
+  let stopping = false;
+  const early = () => {
+    if (stopping) return;
+    stopping = true;
+    void dropThrowawayDatabase(log)
+      .catch((e) => log(`could not drop the throwaway database: ${(e as Error).message}`))
+      .finally(() => process.exit(130));
+  };
+  process.on("SIGINT", early);
+  process.on("SIGTERM", early);
   const bench = await prepareBenchDatabase({ name: DATABASE, learners: LEARNERS, fresh: args.fresh, throwaway: args.throwaway, log });
   const ctx = await benchContext(bench);
   const [{ version: pgVersion }] = await bench.client`select current_setting('server_version') as version`;
@@ -237,7 +246,9 @@ async function main() {
   // an interrupted run (Ctrl-C, a CI timeout) must not leave next start running: it is in its own process group
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.off(signal, early);
-    process.once(signal, () => {
+    process.on(signal, () => {
+      if (stopping) return;
+      stopping = true;
       log(`${signal}: stopping next start (pid ${server.pid})`);
       void server
         .stop()

@@ -9,6 +9,7 @@
  * The process's database handle (getDb) is a drizzle instance whose logger
  * can capture the statements report functions send (the SQL references, ./sql.ts).
  */
+import fs from "node:fs";
 import { sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
@@ -50,6 +51,15 @@ export async function dropThrowawayDatabase(log: (s: string) => void = () => {})
   }
 }
 
+/** Is the benchmark run of this pid still going on this machine? */
+function benchAlive(pid: number) {
+  try {
+    return fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("bench");
+  } catch {
+    return false;
+  }
+}
+
 const DEFAULT_SERVER = "postgres://postgres@127.0.0.1:5432/postgres";
 
 function withDatabase(base: string, name: string) {
@@ -75,6 +85,17 @@ export async function prepareBenchDatabase(opts: {
     const admin = postgres(server, { max: 1, onnotice: () => {} });
     try {
       if (opts.fresh) await admin.unsafe(`drop database if exists "${name}" with (force)`);
+      if (opts.throwaway) {
+        // a run killed outright (SIGKILL, a whole process group interrupted) could not drop its own: do it now
+        const left = await admin`select datname from pg_database where starts_with(datname, ${opts.name})`;
+        for (const { datname } of left) {
+          const m = /^(.*)_(\d+)$/.exec(datname);
+          const pid = m && m[1] === opts.name ? Number(m[2]) : 0;
+          if (!pid || benchAlive(pid)) continue;
+          await admin.unsafe(`drop database if exists "${datname}" with (force)`);
+          opts.log(`dropped ${datname}, left behind by an earlier run`);
+        }
+      }
       const [exists] = await admin`select 1 from pg_database where datname = ${name}`;
       if (!exists) {
         await admin.unsafe(`create database "${name}"`);
