@@ -11,6 +11,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import type { SQL } from "drizzle-orm";
+import { PgDialect } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
@@ -157,12 +159,47 @@ export async function closeDb() {
   }
 }
 
+const preparedByHandle = new WeakMap<object, Map<string, unknown>>();
+
+/**
+ * A query built once per database handle and shape, for what every view of
+ * a page runs: `build` returns a drizzle `.prepare(name)`d query with
+ * `sql.placeholder`s, which skips building the SQL again and, on
+ * PostgreSQL, is a named prepared statement on each connection (parsed and
+ * planned once). `shape` names whatever changes the SQL text (a sort
+ * column, an optional filter), never a value.
+ */
+export function preparedOnce<T>(db: Db, shape: string, build: (db: Db) => T): T {
+  let byShape = preparedByHandle.get(db);
+  if (!byShape) preparedByHandle.set(db, (byShape = new Map()));
+  let query = byShape.get(shape) as T | undefined;
+  if (query === undefined) byShape.set(shape, (query = build(db)));
+  return query;
+}
+
 /**
  * Rows of a raw `db.execute(sql\`...\`)`: postgres-js answers an array,
  * PGlite an object with `rows`. Use this instead of reading either shape.
  */
 export async function execRows<T extends Record<string, unknown>>(db: DbOrTx, query: Parameters<Db["execute"]>[0]): Promise<T[]> {
   const result = (await db.execute(query)) as unknown;
+  if (Array.isArray(result)) return result as T[];
+  return ((result as { rows?: T[] }).rows ?? []) as T[];
+}
+
+const dialect = new PgDialect();
+
+/**
+ * As execRows, for a raw read that every view of a page sends: on
+ * PostgreSQL a prepared statement on each connection, keyed by its text
+ * (parsed once; planned once when PostgreSQL settles on a generic plan),
+ * through drizzle's session so its logger still sees it. Use it only for
+ * statements whose text comes from a bounded set of shapes (values as
+ * parameters, never inlined): each text stays prepared on the connection.
+ */
+export async function execPreparedRows<T extends Record<string, unknown>>(db: Db, query: SQL): Promise<T[]> {
+  const prepared = db._.session.prepareQuery(dialect.sqlToQuery(query), undefined, "rows", false);
+  const result = (await prepared.execute()) as unknown;
   if (Array.isArray(result)) return result as T[];
   return ((result as { rows?: T[] }).rows ?? []) as T[];
 }

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [--no-build] [--fresh] [--only a,b] [--duration s] [--sql-only] [--profile]`
+ * `npm run bench [-- --quick] [--no-build] [--fresh] [--throwaway] [--only a,b] [--duration s] [--sql-only] [--profile]`
  *
  * Measures Cohort at organisation scale on PostgreSQL and judges each target
  * against a reference measured alongside it in the same run (issue #16);
@@ -21,7 +21,7 @@ import { answerDraw, type DrawnItem } from "@/db/seed/scale/quiz-answers";
 import { makeRng, seedOf } from "@/db/seed/scale/random";
 import { SCALE_PASSWORD } from "@/db/seed/scale/seed";
 import { benchTargets, type BenchContext } from "./bench-queries";
-import { prepareBenchDatabase, type BenchDb } from "./bench/database";
+import { dropThrowawayDatabase, prepareBenchDatabase, type BenchDb } from "./bench/database";
 import { capturePhases, cursorToDevNull, explain, replay, replayLoad, statementCount, type Phase } from "./bench/sql";
 import { mapLimit, mergeSamples, runLoad, signIn, summarize, type Request, type Samples } from "./bench/http";
 import { benchmarksMarkdown, budgetLines, judgeBudgets, runMarkdown, textTable, type Measured, type Reference } from "./bench/report";
@@ -33,6 +33,7 @@ const { values: args } = parseArgs({
     quick: { type: "boolean", default: false },
     "no-build": { type: "boolean", default: false },
     fresh: { type: "boolean", default: false },
+    throwaway: { type: "boolean", default: false },
     only: { type: "string" },
     duration: { type: "string" },
     "sql-only": { type: "boolean", default: false },
@@ -177,7 +178,20 @@ async function main() {
   log(`Cohort benchmark${QUICK ? " (quick mode)" : ""} — ${machine()}; commit ${commit()}; load average ${loadAtStart}`);
   fs.mkdirSync(OUT_DIR, { recursive: true });
 
-  const bench = await prepareBenchDatabase({ name: DATABASE, learners: LEARNERS, fresh: args.fresh, log });
+  // Ctrl-C or a CI timeout while seeding: the throwaway database goes too (replaced below once next start runs)
+  // (`on`, not `once`: Ctrl-C reaches this process twice, from the terminal and relayed by tsx, and a second
+  // signal with no handler left would kill it before the drop)
+  let stopping = false;
+  const early = () => {
+    if (stopping) return;
+    stopping = true;
+    void dropThrowawayDatabase(log)
+      .catch((e) => log(`could not drop the throwaway database: ${(e as Error).message}`))
+      .finally(() => process.exit(130));
+  };
+  process.on("SIGINT", early);
+  process.on("SIGTERM", early);
+  const bench = await prepareBenchDatabase({ name: DATABASE, learners: LEARNERS, fresh: args.fresh, throwaway: args.throwaway, log });
   const ctx = await benchContext(bench);
   const [{ version: pgVersion }] = await bench.client`select current_setting('server_version') as version`;
   const [counts] = await bench.client`
@@ -202,7 +216,8 @@ async function main() {
   }
   if (args["sql-only"]) {
     log(`Plans written to ${path.join(OUT_DIR, "plans")}/.`);
-    return closeDb();
+    await closeDb();
+    return bench.dropThrowaway();
   }
 
   if (!args["no-build"] || !fs.existsSync(path.join(DIST_DIR, "BUILD_ID"))) {
@@ -230,9 +245,17 @@ async function main() {
   });
   // an interrupted run (Ctrl-C, a CI timeout) must not leave next start running: it is in its own process group
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
-    process.once(signal, () => {
+    process.off(signal, early);
+    process.on(signal, () => {
+      if (stopping) return;
+      stopping = true;
       log(`${signal}: stopping next start (pid ${server.pid})`);
-      void server.stop().finally(() => process.exit(130));
+      void server
+        .stop()
+        .then(() => closeDb())
+        .then(() => dropThrowawayDatabase(log))
+        .catch(() => {})
+        .finally(() => process.exit(130));
     });
   }
   const sampler = new RssSampler(server.pid);
@@ -246,6 +269,7 @@ async function main() {
     sampler.stop();
     await server.stop();
     await closeDb();
+    await bench.dropThrowaway();
   }
   if (args.profile) log(`CPU profile of the server: ${profileDir}/ (open in Chrome DevTools or speedscope)`);
 
@@ -594,5 +618,6 @@ async function measureQuiz(base: string, bench: BenchDb, sampler: RssSampler, se
 
 main().catch(async (e) => {
   await closeDb().catch(() => {});
+  await dropThrowawayDatabase(log).catch((d) => log(`could not drop the throwaway database: ${(d as Error).message}`));
   fail(`Benchmark failed: ${(e as Error).stack ?? e}`);
 });

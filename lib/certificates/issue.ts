@@ -4,7 +4,7 @@ import { asc, eq, sql } from "drizzle-orm";
 import { execRows, type DbOrTx } from "@/db/client";
 import { assignmentProgress, certificates, cohortInstructors, cohorts, moduleVersions, users } from "@/db/schema";
 import { CODE_ALPHABET } from "./format";
-import { getOrgSettings } from "./settings";
+import { readOrgSettings } from "./settings";
 
 export type Certificate = typeof certificates.$inferSelect;
 
@@ -69,7 +69,7 @@ export async function issueCertificate(tx: DbOrTx, progressId: string): Promise<
     .innerJoin(users, eq(users.id, cohortInstructors.userId))
     .where(eq(cohortInstructors.cohortId, p.cohortId))
     .orderBy(asc(users.name));
-  const settings = await getOrgSettings(tx);
+  const settings = await readOrgSettings(tx);
 
   const values = {
     progressId,

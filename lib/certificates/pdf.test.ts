@@ -6,6 +6,7 @@ import { setupTestDb } from "@/db/test/test-db";
 import { renderCertificatePdf } from "./certificate-pdf";
 import { issueCertificate } from "./issue";
 import { getTrainingRecord } from "./record";
+import { forgetOrgSettings } from "./settings";
 import { trainingRecordCsv } from "./record-csv";
 import { revokeCertificate } from "./revoke";
 import { renderTranscriptPdf } from "./transcript-pdf";
@@ -24,6 +25,7 @@ async function setProvider(name: string, approval: string | null, hourTargets: {
     .insert(orgSettings)
     .values({ id: 1, organisationName: name, providerApprovalNumber: approval, hourTargets })
     .onConflictDoUpdate({ target: orgSettings.id, set: { organisationName: name, providerApprovalNumber: approval, hourTargets } });
+  forgetOrgSettings();
 }
 
 describe("certificate PDF", () => {

@@ -78,7 +78,7 @@ export async function getTrainingRecord({
             ),
       )
       .orderBy(asc(certificates.completedAt), asc(certificates.id)),
-    getOrgSettings(db),
+    getOrgSettings(),
   ]);
   return { entries, ...summarise(entries, settings), settings };
 }

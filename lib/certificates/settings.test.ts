@@ -3,7 +3,15 @@ import { describe, expect, it } from "vitest";
 import { auditLog, orgSettings } from "@/db/schema";
 import { makeUser } from "@/db/test/factories";
 import { setupTestDb } from "@/db/test/test-db";
-import { DEFAULT_SETTINGS, getOrgSettings, settingsFormSchema, updateOrgSettings } from "./settings";
+import {
+  DEFAULT_SETTINGS,
+  forgetOrgSettings,
+  getOrgSettings,
+  readOrgSettings,
+  SETTINGS_TTL_MS,
+  settingsFormSchema,
+  updateOrgSettings,
+} from "./settings";
 
 const t = setupTestDb();
 
@@ -64,6 +72,7 @@ describe("settingsFormSchema", () => {
 describe("org settings", () => {
   it("reads defaults while no row exists, creates row 1 on first save and audits it", async () => {
     await t.db.delete(orgSettings);
+    forgetOrgSettings();
     expect(await getOrgSettings()).toEqual(DEFAULT_SETTINGS);
     const admin = await makeUser({ role: "admin" });
     const input = {
@@ -92,5 +101,26 @@ describe("org settings", () => {
       });
     }
     expect((await getOrgSettings()).organisationName).not.toBe("Hijacked");
+  });
+
+  it("are read once per process while fresh, at once again after a save, and within the TTL after a change elsewhere", async () => {
+    const admin = await makeUser({ role: "admin" });
+    const input = { organisationName: "Lakeshore Peer Institute", providerApprovalNumber: null, hourTargets: [] };
+    await updateOrgSettings({ actor: admin, input });
+    const t0 = Date.now();
+    expect((await getOrgSettings(t0)).organisationName).toBe("Lakeshore Peer Institute");
+
+    // another instance saves: this one keeps its copy until the TTL runs out; the form and certificates read the row
+    await t.db.update(orgSettings).set({ organisationName: "Renamed Elsewhere" });
+    expect((await getOrgSettings(t0 + 1000)).organisationName).toBe("Lakeshore Peer Institute");
+    expect((await readOrgSettings()).organisationName).toBe("Renamed Elsewhere");
+    expect((await getOrgSettings(t0 + SETTINGS_TTL_MS + 1)).organisationName).toBe("Renamed Elsewhere");
+
+    // a save in this process shows at once
+    await updateOrgSettings({ actor: admin, input: { ...input, organisationName: "Saved Here" } });
+    expect((await getOrgSettings(t0 + SETTINGS_TTL_MS + 2)).organisationName).toBe("Saved Here");
+    await t.db.update(orgSettings).set({ organisationName: "Seeded" });
+    forgetOrgSettings();
+    expect((await getOrgSettings(t0 + SETTINGS_TTL_MS + 3)).organisationName).toBe("Seeded");
   });
 });

@@ -19,8 +19,8 @@ export const DEFAULT_SETTINGS: OrgSettings = {
 
 export const MAX_TARGETS = 20;
 
-/** The single settings row (id 1), or the defaults while none has been saved. */
-export async function getOrgSettings(db: DbOrTx = getDb()): Promise<OrgSettings> {
+/** The single settings row (id 1) as it is now, or the defaults while none has been saved. */
+export async function readOrgSettings(db: DbOrTx = getDb()): Promise<OrgSettings> {
   const [row] = await db.select().from(orgSettings).where(eq(orgSettings.id, 1)).limit(1);
   if (!row) return DEFAULT_SETTINGS;
   return {
@@ -29,6 +29,43 @@ export async function getOrgSettings(db: DbOrTx = getDb()): Promise<OrgSettings>
     // jsonb does not keep key order: rebuild each target so comparisons and output are stable
     hourTargets: row.hourTargets.map((t) => ({ category: t.category, hours: Number(t.hours) })),
   };
+}
+
+/**
+ * How long a process shows the settings it read: they change a few times a
+ * year and every training record (page, CSV, PDF) prints them. Saving
+ * clears this process's copy at once; other instances of the app (several
+ * may run on one database) show a change within this time. A version check
+ * against the row's updated_at would cost the same query as reading the row.
+ */
+export const SETTINGS_TTL_MS = 10_000;
+
+// Per database handle, on globalThis: Next.js gives pages, actions and route handlers separate copies of this
+// module, and a save in one must reach the others. A save (or forgetOrgSettings) starts a new generation.
+type SettingsCache = { generation: number; copies: WeakMap<object, { value: OrgSettings; expires: number; generation: number }> };
+const cacheKey = Symbol.for("cohort.orgSettings");
+const shared = globalThis as typeof globalThis & { [cacheKey]?: SettingsCache };
+const settingsCache = (shared[cacheKey] ??= { generation: 0, copies: new WeakMap() });
+
+/**
+ * The settings for display, read at most once per SETTINGS_TTL_MS per
+ * process. Certificates are issued from readOrgSettings inside their
+ * transaction, and the settings form shows readOrgSettings, never this copy.
+ */
+export async function getOrgSettings(now = Date.now()): Promise<OrgSettings> {
+  const db = getDb();
+  const hit = settingsCache.copies.get(db);
+  if (hit && hit.generation === settingsCache.generation && hit.expires > now) return hit.value;
+  const generation = settingsCache.generation;
+  const value = await readOrgSettings(db);
+  // a save that finished while this read was under way wins: do not keep what it replaced
+  if (generation === settingsCache.generation) settingsCache.copies.set(db, { value, expires: now + SETTINGS_TTL_MS, generation });
+  return value;
+}
+
+/** Drop this process's copy: for code that writes the row other than through updateOrgSettings (seeds, tests). */
+export function forgetOrgSettings() {
+  settingsCache.generation++;
 }
 
 const hoursText = /^\d{1,4}(\.\d{1,2})?$/;
@@ -123,8 +160,8 @@ export async function updateOrgSettings({
   ip?: string | null;
 }) {
   requirePermission(actor, "settings.manage");
-  return getDb().transaction(async (tx) => {
-    const before = await getOrgSettings(tx);
+  const saved = await getDb().transaction(async (tx) => {
+    const before = await readOrgSettings(tx);
     const values = {
       organisationName: input.organisationName,
       providerApprovalNumber: input.providerApprovalNumber,
@@ -146,6 +183,8 @@ export async function updateOrgSettings({
     });
     return values;
   });
+  forgetOrgSettings();
+  return saved;
 }
 
 /** Demo mode: a provider name and the Illinois-style targets, unless an admin already saved settings. */
@@ -163,4 +202,5 @@ export async function seedDemoSettings(db: DbOrTx) {
       ],
     })
     .onConflictDoNothing();
+  forgetOrgSettings();
 }

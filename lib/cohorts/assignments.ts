@@ -1,8 +1,8 @@
 import { notifyAssigned } from "@/lib/notifications/events";
-import { and, asc, desc, eq } from "drizzle-orm";
+import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { DATE_RANGE_MESSAGE, isInstantInRange } from "@/lib/platform/dates";
-import { getDb } from "@/db/client";
+import { getDb, preparedOnce } from "@/db/client";
 import { assignments, modules, moduleVersions } from "@/db/schema";
 import { DomainError, invalid, notFound } from "@/lib/platform/errors";
 import { fieldErrorsOf } from "@/lib/platform/field-errors";
@@ -168,18 +168,23 @@ export function pickAssignment<T extends { id: string }>(list: T[], id: string |
 
 /** The cohort's assignments, oldest first (scope is the caller's check). */
 export async function listCohortAssignments({ cohortId }: { cohortId: string }) {
-  return getDb()
-    .select({
-      id: assignments.id,
-      moduleId: assignments.moduleId,
-      moduleTitle: modules.title,
-      opensAt: assignments.opensAt,
-      dueAt: assignments.dueAt,
-      passMarkOverride: assignments.passMarkOverride,
-      maxAttempts: assignments.maxAttempts,
-    })
-    .from(assignments)
-    .innerJoin(modules, eq(modules.id, assignments.moduleId))
-    .where(eq(assignments.cohortId, cohortId))
-    .orderBy(asc(assignments.createdAt), asc(assignments.id));
+  // every view of a cohort's pages runs this: built and prepared once (db/client.ts preparedOnce)
+  const query = preparedOnce(getDb(), "cohort_assignments", (db) =>
+    db
+      .select({
+        id: assignments.id,
+        moduleId: assignments.moduleId,
+        moduleTitle: modules.title,
+        opensAt: assignments.opensAt,
+        dueAt: assignments.dueAt,
+        passMarkOverride: assignments.passMarkOverride,
+        maxAttempts: assignments.maxAttempts,
+      })
+      .from(assignments)
+      .innerJoin(modules, eq(modules.id, assignments.moduleId))
+      .where(eq(assignments.cohortId, sql.placeholder("cohortId")))
+      .orderBy(asc(assignments.createdAt), asc(assignments.id))
+      .prepare("cohort_assignments"),
+  );
+  return query.execute({ cohortId });
 }

@@ -1,6 +1,6 @@
-import { and, asc, desc, eq, ilike, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
-import { getDb } from "@/db/client";
+import { getDb, preparedOnce, type Db } from "@/db/client";
 import { assignmentProgress, assignments, enrolments, reflections, users } from "@/db/schema";
 import { listCohortAssignments, pickAssignment } from "@/lib/cohorts/assignments";
 import { requireCohort, type Actor } from "@/lib/cohorts/cohorts";
@@ -23,21 +23,26 @@ export const learnerQuerySchema = z.object({
 });
 export type LearnerQuery = z.infer<typeof learnerQuerySchema>;
 
-const at = (now: Date) => sql`${now.toISOString()}::timestamptz`;
+// Values go in as placeholders: each shape of these queries is built once and prepared (db/client.ts preparedOnce).
+const ph = {
+  cohortId: sql.placeholder("cohortId"),
+  assignmentId: sql.placeholder("assignmentId"),
+  now: sql`${sql.placeholder("now")}::timestamptz`,
+};
 
 /** Status of the joined progress row, or null while the cohort has no assignment. */
-function statusOrNull(now: Date) {
-  return sql<ProgressStatus | null>`(case when ${assignments.id} is null then null else ${statusSql(at(now))} end)`;
+function statusOrNull() {
+  return sql<ProgressStatus | null>`(case when ${assignments.id} is null then null else ${statusSql(ph.now)} end)`;
 }
 
 /** Active enrolments of the cohort joined to their progress on one assignment (left join: no assignment yet is fine). */
-function learnerRows(cohortId: string, assignmentId: string | null) {
+function learnerRows(hasAssignment: boolean) {
   return {
-    progressJoin: assignmentId
-      ? and(eq(assignmentProgress.userId, enrolments.userId), eq(assignmentProgress.assignmentId, assignmentId))
+    progressJoin: hasAssignment
+      ? and(eq(assignmentProgress.userId, enrolments.userId), eq(assignmentProgress.assignmentId, ph.assignmentId))
       : sql`false`,
-    assignmentJoin: and(eq(assignments.id, assignmentProgress.assignmentId), eq(assignments.cohortId, cohortId)),
-    active: and(eq(enrolments.cohortId, cohortId), eq(enrolments.status, "active")),
+    assignmentJoin: and(eq(assignments.id, assignmentProgress.assignmentId), eq(assignments.cohortId, ph.cohortId)),
+    active: and(eq(enrolments.cohortId, ph.cohortId), eq(enrolments.status, "active")),
   };
 }
 
@@ -73,28 +78,34 @@ export async function getCohortSummary({
   return summaryOf(cohortId, assignmentId, now);
 }
 
-/** The tiles' query, for a cohort whose scope the caller has checked. */
-async function summaryOf(cohortId: string, assignmentId: string | null, now: Date): Promise<CohortSummary> {
-  const j = learnerRows(cohortId, assignmentId);
-  const awaiting = assignmentId
+function buildSummaryQuery(db: Db, hasAssignment: boolean) {
+  const j = learnerRows(hasAssignment);
+  const awaiting = hasAssignment
     ? sql<number>`(select count(*)::int from ${reflections}
-        join ${enrolments} re on re.user_id = ${reflections.userId} and re.cohort_id = ${cohortId} and re.status = 'active'
-        where ${reflections.assignmentId} = ${assignmentId} and ${reflections.status} = 'submitted')`
+        join ${enrolments} re on re.user_id = ${reflections.userId} and re.cohort_id = ${ph.cohortId} and re.status = 'active'
+        where ${reflections.assignmentId} = ${ph.assignmentId} and ${reflections.status} = 'submitted')`
     : sql<number>`0`;
-  const [row] = await getDb()
+  return db
     .select({
       enrolled: sql<number>`count(*)::int`,
       completed: sql<number>`count(${assignmentProgress.completedAt})::int`,
       quizTakers: sql<number>`(count(*) filter (where ${assignmentProgress.attemptsCount} > 0))::int`,
       quizPassed: sql<number>`count(${assignmentProgress.quizPassedAt})::int`,
       reflectionsSubmitted: sql<number>`coalesce(sum(${assignmentProgress.reflectionsSubmitted}), 0)::int`,
-      overdue: sql<number>`(count(*) filter (where ${statusOrNull(now)} = 'overdue'))::int`,
+      overdue: sql<number>`(count(*) filter (where ${statusOrNull()} = 'overdue'))::int`,
       awaitingReview: awaiting,
     })
     .from(enrolments)
     .leftJoin(assignmentProgress, j.progressJoin)
     .leftJoin(assignments, j.assignmentJoin)
-    .where(j.active);
+    .where(j.active)
+    .prepare("cohort_summary");
+}
+
+/** The tiles' query, for a cohort whose scope the caller has checked. */
+async function summaryOf(cohortId: string, assignmentId: string | null, now: Date): Promise<CohortSummary> {
+  const query = preparedOnce(getDb(), `cohort_summary:${Boolean(assignmentId)}`, (db) => buildSummaryQuery(db, Boolean(assignmentId)));
+  const [row] = await query.execute({ cohortId, assignmentId, now: now.toISOString() });
   const pct = (n: number, d: number) => (d ? Math.round((n / d) * 100) : null);
   return {
     ...row,
@@ -140,21 +151,20 @@ type LearnerTableOptions = {
 };
 export type LearnerTable = { rows: LearnerRow[]; total: number; page: number; pageCount: number };
 
-/** The learner table's query, for a cohort whose scope the caller has checked. */
-async function learnersOf({
-  cohortId,
-  assignmentId,
-  sort = "name",
-  dir = "asc",
-  status,
-  q,
-  page = 1,
-  pageSize = LEARNERS_PAGE_SIZE,
-  now = new Date(),
-}: LearnerTableOptions): Promise<LearnerTable> {
-  if (!learnerSorts.includes(sort)) throw new Error("Unknown sort column.");
-  const j = learnerRows(cohortId, assignmentId);
-  const st = statusOrNull(now);
+type LearnerShape = { hasAssignment: boolean; sort: LearnerSort; dir: "asc" | "desc"; status: boolean; q: boolean; paged: boolean };
+
+/** The conditions of the learner table for a shape (values are placeholders). */
+function learnerConditions(shape: LearnerShape) {
+  const j = learnerRows(shape.hasAssignment);
+  const where: SQL[] = [j.active!];
+  if (shape.status && shape.hasAssignment) where.push(sql`${statusOrNull()} = ${sql.placeholder("status")}`);
+  if (shape.q) where.push(sql`(${users.name} ilike ${sql.placeholder("like")} or ${users.email} ilike ${sql.placeholder("like")})`);
+  return { j, where: and(...where) };
+}
+
+function buildLearnerQuery(db: Db, shape: LearnerShape) {
+  const { j, where } = learnerConditions(shape);
+  const st = statusOrNull();
   const statusRank = sql`(case ${st} when 'overdue' then 0 when 'not_started' then 1 when 'in_progress' then 2 when 'complete_late' then 3 when 'complete' then 4 end)`;
   const sortBy: Record<LearnerSort, SQL> = {
     name: sql`lower(${users.name})`,
@@ -165,14 +175,8 @@ async function learnersOf({
     reflections: sql`${assignmentProgress.reflectionsSubmitted}`,
     lastActivity: sql`${assignmentProgress.lastActivityAt}`,
   };
-  const order = dir === "desc" ? sql`${sortBy[sort]} desc nulls last` : sql`${sortBy[sort]} asc nulls last`;
-  const where: SQL[] = [j.active!];
-  if (status && assignmentId) where.push(sql`${st} = ${status}`);
-  if (q) {
-    const like = `%${q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
-    where.push(or(ilike(users.name, like), ilike(users.email, like))!);
-  }
-  const base = getDb()
+  const order = shape.dir === "desc" ? sql`${sortBy[shape.sort]} desc nulls last` : sql`${sortBy[shape.sort]} asc nulls last`;
+  const base = db
     .select({
       userId: users.id,
       name: users.name,
@@ -191,20 +195,60 @@ async function learnersOf({
     .innerJoin(users, eq(users.id, enrolments.userId))
     .leftJoin(assignmentProgress, j.progressJoin)
     .leftJoin(assignments, j.assignmentJoin)
-    .where(and(...where))
+    .where(where)
     .orderBy(order, asc(sql`lower(${users.name})`), desc(users.id));
+  return shape.paged
+    ? base.limit(sql.placeholder("limit")).offset(sql.placeholder("offset")).prepare("cohort_learners")
+    : base.prepare("cohort_learners_all");
+}
+
+/** The learner table's query, for a cohort whose scope the caller has checked. */
+async function learnersOf({
+  cohortId,
+  assignmentId,
+  sort = "name",
+  dir = "asc",
+  status,
+  q,
+  page = 1,
+  pageSize = LEARNERS_PAGE_SIZE,
+  now = new Date(),
+}: LearnerTableOptions): Promise<LearnerTable> {
+  if (!learnerSorts.includes(sort)) throw new Error("Unknown sort column.");
+  if (dir !== "asc" && dir !== "desc") throw new Error("Unknown sort direction.");
   const size = pageSize === "all" ? null : pageSize;
-  const rows = size ? await base.limit(size).offset((page - 1) * size) : await base;
+  const shape: LearnerShape = {
+    hasAssignment: Boolean(assignmentId),
+    sort,
+    dir,
+    status: Boolean(status),
+    q: Boolean(q),
+    paged: size !== null,
+  };
+  const values = {
+    cohortId,
+    assignmentId,
+    now: now.toISOString(),
+    status,
+    like: q ? `%${q.replace(/[\\%_]/g, (m) => `\\${m}`)}%` : undefined,
+    limit: size,
+    offset: size ? (page - 1) * size : 0,
+  };
+  const query = preparedOnce(getDb(), `cohort_learners:${JSON.stringify(shape)}`, (db) => buildLearnerQuery(db, shape));
+  const rows = await query.execute(values);
   let total = rows[0]?.total ?? 0;
   if (!rows.length && page > 1) {
-    // past the last page: count what there is so the pager can offer a way back
+    // past the last page: count what there is so the pager can offer a way back (rare: not prepared)
+    const { j, where } = learnerConditions(shape);
     const [c] = await getDb()
       .select({ n: sql<number>`count(*)::int` })
       .from(enrolments)
       .innerJoin(users, eq(users.id, enrolments.userId))
       .leftJoin(assignmentProgress, j.progressJoin)
       .leftJoin(assignments, j.assignmentJoin)
-      .where(and(...where));
+      .where(where)
+      .prepare("cohort_learners_count")
+      .execute(values);
     total = c.n;
   }
   return {

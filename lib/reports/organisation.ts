@@ -1,5 +1,5 @@
 import { sql, type SQL } from "drizzle-orm";
-import { getDb, execRows } from "@/db/client";
+import { getDb, execPreparedRows, execRows } from "@/db/client";
 import { assignmentProgress, assignments, cohortInstructors, cohorts, enrolments, reflections, users } from "@/db/schema";
 import { requirePermission } from "@/lib/access/scope";
 import type { CurrentUser } from "@/lib/accounts/sessions";
@@ -50,7 +50,7 @@ export async function getOrganisationTiles({
   const where = learnerAssignmentWhere(filters, now, "due");
   const status = statusSql(nowSql(now));
   const [[t], [l], [r]] = await Promise.all([
-    execRows<{ rows: number; completed: number; overdue: number; hours: number | string | null }>(
+    execPreparedRows<{ rows: number; completed: number; overdue: number; hours: number | string | null }>(
       db,
       sql`select count(*)::int as rows,
           (count(*) filter (where ${status} in ('complete', 'complete_late')))::int as completed,
@@ -58,12 +58,12 @@ export async function getOrganisationTiles({
           coalesce(sum(${hoursEarnedSql}), 0)::float8 as hours
         from ${learnerAssignmentsFrom} ${hoursJoins} ${where}`,
     ),
-    execRows<{ learners: number }>(
+    execPreparedRows<{ learners: number }>(
       db,
       sql`select count(*)::int as learners from (
           select ${assignmentProgress.userId} from ${learnerAssignmentsFrom} ${where} group by ${assignmentProgress.userId}) learners`,
     ),
-    execRows<{ awaiting: number }>(
+    execPreparedRows<{ awaiting: number }>(
       db,
       sql`select count(*)::int as awaiting
         from ${learnerAssignmentsFrom}
@@ -133,7 +133,7 @@ export async function listOrganisationCohorts({
     where ${enrolments.cohortId} = ${cohorts.id} and ${enrolments.status} = 'active')::int`;
   // the page is chosen first; instructors and enrolled are looked up for its rows only
   // (enrolled for every cohort only when it is the sort key)
-  const rows = await execRows<{
+  const rows = await execPreparedRows<{
     id: string;
     name: string;
     status: "active" | "archived";
@@ -243,7 +243,7 @@ export async function getCompletionsPerWeek({
 }): Promise<WeekPoint[]> {
   requirePermission(actor, "reports.organisation");
   const where = whereSql([...learnerAssignmentConditions(filters, now, "completed"), sql`${assignmentProgress.completedAt} is not null`]);
-  const rows = await execRows<{ week: string; n: number }>(
+  const rows = await execPreparedRows<{ week: string; n: number }>(
     getDb(),
     sql`select to_char(date_trunc('week', ${assignmentProgress.completedAt}, 'UTC') at time zone 'UTC', 'YYYY-MM-DD') as week,
         count(*)::int as n
@@ -267,7 +267,7 @@ export async function getCompletionsPerWeek({
 /** Instructors to filter by: everyone who teaches a cohort, and every instructor account. */
 export async function listReportInstructors({ actor }: { actor: Actor }) {
   requirePermission(actor, "reports.organisation");
-  return execRows<{ id: string; name: string; email: string }>(
+  return execPreparedRows<{ id: string; name: string; email: string }>(
     getDb(),
     sql`select ${users.id} as id, ${users.name} as name, ${users.email} as email from ${users}
         where ${users.role} = 'instructor'
@@ -281,6 +281,6 @@ export async function listReportInstructors({ actor }: { actor: Actor }) {
 /** Whether any cohort exists at all (the report's empty state). */
 export async function hasAnyCohort({ actor }: { actor: Actor }) {
   requirePermission(actor, "reports.organisation");
-  const [r] = await execRows<{ any: boolean }>(getDb(), sql`select exists (select 1 from ${cohorts}) as any`);
+  const [r] = await execPreparedRows<{ any: boolean }>(getDb(), sql`select exists (select 1 from ${cohorts}) as any`);
   return Boolean(r?.any);
 }

@@ -323,6 +323,7 @@ npm run bench -- --quick             # CI: 10,000 learners (cohort_bench_quick),
 npm run bench -- --no-build          # reuse the last build (NEXT_DIST_DIR, default .next-bench)
 npm run bench -- --only learnerHome,quizSubmit --duration 5
 npm run bench -- --fresh             # drop and reseed the benchmark database
+npm run bench -- --quick --throwaway # a database of the run's own (cohort_bench_quick_<pid>), dropped at the end, also on failure or Ctrl-C
 npm run bench -- --profile --only cohortPage   # also write the server's CPU profile to bench-results/profiles/
 \`\`\`
 

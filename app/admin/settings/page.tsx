@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import { AppShell } from "@/app/_components/app-shell";
 import { page } from "@/app/_edge/page";
-import { getOrgSettings, MAX_TARGETS } from "@/lib/certificates/settings";
+import { MAX_TARGETS, readOrgSettings } from "@/lib/certificates/settings";
 import { SettingsForm } from "./settings-form";
 
 export const metadata: Metadata = { title: "Settings" };
 
 export default page({ permission: "settings.manage" }, async ({ user }) => {
-  const settings = await getOrgSettings();
+  const settings = await readOrgSettings();
   return (
     <AppShell user={user}>
       <h1 className="text-2xl font-bold">Settings</h1>
