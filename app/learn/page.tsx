@@ -6,6 +6,7 @@ import { page } from "@/app/_edge/page";
 import { listLearnerAssignments, type LearnerAssignment } from "@/lib/learning/home";
 import { ProgressBar } from "./_components/progress-bar";
 import { StatusBadge } from "@/app/_components/status-badge";
+import { Badge, statusTone } from "@/app/_components/ui/badge";
 
 export const metadata: Metadata = { title: "My training" };
 
@@ -51,7 +52,14 @@ function AssignmentCard({ a }: { a: LearnerAssignment }) {
           </h2>
           <p className="text-sm text-slate-700">{a.cohortName}</p>
         </div>
-        <StatusBadge status={a.status} />
+        <div className="flex flex-wrap gap-2">
+          {a.awaitingReview && (
+            <Badge tone={statusTone.awaiting_review} data-testid="awaiting-review">
+              Awaiting review
+            </Badge>
+          )}
+          <StatusBadge status={a.status} />
+        </div>
       </div>
       <p className="mt-2 text-sm">
         {a.completedAt ? (
@@ -91,6 +99,9 @@ function AssignmentCard({ a }: { a: LearnerAssignment }) {
           <dd>
             {a.reflectionsSubmitted} of {a.reflectionsTotal} submitted
             {a.revisionsRequested > 0 && <span className="block text-amber-800">{a.revisionsRequested} to revise</span>}
+            {a.awaitingReview && a.reviewsWaiting > 0 && (
+              <span className="block text-amber-800">{a.reviewsWaiting} waiting for your instructor&apos;s review</span>
+            )}
           </dd>
         </div>
       </dl>
