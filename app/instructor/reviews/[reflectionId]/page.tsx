@@ -5,6 +5,7 @@ import { LocalTime } from "@/app/_components/local-time";
 import { page } from "@/app/_edge/page";
 import { getReflectionForReview } from "@/lib/learning/reviews";
 import { ReviewForm } from "./review-form";
+import { rubricMax, rubricTotal } from "@/lib/learning/reflections/rubric";
 
 export const metadata: Metadata = { title: "Review a reflection" };
 
@@ -35,6 +36,12 @@ export default page<{ reflectionId: string }>({ permission: "workspace.instructo
         </Link>{" "}
         · submitted <LocalTime value={r.submittedAt} /> · {statusText[r.status]}
       </p>
+      {r.reflectionsMustBeAccepted && (
+        <p className="mt-1 text-sm text-slate-700">
+          Credit waits for you: the assignment completes, and the certificate is issued, when you accept the last of the learner&apos;s{" "}
+          {r.promptCount} reflections (and the quiz is passed).
+        </p>
+      )}
       <div className="mt-6 grid gap-6 lg:grid-cols-[3fr_2fr]">
         <article className="card space-y-3" aria-labelledby="prompt-heading">
           <h2 id="prompt-heading" className="text-sm font-semibold uppercase tracking-wide text-slate-600">
@@ -58,7 +65,7 @@ export default page<{ reflectionId: string }>({ permission: "workspace.instructo
               <h2 id="review-heading" className="mb-3 text-lg font-semibold">
                 Your review
               </h2>
-              <ReviewForm reflectionId={r.id} version={r.version} />
+              <ReviewForm reflectionId={r.id} version={r.version} rubric={r.rubric} />
             </section>
           ) : (
             <p className="card">This reflection is not waiting for a review ({statusText[r.status].toLowerCase()}).</p>
@@ -75,6 +82,12 @@ export default page<{ reflectionId: string }>({ permission: "workspace.instructo
                       {h.decision === "accepted" ? "Accepted" : "Revision requested"} by {h.reviewerName ?? "a former instructor"},{" "}
                       <LocalTime value={h.createdAt} />
                     </p>
+                    {h.scores && r.rubric && (
+                      <p className="mt-1 text-slate-700">
+                        Rubric {rubricTotal(r.rubric, h.scores)} of {rubricMax(r.rubric)}:{" "}
+                        {r.rubric.criteria.map((c) => `${c.label} ${h.scores?.[c.id] ?? "–"}`).join(" · ")}
+                      </p>
+                    )}
                     {h.feedback && <p className="mt-1 whitespace-pre-wrap break-words text-slate-800">{h.feedback}</p>}
                   </li>
                 ))}
