@@ -33,5 +33,5 @@ export function awaitingText(a: AwaitingReview): string {
     parts.push(`${reflectionsWord(a.waiting)} ${a.waiting.length === 1 ? "is" : "are"} waiting for your instructor's review`);
   if (a.revise.length) parts.push(`${reflectionsWord(a.revise)} ${a.revise.length === 1 ? "needs" : "need"} revision (see the feedback)`);
   const sentence = parts.join("; ");
-  return `${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}. Your assignment is complete, and your certificate issued, when your instructor has accepted all of them.`;
+  return `${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}. You finish the assignment, and get your certificate, when your instructor has accepted all of them.`;
 }
