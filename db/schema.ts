@@ -301,6 +301,8 @@ export const assignments = pgTable(
     passMarkOverride: integer("pass_mark_override"),
     /** null: unlimited */
     maxAttempts: integer("max_attempts"),
+    /** completion (and the certificate) waits until an instructor has accepted every reflection; assignments made before it existed keep false */
+    reflectionsMustBeAccepted: boolean("reflections_must_be_accepted").notNull().default(true),
     createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -476,6 +478,8 @@ export const reflectionReviews = pgTable(
     reviewerId: uuid("reviewer_id").references(() => users.id, { onDelete: "set null" }),
     decision: reviewDecisionEnum("decision").notNull(),
     feedback: text("feedback").notNull(),
+    /** rubric scores (criterion id -> 0, 1 or 2) when the module version has a rubric; null for reviews without one */
+    scores: jsonb("scores").$type<Record<string, number>>(),
     createdAt: createdAt(),
   },
   (t) => [index("reflection_reviews_reflection_idx").on(t.reflectionId)],

@@ -108,6 +108,8 @@ test.describe("an instructor runs a cohort", () => {
     await page.getByLabel("Due").fill("2030-06-01T09:00");
     await page.getByRole("button", { name: "Assign module" }).click();
     await expect(page.getByText("The due date must be after the open date.")).toBeVisible();
+    // on by default for a new assignment: credit waits for the instructor's acceptance
+    await expect(page.getByLabel("Reflections must be accepted")).toBeChecked();
     await page.getByLabel("Opens").fill("2026-01-05T09:00");
     await page.getByLabel("Due").fill("2030-06-15T17:00");
     await page.getByLabel("Pass mark (optional, %)").fill("85");
@@ -117,6 +119,7 @@ test.describe("an instructor runs a cohort", () => {
     await expect(page.getByText("Jun 15, 2030, 5:00 PM", { exact: true })).toBeVisible();
     await expect(page.getByLabel("Due")).toHaveValue("2030-06-15T17:00");
     await expect(page.getByText("85 % (set for this cohort)")).toBeVisible();
+    await expect(page.getByText("when an instructor has accepted every reflection", { exact: true })).toBeVisible();
     await expectAccessible(page);
 
     // --- an invite link; a person without an account joins through it

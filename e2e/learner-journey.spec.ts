@@ -42,7 +42,11 @@ const attemptIds: string[] = [];
 const reflectionText = [writing(90, "texts after hours"), writing(85, "social media requests"), writing(80, "my own plan")];
 
 test.describe.serial("learner journey", () => {
-  test("a new learner reads the lesson, fails then passes the quiz, writes the reflections and completes", async ({ page, context }) => {
+  test("a new learner reads the lesson, fails then passes the quiz, writes the reflections, waits for the instructor to accept them and completes", async ({
+    page,
+    context,
+    browser,
+  }) => {
     // 13 lesson sections since version 2 of the module (7 before), each a page load and a click
     test.setTimeout(900_000);
     await signIn(page, LEARNER);
@@ -203,9 +207,59 @@ test.describe.serial("learner journey", () => {
     await expect(page.getByTestId("reflection-3-save")).toHaveText("Saved", { timeout: 15_000 });
     await page.getByRole("button", { name: "Submit reflection 3" }).click();
     await expect(page.getByTestId("reflection-3-status")).toContainText("Submitted");
-    await expect(page.getByTestId("reflections-count")).toContainText("Your assignment is complete");
 
-    // --- complete, on the home page, with the certificate as the next step
+    // --- credit waits for the instructor: the Evening cohort's reflections must be accepted
+    await page.reload();
+    await expect(page.getByTestId("reflections-count")).toContainText("3 of 3 submitted");
+    await expect(page.getByTestId("reflections-count")).not.toContainText("Your assignment is complete");
+    await expect(page.getByTestId("awaiting-review-detail")).toContainText(
+      "Reflections 1, 2 and 3 are waiting for your instructor's review",
+    );
+    await expect(page.getByTestId("rubric-criteria")).toContainText("How your instructor reads your reflections");
+    await page.goto("/learn");
+    await expect(card.getByTestId("awaiting-review")).toHaveText("Awaiting review");
+    await expect(card.getByTestId("status")).toHaveText("In progress");
+    await expect(card).toContainText("3 waiting for your instructor's review");
+    await expect(card.getByTestId("next-step")).toHaveText("Awaiting review");
+    await page.goto(`/learn/${progressId}`);
+    await expect(page.getByTestId("awaiting-review-detail")).toContainText("waiting for your instructor's review");
+    await expect(page.getByRole("link", { name: "View your certificate" })).toHaveCount(0);
+
+    // --- the cohort's instructor scores each reflection with the rubric and accepts it
+    const staffContext = await browser.newContext({ storageState: storage.instructor });
+    const staff = await staffContext.newPage();
+    for (const n of [1, 2, 3]) {
+      await staff.goto("/instructor/reviews");
+      await staff.getByRole("link", { name: `Review Ana Lima's reflection ${n}` }).click();
+      await expect(staff.getByTestId("reflection-body")).toBeVisible();
+      const accept = staff.getByRole("button", { name: "Accept", exact: true });
+      await expect(accept).toBeDisabled();
+      const score = (criterion: string, points: number) =>
+        staff.getByTestId(`criterion-${criterion}`).getByRole("radio").nth(points).check();
+      for (const c of ["situation", "reasoning", "words", "support"]) await score(c, 2);
+      if (n === 1) {
+        // 8 of 10, but a 0 for identifying details: the rule says no
+        await score("privacy", 0);
+        await expect(staff.getByTestId("rubric-total")).toContainText("Total 8 of 10");
+        await expect(staff.getByTestId("rubric-total")).toContainText("cannot be accepted");
+        await expect(accept).toBeDisabled();
+        await expectAccessible(staff);
+      }
+      await score("privacy", 1);
+      await expect(staff.getByTestId("rubric-total")).toContainText("Total 9 of 10");
+      await expect(accept).toBeEnabled();
+      await accept.click();
+      await expect(staff).toHaveURL(/\/instructor\/reviews\?reviewed=accepted$/);
+      if (n === 2) {
+        // two of three accepted: still waiting, no certificate yet
+        await page.goto("/learn");
+        await expect(card).toContainText("1 waiting for your instructor's review");
+        await expect(card.getByTestId("status")).toHaveText("In progress");
+      }
+    }
+    await staffContext.close();
+
+    // --- complete at the last acceptance, on the home page, with the certificate as the next step
     await page.goto("/learn");
     await expect(card.getByTestId("status")).toHaveText("Complete");
     await expect(card).toContainText("3 of 3 submitted");

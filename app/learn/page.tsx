@@ -11,6 +11,7 @@ import { StatusBadge } from "@/app/_components/status-badge";
 import { buttonClasses } from "@/app/_components/ui/button";
 import { cardClasses } from "@/app/_components/ui/card";
 import { cx } from "@/app/_components/ui/cx";
+import { Badge, statusTone } from "@/app/_components/ui/badge";
 
 export const metadata: Metadata = { title: "My training" };
 
@@ -65,7 +66,14 @@ function AssignmentCard({ a }: { a: LearnerAssignment }) {
           </h2>
           <p className="text-sm text-slate-700">{a.cohortName}</p>
         </div>
-        <StatusBadge status={a.status} />
+        <div className="flex flex-wrap gap-2">
+          {a.awaitingReview && (
+            <Badge tone={statusTone.awaiting_review} data-testid="awaiting-review">
+              Awaiting review
+            </Badge>
+          )}
+          <StatusBadge status={a.status} />
+        </div>
       </div>
       <p className="mt-2 text-sm">
         {a.completedAt ? (
@@ -105,6 +113,9 @@ function AssignmentCard({ a }: { a: LearnerAssignment }) {
           <dd>
             {a.reflectionsSubmitted} of {a.reflectionsTotal} submitted
             {a.revisionsRequested > 0 && <span className="block text-amber-800">{a.revisionsRequested} to revise</span>}
+            {a.awaitingReview && a.reviewsWaiting > 0 && (
+              <span className="block text-amber-800">{a.reviewsWaiting} waiting for your instructor&apos;s review</span>
+            )}
           </dd>
         </div>
       </dl>

@@ -27,6 +27,8 @@ export async function makeAssignment(
     dueAt?: Date;
     maxAttempts?: number | null;
     passMarkOverride?: number | null;
+    /** false unless asked: these tests describe completion on submission; the column's default (true) is tested apart */
+    reflectionsMustBeAccepted?: boolean;
     cohortStatus?: "active" | "archived";
     instructorId?: string;
   } = {},
@@ -47,6 +49,7 @@ export async function makeAssignment(
       dueAt: opts.dueAt ?? new Date(Date.now() + 14 * DAY),
       maxAttempts: opts.maxAttempts ?? null,
       passMarkOverride: opts.passMarkOverride ?? null,
+      reflectionsMustBeAccepted: opts.reflectionsMustBeAccepted ?? false,
     })
     .returning();
   return { cohort, assignment, moduleId };

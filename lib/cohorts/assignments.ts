@@ -40,6 +40,11 @@ export const assignmentFieldsSchema = z
     dueAt: instant("due date"),
     passMarkOverride: optionalInt(1, 100, "The pass mark is a whole number from 1 to 100."),
     maxAttempts: optionalInt(1, 100, "The attempts limit is a whole number from 1 to 100."),
+    // on unless turned off: credit waits for an instructor to accept every reflection
+    reflectionsMustBeAccepted: z.preprocess(
+      (v) => (v === undefined || v === null ? true : v === true || v === "true" || v === "on"),
+      z.boolean(),
+    ),
   })
   .refine((d) => d.dueAt > d.opensAt, { path: ["dueAt"], message: "The due date must be after the open date." });
 
@@ -48,6 +53,8 @@ export type AssignmentFields = {
   dueAt: string;
   passMarkOverride?: string | number | null;
   maxAttempts?: string | number | null;
+  /** default true; a form sends "on" when the box is ticked and "" when not */
+  reflectionsMustBeAccepted?: boolean | string | null;
 };
 
 function checked<T>(schema: z.ZodType<T>, input: unknown): T {
@@ -111,6 +118,7 @@ export async function assignModule({
         dueAt: values.dueAt.toISOString(),
         passMarkOverride: values.passMarkOverride,
         maxAttempts: values.maxAttempts,
+        reflectionsMustBeAccepted: values.reflectionsMustBeAccepted,
       },
     });
     return assignment;
@@ -179,6 +187,7 @@ export async function listCohortAssignments({ cohortId }: { cohortId: string }) 
         dueAt: assignments.dueAt,
         passMarkOverride: assignments.passMarkOverride,
         maxAttempts: assignments.maxAttempts,
+        reflectionsMustBeAccepted: assignments.reflectionsMustBeAccepted,
       })
       .from(assignments)
       .innerJoin(modules, eq(modules.id, assignments.moduleId))

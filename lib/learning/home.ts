@@ -32,6 +32,8 @@ function buildHomeQuery(db: DbOrTx) {
       certificateId: certificates.id,
       hasOpenAttempt: sql<boolean>`exists (select 1 from ${quizAttempts} where ${quizAttempts.progressId} = ${assignmentProgress.id} and ${quizAttempts.status} = 'in_progress')`,
       revisionsRequested: sql<number>`(select count(*)::int from ${reflections} where ${reflections.progressId} = ${assignmentProgress.id} and ${reflections.status} = 'revision_requested')`,
+      reflectionsMustBeAccepted: assignments.reflectionsMustBeAccepted,
+      reviewsWaiting: sql<number>`(select count(*)::int from ${reflections} where ${reflections.progressId} = ${assignmentProgress.id} and ${reflections.status} = 'submitted')`,
     })
     .from(assignmentProgress)
     .innerJoin(assignments, eq(assignments.id, assignmentProgress.assignmentId))
@@ -71,6 +73,12 @@ export async function listLearnerAssignments({ userId, now = new Date(), db = ge
     return {
       ...r,
       window,
+      /** reflections must be accepted, all submitted, not all accepted yet: the learner waits on the instructor */
+      awaitingReview:
+        r.reflectionsMustBeAccepted &&
+        r.completedAt === null &&
+        r.reflectionsSubmitted >= r.reflectionsTotal &&
+        r.reviewsWaiting + r.revisionsRequested > 0,
       quizPassed: r.quizPassedAt !== null,
       next: nextStep({ ...r, window, quizPassed: r.quizPassedAt !== null }),
     };

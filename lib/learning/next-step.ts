@@ -15,6 +15,9 @@ export type NextStepInput = {
   reflectionsSubmitted: number;
   reflectionsTotal: number;
   revisionsRequested: number;
+  /** reflections must be accepted and some of them wait for the instructor (0 when not) */
+  reflectionsMustBeAccepted?: boolean;
+  reviewsWaiting?: number;
 };
 
 export type NextStep = { label: string; href: string | null; note?: string };
@@ -45,5 +48,11 @@ export function nextStep(p: NextStepInput): NextStep {
   }
   if (p.revisionsRequested > 0) return { label: "Revise your reflection", href: `${base}/reflections` };
   if (p.reflectionsSubmitted < p.reflectionsTotal) return { label: "Write your reflections", href: `${base}/reflections` };
+  if (p.reflectionsMustBeAccepted && (p.reviewsWaiting ?? 0) > 0)
+    return {
+      label: "Awaiting review",
+      href: `${base}/reflections`,
+      note: `${p.reviewsWaiting} reflection${p.reviewsWaiting === 1 ? "" : "s"} waiting for your instructor. Your certificate comes when all are accepted.`,
+    };
   return { label: "Review your work", href: base };
 }

@@ -1,9 +1,10 @@
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { certificates, sectionReads } from "@/db/schema";
+import { certificates, reflections, sectionReads } from "@/db/schema";
 import { progressStatus } from "@/lib/learning/progress/status";
 import { loadOwnProgress, versionFor, windowOf, type Learner } from "./own-progress";
 import { effectivePassMark } from "./pass-mark";
+import { awaitingReview } from "./reflections/awaiting";
 
 /**
  * What every page under /learn/[progressId] starts from: the learner's own
@@ -22,11 +23,16 @@ export async function getLearnerAssignment({
 }) {
   const db = getDb();
   const row = await loadOwnProgress(db, learner, progressId);
-  const [version, reads, [cert]] = await Promise.all([
+  const [version, reads, [cert], statuses] = await Promise.all([
     versionFor(db, row),
     db.select({ sectionId: sectionReads.sectionId }).from(sectionReads).where(eq(sectionReads.progressId, progressId)),
     db.select({ id: certificates.id }).from(certificates).where(eq(certificates.progressId, progressId)),
+    db
+      .select({ promptId: reflections.promptId, status: reflections.status })
+      .from(reflections)
+      .where(eq(reflections.progressId, progressId)),
   ]);
+  const statusOf = new Map(statuses.map((r) => [r.promptId, r.status]));
   return {
     ...row,
     version,
@@ -35,6 +41,12 @@ export async function getLearnerAssignment({
     status: progressStatus(row.progress, row, now),
     readSectionIds: new Set(reads.map((r) => r.sectionId)),
     certificateId: cert?.id ?? null,
+    /** null unless reflections must be accepted and the learner waits on the instructor */
+    awaitingReview: awaitingReview({
+      reflectionsMustBeAccepted: row.reflectionsMustBeAccepted,
+      completedAt: row.progress.completedAt,
+      statuses: version.content.reflections.map((p) => statusOf.get(p.id) ?? null),
+    }),
   };
 }
 

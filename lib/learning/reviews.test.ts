@@ -17,6 +17,8 @@ import { publishBuiltInModules } from "@/lib/learning/module/publish";
 import { getReflectionForReview, listReviewQueue, reviewReflection } from "./reviews";
 
 const t = setupTestDb();
+// 7 of 10 with no 0 in reasoning or privacy: what the module's rubric needs for an acceptance
+const PASSING = { situation: 2, reasoning: 2, words: 1, support: 1, privacy: 1 };
 let moduleId: string;
 let versionId: string;
 beforeAll(async () => {
@@ -104,7 +106,7 @@ describe("reviewing a reflection", () => {
     ).rejects.toMatchObject({
       fieldErrors: { feedback: expect.stringMatching(/Say what to revise/) },
     });
-    await reviewReflection({ actor: instructor, reflectionId: r.id, decision: "accepted", version: 1 });
+    await reviewReflection({ actor: instructor, reflectionId: r.id, decision: "accepted", version: 1, scores: PASSING });
     const [row] = await t.db.select().from(reflections).where(eq(reflections.id, r.id));
     expect(row.status).toBe("accepted");
   });
@@ -115,19 +117,19 @@ describe("reviewing a reflection", () => {
     await t.db.insert(cohortInstructors).values({ cohortId: cohort.id, userId: co.id });
     const r = await makeReflection({ progressId: progress.id, moduleVersionId: versionId, promptId: "friendliness-blur", version: 2 });
     // both opened version 2; the first review wins
-    await reviewReflection({ actor: instructor, reflectionId: r.id, decision: "accepted", version: 2 });
+    await reviewReflection({ actor: instructor, reflectionId: r.id, decision: "accepted", version: 2, scores: PASSING });
     await expect(
       reviewReflection({ actor: co, reflectionId: r.id, decision: "revision_requested", feedback: "More please", version: 2 }),
     ).rejects.toThrow(/changed after you opened it/);
     // the learner resubmits (a newer version); a review naming the old version is refused too
     await t.db.update(reflections).set({ status: "submitted", version: 3 }).where(eq(reflections.id, r.id));
-    await expect(reviewReflection({ actor: co, reflectionId: r.id, decision: "accepted", version: 2 })).rejects.toThrow(
+    await expect(reviewReflection({ actor: co, reflectionId: r.id, decision: "accepted", version: 2, scores: PASSING })).rejects.toThrow(
       /changed after you opened it/,
     );
     expect(await t.db.select().from(reflectionReviews).where(eq(reflectionReviews.reflectionId, r.id))).toHaveLength(1);
     // two reviews at the same moment: one wins
     const results = await Promise.allSettled([
-      reviewReflection({ actor: instructor, reflectionId: r.id, decision: "accepted", version: 3 }),
+      reviewReflection({ actor: instructor, reflectionId: r.id, decision: "accepted", version: 3, scores: PASSING }),
       reviewReflection({ actor: co, reflectionId: r.id, decision: "revision_requested", feedback: "x", version: 3 }),
     ]);
     expect(results.filter((x) => x.status === "fulfilled")).toHaveLength(1);
@@ -147,7 +149,7 @@ describe("reviewing a reflection", () => {
     const admin = await makeUser({ role: "admin" });
     for (const actor of [stranger, admin, learner]) {
       await expectNotFound(getReflectionForReview({ actor, reflectionId: r.id }));
-      await expectNotFound(reviewReflection({ actor, reflectionId: r.id, decision: "accepted", version: 1 }));
+      await expectNotFound(reviewReflection({ actor, reflectionId: r.id, decision: "accepted", version: 1, scores: PASSING }));
     }
     await expectNotFound(getReflectionForReview({ actor: stranger, reflectionId: "not-a-uuid" }));
     const { instructor } = await cohortWithLearner();

@@ -3,12 +3,14 @@ import { and, asc, desc, eq, isNotNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import { noControlCharacters } from "@/lib/platform/text";
 import { getDb } from "@/db/client";
-import { assignmentProgress, cohorts, enrolments, reflectionReviews, reflections, users } from "@/db/schema";
+import { assignmentProgress, assignments, cohorts, enrolments, reflectionReviews, reflections, users } from "@/db/schema";
 import { conflict, invalid, notFound } from "@/lib/platform/errors";
 import { audit } from "@/lib/audit/record";
 import { isUuid, requirePermission, teachesSql } from "@/lib/access/scope";
 import type { Actor } from "@/lib/cohorts/cohorts";
 import { getModuleVersion } from "@/lib/learning/module/publish";
+import { completeIfDone } from "@/lib/learning/progress/complete";
+import { checkRubricScores, type RubricScores } from "@/lib/learning/reflections/rubric";
 
 export const REVIEW_QUEUE_PAGE = 50;
 
@@ -80,9 +82,11 @@ export async function getReflectionForReview({ actor, reflectionId }: { actor: A
       submittedAt: reflections.submittedAt,
       learner: { id: users.id, name: users.name, email: users.email },
       cohort: { id: cohorts.id, name: cohorts.name },
+      reflectionsMustBeAccepted: assignments.reflectionsMustBeAccepted,
     })
     .from(reflections)
     .innerJoin(assignmentProgress, eq(assignmentProgress.id, reflections.progressId))
+    .innerJoin(assignments, eq(assignments.id, assignmentProgress.assignmentId))
     .innerJoin(cohorts, eq(cohorts.id, assignmentProgress.cohortId))
     .innerJoin(users, eq(users.id, reflections.userId))
     .where(and(eq(reflections.id, reflectionId), isNotNull(reflections.submittedAt), teachesSql(actor.id, assignmentProgress.cohortId)))
@@ -95,6 +99,7 @@ export async function getReflectionForReview({ actor, reflectionId }: { actor: A
       id: reflectionReviews.id,
       decision: reflectionReviews.decision,
       feedback: reflectionReviews.feedback,
+      scores: reflectionReviews.scores,
       createdAt: reflectionReviews.createdAt,
       reviewerName: users.name,
     })
@@ -102,7 +107,14 @@ export async function getReflectionForReview({ actor, reflectionId }: { actor: A
     .leftJoin(users, eq(users.id, reflectionReviews.reviewerId))
     .where(eq(reflectionReviews.reflectionId, reflectionId))
     .orderBy(desc(reflectionReviews.createdAt));
-  return { ...row, prompt: prompt?.prompt ?? row.promptId, minWords: version?.content.minWords ?? null, history };
+  return {
+    ...row,
+    prompt: prompt?.prompt ?? row.promptId,
+    minWords: version?.content.minWords ?? null,
+    rubric: version?.content.reflectionRubric ?? null,
+    promptCount: version?.content.reflections.length ?? 0,
+    history,
+  };
 }
 
 export const reviewSchema = z
@@ -123,9 +135,13 @@ export const reviewSchema = z
 
 /**
  * Accept a submitted reflection or ask for a revision: the status change,
- * the review row (who, when, feedback) and the audit entry in one
- * transaction. The reviewer names the version they read; if the reflection
- * was reviewed or resubmitted meanwhile, nothing changes and they are told.
+ * the review row (who, when, feedback, rubric scores) and the audit entry in
+ * one transaction. The reviewer names the version they read; if the
+ * reflection was reviewed or resubmitted meanwhile, nothing changes and they
+ * are told. When the module version has a rubric, an acceptance must score
+ * every criterion and meet its rule. An acceptance that completes the
+ * assignment (reflections must be accepted, all accepted, quiz passed)
+ * completes it and issues the certificate in this same transaction.
  */
 export async function reviewReflection({
   actor,
@@ -133,22 +149,32 @@ export async function reviewReflection({
   decision,
   feedback = "",
   version,
+  scores,
   ip,
+  now = new Date(),
 }: {
   actor: Actor;
   reflectionId: string;
   decision: "accepted" | "revision_requested";
   feedback?: string;
   version: number;
+  scores?: RubricScores | null;
   ip?: string;
+  now?: Date;
 }) {
   const parsed = reviewSchema.safeParse({ decision, feedback, version });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw invalid(issue.message, { [String(issue.path[0] ?? "feedback")]: issue.message });
   }
-  await getReflectionForReview({ actor, reflectionId });
+  const target = await getReflectionForReview({ actor, reflectionId });
+  const checkedScores = checkRubricScores(target.rubric ?? undefined, scores, parsed.data.decision);
   return getDb().transaction(async (tx) => {
+    // the progress row first, as a submission does: two acceptances of the last two
+    // reflections then run one after the other, and the second one completes
+    await tx.execute(
+      sql`select 1 from ${assignmentProgress} where ${assignmentProgress.id} = (select ${reflections.progressId} from ${reflections} where ${reflections.id} = ${reflectionId}) for update`,
+    );
     const [changed] = await tx
       .update(reflections)
       .set({ status: parsed.data.decision })
@@ -168,7 +194,14 @@ export async function reviewReflection({
     });
     const [review] = await tx
       .insert(reflectionReviews)
-      .values({ reflectionId, reviewerId: actor.id, decision: parsed.data.decision, feedback: parsed.data.feedback })
+      .values({
+        reflectionId,
+        reviewerId: actor.id,
+        decision: parsed.data.decision,
+        feedback: parsed.data.feedback,
+        scores: checkedScores,
+        createdAt: now,
+      })
       .returning();
     await audit(tx, {
       actorId: actor.id,
@@ -178,8 +211,12 @@ export async function reviewReflection({
       targetId: reflectionId,
       ip,
       // the decision only: never the reflection or the feedback text
-      details: { decision: parsed.data.decision, learnerId: changed.userId, progressId: changed.progressId },
+      details: { decision: parsed.data.decision, learnerId: changed.userId, progressId: changed.progressId, scores: checkedScores },
     });
-    return review;
+    const done =
+      parsed.data.decision === "accepted"
+        ? await completeIfDone(tx, { progressId: changed.progressId, promptCount: target.promptCount, now })
+        : null;
+    return { ...review, completed: done !== null, certificateId: done?.certificateId ?? null };
   });
 }

@@ -83,7 +83,13 @@ describe("events enqueue their messages", () => {
       feedback: "Name the risk you saw.",
       version: first.version,
     });
-    await reviewReflection({ actor, reflectionId: second.id, decision: "accepted", version: second.version });
+    await reviewReflection({
+      actor,
+      reflectionId: second.id,
+      decision: "accepted",
+      version: second.version,
+      scores: { situation: 2, reasoning: 2, words: 1, support: 1, privacy: 1 },
+    });
     const [revision] = await outboxOf(learner.id, "revision_requested");
     expect(revision.payload).toMatchObject({ progressId: progress.id, feedback: "Name the risk you saw." });
     expect(await outboxOf(learner.id, "reflections_accepted")).toHaveLength(1);

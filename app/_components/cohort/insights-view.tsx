@@ -2,6 +2,7 @@ import Link from "next/link";
 import { listCohortAssignments, pickAssignment } from "@/lib/cohorts/assignments";
 import type { Actor, Cohort } from "@/lib/cohorts/cohorts";
 import { getQuizInsights } from "@/lib/reports/quiz-insights";
+import { getRubricInsights, type RubricInsight } from "@/lib/reports/rubric-insights";
 import { Badge } from "@/app/_components/ui/badge";
 import { Card } from "@/app/_components/ui/card";
 import { Table, Td, Tr, type Column } from "@/app/_components/ui/table";
@@ -13,6 +14,41 @@ const itemColumns: Column[] = [
   { key: "answers", label: "Answers", numeric: true },
   { key: "wrong", label: "Most chosen wrong answer" },
 ];
+
+const rubricColumns: Column[] = [
+  { key: "criterion", label: "Criterion" },
+  { key: "average", label: "Average (0–2)", numeric: true },
+  { key: "scored", label: "Scored", numeric: true },
+];
+
+/** The reflection rubric's average per criterion, over each reflection's latest scored review. */
+function RubricInsightsCard({ rubric }: { rubric: RubricInsight }) {
+  return (
+    <Card title="Reflections on the rubric" className="space-y-3" data-testid="rubric-insights">
+      {rubric.scored === 0 ? (
+        <p className="text-slate-700">No reflection of this cohort has been scored on the rubric yet.</p>
+      ) : (
+        <>
+          <p className="text-sm text-slate-700">
+            From {rubric.scored} scored {rubric.scored === 1 ? "reflection" : "reflections"} (the latest review of each): an average of{" "}
+            {rubric.averageTotal} of {rubric.max} points; a reflection is accepted at {rubric.acceptAt}.
+          </p>
+          <Table caption="Average score per rubric criterion" columns={rubricColumns} framed={false}>
+            {rubric.criteria.map((c) => (
+              <Tr key={c.id} data-testid={`rubric-${c.id}`}>
+                <Td>{c.label}</Td>
+                <Td numeric className="font-semibold">
+                  {c.average === null ? "–" : c.average.toFixed(1)}
+                </Td>
+                <Td numeric>{c.scored}</Td>
+              </Tr>
+            ))}
+          </Table>
+        </>
+      )}
+    </Card>
+  );
+}
 
 function Bar({ percent }: { percent: number }) {
   const tone = percent < 50 ? "bg-red-700" : percent < 80 ? "bg-amber-600" : "bg-brand-700";
@@ -42,7 +78,10 @@ export async function QuizInsightsView({
   manage?: boolean;
 }) {
   const assignment = pickAssignment(await listCohortAssignments({ cohortId: cohort.id }), assignmentParam);
-  const { ideas, attempts } = await getQuizInsights({ actor: user, cohortId: cohort.id, assignmentId: assignment?.id ?? null });
+  const [{ ideas, attempts }, rubric] = await Promise.all([
+    getQuizInsights({ actor: user, cohortId: cohort.id, assignmentId: assignment?.id ?? null }),
+    getRubricInsights({ actor: user, cohortId: cohort.id, assignmentId: assignment?.id ?? null }),
+  ]);
   if (!assignment) {
     return (
       <p className={cardClasses}>
@@ -56,7 +95,12 @@ export async function QuizInsightsView({
     );
   }
   if (!ideas.length) {
-    return <p className={cardClasses}>No quiz attempts yet. Insights appear here once learners of this cohort submit the quiz.</p>;
+    return (
+      <div className="space-y-6">
+        <p className={cardClasses}>No quiz attempts yet. Insights appear here once learners of this cohort submit the quiz.</p>
+        {rubric && <RubricInsightsCard rubric={rubric} />}
+      </div>
+    );
   }
   return (
     <div className="space-y-6">
@@ -64,6 +108,7 @@ export async function QuizInsightsView({
         From {attempts} submitted {attempts === 1 ? "attempt" : "attempts"} by learners of this cohort (reset attempts are left out). The
         ideas the cohort finds hardest come first: start the next session there.
       </p>
+      {rubric && <RubricInsightsCard rubric={rubric} />}
       {ideas.map((idea) => (
         <Card
           key={idea.ideaId}

@@ -10,6 +10,8 @@ import { StatusBadge } from "@/app/_components/status-badge";
 import { buttonClasses } from "@/app/_components/ui/button";
 import { cardClasses } from "@/app/_components/ui/card";
 import { cx } from "@/app/_components/ui/cx";
+import { Badge, statusTone } from "@/app/_components/ui/badge";
+import { awaitingText } from "@/lib/learning/reflections/awaiting";
 
 export const metadata: Metadata = { title: "Assignment" };
 
@@ -41,8 +43,8 @@ export default page<{ progressId: string }>({ permission: "workspace.learner" },
       n: 3,
       title: "Write the reflections",
       href: `${base}/reflections`,
-      done: p.reflectionsSubmitted >= content.reflections.length,
-      detail: `${p.reflectionsSubmitted} of ${content.reflections.length} submitted · at least ${content.minWords} words each`,
+      done: a.reflectionsMustBeAccepted ? p.completedAt !== null : p.reflectionsSubmitted >= content.reflections.length,
+      detail: `${p.reflectionsSubmitted} of ${content.reflections.length} submitted · at least ${content.minWords} words each${a.reflectionsMustBeAccepted ? " · each accepted by your instructor" : ""}`,
       bar: [p.reflectionsSubmitted, content.reflections.length] as const,
     },
   ];
@@ -51,12 +53,25 @@ export default page<{ progressId: string }>({ permission: "workspace.learner" },
       <AssignmentHeader progressId={progressId} assignment={a} title={a.version.title} />
       <div className="flex flex-wrap items-center gap-3">
         <StatusBadge status={a.status} />
+        {a.awaitingReview && (
+          <Badge tone={statusTone.awaiting_review} data-testid="awaiting-review">
+            Awaiting review
+          </Badge>
+        )}
         {p.completedAt && (
           <span className="text-sm text-slate-700">
             Completed <LocalTime value={p.completedAt} />
           </span>
         )}
       </div>
+      {a.awaitingReview && (
+        <p
+          className="mt-4 max-w-prose rounded-md border border-amber-300 bg-amber-50 p-3 text-amber-950"
+          data-testid="awaiting-review-detail"
+        >
+          {awaitingText(a.awaitingReview)}
+        </p>
+      )}
       <p className="mt-4 max-w-prose text-lg leading-8 text-slate-800">{content.summary}</p>
       {a.certificateId && (
         <p className="mt-4">
@@ -84,8 +99,11 @@ export default page<{ progressId: string }>({ permission: "workspace.learner" },
         ))}
       </ol>
       <p className="mt-6 text-sm text-slate-700">
-        The assignment is complete when you have passed the quiz and submitted all {content.reflections.length} reflections. It counts for{" "}
-        {content.contactHours} contact hour{content.contactHours === 1 ? "" : "s"} ({content.hoursCategory}).
+        The assignment is complete when you have passed the quiz and{" "}
+        {a.reflectionsMustBeAccepted
+          ? `your instructor has accepted all ${content.reflections.length} reflections`
+          : `submitted all ${content.reflections.length} reflections`}
+        . It counts for {content.contactHours} contact hour{content.contactHours === 1 ? "" : "s"} ({content.hoursCategory}).
       </p>
     </AppShell>
   );

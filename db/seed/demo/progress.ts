@@ -16,6 +16,7 @@ import type { Learner } from "@/lib/learning/own-progress";
 import { recordSectionRead } from "@/lib/learning/reads";
 import { getLatestVersion, getModuleVersion } from "@/lib/learning/module/publish";
 import { createProgressForAssignment, progressFor } from "@/lib/learning/progress/rows";
+import { completeIfDone } from "@/lib/learning/progress/complete";
 import { answersWithCorrect } from "@/lib/learning/quiz/answer-key";
 import { startAttempt, submitAttempt } from "@/lib/learning/quiz/attempts";
 import { saveReflectionDraft, submitReflection } from "@/lib/learning/reflections/drafts";
@@ -32,7 +33,16 @@ type Instructor = "rivera" | "okafor";
 
 const cohortPlans: Record<
   CohortKey,
-  { name: string; description: string; instructors: Instructor[]; opensDaysAgo: number; dueInDays: number; maxAttempts?: number }
+  {
+    name: string;
+    description: string;
+    instructors: Instructor[];
+    opensDaysAgo: number;
+    dueInDays: number;
+    maxAttempts?: number;
+    /** credit waits for an instructor to accept every reflection; the two older cohorts were assigned before that existed */
+    reflectionsMustBeAccepted: boolean;
+  }
 > = {
   evening: {
     name: "Evening Peer Support Cohort",
@@ -40,6 +50,7 @@ const cohortPlans: Record<
     instructors: ["rivera", "okafor"],
     opensDaysAgo: 21,
     dueInDays: 10,
+    reflectionsMustBeAccepted: true,
   },
   northside: {
     name: "Northside Recovery Cohort",
@@ -47,6 +58,7 @@ const cohortPlans: Record<
     instructors: ["rivera"],
     opensDaysAgo: 40,
     dueInDays: -5,
+    reflectionsMustBeAccepted: false,
   },
   eastside: {
     name: "Eastside Reentry Cohort",
@@ -55,6 +67,7 @@ const cohortPlans: Record<
     opensDaysAgo: 6,
     dueInDays: 24,
     maxAttempts: 3,
+    reflectionsMustBeAccepted: false,
   },
 };
 
@@ -105,6 +118,8 @@ const plans: Plan[] = [
       ...all3,
       { review: 0, decision: "accepted", feedback: "Clear and honest. Good catch on the first warning sign." },
       { review: 1, decision: "accepted", feedback: "Kind and firm at the same time. Well done." },
+      // the last acceptance completes her assignment (the Evening cohort's credit waits for it)
+      { review: 2, decision: "accepted", feedback: "A plan you can use from tomorrow." },
     ],
   },
   {
@@ -193,6 +208,12 @@ function textFor(prompt: 0 | 1 | 2, variant: number, words?: number) {
 
 type Context = { sections: string[]; promptIds: string[]; reviewerId: string; now: Date };
 
+/** Rubric scores a demo review gives: enough to accept, or a revision with 0 in reasoning. */
+const demoScores = {
+  accepted: { situation: 2, reasoning: 2, words: 1, support: 2, privacy: 2 },
+  revision_requested: { situation: 1, reasoning: 0, words: 1, support: 1, privacy: 2 },
+};
+
 async function runPlan(tx: DbOrTx, plan: Plan, learner: Learner, progressId: string, { sections, promptIds, reviewerId, now }: Context) {
   const variant = plan.text ?? 0;
   let at = now.getTime() - plan.startDaysAgo * DAY;
@@ -234,15 +255,22 @@ async function runPlan(tx: DbOrTx, plan: Plan, learner: Learner, progressId: str
       });
       versions.set(step.submit, saved.version);
     } else {
-      // the instructor side records a review like this (its own area builds the screens)
+      // what reviewReflection records, inside the seed's one transaction; an acceptance
+      // completes the assignment when its reflections must be accepted and this was the last
       const [r] = await tx
         .update(reflections)
         .set({ status: step.decision, updatedAt: when })
         .where(and(eq(reflections.progressId, progressId), eq(reflections.promptId, promptIds[step.review])))
         .returning({ id: reflections.id });
-      await tx
-        .insert(reflectionReviews)
-        .values({ reflectionId: r.id, reviewerId, decision: step.decision, feedback: step.feedback, createdAt: when });
+      await tx.insert(reflectionReviews).values({
+        reflectionId: r.id,
+        reviewerId,
+        decision: step.decision,
+        feedback: step.feedback,
+        scores: demoScores[step.decision],
+        createdAt: when,
+      });
+      if (step.decision === "accepted") await completeIfDone(tx, { progressId, promptCount: promptIds.length, now: when });
     }
   }
 }
@@ -308,6 +336,7 @@ export async function seedDemoProgress(db: Db, now: Date = new Date()) {
           opensAt,
           dueAt: new Date(now.getTime() + c.dueInDays * DAY),
           maxAttempts: c.maxAttempts ?? null,
+          reflectionsMustBeAccepted: c.reflectionsMustBeAccepted,
           createdBy: instructorId(c.instructors[0]),
         })
         .returning();

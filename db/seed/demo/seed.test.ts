@@ -62,7 +62,9 @@ describe("demo seed", () => {
           or p.best_score is distinct from (select max(score) from quiz_attempts q where q.progress_id = p.id and q.status = 'submitted')
           or (p.quiz_passed_at is not null) <> exists (select 1 from quiz_attempts q where q.progress_id = p.id and q.passed)
           or p.reflections_submitted <> (select count(*) from reflections r where r.progress_id = p.id and r.submitted_at is not null)
-          or (p.completed_at is not null) <> (p.quiz_passed_at is not null and p.reflections_submitted = 3)
+          or (p.completed_at is not null) <> (p.quiz_passed_at is not null and case when (select a.reflections_must_be_accepted from assignments a where a.id = p.assignment_id)
+               then (select count(*) from reflections r where r.progress_id = p.id and r.status = 'accepted') = 3
+               else p.reflections_submitted = 3 end)
           or (p.completed_at is not null) <> (c.id is not null)
           or (p.started_at is null) <> (p.module_version_id is null)`,
     );
@@ -109,6 +111,18 @@ describe("demo seed", () => {
         where position(${DEMO_REFLECTION_SENTENCE} in r.body) > 0`,
     );
     expect(secret).toEqual([{ status: "submitted", cohort: "Northside Recovery Cohort", email: "hannah.cohen@demo.cohort" }]);
+
+    // the Evening cohort's credit waits for acceptance: all three accepted completes, a revision request holds it back
+    const evening = await execRows<{ email: string; complete: boolean; certificate: boolean }>(
+      t.db,
+      sql`select u.email, p.completed_at is not null as complete, exists (select 1 from certificates c where c.progress_id = p.id) as certificate
+        from assignment_progress p join users u on u.id = p.user_id join cohorts c on c.id = p.cohort_id
+        where c.name = 'Evening Peer Support Cohort' and u.email in ('grace.kim@demo.cohort', 'derek.wilson@demo.cohort') order by u.email`,
+    );
+    expect(evening).toEqual([
+      { email: "derek.wilson@demo.cohort", complete: false, certificate: false },
+      { email: "grace.kim@demo.cohort", complete: true, certificate: true },
+    ]);
 
     const tooShort = await execRows(t.db, sql`select id from reflections where submitted_at is not null and word_count < 75`);
     expect(tooShort).toEqual([]);

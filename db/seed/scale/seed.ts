@@ -234,6 +234,8 @@ function tableStreams(ctx: Ctx): TableStream[] {
         "due_at",
         "pass_mark_override",
         "max_attempts",
+        // the plan completes on submission (its reviews come after), so credit does not wait for acceptance
+        "reflections_must_be_accepted",
         "created_by",
         "created_at",
         "updated_at",
@@ -249,6 +251,7 @@ function tableStreams(ctx: Ctx): TableStream[] {
             d(a.dueAt),
             a.passMarkOverride,
             a.maxAttempts,
+            false,
             plan.instructors[c.instructors[0]].id,
             d(a.createdAt),
             d(a.createdAt),

@@ -1,6 +1,6 @@
-import { and, eq, gte, isNotNull, isNull } from "drizzle-orm";
+import { and, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { assignmentProgress } from "@/db/schema";
+import { assignmentProgress, assignments, reflections } from "@/db/schema";
 import { audit } from "@/lib/audit/record";
 import { issueCertificate } from "@/lib/certificates/issue";
 
@@ -9,11 +9,18 @@ import { issueCertificate } from "@/lib/certificates/issue";
  * holds, inside the transaction of the event that made it hold, and issue
  * the certificate there too. The `completed_at is null` guard makes it
  * happen once; completion is never undone.
+ *
+ * When the assignment's reflections must be accepted, the rule counts
+ * accepted reflections, so the last acceptance completes; otherwise it
+ * counts submitted ones, so the last submission does. Callers that can race
+ * (two acceptances of the last two reflections) lock the progress row first,
+ * so the second one sees the first one's acceptance.
  */
 export async function completeIfDone(
   tx: DbOrTx,
   { progressId, promptCount, now }: { progressId: string; promptCount: number; now: Date },
 ): Promise<{ certificateId: string } | null> {
+  const accepted = sql`(select count(*) from ${reflections} where ${reflections.progressId} = ${assignmentProgress.id} and ${reflections.status} = 'accepted')`;
   const [done] = await tx
     .update(assignmentProgress)
     .set({ completedAt: now })
@@ -22,7 +29,9 @@ export async function completeIfDone(
         eq(assignmentProgress.id, progressId),
         isNull(assignmentProgress.completedAt),
         isNotNull(assignmentProgress.quizPassedAt),
-        gte(assignmentProgress.reflectionsSubmitted, promptCount),
+        sql`case when (select ${assignments.reflectionsMustBeAccepted} from ${assignments} where ${assignments.id} = ${assignmentProgress.assignmentId})
+          then ${accepted} >= ${promptCount}
+          else ${assignmentProgress.reflectionsSubmitted} >= ${promptCount} end`,
       ),
     )
     .returning({ userId: assignmentProgress.userId });

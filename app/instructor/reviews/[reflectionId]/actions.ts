@@ -17,8 +17,12 @@ export const reviewReflectionAction = formAction(
       version: z.coerce.number().int().min(1),
     }),
   },
-  async ({ reflectionId, ...review }, user) => {
-    await reviewReflection({ actor: user, reflectionId, ...review, ip: await clientIp() });
+  async ({ reflectionId, ...review }, user, formData) => {
+    // rubric radios arrive as score.<criterion>; lib checks them against the rubric
+    const scores: Record<string, number> = {};
+    for (const [k, v] of formData.entries())
+      if (k.startsWith("score.") && typeof v === "string" && v !== "") scores[k.slice(6)] = Number(v);
+    await reviewReflection({ actor: user, reflectionId, ...review, scores, ip: await clientIp() });
     revalidatePath("/instructor/reviews");
     revalidatePath(`/instructor/reviews/${reflectionId}`);
     // on to the queue, which says what happened: the next reflection is one click away

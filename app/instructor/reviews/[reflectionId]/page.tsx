@@ -7,6 +7,7 @@ import { cx } from "@/app/_components/ui/cx";
 import { page } from "@/app/_edge/page";
 import { getReflectionForReview } from "@/lib/learning/reviews";
 import { ReviewForm } from "./review-form";
+import { rubricMax, rubricTotal } from "@/lib/learning/reflections/rubric";
 
 export const metadata: Metadata = { title: "Review a reflection" };
 
@@ -37,6 +38,12 @@ export default page<{ reflectionId: string }>({ permission: "workspace.instructo
         </Link>{" "}
         · submitted <LocalTime value={r.submittedAt} /> · {statusText[r.status]}
       </p>
+      {r.reflectionsMustBeAccepted && (
+        <p className="mt-1 text-sm text-slate-700">
+          Credit waits for you: the assignment completes, and the certificate is issued, when you accept the last of the learner&apos;s{" "}
+          {r.promptCount} reflections (and the quiz is passed).
+        </p>
+      )}
       <div className="mt-6 grid gap-6 lg:grid-cols-[3fr_2fr]">
         <article className={cx(cardClasses, "space-y-3")} aria-labelledby="prompt-heading">
           <h2 id="prompt-heading" className="text-sm font-semibold uppercase tracking-wide text-slate-600">
@@ -57,7 +64,7 @@ export default page<{ reflectionId: string }>({ permission: "workspace.instructo
         <div className="space-y-6">
           {r.status === "submitted" ? (
             <Card title="Your review">
-              <ReviewForm reflectionId={r.id} version={r.version} />
+              <ReviewForm reflectionId={r.id} version={r.version} rubric={r.rubric} />
             </Card>
           ) : (
             <Card>
@@ -73,6 +80,12 @@ export default page<{ reflectionId: string }>({ permission: "workspace.instructo
                       {h.decision === "accepted" ? "Accepted" : "Revision requested"} by {h.reviewerName ?? "a former instructor"},{" "}
                       <LocalTime value={h.createdAt} />
                     </p>
+                    {h.scores && r.rubric && (
+                      <p className="mt-1 text-slate-700">
+                        Rubric {rubricTotal(r.rubric, h.scores)} of {rubricMax(r.rubric)}:{" "}
+                        {r.rubric.criteria.map((c) => `${c.label} ${h.scores?.[c.id] ?? "–"}`).join(" · ")}
+                      </p>
+                    )}
                     {h.feedback && <p className="mt-1 whitespace-pre-wrap break-words text-slate-800">{h.feedback}</p>}
                   </li>
                 ))}

@@ -8,6 +8,8 @@ import { getReflectionsPage } from "@/lib/learning/reflections/drafts";
 import { AssignmentHeader } from "../../_components/assignment-header";
 import { ReflectionEditor } from "./reflection-editor";
 import { cardClasses } from "@/app/_components/ui/card";
+import { awaitingText } from "@/lib/learning/reflections/awaiting";
+import { rubricMax } from "@/lib/learning/reflections/rubric";
 
 export const metadata: Metadata = { title: "Reflections" };
 
@@ -15,6 +17,7 @@ export default page<{ progressId: string }>({ permission: "workspace.learner" },
   const a = await getLearnerAssignment({ learner: user, progressId });
   const reflections = await getReflectionsPage({ learner: user, progressId });
   const submitted = reflections.prompts.filter((p) => p.reflection.submittedAt).length;
+  const rubric = reflections.version.content.reflectionRubric;
 
   return (
     <AppShell user={user}>
@@ -41,6 +44,14 @@ export default page<{ progressId: string }>({ permission: "workspace.learner" },
               )}
             </>
           )}
+          {a.awaitingReview && (
+            <span
+              className="mt-2 block rounded-md border border-amber-300 bg-amber-50 p-3 text-amber-950"
+              data-testid="awaiting-review-detail"
+            >
+              <strong>Awaiting review.</strong> {awaitingText(a.awaitingReview)}
+            </span>
+          )}
           {!a.progress.completedAt && a.progress.quizPassedAt === null && (
             <>
               {" "}
@@ -52,6 +63,27 @@ export default page<{ progressId: string }>({ permission: "workspace.learner" },
             </>
           )}
         </p>
+        {rubric && (
+          <details className={cardClasses} data-testid="rubric-criteria">
+            <summary className="cursor-pointer font-semibold">How your instructor reads your reflections</summary>
+            <p className="mt-2 text-sm">
+              Each reflection is scored 0, 1 or 2 on {rubric.criteria.length} criteria ({rubricMax(rubric)} points in all). It is accepted
+              at {rubric.acceptAt} points or more
+              {rubric.noZeroIn.length > 0 &&
+                `, with no 0 in ${rubric.noZeroIn
+                  .map((id) => `“${rubric.criteria.find((c) => c.id === id)?.label.toLowerCase() ?? id}”`)
+                  .join(" or ")}`}
+              . Otherwise your instructor asks for a revision and says what to change.
+            </p>
+            <ul className="mt-3 space-y-2 text-sm">
+              {rubric.criteria.map((c) => (
+                <li key={c.id}>
+                  <span className="font-semibold">{c.label}:</span> {c.levels[2]}
+                </li>
+              ))}
+            </ul>
+          </details>
+        )}
       </div>
 
       <ol className="mt-8 space-y-8">

@@ -18,6 +18,8 @@ export const assignModuleAction = formAction(
       dueAt: text,
       passMarkOverride: text,
       maxAttempts: text,
+      // a checkbox: "on" when ticked, absent (so "") when not
+      reflectionsMustBeAccepted: text,
     }),
   },
   async ({ cohortId, ...fields }, user) => {

@@ -47,6 +47,25 @@ export function AssignForm({ cohortId, modules }: { cohortId: string; modules: {
         error={err.maxAttempts}
         hint="Leave empty for unlimited attempts."
       />
+      <div className="flex items-start gap-3">
+        <input
+          id="reflectionsMustBeAccepted"
+          type="checkbox"
+          name="reflectionsMustBeAccepted"
+          defaultChecked={v.reflectionsMustBeAccepted === undefined ? true : v.reflectionsMustBeAccepted === "on"}
+          className="mt-1 h-4 w-4"
+          aria-describedby="reflectionsMustBeAccepted-hint"
+        />
+        <div>
+          <label htmlFor="reflectionsMustBeAccepted" className="text-sm font-medium text-slate-800">
+            Reflections must be accepted
+          </label>
+          <p id="reflectionsMustBeAccepted-hint" className="text-sm text-slate-600">
+            The assignment completes, and the certificate is issued, when an instructor has accepted every reflection. Untick to complete it
+            as soon as the last reflection is submitted.
+          </p>
+        </div>
+      </div>
       <SubmitButton pendingLabel="Assigning…">Assign module</SubmitButton>
       <FormMessage state={state} />
     </form>

@@ -44,6 +44,12 @@ export default page<{ cohortId: string }>({ permission: "workspace.instructor" }
               <dd>{a.passMarkOverride ? `${a.passMarkOverride} % (set for this cohort)` : "the module's own"}</dd>
               <dt className="font-medium">Attempts</dt>
               <dd>{a.maxAttempts ? `at most ${a.maxAttempts}` : "unlimited"}</dd>
+              <dt className="font-medium">Credit</dt>
+              <dd>
+                {a.reflectionsMustBeAccepted
+                  ? "when an instructor has accepted every reflection"
+                  : "when the last reflection is submitted (reflections are reviewed, but credit does not wait)"}
+              </dd>
             </dl>
             {!archived && (
               <>
