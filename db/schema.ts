@@ -230,6 +230,9 @@ export const cohortInvites = pgTable(
   (t) => [index("cohort_invites_cohort_idx").on(t.cohortId)],
 );
 
+/** When a learner sees the answer key of a submitted attempt (Moodle's review options are the model). */
+export const showCorrectAnswersEnum = pgEnum("show_correct_answers", ["after_pass_or_last_attempt", "after_each_attempt", "never"]);
+
 export const assignments = pgTable(
   "assignments",
   {
@@ -246,6 +249,9 @@ export const assignments = pgTable(
     passMarkOverride: integer("pass_mark_override"),
     /** null: unlimited */
     maxAttempts: integer("max_attempts"),
+    showCorrectAnswers: showCorrectAnswersEnum("show_correct_answers").notNull().default("after_pass_or_last_attempt"),
+    /** the quiz opens once every lesson section of the learner's version has been read */
+    requireAllSectionsRead: boolean("require_all_sections_read").notNull().default(true),
     createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

@@ -29,6 +29,9 @@ export async function makeAssignment(
     passMarkOverride?: number | null;
     cohortStatus?: "active" | "archived";
     instructorId?: string;
+    showCorrectAnswers?: "after_pass_or_last_attempt" | "after_each_attempt" | "never";
+    /** off unless a test asks: most tests start the quiz without reading the lesson (the product's default is on) */
+    requireAllSectionsRead?: boolean;
   } = {},
 ) {
   const db = getDb();
@@ -47,6 +50,8 @@ export async function makeAssignment(
       dueAt: opts.dueAt ?? new Date(Date.now() + 14 * DAY),
       maxAttempts: opts.maxAttempts ?? null,
       passMarkOverride: opts.passMarkOverride ?? null,
+      showCorrectAnswers: opts.showCorrectAnswers,
+      requireAllSectionsRead: opts.requireAllSectionsRead ?? false,
     })
     .returning();
   return { cohort, assignment, moduleId };

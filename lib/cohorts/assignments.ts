@@ -2,13 +2,14 @@ import { notifyAssigned } from "@/lib/notifications/events";
 import { and, asc, desc, eq } from "drizzle-orm";
 import { z } from "zod";
 import { getDb } from "@/db/client";
-import { assignments, modules, moduleVersions } from "@/db/schema";
+import { assignments, modules, moduleVersions, showCorrectAnswersEnum } from "@/db/schema";
 import { DomainError, invalid, notFound } from "@/lib/platform/errors";
 import { fieldErrorsOf } from "@/lib/platform/field-errors";
 import { audit } from "@/lib/audit/record";
 import { isUuid } from "@/lib/access/scope";
 import { assertCohortOpen, requireCohort, type Actor } from "@/lib/cohorts/cohorts";
 import { createProgressForAssignment } from "@/lib/learning/progress/rows";
+import { SHOW_CORRECT_ANSWERS_DEFAULT } from "@/lib/learning/quiz/review-policy";
 
 /**
  * Dates arrive as ISO instants: the browser turns what the instructor typed
@@ -28,6 +29,22 @@ const optionalInt = (min: number, max: number, message: string) =>
     z.coerce.number({ message }).int(message).min(min, message).max(max, message).nullable(),
   );
 
+/** "yes"/"no" from a select (or a boolean); empty means the default. */
+const yesNo = (fallback: boolean) =>
+  z.preprocess(
+    (v) => (v === "" || v === undefined || v === null ? fallback : v === "yes" ? true : v === "no" ? false : v),
+    z.boolean({ message: "Choose yes or no." }),
+  );
+
+/** The quiz options an instructor sets per assignment: when the key is shown, and whether the quiz waits for the lesson. */
+export const quizOptionsSchema = z.object({
+  showCorrectAnswers: z.preprocess(
+    (v) => (v === "" || v === undefined || v === null ? SHOW_CORRECT_ANSWERS_DEFAULT : v),
+    z.enum(showCorrectAnswersEnum.enumValues, { message: "Choose when learners see the correct answers." }),
+  ),
+  requireAllSectionsRead: yesNo(true),
+});
+
 export const datesSchema = z
   .object({ opensAt: instant("open date"), dueAt: instant("due date") })
   .refine((d) => d.dueAt > d.opensAt, { path: ["dueAt"], message: "The due date must be after the open date." });
@@ -39,6 +56,7 @@ export const assignmentFieldsSchema = z
     passMarkOverride: optionalInt(1, 100, "The pass mark is a whole number from 1 to 100."),
     maxAttempts: optionalInt(1, 100, "The attempts limit is a whole number from 1 to 100."),
   })
+  .extend(quizOptionsSchema.shape)
   .refine((d) => d.dueAt > d.opensAt, { path: ["dueAt"], message: "The due date must be after the open date." });
 
 export type AssignmentFields = {
@@ -46,6 +64,8 @@ export type AssignmentFields = {
   dueAt: string;
   passMarkOverride?: string | number | null;
   maxAttempts?: string | number | null;
+  showCorrectAnswers?: string;
+  requireAllSectionsRead?: string | boolean;
 };
 
 function checked<T>(schema: z.ZodType<T>, input: unknown): T {
@@ -109,6 +129,8 @@ export async function assignModule({
         dueAt: values.dueAt.toISOString(),
         passMarkOverride: values.passMarkOverride,
         maxAttempts: values.maxAttempts,
+        showCorrectAnswers: values.showCorrectAnswers,
+        requireAllSectionsRead: values.requireAllSectionsRead,
       },
     });
     return assignment;
@@ -157,6 +179,47 @@ export async function updateAssignmentDates({
   });
 }
 
+/** Change when learners see the correct answers and whether the quiz waits for the lesson; applies from the next page a learner opens. */
+export async function updateAssignmentQuizOptions({
+  actor,
+  cohortId,
+  assignmentId,
+  ...fields
+}: {
+  actor: Actor;
+  cohortId: string;
+  assignmentId: string;
+  showCorrectAnswers?: string;
+  requireAllSectionsRead?: string | boolean;
+}) {
+  const values = checked(quizOptionsSchema, fields);
+  if (!isUuid(assignmentId)) throw notFound();
+  return getDb().transaction(async (tx) => {
+    const cohort = await requireCohort(actor, cohortId, "cohort.manage", tx);
+    assertCohortOpen(cohort);
+    const [before] = await tx
+      .select()
+      .from(assignments)
+      .where(and(eq(assignments.id, assignmentId), eq(assignments.cohortId, cohortId)))
+      .for("update");
+    if (!before) throw notFound();
+    const [updated] = await tx.update(assignments).set(values).where(eq(assignments.id, assignmentId)).returning();
+    await audit(tx, {
+      actorId: actor.id,
+      actorEmail: actor.email,
+      action: "assignment.update",
+      targetType: "assignment",
+      targetId: assignmentId,
+      details: {
+        cohortId,
+        from: { showCorrectAnswers: before.showCorrectAnswers, requireAllSectionsRead: before.requireAllSectionsRead },
+        to: values,
+      },
+    });
+    return updated;
+  });
+}
+
 export type CohortAssignment = Awaited<ReturnType<typeof listCohortAssignments>>[number];
 
 /** The assignment a cohort page shows: the one named in its link, else the first; null while nothing is assigned. */
@@ -175,6 +238,8 @@ export async function listCohortAssignments({ cohortId }: { cohortId: string }) 
       dueAt: assignments.dueAt,
       passMarkOverride: assignments.passMarkOverride,
       maxAttempts: assignments.maxAttempts,
+      showCorrectAnswers: assignments.showCorrectAnswers,
+      requireAllSectionsRead: assignments.requireAllSectionsRead,
     })
     .from(assignments)
     .innerJoin(modules, eq(modules.id, assignments.moduleId))

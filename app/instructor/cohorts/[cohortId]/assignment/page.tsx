@@ -5,7 +5,8 @@ import { CohortHeader } from "@/app/_components/cohort/cohort-header";
 import { LocalTime } from "@/app/_components/local-time";
 import { listAssignableModules, listCohortAssignments } from "@/lib/cohorts/assignments";
 import { requireCohort } from "@/lib/cohorts/cohorts";
-import { AssignForm, DatesForm } from "./assignment-forms";
+import { showCorrectAnswersLabel } from "@/lib/learning/quiz/review-policy";
+import { AssignForm, DatesForm, QuizOptionsForm } from "./assignment-forms";
 
 export const metadata: Metadata = { title: "Assignment" };
 
@@ -42,11 +43,22 @@ export default page<{ cohortId: string }>({ permission: "workspace.instructor" }
               <dd>{a.passMarkOverride ? `${a.passMarkOverride} % (set for this cohort)` : "the module's own"}</dd>
               <dt className="font-medium">Attempts</dt>
               <dd>{a.maxAttempts ? `at most ${a.maxAttempts}` : "unlimited"}</dd>
+              <dt className="font-medium">Correct answers shown</dt>
+              <dd>{showCorrectAnswersLabel(a.showCorrectAnswers)}</dd>
+              <dt className="font-medium">Quiz opens</dt>
+              <dd>{a.requireAllSectionsRead ? "once every lesson section is read" : "at any time"}</dd>
             </dl>
             {!archived && (
               <>
                 <h3 className="font-semibold">Change the dates</h3>
                 <DatesForm cohortId={cohort.id} assignmentId={a.id} opensAt={a.opensAt.toISOString()} dueAt={a.dueAt.toISOString()} />
+                <h3 className="font-semibold">Quiz options</h3>
+                <QuizOptionsForm
+                  cohortId={cohort.id}
+                  assignmentId={a.id}
+                  showCorrectAnswers={a.showCorrectAnswers}
+                  requireAllSectionsRead={a.requireAllSectionsRead}
+                />
               </>
             )}
           </section>
