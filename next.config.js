@@ -1,8 +1,8 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // PGlite must not be bundled (it fails on first open from a server component);
-  // argon2 ships a native binary.
-  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "postgres"],
+  // argon2 ships a native binary; fontkit (certificate fonts) is loaded by Node as published.
+  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "postgres", "@pdf-lib/fontkit"],
   poweredByHeader: false,
   // e2e builds into its own folder so a running dev server is undisturbed
   distDir: process.env.NEXT_DIST_DIR || ".next",

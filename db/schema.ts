@@ -285,6 +285,9 @@ export const cohortInvites = pgTable(
   (t) => [index("cohort_invites_cohort_idx").on(t.cohortId)],
 );
 
+/** When a learner sees the answer key of a submitted attempt (Moodle's review options are the model). */
+export const showCorrectAnswersEnum = pgEnum("show_correct_answers", ["after_pass_or_last_attempt", "after_each_attempt", "never"]);
+
 export const assignments = pgTable(
   "assignments",
   {
@@ -303,6 +306,9 @@ export const assignments = pgTable(
     maxAttempts: integer("max_attempts"),
     /** completion (and the certificate) waits until an instructor has accepted every reflection; assignments made before it existed keep false */
     reflectionsMustBeAccepted: boolean("reflections_must_be_accepted").notNull().default(true),
+    showCorrectAnswers: showCorrectAnswersEnum("show_correct_answers").notNull().default("after_pass_or_last_attempt"),
+    /** the quiz opens once every lesson section of the learner's version has been read */
+    requireAllSectionsRead: boolean("require_all_sections_read").notNull().default(true),
     createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

@@ -142,6 +142,16 @@ async function submittedAttemptOfDemoLearner(): Promise<string> {
     )[0]?.id;
   const existing = await done();
   if (existing) return existing;
+  // the quiz opens once every lesson section is read (the assignment's default): mark them read as the lesson's button would
+  await sql`
+    insert into section_reads (progress_id, section_id, created_at)
+    select p.id, s->>'id', now() from assignment_progress p
+    join assignments a on a.id = p.assignment_id
+    join module_versions v on v.id = coalesce(p.module_version_id, (select id from module_versions where module_id = a.module_id order by version desc limit 1))
+    cross join jsonb_array_elements(v.content->'sections') s
+    where p.id = ${progressId}
+    on conflict do nothing`;
+  await sql`update assignment_progress set sections_read = (select count(*)::int from section_reads where progress_id = ${progressId}) where id = ${progressId}`;
   const api = await playwrightRequest.newContext({ baseURL: baseOrigin(), storageState: storage.learner });
   try {
     const headers = { origin: baseOrigin() };

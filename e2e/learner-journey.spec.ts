@@ -71,6 +71,16 @@ test.describe.serial("learner journey", () => {
     progressId = page.url().split("/")[4];
     await page.goto(`/learn/${progressId}`);
     await expectAccessible(page);
+    // the quiz waits for the lesson: the quiz page lists every unread section, with links, and offers no start
+    await page.goto(`/learn/${progressId}/quiz`);
+    const unread = page.getByTestId("unread-sections");
+    await expect(unread).toContainText(`Still to read (${boundariesModule.sections.length} of ${boundariesModule.sections.length})`);
+    await expect(unread.getByRole("link")).toHaveCount(boundariesModule.sections.length);
+    await expect(unread.getByRole("link", { name: boundariesModule.sections[4].title })).toHaveAttribute(
+      "href",
+      `/learn/${progressId}/lesson/${boundariesModule.sections[4].id}`,
+    );
+    await expect(page.getByRole("button", { name: "Start the quiz" })).toHaveCount(0);
     await page.goto(`/learn/${progressId}/lesson`);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(boundariesModule.sections[0].title);
     await expectAccessible(page);
@@ -137,8 +147,19 @@ test.describe.serial("learner journey", () => {
     const result = page.getByTestId("quiz-result");
     await expect(result).toContainText("0%");
     await expect(result).toContainText("Not passed");
+    // a failed attempt: why each chosen answer was wrong and the ideas to review, but not the key (not even in the payload)
     await expect(page.getByText(wrong.explanation)).toBeVisible();
-    await expect(page.getByText(lastItem.options.find((o) => o.correct)!.explanation)).toBeVisible();
+    await expect(page.getByTestId("missed-ideas")).toContainText(boundariesModule.ideas.find((i) => i.id === lastItem.ideaId)!.label);
+    await expect(page.getByTestId("key-hidden")).toBeVisible();
+    await expect(page.locator("strong", { hasText: "Correct answer" })).toHaveCount(0);
+    const failedHtml = decode(await (await page.request.get(page.url())).text());
+    const failedRsc = await (await page.request.get(page.url(), { headers: { RSC: "1" } })).text();
+    for (const id of drawn) {
+      for (const o of quiz.get(id)!.options.filter((x) => x.correct)) {
+        expect(failedHtml).not.toContain(o.explanation);
+        expect(failedRsc).not.toContain(JSON.stringify(o.explanation).slice(1, -1));
+      }
+    }
     await expectAccessible(page);
 
     // try again and pass
@@ -151,6 +172,10 @@ test.describe.serial("learner journey", () => {
     attemptIds.push(page.url().split("/").pop()!);
     await expect(result).toContainText("100%");
     await expect(result).toContainText("Passed");
+    // after a pass the key is shown, for the failed attempt too
+    await expect(page.locator("strong", { hasText: "Correct answer" }).first()).toBeVisible();
+    await page.goto(`/learn/${progressId}/quiz/${attemptIds[0]}`);
+    await expect(page.getByText(lastItem.options.find((o) => o.correct)!.explanation)).toBeVisible();
     await page.goto("/learn");
     await expect(card.getByTestId("status")).toHaveText("In progress");
     await expect(card).toContainText("Best score 100% · passed");

@@ -540,6 +540,19 @@ async function measureQuiz(base: string, bench: BenchDb, sampler: RssSampler, se
       and a.max_attempts is null
     order by md5(p.id::text) limit ${need}`;
   if (!candidates.length) return notAvailable(key, "no learner with an open, unpassed assignment");
+  // the quiz opens once every lesson section is read (an assignment setting, on by default): these learners have read it all
+  const ids = candidates.map((c) => c.progress_id as string);
+  await bench.client`
+    insert into section_reads (progress_id, section_id)
+    select p.id, s->>'id' from assignment_progress p
+    join assignments a on a.id = p.assignment_id
+    join module_versions v on v.id = coalesce(p.module_version_id, (select id from module_versions where module_id = a.module_id order by version desc limit 1))
+    cross join jsonb_array_elements(v.content->'sections') s
+    where p.id = any(${ids}::uuid[])
+    on conflict do nothing`;
+  await bench.client`
+    update assignment_progress p set sections_read = (select count(*)::int from section_reads r where r.progress_id = p.id)
+    where p.id = any(${ids}::uuid[])`;
   const json = (cookie: string, body: unknown) => ({
     method: "POST",
     headers: { cookie, origin: base, "content-type": "application/json" },

@@ -66,6 +66,15 @@ describe("quiz route handlers", () => {
     expect((await again.json()).attemptId).toBe(body.attemptId);
   });
 
+  it("start: 422 lesson_unread with the unread sections while the assignment requires reading the lesson first", async () => {
+    const { assignment } = await makeAssignment({ requireAllSectionsRead: true });
+    const { user, progressId } = await makeLearnerOn(assignment);
+    as(user);
+    const res = await startRoute(req("POST", { progressId }), noParams);
+    expect(res.status).toBe(422);
+    expect(await res.json()).toMatchObject({ error: "lesson_unread", unread: boundariesModule.sections.map((s) => s.id) });
+  });
+
   it("submit: scores, answers the same result twice, 422 for unanswered items", async () => {
     const { assignment } = await makeAssignment();
     const { user, progressId } = await makeLearnerOn(assignment);

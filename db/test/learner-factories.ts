@@ -31,6 +31,9 @@ export async function makeAssignment(
     reflectionsMustBeAccepted?: boolean;
     cohortStatus?: "active" | "archived";
     instructorId?: string;
+    showCorrectAnswers?: "after_pass_or_last_attempt" | "after_each_attempt" | "never";
+    /** off unless a test asks: most tests start the quiz without reading the lesson (the product's default is on) */
+    requireAllSectionsRead?: boolean;
   } = {},
 ) {
   const db = getDb();
@@ -50,6 +53,8 @@ export async function makeAssignment(
       maxAttempts: opts.maxAttempts ?? null,
       passMarkOverride: opts.passMarkOverride ?? null,
       reflectionsMustBeAccepted: opts.reflectionsMustBeAccepted ?? false,
+      showCorrectAnswers: opts.showCorrectAnswers,
+      requireAllSectionsRead: opts.requireAllSectionsRead ?? false,
     })
     .returning();
   return { cohort, assignment, moduleId };

@@ -1,11 +1,12 @@
 /**
  * The certificate as a one-page landscape PDF (US Letter) with real,
- * selectable text in the standard fonts. Pure: takes the frozen certificate
+ * selectable text in embedded DejaVu subsets (pdf-fonts.ts). Pure: takes the frozen certificate
  * fields and the verification address, so a script can render a sample.
  */
-import { PDFDocument, StandardFonts, type PDFFont, type PDFPage } from "pdf-lib";
+import { PDFDocument, type PDFFont, type PDFPage } from "pdf-lib";
 import { formatCertificateDate, hoursLabel } from "./format";
-import { colours, drawCentered, drawWrapped, encodable } from "./pdf-layout";
+import { colours, drawCentered, drawWrapped } from "./pdf-layout";
+import { embedPdfFonts } from "./pdf-fonts";
 
 export type CertificatePdfInput = {
   code: string;
@@ -28,16 +29,11 @@ const H = 612;
 
 export async function renderCertificatePdf(cert: CertificatePdfInput, verifyUrl: string): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
-  const fonts = {
-    regular: await doc.embedFont(StandardFonts.Helvetica),
-    bold: await doc.embedFont(StandardFonts.HelveticaBold),
-    serifBold: await doc.embedFont(StandardFonts.TimesRomanBold),
-    serifItalic: await doc.embedFont(StandardFonts.TimesRomanBoldItalic),
-    mono: await doc.embedFont(StandardFonts.CourierBold),
-  };
-  doc.setTitle(encodable(fonts.regular, `Certificate of Completion — ${cert.learnerName} — ${cert.moduleTitle}`));
-  doc.setAuthor(encodable(fonts.regular, cert.providerName));
-  doc.setSubject(encodable(fonts.regular, `Verification code ${cert.code}`));
+  const fonts = await embedPdfFonts(doc, { monoBold: true });
+  // metadata is UTF-16 in the PDF: any name as typed
+  doc.setTitle(`Certificate of Completion — ${cert.learnerName} — ${cert.moduleTitle}`);
+  doc.setAuthor(cert.providerName);
+  doc.setSubject(`Verification code ${cert.code}`);
   doc.setCreator("Cohort");
   doc.setProducer("Cohort (pdf-lib)");
   doc.setCreationDate(cert.issuedAt);

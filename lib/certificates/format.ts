@@ -3,9 +3,9 @@
  * pages, the PDFs and the CSV alike, so all of them print the same thing.
  */
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+const dateFormat = new Intl.DateTimeFormat("en-US", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 
-/** "27 November 2026": the UTC calendar date, unambiguous in every country. */
+/** "November 27, 2026": the UTC calendar date, US style, with the month spelled out. */
 export function formatCertificateDate(d: Date): string {
   return dateFormat.format(d);
 }

@@ -1,7 +1,8 @@
 /**
- * Small text-layout helpers on top of pdf-lib's standard fonts: the standard
- * fonts encode WinAnsi only, so text is made encodable first (accents kept
- * where WinAnsi has them, else dropped, else "?"), then fitted or wrapped.
+ * Small text-layout helpers on top of pdf-lib fonts. Text is made encodable
+ * in the font first (with the embedded DejaVu fonts every Latin, Greek and
+ * Cyrillic name stays as typed; a character no font has — CJK, for one —
+ * loses its accent if that helps, else becomes "?"), then fitted or wrapped.
  */
 import { rgb, type PDFFont, type PDFPage, type RGB } from "pdf-lib";
 

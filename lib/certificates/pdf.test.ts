@@ -55,7 +55,7 @@ describe("certificate PDF", () => {
       "IL-CRSS-0042",
       cohort.name,
       "Dana Rivera, Sam Okafor",
-      "27 November 2026",
+      "November 27, 2026",
       "1.0 contact hour",
       "Professional Responsibility",
       cert.code,
@@ -66,7 +66,37 @@ describe("certificate PDF", () => {
     expect(text).not.toContain("REVOKED");
   });
 
-  it("leaves out the approval line when none is set, survives names outside WinAnsi, and marks a revoked certificate", async () => {
+  it("prints every name exactly, in an embedded font subset, and the text extracts as typed", async () => {
+    const names = ["José Muñoz-Ñúñez", "Nguyễn Thị Minh", "Zoë O'Brien"];
+    await setProvider("Centro de Recuperación Señor Ñúñez", "IL-CRSS-0042");
+    for (const learnerName of names) {
+      const instructors = [await makeInstructor("Nguyễn Văn Đức"), await makeInstructor("Zoë O'Brien")];
+      const { progress } = await makeCompletedProgress({ learnerName, instructors, completedAt: new Date("2026-11-27T12:00:00Z") });
+      const cert = await issueCertificate(t.db, progress.id);
+      const bytes = await renderCertificatePdf(cert, `https://training.example.org/verify/${cert.code}`);
+      const { text } = await pdfText(bytes);
+      for (const expected of [learnerName, "Centro de Recuperación Señor Ñúñez", "Nguyễn Văn Đức, Zoë O'Brien", "November 27, 2026"]) {
+        expect(text, expected).toContain(expected);
+      }
+      // the fonts are embedded as subsets: DejaVu Sans alone is 757 KB, DejaVu Serif Bold Italic 347 KB
+      expect(bytes.length).toBeLessThan(100_000);
+
+      const record = await getTrainingRecord({ learnerId: progress.userId });
+      const transcript = await pdfText(
+        await renderTranscriptPdf({
+          learnerName,
+          record,
+          generatedAt: new Date("2026-12-01T00:00:00Z"),
+          verifyBase: "https://x.example/verify",
+        }),
+      );
+      for (const expected of [learnerName, "Centro de Recuperación Señor Ñúñez", "November 27, 2026"]) {
+        expect(transcript.text, expected).toContain(expected);
+      }
+    }
+  });
+
+  it("leaves out the approval line when none is set, keeps what the fonts can show, and marks a revoked certificate", async () => {
     await setProvider("Plain Provider", null);
     const { progress } = await makeCompletedProgress({ learnerName: "Łucja 山田 Nowak" });
     const cert = await issueCertificate(t.db, progress.id);
@@ -75,7 +105,7 @@ describe("certificate PDF", () => {
     const { text } = await pdfText(await renderCertificatePdf(revoked, "http://localhost:3000/verify/x"));
     expect(text).toContain("Plain Provider");
     expect(text).not.toContain("approval number");
-    expect(text).toContain("Lucja ?? Nowak");
+    expect(text).toContain("Łucja ?? Nowak");
     expect(text).toContain("REVOKED on");
   });
 });
@@ -114,9 +144,9 @@ describe("training record exports", () => {
       "Training record",
       '=HYPERLINK("http://x")',
       "IL-CRSS-0042",
-      "2 March 2026",
-      "5 April 2026",
-      "6 May 2026",
+      "March 2, 2026",
+      "April 5, 2026",
+      "May 6, 2026",
       certs[0].code,
       certs[2].code,
       "Revoked",

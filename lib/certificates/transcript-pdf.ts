@@ -3,7 +3,8 @@
  * as the entries need): learner, provider, credited hours per category with
  * the targets, and every completed module with its verification code.
  */
-import { PDFDocument, StandardFonts, type PDFFont, type PDFPage } from "pdf-lib";
+import { PDFDocument, type PDFFont, type PDFPage } from "pdf-lib";
+import { embedPdfFonts } from "./pdf-fonts";
 import { categoryKey, formatCertificateDate, formatHours } from "./format";
 import { colours, drawWrapped, encodable, fitSize, wrap } from "./pdf-layout";
 import type { TrainingRecord } from "./record";
@@ -16,8 +17,8 @@ type Fonts = { regular: PDFFont; bold: PDFFont; mono: PDFFont };
 
 // widths add up to the text width (612 - 2 × 48)
 const columns = [
-  { key: "date", label: "Completed", width: 80 },
-  { key: "module", label: "Module", width: 142 },
+  { key: "date", label: "Completed", width: 90 },
+  { key: "module", label: "Module", width: 132 },
   { key: "category", label: "Category", width: 96 },
   { key: "hours", label: "Hours", width: 30 },
   { key: "code", label: "Certificate code", width: 100 },
@@ -36,13 +37,9 @@ export async function renderTranscriptPdf({
   verifyBase: string;
 }): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
-  const fonts: Fonts = {
-    regular: await doc.embedFont(StandardFonts.Helvetica),
-    bold: await doc.embedFont(StandardFonts.HelveticaBold),
-    mono: await doc.embedFont(StandardFonts.Courier),
-  };
-  doc.setTitle(encodable(fonts.regular, `Training record — ${learnerName}`));
-  doc.setAuthor(encodable(fonts.regular, record.settings.organisationName));
+  const fonts: Fonts = await embedPdfFonts(doc);
+  doc.setTitle(`Training record — ${learnerName}`);
+  doc.setAuthor(record.settings.organisationName);
   doc.setCreator("Cohort");
   doc.setProducer("Cohort (pdf-lib)");
   doc.setCreationDate(generatedAt);
@@ -125,7 +122,14 @@ export async function renderTranscriptPdf({
     }
     const colour = e.revokedAt ? colours.muted : colours.ink;
     let x = M;
-    page.drawText(formatCertificateDate(e.completedAt), { x, y, size: 9, font: fonts.regular, color: colour });
+    const completed = formatCertificateDate(e.completedAt); // "September 30, 2026" is the widest
+    page.drawText(completed, {
+      x,
+      y,
+      size: fitSize(fonts.regular, completed, 9, columns[0].width - 6, 7),
+      font: fonts.regular,
+      color: colour,
+    });
     x += columns[0].width;
     drawWrapped(page, `${e.moduleTitle} (v${e.moduleVersion})`, x, y, {
       font: fonts.regular,
@@ -144,7 +148,9 @@ export async function renderTranscriptPdf({
     x += columns[4].width;
     if (e.revokedAt) {
       page.drawText("Revoked", { x, y, size: 9, font: fonts.bold, color: colours.danger });
-      page.drawText(formatCertificateDate(e.revokedAt), { x, y: y - 11, size: 7.5, font: fonts.regular, color: colours.danger });
+      const revoked = formatCertificateDate(e.revokedAt);
+      const size = fitSize(fonts.regular, revoked, 7.5, columns[5].width, 6);
+      page.drawText(revoked, { x, y: y - 11, size, font: fonts.regular, color: colours.danger });
     } else page.drawText("Valid", { x, y, size: 9, font: fonts.regular, color: colour });
     y -= rowHeight;
   }

@@ -4,7 +4,7 @@ import { assignmentProgress, assignments, auditLog } from "@/db/schema";
 import { enrol, expectNotFound, makeCohort, makeInstructor, makeLearner } from "@/db/test/instructor-factories";
 import { setupTestDb } from "@/db/test/test-db";
 import { publishBuiltInModules } from "@/lib/learning/module/publish";
-import { assignModule, listCohortAssignments, updateAssignmentDates } from "./assignments";
+import { assignModule, listCohortAssignments, updateAssignmentDates, updateAssignmentQuizOptions } from "./assignments";
 import { enrolByEmail } from "./enrolment";
 
 const t = setupTestDb();
@@ -104,6 +104,54 @@ describe("assigning the module", () => {
     expect(row.dueAt.toISOString()).toBe(later);
     const entries = await t.db.select().from(auditLog).where(eq(auditLog.targetId, a.id));
     expect(entries.map((e) => e.action)).toEqual(["assignment.create", "assignment.update"]);
+  });
+
+  it("sets the quiz options: defaults (key after a pass or the last attempt, lesson read first), a choice, and a change later", async () => {
+    const me = await makeInstructor();
+    const stranger = await makeInstructor();
+    const c = await makeCohort({ instructorIds: [me.id] });
+    const d = await makeCohort({ instructorIds: [me.id] });
+    const plain = await assignModule({
+      actor: me,
+      cohortId: c.id,
+      moduleId,
+      opensAt,
+      dueAt,
+      showCorrectAnswers: "",
+      requireAllSectionsRead: "",
+    });
+    expect(plain).toMatchObject({ showCorrectAnswers: "after_pass_or_last_attempt", requireAllSectionsRead: true });
+    const chosen = await assignModule({
+      actor: me,
+      cohortId: d.id,
+      moduleId,
+      opensAt,
+      dueAt,
+      showCorrectAnswers: "never",
+      requireAllSectionsRead: "no",
+    });
+    expect(chosen).toMatchObject({ showCorrectAnswers: "never", requireAllSectionsRead: false });
+    await expect(
+      assignModule({
+        actor: me,
+        cohortId: (await makeCohort({ instructorIds: [me.id] })).id,
+        moduleId,
+        opensAt,
+        dueAt,
+        showCorrectAnswers: "sometimes",
+      }),
+    ).rejects.toMatchObject({ code: "invalid", fieldErrors: { showCorrectAnswers: "Choose when learners see the correct answers." } });
+
+    const change = { cohortId: c.id, assignmentId: plain.id, showCorrectAnswers: "after_each_attempt", requireAllSectionsRead: "no" };
+    await expectNotFound(updateAssignmentQuizOptions({ actor: stranger, ...change }));
+    await updateAssignmentQuizOptions({ actor: me, ...change });
+    expect((await listCohortAssignments({ cohortId: c.id }))[0]).toMatchObject({
+      showCorrectAnswers: "after_each_attempt",
+      requireAllSectionsRead: false,
+    });
+    const entries = await t.db.select().from(auditLog).where(eq(auditLog.targetId, plain.id));
+    expect(entries.map((e) => e.action)).toEqual(["assignment.create", "assignment.update"]);
+    expect(entries[1].details).toMatchObject({ to: { showCorrectAnswers: "after_each_attempt", requireAllSectionsRead: false } });
   });
 
   it("refuses learners and other instructors", async () => {

@@ -3,13 +3,14 @@ import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { DATE_RANGE_MESSAGE, isInstantInRange } from "@/lib/platform/dates";
 import { getDb, preparedOnce } from "@/db/client";
-import { assignments, modules, moduleVersions } from "@/db/schema";
+import { assignments, modules, moduleVersions, showCorrectAnswersEnum } from "@/db/schema";
 import { DomainError, invalid, notFound } from "@/lib/platform/errors";
 import { fieldErrorsOf } from "@/lib/platform/field-errors";
 import { audit } from "@/lib/audit/record";
 import { isUuid } from "@/lib/access/scope";
 import { assertCohortOpen, requireCohort, type Actor } from "@/lib/cohorts/cohorts";
 import { createProgressForAssignment } from "@/lib/learning/progress/rows";
+import { SHOW_CORRECT_ANSWERS_DEFAULT } from "@/lib/learning/quiz/review-policy";
 
 /**
  * Dates arrive as ISO instants: the browser turns what the instructor typed
@@ -30,6 +31,22 @@ const optionalInt = (min: number, max: number, message: string) =>
     z.coerce.number({ message }).int(message).min(min, message).max(max, message).nullable(),
   );
 
+/** "yes"/"no" from a select (or a boolean); empty means the default. */
+const yesNo = (fallback: boolean) =>
+  z.preprocess(
+    (v) => (v === "" || v === undefined || v === null ? fallback : v === "yes" ? true : v === "no" ? false : v),
+    z.boolean({ message: "Choose yes or no." }),
+  );
+
+/** The quiz options an instructor sets per assignment: when the key is shown, and whether the quiz waits for the lesson. */
+export const quizOptionsSchema = z.object({
+  showCorrectAnswers: z.preprocess(
+    (v) => (v === "" || v === undefined || v === null ? SHOW_CORRECT_ANSWERS_DEFAULT : v),
+    z.enum(showCorrectAnswersEnum.enumValues, { message: "Choose when learners see the correct answers." }),
+  ),
+  requireAllSectionsRead: yesNo(true),
+});
+
 export const datesSchema = z
   .object({ opensAt: instant("open date"), dueAt: instant("due date") })
   .refine((d) => d.dueAt > d.opensAt, { path: ["dueAt"], message: "The due date must be after the open date." });
@@ -46,6 +63,7 @@ export const assignmentFieldsSchema = z
       z.boolean(),
     ),
   })
+  .extend(quizOptionsSchema.shape)
   .refine((d) => d.dueAt > d.opensAt, { path: ["dueAt"], message: "The due date must be after the open date." });
 
 export type AssignmentFields = {
@@ -55,6 +73,8 @@ export type AssignmentFields = {
   maxAttempts?: string | number | null;
   /** default true; a form sends "on" when the box is ticked and "" when not */
   reflectionsMustBeAccepted?: boolean | string | null;
+  showCorrectAnswers?: string;
+  requireAllSectionsRead?: string | boolean;
 };
 
 function checked<T>(schema: z.ZodType<T>, input: unknown): T {
@@ -119,6 +139,8 @@ export async function assignModule({
         passMarkOverride: values.passMarkOverride,
         maxAttempts: values.maxAttempts,
         reflectionsMustBeAccepted: values.reflectionsMustBeAccepted,
+        showCorrectAnswers: values.showCorrectAnswers,
+        requireAllSectionsRead: values.requireAllSectionsRead,
       },
     });
     return assignment;
@@ -167,6 +189,47 @@ export async function updateAssignmentDates({
   });
 }
 
+/** Change when learners see the correct answers and whether the quiz waits for the lesson; applies from the next page a learner opens. */
+export async function updateAssignmentQuizOptions({
+  actor,
+  cohortId,
+  assignmentId,
+  ...fields
+}: {
+  actor: Actor;
+  cohortId: string;
+  assignmentId: string;
+  showCorrectAnswers?: string;
+  requireAllSectionsRead?: string | boolean;
+}) {
+  const values = checked(quizOptionsSchema, fields);
+  if (!isUuid(assignmentId)) throw notFound();
+  return getDb().transaction(async (tx) => {
+    const cohort = await requireCohort(actor, cohortId, "cohort.manage", tx);
+    assertCohortOpen(cohort);
+    const [before] = await tx
+      .select()
+      .from(assignments)
+      .where(and(eq(assignments.id, assignmentId), eq(assignments.cohortId, cohortId)))
+      .for("update");
+    if (!before) throw notFound();
+    const [updated] = await tx.update(assignments).set(values).where(eq(assignments.id, assignmentId)).returning();
+    await audit(tx, {
+      actorId: actor.id,
+      actorEmail: actor.email,
+      action: "assignment.update",
+      targetType: "assignment",
+      targetId: assignmentId,
+      details: {
+        cohortId,
+        from: { showCorrectAnswers: before.showCorrectAnswers, requireAllSectionsRead: before.requireAllSectionsRead },
+        to: values,
+      },
+    });
+    return updated;
+  });
+}
+
 export type CohortAssignment = Awaited<ReturnType<typeof listCohortAssignments>>[number];
 
 /** The assignment a cohort page shows: the one named in its link, else the first; null while nothing is assigned. */
@@ -188,6 +251,8 @@ export async function listCohortAssignments({ cohortId }: { cohortId: string }) 
         passMarkOverride: assignments.passMarkOverride,
         maxAttempts: assignments.maxAttempts,
         reflectionsMustBeAccepted: assignments.reflectionsMustBeAccepted,
+        showCorrectAnswers: assignments.showCorrectAnswers,
+        requireAllSectionsRead: assignments.requireAllSectionsRead,
       })
       .from(assignments)
       .innerJoin(modules, eq(modules.id, assignments.moduleId))

@@ -144,7 +144,7 @@ const plans: Plan[] = [
     cohort: "evening",
     startDaysAgo: 10,
     text: 1,
-    steps: [{ read: 5 }, { quiz: 5 }, { read: ALL }, { quiz: 7 }, { quiz: 8 }, { draft: 0, words: 60 }, { draft: 2, words: 20 }],
+    steps: [{ read: 5 }, { read: ALL }, { quiz: 5 }, { quiz: 7 }, { quiz: 8 }, { draft: 0, words: 60 }, { draft: 2, words: 20 }],
   },
 
   // Northside (due 5 days ago): on time, late and overdue

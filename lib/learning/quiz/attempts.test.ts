@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { cohorts, moduleVersions, quizAttempts, quizResponses } from "@/db/schema";
+import { assignments, cohorts, moduleVersions, quizAttempts, quizResponses } from "@/db/schema";
 import { makeAssignment, makeLearnerOn, makeModule, progressRow } from "@/db/test/learner-factories";
 import { makeUser } from "@/db/test/factories";
 import { setupTestDb } from "@/db/test/test-db";
@@ -10,6 +10,7 @@ import { getModuleVersion, publishModule } from "@/lib/learning/module/publish";
 import { DomainError } from "@/lib/platform/errors";
 import { answersWithCorrect } from "./answer-key";
 import { getOpenAttempt, listAttempts, startAttempt, submitAttempt } from "./attempts";
+import { recordSectionRead } from "@/lib/learning/reads";
 import { getAttemptReview } from "./review";
 
 const t = setupTestDb();
@@ -225,20 +226,146 @@ describe("retakes", () => {
 });
 
 describe("reviewing an attempt", () => {
-  it("shows every option's explanation, what was chosen and what was right — only once submitted", async () => {
+  const keyTexts = (content: typeof boundariesModule, itemIds: string[]) =>
+    itemIds.flatMap((id) =>
+      content.quiz
+        .find((q) => q.id === id)!
+        .options.filter((o) => o.correct)
+        .map((o) => o.explanation),
+    );
+
+  /** The review holds nothing of the key: no option flag or explanation of a right option, only why the chosen wrong ones are wrong. */
+  function expectNoKey(review: Awaited<ReturnType<typeof getAttemptReview>>) {
+    expect(review.keyShown).toBe(false);
+    if (review.keyShown) return;
+    const json = JSON.stringify(review);
+    for (const text of keyTexts(
+      boundariesModule,
+      review.items.map((i) => i.itemId),
+    ))
+      expect(json).not.toContain(text);
+    expect(json).not.toContain('"explanation"');
+    for (const item of review.items) {
+      const bank = boundariesModule.quiz.find((q) => q.id === item.itemId)!;
+      for (const o of item.options) {
+        expect(Object.keys(o).sort()).toEqual(o.wrongBecause ? ["chosen", "id", "text", "wrongBecause"] : ["chosen", "id", "text"]);
+        const real = bank.options.find((x) => x.id === o.id)!;
+        // every chosen wrong option says why; nothing else does
+        expect(o.wrongBecause).toBe(o.chosen && !real.correct ? real.explanation : undefined);
+      }
+    }
+  }
+
+  it("only once submitted; a failed attempt shows the score, the ideas missed and why the chosen options were wrong, not the key", async () => {
     const { assignment } = await makeAssignment();
     const { learner, progressId } = await makeLearnerOn(assignment);
     const { attemptId } = await startAttempt({ learner, progressId });
     expect((await refused(getAttemptReview({ learner, progressId, attemptId }))).code).toBe("not_found");
     await submitAttempt({ learner, attemptId, answers: await answersFor(attemptId, 7) });
     const review = await getAttemptReview({ learner, progressId, attemptId });
+    expect(review.attempt).toMatchObject({ score: 70, passed: false });
     expect(review.items).toHaveLength(10);
-    expect(review.items.filter((i) => i.correct)).toHaveLength(7);
-    for (const item of review.items) {
-      expect(item.options.some((o) => o.chosen)).toBe(true);
-      expect(item.options.every((o) => o.explanation.length > 10)).toBe(true);
-      expect(item.options.some((o) => o.correct)).toBe(true);
+    expectNoKey(review);
+    if (review.keyShown) return;
+    const wrong = review.items.filter((i) => !i.correct);
+    expect(wrong).toHaveLength(3);
+    for (const item of wrong) expect(item.options.some((o) => o.wrongBecause)).toBe(true);
+    // the ideas of the wrong items, each with the lesson sections that teach it
+    expect(review.missedIdeas.map((i) => i.ideaId).sort()).toEqual([...new Set(wrong.map((i) => i.ideaId))].sort());
+    for (const idea of review.missedIdeas) {
+      expect(idea.label).toBe(boundariesModule.ideas.find((i) => i.id === idea.ideaId)!.label);
+      expect(idea.sections.length).toBeGreaterThan(0);
+      for (const s of idea.sections) expect(boundariesModule.sections.find((x) => x.id === s.id)!.ideaIds).toContain(idea.ideaId);
     }
+  });
+
+  it("shows the key of every attempt once the quiz is passed", async () => {
+    const { assignment } = await makeAssignment();
+    const { learner, progressId } = await makeLearnerOn(assignment);
+    const failed = await takeQuiz(learner, progressId, 5);
+    expectNoKey(await getAttemptReview({ learner, progressId, attemptId: failed.attemptId }));
+    const passed = await takeQuiz(learner, progressId, 9);
+    expect(passed.passed).toBe(true);
+    for (const attemptId of [failed.attemptId, passed.attemptId]) {
+      const review = await getAttemptReview({ learner, progressId, attemptId });
+      expect(review.keyShown).toBe(true);
+      if (!review.keyShown) continue;
+      for (const item of review.items) {
+        expect(item.options.some((o) => o.chosen)).toBe(true);
+        expect(item.options.every((o) => o.explanation.length > 10)).toBe(true);
+        expect(item.options.some((o) => o.correct)).toBe(true);
+      }
+    }
+  });
+
+  it("shows the key once the attempts are used up, and again hides it when an instructor resets one", async () => {
+    const { assignment } = await makeAssignment({ maxAttempts: 2 });
+    const { learner, progressId } = await makeLearnerOn(assignment);
+    const first = await takeQuiz(learner, progressId, 5);
+    expectNoKey(await getAttemptReview({ learner, progressId, attemptId: first.attemptId }));
+    const second = await takeQuiz(learner, progressId, 6);
+    expect((await getAttemptReview({ learner, progressId, attemptId: first.attemptId })).keyShown).toBe(true);
+    expect((await getAttemptReview({ learner, progressId, attemptId: second.attemptId })).keyShown).toBe(true);
+    await t.db.update(quizAttempts).set({ resetAt: new Date() }).where(eq(quizAttempts.id, second.attemptId));
+    expectNoKey(await getAttemptReview({ learner, progressId, attemptId: first.attemptId }));
+  });
+
+  it("follows the assignment's setting: after each attempt, or never (not even after a pass)", async () => {
+    const each = await makeAssignment({ showCorrectAnswers: "after_each_attempt" });
+    const a = await makeLearnerOn(each.assignment);
+    const failed = await takeQuiz(a.learner, a.progressId, 3);
+    expect((await getAttemptReview({ learner: a.learner, progressId: a.progressId, attemptId: failed.attemptId })).keyShown).toBe(true);
+
+    const never = await makeAssignment({ showCorrectAnswers: "never" });
+    const b = await makeLearnerOn(never.assignment);
+    const passed = await takeQuiz(b.learner, b.progressId, 9);
+    expect(passed.passed).toBe(true);
+    expectNoKey(await getAttemptReview({ learner: b.learner, progressId: b.progressId, attemptId: passed.attemptId }));
+  });
+});
+
+describe("the quiz waits for the lesson", () => {
+  it("refuses to start while a section is unread, saying which, and records nothing; starts once all are read", async () => {
+    const { assignment } = await makeAssignment({ requireAllSectionsRead: true });
+    const { learner, progressId } = await makeLearnerOn(assignment);
+    const sections = boundariesModule.sections;
+    const none = await refused(startAttempt({ learner, progressId }));
+    expect(none).toMatchObject({ code: "invalid", reason: "lesson_unread", details: { unread: sections.map((s) => s.id) } });
+    expect(none.message).toContain(`Still to read: ${sections.length} sections`);
+    expect((await progressRow(progressId)).startedAt).toBeNull();
+    for (const s of sections.slice(0, -1)) await recordSectionRead({ learner, progressId, sectionId: s.id });
+    const last = sections.at(-1)!;
+    const one = await refused(startAttempt({ learner, progressId }));
+    expect(one).toMatchObject({ code: "invalid", reason: "lesson_unread", details: { unread: [last.id] } });
+    expect(one.message).toContain(`Still to read: 1 section (${last.title})`);
+    expect(await t.db.select().from(quizAttempts).where(eq(quizAttempts.progressId, progressId))).toHaveLength(0);
+    await recordSectionRead({ learner, progressId, sectionId: last.id });
+    expect((await startAttempt({ learner, progressId })).created).toBe(true);
+  });
+
+  it("is on by default for a new assignment, and off when the assignment says so", async () => {
+    const [row] = await t.db
+      .insert(cohorts)
+      .values({ name: "Default cohort" })
+      .returning()
+      .then(async ([c]) =>
+        t.db
+          .insert(assignments)
+          .values({
+            cohortId: c.id,
+            moduleId: (await makeModule()).moduleId,
+            opensAt: new Date(Date.now() - DAY),
+            dueAt: new Date(Date.now() + DAY),
+          })
+          .returning(),
+      );
+    expect(row).toMatchObject({ requireAllSectionsRead: true, showCorrectAnswers: "after_pass_or_last_attempt" });
+    const { learner, progressId } = await makeLearnerOn(row);
+    expect(await refused(startAttempt({ learner, progressId }))).toMatchObject({ reason: "lesson_unread" });
+
+    const off = await makeAssignment({ requireAllSectionsRead: false });
+    const free = await makeLearnerOn(off.assignment);
+    expect((await startAttempt(free)).created).toBe(true);
   });
 });
 

@@ -18,6 +18,7 @@ import { conflict, DomainError, notFound } from "@/lib/platform/errors";
 import { isUuid } from "@/lib/platform/ids";
 import { countedAttemptSql } from "./counted";
 import { drawQuiz, type RandomInt } from "./draw";
+import { requireLessonRead } from "./reading-gate";
 import { publicQuestions, type PublicQuestion } from "./public";
 import { invalidAnswers, scoreAttempt, unansweredItems, type Answers } from "./scoring";
 
@@ -79,7 +80,8 @@ async function drawnBefore(tx: DbOrTx, progressId: string): Promise<string[]> {
  * Start an attempt, or hand back the open one (two tabs, a double click and
  * a retry all land on the same attempt). Draws the items and option order
  * now and stores them, with the pass mark in force; a retake avoids the
- * items of earlier attempts where the bank allows.
+ * items of earlier attempts where the bank allows. When the assignment
+ * requires it, a new attempt waits until every lesson section is read.
  */
 export async function startAttempt({
   learner,
@@ -101,6 +103,7 @@ export async function startAttempt({
     if (open) return { ...(await toOpenAttempt(tx, open)), created: false };
     await requireAttemptsLeft(tx, row);
     const version = await recordActivity(tx, row, now);
+    await requireLessonRead(tx, row, version.content); // a refusal rolls back the activity recorded above
     const [a] = await tx
       .insert(quizAttempts)
       .values({

@@ -6,6 +6,7 @@ import { page } from "@/app/_edge/page";
 import { getLearnerAssignment } from "@/lib/learning/page-data";
 import { getOpenAttempt, listAttempts } from "@/lib/learning/quiz/attempts";
 import { attemptAllowance } from "@/lib/learning/quiz/counted";
+import { unreadSections } from "@/lib/learning/quiz/reading-gate";
 import { AssignmentHeader } from "../../_components/assignment-header";
 import { StartAttemptButton } from "../../_components/start-attempt-button";
 import { QuizForm } from "./quiz-form";
@@ -24,6 +25,8 @@ export default page<{ progressId: string }>({ permission: "workspace.learner" },
   const submitted = attempts.filter((t) => t.status === "submitted");
   const { left } = attemptAllowance(a.maxAttempts, attempts);
   const passed = a.progress.quizPassedAt !== null;
+  // the same rule startAttempt enforces (an open attempt can always be continued)
+  const unread = a.requireAllSectionsRead ? unreadSections(content, a.readSectionIds) : [];
 
   return (
     <AppShell user={user}>
@@ -48,7 +51,23 @@ export default page<{ progressId: string }>({ permission: "workspace.learner" },
           </p>
           {passed && <p className="mt-2 text-slate-800">You can take it again to improve your score, but you do not need to.</p>}
           <div className="mt-4 flex flex-wrap items-start gap-3">
-            {a.window !== "open" ? null : left === 0 ? (
+            {a.window !== "open" ? null : unread.length > 0 ? (
+              <div className="rounded-md border border-amber-300 bg-amber-50 p-3 text-amber-900" role="note" data-testid="unread-sections">
+                <p className="font-semibold">
+                  The quiz opens once you have read every section of the lesson. Still to read ({unread.length} of {content.sections.length}
+                  ):
+                </p>
+                <ul className="mt-2 list-disc space-y-1 pl-5">
+                  {unread.map((s) => (
+                    <li key={s.id}>
+                      <Link href={`/learn/${progressId}/lesson/${s.id}`} className="link">
+                        {s.title}
+                      </Link>
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            ) : left === 0 ? (
               <p className="rounded-md border border-amber-300 bg-amber-50 p-3 text-amber-900" role="note">
                 You have used all {a.maxAttempts} attempts. Your instructor can reset an attempt if you need another try.
               </p>
@@ -64,7 +83,7 @@ export default page<{ progressId: string }>({ permission: "workspace.learner" },
                 Write your reflections
               </Link>
             )}
-            {!passed && submitted.length === 0 && (
+            {!passed && submitted.length === 0 && unread.length === 0 && (
               <Link href={`/learn/${progressId}/lesson`} className={buttonClasses({ variant: "secondary" })}>
                 Read the lesson first
               </Link>

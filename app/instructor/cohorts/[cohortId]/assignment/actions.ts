@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { formAction } from "@/app/_edge/action";
-import { assignModule, updateAssignmentDates } from "@/lib/cohorts/assignments";
+import { assignModule, updateAssignmentDates, updateAssignmentQuizOptions } from "@/lib/cohorts/assignments";
 
 const text = z.string().default("");
 
@@ -20,6 +20,8 @@ export const assignModuleAction = formAction(
       maxAttempts: text,
       // a checkbox: "on" when ticked, absent (so "") when not
       reflectionsMustBeAccepted: text,
+      showCorrectAnswers: text,
+      requireAllSectionsRead: text,
     }),
   },
   async ({ cohortId, ...fields }, user) => {
@@ -40,5 +42,22 @@ export const updateDatesAction = formAction(
     revalidatePath(`/instructor/cohorts/${cohortId}`, "layout");
     revalidatePath("/instructor");
     return { message: "Dates saved." };
+  },
+);
+
+export const updateQuizOptionsAction = formAction(
+  {
+    permission: "workspace.instructor",
+    schema: z.object({
+      cohortId: z.string().min(1),
+      assignmentId: z.string().min(1),
+      showCorrectAnswers: text,
+      requireAllSectionsRead: text,
+    }),
+  },
+  async ({ cohortId, assignmentId, ...options }, user) => {
+    await updateAssignmentQuizOptions({ actor: user, cohortId, assignmentId, ...options });
+    revalidatePath(`/instructor/cohorts/${cohortId}`, "layout");
+    return { message: "Quiz options saved." };
   },
 );

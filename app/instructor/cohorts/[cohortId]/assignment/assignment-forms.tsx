@@ -5,7 +5,51 @@ import { LocalDateTimeField } from "@/app/_components/local-datetime-field";
 import { SelectField, TextField } from "@/app/_components/ui/field";
 import { FormMessage } from "@/app/_components/ui/form-message";
 import { SubmitButton } from "@/app/_components/ui/submit-button";
-import { assignModuleAction, updateDatesAction } from "./actions";
+import { showCorrectAnswersChoices, type ShowCorrectAnswers } from "@/lib/learning/quiz/review-policy";
+import { assignModuleAction, updateDatesAction, updateQuizOptionsAction } from "./actions";
+
+/** The two quiz options, shared by the assign form and the options form of an assignment. */
+function QuizOptionFields({
+  showCorrectAnswers,
+  requireAllSectionsRead,
+  err,
+  idPrefix = "",
+}: {
+  showCorrectAnswers?: string;
+  requireAllSectionsRead?: string;
+  err: Record<string, string | undefined>;
+  /** keeps ids unique when several forms share a page */
+  idPrefix?: string;
+}) {
+  return (
+    <>
+      <SelectField
+        name="showCorrectAnswers"
+        id={`${idPrefix}showCorrectAnswers`}
+        label="Show correct answers"
+        defaultValue={showCorrectAnswers ?? "after_pass_or_last_attempt"}
+        error={err.showCorrectAnswers}
+        hint="Until then, a result shows the score, the ideas missed and why each chosen answer was wrong."
+      >
+        {showCorrectAnswersChoices.map((c) => (
+          <option key={c.value} value={c.value}>
+            {c.label}
+          </option>
+        ))}
+      </SelectField>
+      <SelectField
+        name="requireAllSectionsRead"
+        id={`${idPrefix}requireAllSectionsRead`}
+        label="Require reading every section before the quiz"
+        defaultValue={requireAllSectionsRead ?? "yes"}
+        error={err.requireAllSectionsRead}
+      >
+        <option value="yes">Yes: the quiz opens once every lesson section is read (recommended)</option>
+        <option value="no">No: learners may take the quiz at any time</option>
+      </SelectField>
+    </>
+  );
+}
 
 export function AssignForm({ cohortId, modules }: { cohortId: string; modules: { id: string; title: string; passMark: number }[] }) {
   const [state, action] = useActionState(assignModuleAction, undefined);
@@ -66,6 +110,7 @@ export function AssignForm({ cohortId, modules }: { cohortId: string; modules: {
           </p>
         </div>
       </div>
+      <QuizOptionFields showCorrectAnswers={v.showCorrectAnswers} requireAllSectionsRead={v.requireAllSectionsRead} err={err} />
       <SubmitButton pendingLabel="Assigning…">Assign module</SubmitButton>
       <FormMessage state={state} />
     </form>
@@ -92,6 +137,36 @@ export function DatesForm({
       <LocalDateTimeField name="opensAt" label="Opens" defaultIso={opensAt} error={err.opensAt} />
       <LocalDateTimeField name="dueAt" label="Due" defaultIso={dueAt} error={err.dueAt} hint="Must be after the open date." />
       <SubmitButton pendingLabel="Saving…">Save dates</SubmitButton>
+      <FormMessage state={state} />
+    </form>
+  );
+}
+
+export function QuizOptionsForm({
+  cohortId,
+  assignmentId,
+  showCorrectAnswers,
+  requireAllSectionsRead,
+}: {
+  cohortId: string;
+  assignmentId: string;
+  showCorrectAnswers: ShowCorrectAnswers;
+  requireAllSectionsRead: boolean;
+}) {
+  const [state, action] = useActionState(updateQuizOptionsAction, undefined);
+  const err = state?.fieldErrors ?? {};
+  const v = state?.values ?? {};
+  return (
+    <form action={action} className="max-w-xl space-y-4" noValidate>
+      <input type="hidden" name="cohortId" value={cohortId} />
+      <input type="hidden" name="assignmentId" value={assignmentId} />
+      <QuizOptionFields
+        showCorrectAnswers={v.showCorrectAnswers ?? showCorrectAnswers}
+        requireAllSectionsRead={v.requireAllSectionsRead ?? (requireAllSectionsRead ? "yes" : "no")}
+        err={err}
+        idPrefix={`a-${assignmentId}-`}
+      />
+      <SubmitButton pendingLabel="Saving…">Save quiz options</SubmitButton>
       <FormMessage state={state} />
     </form>
   );

@@ -5,9 +5,10 @@ import { CohortHeader } from "@/app/_components/cohort/cohort-header";
 import { LocalTime } from "@/app/_components/local-time";
 import { listAssignableModules, listCohortAssignments } from "@/lib/cohorts/assignments";
 import { requireCohort } from "@/lib/cohorts/cohorts";
-import { AssignForm, DatesForm } from "./assignment-forms";
 import { cardClasses } from "@/app/_components/ui/card";
 import { cx } from "@/app/_components/ui/cx";
+import { showCorrectAnswersLabel } from "@/lib/learning/quiz/review-policy";
+import { AssignForm, DatesForm, QuizOptionsForm } from "./assignment-forms";
 
 export const metadata: Metadata = { title: "Assignment" };
 
@@ -50,11 +51,22 @@ export default page<{ cohortId: string }>({ permission: "workspace.instructor" }
                   ? "when an instructor has accepted every reflection"
                   : "when the last reflection is submitted (reflections are reviewed, but credit does not wait)"}
               </dd>
+              <dt className="font-medium">Correct answers shown</dt>
+              <dd>{showCorrectAnswersLabel(a.showCorrectAnswers)}</dd>
+              <dt className="font-medium">Quiz opens</dt>
+              <dd>{a.requireAllSectionsRead ? "once every lesson section is read" : "at any time"}</dd>
             </dl>
             {!archived && (
               <>
                 <h3 className="font-semibold">Change the dates</h3>
                 <DatesForm cohortId={cohort.id} assignmentId={a.id} opensAt={a.opensAt.toISOString()} dueAt={a.dueAt.toISOString()} />
+                <h3 className="font-semibold">Quiz options</h3>
+                <QuizOptionsForm
+                  cohortId={cohort.id}
+                  assignmentId={a.id}
+                  showCorrectAnswers={a.showCorrectAnswers}
+                  requireAllSectionsRead={a.requireAllSectionsRead}
+                />
               </>
             )}
           </section>
