@@ -1,3 +1,4 @@
+import { parse } from "csv-parse/sync";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { quizAttempts, quizResponses } from "@/db/schema";
@@ -17,6 +18,7 @@ import { setupTestDb } from "@/db/test/test-db";
 import { boundariesModule } from "@/lib/learning/module/boundaries";
 import { publishModule } from "@/lib/learning/module/publish";
 import { flagsOf, getItemAnalysis, type VersionAnalysis } from "./item-analysis";
+import { itemAnalysisCsv } from "./item-analysis-csv";
 
 const t = setupTestDb();
 
@@ -178,9 +180,35 @@ describe("item analysis", () => {
     expect([a.responses, a.correct]).toEqual([7, 4]);
   });
 
-  it("is refused (404) to instructors and learners", async () => {
-    await expectNotFound(getItemAnalysis({ actor: await makeInstructor() }));
-    await expectNotFound(getItemAnalysis({ actor: await makeLearner() }));
+  it("downloads as CSV, one row per option with the item's figures", async () => {
+    const { filename, body } = await itemAnalysisCsv({ actor: seeded.admin, now: new Date("2026-03-04T12:00:00Z") });
+    expect(filename).toBe("item-analysis-2026-03-04.csv");
+    const rows: Record<string, string>[] = parse(body, { columns: true });
+    const b = rows.filter((r) => r["Item ID"] === "feelings-unprofessional" && r.Version === "1");
+    expect(b.map((r) => [r["Option ID"], r["Correct option"], r["Times chosen"], r["Chosen (% of responses)"]])).toEqual([
+      ["true", "no", "3", "42.9"],
+      ["false", "yes", "4", "57.1"],
+    ]);
+    expect(b[0]).toMatchObject({
+      Kind: "True/false",
+      Responses: "7",
+      "Difficulty (% correct)": "57.1",
+      "Discrimination (point-biserial)": "-0.31",
+      Flags: "Too few answers",
+    });
+    expect(b[0].Item).toMatch(/\S/);
+    expect(rows.find((r) => r["Item ID"] === "quiet-at-drop-in" && r.Version === "1")).toMatchObject({
+      Responses: "0",
+      "Difficulty (% correct)": "",
+      "Discrimination (point-biserial)": "",
+    });
+  });
+
+  it("is refused (404) to instructors and learners, page and CSV alike", async () => {
+    for (const actor of [await makeInstructor(), await makeLearner()]) {
+      await expectNotFound(getItemAnalysis({ actor }));
+      await expectNotFound(itemAnalysisCsv({ actor }));
+    }
   });
 });
 
