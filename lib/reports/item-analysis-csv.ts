@@ -1,13 +1,6 @@
 import type { Actor } from "@/lib/access/scope";
 import { toCsv } from "@/lib/platform/csv";
-import { getItemAnalysis, itemFlagLabels, quizKindLabels, type ItemAnalysis } from "./item-analysis";
-
-/** 0.5714 → "57.1"; no responses → "" */
-export const percent1 = (share: number | null) => (share === null ? "" : (Math.round(share * 1000) / 10).toFixed(1));
-/** −0.3118 → "-0.31"; not defined → "" */
-export const twoDecimals = (r: number | null) => (r === null ? "" : r.toFixed(2));
-
-export const flagText = (item: Pick<ItemAnalysis, "flags">) => item.flags.map((f) => itemFlagLabels[f]).join("; ");
+import { getItemAnalysis, itemFlagLabels, percent1, quizKindLabels, twoDecimals } from "./item-analysis";
 
 /**
  * The item analysis page as CSV: one row per option of each item (the
@@ -29,7 +22,7 @@ export async function itemAnalysisCsv({ actor, now = new Date() }: { actor: Acto
         item.responses,
         percent1(item.difficulty),
         twoDecimals(item.discrimination),
-        flagText(item),
+        item.flags.map((f) => itemFlagLabels[f]).join("; "),
       ];
       if (!item.options.length) rows.push([...itemCells, "", "", "", "", ""]);
       for (const o of item.options) rows.push([...itemCells, o.optionId, o.text, o.correct ? "yes" : "no", o.chosen, percent1(o.share)]);

@@ -27,6 +27,11 @@ export const quizKindLabels: Record<QuizKind, string> = {
   scenario: "Scenario",
 };
 
+/** 0.5714 → "57.1" (percent, one decimal, as the page and the CSV show it); no responses → "" */
+export const percent1 = (share: number | null) => (share === null ? "" : (Math.round(share * 1000) / 10).toFixed(1));
+/** −0.3118 → "-0.31"; not defined → "" */
+export const twoDecimals = (r: number | null) => (r === null ? "" : r.toFixed(2));
+
 export type OptionAnalysis = {
   optionId: string;
   text: string;
