@@ -3,6 +3,7 @@ import { AppShell } from "@/app/_components/app-shell";
 import { Badge, type BadgeTone } from "@/app/_components/ui/badge";
 import { buttonClasses } from "@/app/_components/ui/button";
 import { Card } from "@/app/_components/ui/card";
+import { EmptyState } from "@/app/_components/ui/empty-state";
 import { Table, Td, Tr, type Column } from "@/app/_components/ui/table";
 import { page } from "@/app/_edge/page";
 import {
@@ -74,7 +75,7 @@ export default page({ permission: "reports.organisation" }, async ({ user }) => 
             </Table>
           </Card>
         ))}
-        {versions.length === 0 && <p className="card">No module is published yet.</p>}
+        {versions.length === 0 && <EmptyState>No module is published yet, so there are no quiz items to analyze.</EmptyState>}
       </div>
     </AppShell>
   );
