@@ -3,7 +3,7 @@ import { PRIVATE_SENTENCE } from "../db/test/admin-fixture-text";
 import { DEMO_REFLECTION_SENTENCE } from "../db/seed/demo/reflection-texts";
 import { expectAccessible, storage } from "./helpers";
 
-const pages = ["/admin", "/admin/users", "/admin/users/invites", "/admin/audit"];
+const pages = ["/admin", "/admin/users", "/admin/users/invites", "/admin/audit", "/admin/item-analysis"];
 let someUserPath = "";
 
 test.beforeAll(async ({ browser }) => {
@@ -28,6 +28,9 @@ for (const role of ["learner", "instructor"] as const) {
       const csv = await page.request.get("/admin/export.csv");
       expect(csv.status()).toBe(404);
       expect(await csv.text()).not.toContain("Ada Alpha");
+      const items = await page.request.get("/admin/item-analysis/export.csv");
+      expect(items.status()).toBe(404);
+      expect(await items.text()).not.toContain("why-trust-matters");
       // RSC and prefetch variants answer no data either
       const rsc = await page.request.get("/admin/users", { headers: { RSC: "1", "Next-Router-Prefetch": "1" } });
       expect(await rsc.text()).not.toContain("Ada Alpha");
@@ -103,6 +106,26 @@ test.describe("as an admin", () => {
     bodies.push(await csv(page.request));
     for (const sentence of sentences) for (const body of bodies) expect(body).not.toContain(sentence);
     expect(bodies.at(-1)).toContain("Ada Alpha"); // the export did have rows
+  });
+
+  test("item analysis lists the bank with its figures, opens an item's options, and downloads as CSV", async ({ page }) => {
+    await page.goto("/admin");
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Item analysis" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Item analysis" })).toBeVisible();
+    const row = page.getByTestId("item-why-trust-matters").first();
+    await expect(row).toContainText("Why are trust and rapport");
+    await expect(row.getByTestId("difficulty")).toHaveText(/^(\d+\.\d%|—)$/);
+    await expect(row.getByTestId("discrimination")).toHaveText(/^(−?\d\.\d\d|—)$/);
+    await row.locator("summary").click();
+    await expect(row.getByTestId("option-open-up")).toContainText("Correct");
+    await expect(row.getByTestId("option-follow-advice")).not.toContainText("Correct");
+    const res = await page.request.get("/admin/item-analysis/export.csv");
+    expect(res.status()).toBe(200);
+    expect(res.headers()["content-type"]).toContain("text/csv");
+    expect(res.headers()["content-disposition"]).toMatch(/attachment; filename="item-analysis-\d{4}-\d{2}-\d{2}\.csv"/);
+    const text = await res.text();
+    expect(text.split("\n")[0]).toMatch(/^Module,Version,Item ID,Item,Idea,Kind,Responses,/);
+    expect(text).toContain("why-trust-matters,");
   });
 
   test("the export refuses filters it does not understand and is never cached", async ({ page }) => {

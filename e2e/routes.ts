@@ -59,6 +59,9 @@ export const routes: Route[] = [
   { path: "/admin/cohorts/{cohortId}/insights", audience: "admin", kind: "page" },
   { path: "/admin/cohorts/{cohortId}/export.csv", audience: "admin", kind: "export", marker: "jordan.lee@demo.cohort" },
   { path: "/admin/export.csv", audience: "admin", kind: "export", marker: "emily.chen@demo.cohort" },
+  { path: "/admin/item-analysis", audience: "admin", kind: "page" },
+  // every item of the bank is listed, answered or not: an item id is data only this file carries
+  { path: "/admin/item-analysis/export.csv", audience: "admin", kind: "export", marker: "why-trust-matters" },
   { path: "/instructor", audience: "instructor", kind: "page" },
   { path: "/instructor/cohorts/new", audience: "instructor", kind: "page" },
   { path: "/instructor/cohorts/{cohortId}", audience: "instructor", kind: "page", marker: "jordan.lee@demo.cohort" },

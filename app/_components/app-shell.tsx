@@ -6,6 +6,7 @@ const nav: Record<CurrentUser["role"], { href: string; label: string }[]> = {
   admin: [
     { href: "/admin", label: "Overview" },
     { href: "/admin/users", label: "People" },
+    { href: "/admin/item-analysis", label: "Item analysis" },
     { href: "/admin/audit", label: "Audit log" },
     { href: "/admin/settings", label: "Settings" },
   ],
