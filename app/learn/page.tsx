@@ -62,7 +62,7 @@ function AssignmentCard({ a }: { a: LearnerAssignment }) {
           </h2>
           <p className="text-sm text-slate-700">{a.cohortName}</p>
         </div>
-        <StatusBadge status={a.status} />
+        <StatusBadge status={a.cardStatus} />
       </div>
       <p className="mt-2 text-sm">
         {a.completedAt ? (

@@ -5,6 +5,7 @@ import { LocalTime } from "@/app/_components/local-time";
 import { page } from "@/app/_edge/page";
 import { getLearnerAssignment } from "@/lib/learning/page-data";
 import { getOpenAttempt, listAttempts } from "@/lib/learning/quiz/attempts";
+import { quizLessonLink } from "@/lib/learning/next-step";
 import { attemptAllowance } from "@/lib/learning/quiz/counted";
 import { AssignmentHeader } from "../../_components/assignment-header";
 import { StartAttemptButton } from "../../_components/start-attempt-button";
@@ -21,6 +22,12 @@ export default page<{ progressId: string }>({ permission: "workspace.learner" },
   const submitted = attempts.filter((t) => t.status === "submitted");
   const { left } = attemptAllowance(a.maxAttempts, attempts);
   const passed = a.progress.quizPassedAt !== null;
+  const lessonLink = quizLessonLink({
+    sectionsRead: content.sections.filter((s) => a.readSectionIds.has(s.id)).length,
+    sectionsTotal: content.sections.length,
+    attemptsCount: submitted.length,
+    quizPassed: passed,
+  });
 
   return (
     <AppShell user={user}>
@@ -61,9 +68,9 @@ export default page<{ progressId: string }>({ permission: "workspace.learner" },
                 Write your reflections
               </Link>
             )}
-            {!passed && submitted.length === 0 && (
+            {lessonLink && (
               <Link href={`/learn/${progressId}/lesson`} className="btn-secondary">
-                Read the lesson first
+                {lessonLink}
               </Link>
             )}
           </div>
