@@ -7,7 +7,16 @@ import { FormMessage } from "@/app/_components/ui/form-message";
 import { SubmitButton } from "@/app/_components/ui/submit-button";
 import { assignModuleAction, updateDatesAction } from "./actions";
 
-export function AssignForm({ cohortId, modules }: { cohortId: string; modules: { id: string; title: string; passMark: number }[] }) {
+export function AssignForm({
+  cohortId,
+  modules,
+  defaults,
+}: {
+  cohortId: string;
+  modules: { id: string; title: string; passMark: number }[];
+  /** opens today, due in 14 days (ISO instants, from the organization's calendar) */
+  defaults: { opensAt: string; dueAt: string };
+}) {
   const [state, action] = useActionState(assignModuleAction, undefined);
   const err = state?.fieldErrors ?? {};
   const v = state?.values ?? {};
@@ -21,8 +30,20 @@ export function AssignForm({ cohortId, modules }: { cohortId: string; modules: {
           </option>
         ))}
       </SelectField>
-      <LocalDateTimeField name="opensAt" label="Opens" error={err.opensAt} hint="Learners can start from then." />
-      <LocalDateTimeField name="dueAt" label="Due" error={err.dueAt} hint="Must be after the open date." />
+      <LocalDateTimeField
+        name="opensAt"
+        label="Opens"
+        defaultIso={v.opensAt || defaults.opensAt}
+        error={err.opensAt}
+        hint="Learners can start from then."
+      />
+      <LocalDateTimeField
+        name="dueAt"
+        label="Due"
+        defaultIso={v.dueAt || defaults.dueAt}
+        error={err.dueAt}
+        hint="Must be after the open date."
+      />
       <TextField
         name="passMarkOverride"
         label="Pass mark (optional, %)"

@@ -3,7 +3,7 @@ import { page } from "@/app/_edge/page";
 import { AppShell } from "@/app/_components/app-shell";
 import { CohortHeader } from "@/app/_components/cohort/cohort-header";
 import { LocalTime } from "@/app/_components/local-time";
-import { listAssignableModules, listCohortAssignments } from "@/lib/cohorts/assignments";
+import { defaultAssignmentDates, listAssignableModules, listCohortAssignments } from "@/lib/cohorts/assignments";
 import { requireCohort } from "@/lib/cohorts/cohorts";
 import { AssignForm, DatesForm } from "./assignment-forms";
 
@@ -12,7 +12,11 @@ export const metadata: Metadata = { title: "Assignment" };
 export default page<{ cohortId: string }>({ permission: "workspace.instructor" }, async ({ user, params, query }) => {
   const cohort = await requireCohort(user, params.cohortId, "cohort.manage");
   const basePath = `/instructor/cohorts/${cohort.id}`;
-  const [assigned, modules] = await Promise.all([listCohortAssignments({ cohortId: cohort.id }), listAssignableModules()]);
+  const [assigned, modules, defaults] = await Promise.all([
+    listCohortAssignments({ cohortId: cohort.id }),
+    listAssignableModules(),
+    defaultAssignmentDates(),
+  ]);
   const unassigned = modules.filter((m) => !assigned.some((a) => a.moduleId === m.id));
   const archived = cohort.status === "archived";
   return (
@@ -61,7 +65,11 @@ export default page<{ cohortId: string }>({ permission: "workspace.instructor" }
             <p className="text-slate-700">
               Every learner in the cohort gets it, and so does anyone who joins later. Dates are in your own time zone.
             </p>
-            <AssignForm cohortId={cohort.id} modules={unassigned} />
+            <AssignForm
+              cohortId={cohort.id}
+              modules={unassigned}
+              defaults={{ opensAt: defaults.opensAt.toISOString(), dueAt: defaults.dueAt.toISOString() }}
+            />
           </section>
         ) : assigned.length === 0 ? (
           <p className="card">No module is published yet. Ask an admin to run the migrations, which publish the built-in module.</p>
