@@ -5,6 +5,7 @@ import { getQuizInsights, MIN_ANSWERS } from "@/lib/reports/quiz-insights";
 import { Badge } from "@/app/_components/ui/badge";
 import { Card } from "@/app/_components/ui/card";
 import { Table, Td, Tr, type Column } from "@/app/_components/ui/table";
+import { formatPercent } from "@/lib/platform/format";
 
 const itemColumns: Column[] = [
   { key: "prompt", label: "Question" },
@@ -85,7 +86,7 @@ export async function QuizInsightsView({
           }
           actions={
             <p className="text-sm font-semibold" data-testid="idea-score">
-              {idea.enough ? `${idea.percentCorrect}% correct` : "Not enough answers yet"}{" "}
+              {idea.enough ? `${formatPercent(idea.percentCorrect)} correct` : "Not enough answers yet"}{" "}
               <span className="font-normal text-slate-600">
                 ({idea.responses} {idea.responses === 1 ? "answer" : "answers"})
               </span>
@@ -99,7 +100,7 @@ export async function QuizInsightsView({
               <Tr key={item.itemId} data-testid={`item-${item.itemId}`}>
                 <Td>{item.prompt}</Td>
                 <Td numeric className="font-semibold">
-                  {item.enough ? `${item.percentCorrect}%` : <span className="font-normal text-slate-600">Too few answers</span>}
+                  {item.enough ? formatPercent(item.percentCorrect) : <span className="font-normal text-slate-600">Too few answers</span>}
                 </Td>
                 <Td numeric>{item.responses}</Td>
                 <Td>

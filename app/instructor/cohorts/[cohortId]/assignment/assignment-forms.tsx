@@ -6,6 +6,7 @@ import { SelectField, TextField } from "@/app/_components/ui/field";
 import { FormMessage } from "@/app/_components/ui/form-message";
 import { SubmitButton } from "@/app/_components/ui/submit-button";
 import { assignModuleAction, updateDatesAction } from "./actions";
+import { formatPercent } from "@/lib/platform/format";
 
 export function AssignForm({
   cohortId,
@@ -54,7 +55,7 @@ export function AssignForm({
         width="short"
         defaultValue={v.passMarkOverride ?? ""}
         error={err.passMarkOverride}
-        hint={`Leave empty for the module's pass mark (${modules[0]?.passMark ?? 80} %).`}
+        hint={`Leave empty for the module's pass mark (${formatPercent(modules[0]?.passMark ?? 80)}).`}
       />
       <TextField
         name="maxAttempts"

@@ -6,6 +6,7 @@ import { LocalTime } from "@/app/_components/local-time";
 import { defaultAssignmentDates, listAssignableModules, listCohortAssignments } from "@/lib/cohorts/assignments";
 import { requireCohort } from "@/lib/cohorts/cohorts";
 import { AssignForm, DatesForm } from "./assignment-forms";
+import { formatPercent } from "@/lib/platform/format";
 
 export const metadata: Metadata = { title: "Assignment" };
 
@@ -43,7 +44,7 @@ export default page<{ cohortId: string }>({ permission: "workspace.instructor" }
                 <LocalTime value={a.dueAt} />
               </dd>
               <dt className="font-medium">Pass mark</dt>
-              <dd>{a.passMarkOverride ? `${a.passMarkOverride} % (set for this cohort)` : "the module's own"}</dd>
+              <dd>{a.passMarkOverride ? `${formatPercent(a.passMarkOverride)} (set for this cohort)` : "the module's own"}</dd>
               <dt className="font-medium">Attempts</dt>
               <dd>{a.maxAttempts ? `at most ${a.maxAttempts}` : "unlimited"}</dd>
             </dl>
