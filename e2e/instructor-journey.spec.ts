@@ -118,7 +118,7 @@ test.describe("an instructor runs a cohort", () => {
     // 5 pm in Chicago, stored as 22:00 UTC, shown back as 5 pm in Chicago
     await expect(page.getByText("Jun 15, 2030, 5:00 PM", { exact: true })).toBeVisible();
     await expect(page.getByLabel("Due")).toHaveValue("2030-06-15T17:00");
-    await expect(page.getByText("85 % (set for this cohort)")).toBeVisible();
+    await expect(page.getByText("85% (set for this cohort)")).toBeVisible();
     await expect(page.getByText("when an instructor has accepted every reflection", { exact: true })).toBeVisible();
     await expectAccessible(page);
 

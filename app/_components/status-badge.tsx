@@ -1,6 +1,8 @@
-import { statusLabels, type ProgressStatus } from "@/lib/learning/progress/status";
+import type { LearnerCardStatus } from "@/lib/learning/next-step";
+import { statusLabels } from "@/lib/learning/progress/status";
 
-const tone: Record<ProgressStatus, string> = {
+const tone: Record<LearnerCardStatus, string> = {
+  revision_requested: "bg-amber-50 text-amber-900 ring-amber-300",
   not_started: "bg-slate-100 text-slate-800 ring-slate-300",
   in_progress: "bg-blue-50 text-blue-800 ring-blue-200",
   complete: "bg-green-50 text-green-800 ring-green-200",
@@ -15,12 +17,14 @@ const shape = {
   pill: "inline-flex items-center rounded-full px-2.5 py-0.5 text-sm font-semibold ring-1 ring-inset",
 };
 
-/** A progress status as a colored label; null (nothing assigned yet) as plain text. */
-export function StatusBadge({ status, compact = false }: { status: ProgressStatus | null; compact?: boolean }) {
+const labels: Record<LearnerCardStatus, string> = { ...statusLabels, revision_requested: "Revision requested" };
+
+/** A progress status as a colored label; null (nothing assigned yet) as plain text. A learner's own card may say "Revision requested". */
+export function StatusBadge({ status, compact = false }: { status: LearnerCardStatus | null; compact?: boolean }) {
   if (!status) return <span className="text-slate-600">Not assigned</span>;
   return (
     <span className={`${compact ? shape.compact : shape.pill} ${tone[status]}`} data-testid="status">
-      {statusLabels[status]}
+      {labels[status]}
     </span>
   );
 }

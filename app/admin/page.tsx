@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { formatPercent } from "@/lib/platform/format";
 import Link from "next/link";
 import { AppShell } from "@/app/_components/app-shell";
 import { LocalTime } from "@/app/_components/local-time";
@@ -26,7 +27,7 @@ import { ExportButton } from "./_components/export-button";
 export const metadata: Metadata = { title: "Organisation overview" };
 
 const num = new Intl.NumberFormat("en-US");
-const pct = (v: number | null) => (v === null ? "—" : `${Math.round(v)}%`);
+const pct = formatPercent;
 const hours = new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 });
 
 const columns: Column<CohortSortKey | "instructors">[] = [

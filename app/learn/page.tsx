@@ -72,7 +72,7 @@ function AssignmentCard({ a }: { a: LearnerAssignment }) {
               Awaiting review
             </Badge>
           )}
-          <StatusBadge status={a.status} />
+          <StatusBadge status={a.cardStatus} />
         </div>
       </div>
       <p className="mt-2 text-sm">

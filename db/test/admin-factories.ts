@@ -65,9 +65,12 @@ export async function makeCohort({
 }
 
 /** Enrol, and give the learner a progress row for each of the cohort's assignments. */
-export async function enrol({ cohortId, userId }: { cohortId: string; userId: string }) {
+export async function enrol({ cohortId, userId, enrolledAt }: { cohortId: string; userId: string; enrolledAt?: Date }) {
   const db = getDb();
-  const [e] = await db.insert(enrolments).values({ cohortId, userId, source: "seed" }).returning();
+  const [e] = await db
+    .insert(enrolments)
+    .values({ cohortId, userId, source: "seed", ...(enrolledAt ? { enrolledAt } : {}) })
+    .returning();
   await db.execute(sql`insert into ${assignmentProgress} (assignment_id, user_id, cohort_id)
     select ${assignments.id}, ${userId}, ${cohortId} from ${assignments} where ${assignments.cohortId} = ${cohortId}
     on conflict (assignment_id, user_id) do nothing`);
@@ -236,10 +239,12 @@ export async function seedOrganisationScenario(
   const b = [await person("Fay Bravo"), await person("Gus Bravo"), await person("Hal Bravo")];
   const c = [await person("Ivy Charlie"), await person("Jon Charlie")];
   const dl = await person("Kim Delta");
-  for (const u of a) await enrol({ cohortId: alpha.id, userId: u.id });
-  for (const u of b) await enrol({ cohortId: bravo.id, userId: u.id });
-  for (const u of c) await enrol({ cohortId: charlie.id, userId: u.id });
-  await enrol({ cohortId: delta.id, userId: dl.id });
+  // enrolled before anything was assigned (the export's "Assigned" is the later of the two)
+  const enrolledAt = d("2026-01-02T09:00:00Z");
+  for (const u of a) await enrol({ cohortId: alpha.id, userId: u.id, enrolledAt });
+  for (const u of b) await enrol({ cohortId: bravo.id, userId: u.id, enrolledAt });
+  for (const u of c) await enrol({ cohortId: charlie.id, userId: u.id, enrolledAt });
+  await enrol({ cohortId: delta.id, userId: dl.id, enrolledAt });
 
   const aA = await assign({
     cohortId: alpha.id,

@@ -3,22 +3,18 @@
  * pages, the PDFs and the CSV alike, so all of them print the same thing.
  */
 
-const dateFormat = new Intl.DateTimeFormat("en-US", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+import { formatDate, formatHours } from "@/lib/platform/format";
 
-/** "November 27, 2026": the UTC calendar date, US style, with the month spelled out. */
+export { formatHours };
+
+/** "November 27, 2026": the UTC calendar date, as US English writes it (lib/platform/format). */
 export function formatCertificateDate(d: Date): string {
-  return dateFormat.format(d);
+  return formatDate(d, { timeZone: "UTC", month: "long" });
 }
 
 /** "2026-11-27": the UTC calendar date for CSV files. */
 export function isoDate(d: Date): string {
   return d.toISOString().slice(0, 10);
-}
-
-/** 1 → "1.0", 1.5 → "1.5", 0.75 → "0.75". */
-export function formatHours(hours: number): string {
-  const rounded = Math.round(hours * 100) / 100;
-  return Number.isInteger(rounded) ? rounded.toFixed(1) : String(rounded);
 }
 
 export function hoursLabel(hours: number): string {

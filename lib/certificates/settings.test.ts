@@ -93,6 +93,25 @@ describe("org settings", () => {
     expect(entries[0].ip).toBe("10.2.0.1");
   });
 
+  it("answers what was stored and names any category a save removed, so the form never drops one silently", async () => {
+    const admin = await makeUser({ role: "admin" });
+    const base = { organisationName: "Prairie Peer Academy", providerApprovalNumber: null };
+    const two = [
+      { category: "CRSS domains", hours: 40 },
+      { category: "Professional ethics", hours: 6 },
+    ];
+    const added = await updateOrgSettings({ actor: admin, input: { ...base, hourTargets: two } });
+    expect(added).toMatchObject({ hourTargets: two, removed: [] });
+    expect((await getOrgSettings()).hourTargets).toEqual(two);
+    const renamedCase = await updateOrgSettings({
+      actor: admin,
+      input: { ...base, hourTargets: [two[0], { ...two[1], category: "professional ethics" }] },
+    });
+    expect(renamedCase.removed).toEqual([]);
+    const dropped = await updateOrgSettings({ actor: admin, input: { ...base, hourTargets: [two[0]] } });
+    expect(dropped.removed).toEqual(["professional ethics"]);
+  });
+
   it("refuses anyone but an admin and changes nothing", async () => {
     for (const role of ["instructor", "learner"] as const) {
       const u = await makeUser({ role });

@@ -181,7 +181,10 @@ export async function updateOrgSettings({
       ip,
       details: { changed, before, after: values },
     });
-    return values;
+    // a category that was there before and is not now, said out loud by the form: a save never drops one silently
+    const kept = new Set(values.hourTargets.map((t) => t.category.toLowerCase()));
+    const removed = before.hourTargets.filter((t) => !kept.has(t.category.toLowerCase())).map((t) => t.category);
+    return { ...values, removed };
   });
   forgetOrgSettings();
   return saved;

@@ -4,7 +4,14 @@ import { assignmentProgress, assignments, auditLog } from "@/db/schema";
 import { enrol, expectNotFound, makeCohort, makeInstructor, makeLearner } from "@/db/test/instructor-factories";
 import { setupTestDb } from "@/db/test/test-db";
 import { publishBuiltInModules } from "@/lib/learning/module/publish";
-import { assignModule, listCohortAssignments, updateAssignmentDates, updateAssignmentQuizOptions } from "./assignments";
+import {
+  assignModule,
+  assignmentDatesFrom,
+  defaultAssignmentDates,
+  listCohortAssignments,
+  updateAssignmentDates,
+  updateAssignmentQuizOptions,
+} from "./assignments";
 import { enrolByEmail } from "./enrolment";
 
 const t = setupTestDb();
@@ -160,5 +167,25 @@ describe("assigning the module", () => {
     await expectNotFound(assignModule({ actor: await makeInstructor(), cohortId: c.id, moduleId, opensAt, dueAt }));
     await expectNotFound(assignModule({ actor: await makeLearner(), cohortId: c.id, moduleId, opensAt, dueAt }));
     expect(await listCohortAssignments({ cohortId: c.id })).toHaveLength(0);
+  });
+});
+
+describe("assign form defaults (issue 15, defect 7)", () => {
+  it("open today at midnight and are due 14 days later at 11:59 p.m. on the organization's calendar", () => {
+    // 03:30 UTC on Dec 2 is still Dec 1 in Chicago
+    const now = new Date("2026-12-02T03:30:00Z");
+    const chicago = assignmentDatesFrom(now, "America/Chicago");
+    expect(chicago.opensAt.toISOString()).toBe("2026-12-01T06:00:00.000Z");
+    expect(chicago.dueAt.toISOString()).toBe("2026-12-16T05:59:00.000Z");
+    const ny = assignmentDatesFrom(new Date("2026-03-01T12:00:00Z"), "America/New_York");
+    // across the March DST change the due time stays 11:59 p.m. local
+    expect(ny.opensAt.toISOString()).toBe("2026-03-01T05:00:00.000Z");
+    expect(ny.dueAt.toISOString()).toBe("2026-03-16T03:59:00.000Z");
+  });
+
+  it("read the organization's time zone", async () => {
+    const d = await defaultAssignmentDates({ now: new Date("2026-12-02T03:30:00Z") });
+    expect(d.opensAt.getTime()).toBeLessThan(d.dueAt.getTime());
+    expect((d.dueAt.getTime() - d.opensAt.getTime()) / 86_400_000).toBeCloseTo(15, 0);
   });
 });

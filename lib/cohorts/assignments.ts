@@ -2,8 +2,8 @@ import { notifyAssigned } from "@/lib/notifications/events";
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { DATE_RANGE_MESSAGE, isInstantInRange } from "@/lib/platform/dates";
-import { getDb, preparedOnce } from "@/db/client";
-import { assignments, modules, moduleVersions, showCorrectAnswersEnum } from "@/db/schema";
+import { getDb, preparedOnce, type DbOrTx } from "@/db/client";
+import { assignments, modules, moduleVersions, orgSettings, showCorrectAnswersEnum } from "@/db/schema";
 import { DomainError, invalid, notFound } from "@/lib/platform/errors";
 import { fieldErrorsOf } from "@/lib/platform/field-errors";
 import { audit } from "@/lib/audit/record";
@@ -11,6 +11,8 @@ import { isUuid } from "@/lib/access/scope";
 import { assertCohortOpen, requireCohort, type Actor } from "@/lib/cohorts/cohorts";
 import { createProgressForAssignment } from "@/lib/learning/progress/rows";
 import { SHOW_CORRECT_ANSWERS_DEFAULT } from "@/lib/learning/quiz/review-policy";
+import { DEFAULT_TIME_ZONE } from "@/lib/notifications/outbox";
+import { localTime } from "@/lib/notifications/schedule";
 
 /**
  * Dates arrive as ISO instants: the browser turns what the instructor typed
@@ -261,4 +263,19 @@ export async function listCohortAssignments({ cohortId }: { cohortId: string }) 
       .prepare("cohort_assignments"),
   );
   return query.execute({ cohortId });
+}
+
+/**
+ * What the assign form starts with: opens today at midnight and is due 14 days later at 11:59 p.m., both on the
+ * calendar of the organization's time zone (the instructor sees them in their own and can change them).
+ */
+export async function defaultAssignmentDates({ now = new Date(), db = getDb() }: { now?: Date; db?: DbOrTx } = {}) {
+  const [row] = await db.select({ timeZone: orgSettings.timeZone }).from(orgSettings).where(eq(orgSettings.id, 1));
+  return assignmentDatesFrom(now, row?.timeZone ?? DEFAULT_TIME_ZONE);
+}
+
+export function assignmentDatesFrom(now: Date, timeZone: string) {
+  const opensAt = localTime(now, timeZone, 0);
+  const dueAt = new Date(localTime(now, timeZone, 0, 15).getTime() - 60_000);
+  return { opensAt, dueAt };
 }

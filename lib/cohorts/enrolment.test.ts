@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { and, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { accountTokens, assignmentProgress, auditLog, cohortInvites, enrolments, users } from "@/db/schema";
@@ -223,6 +225,19 @@ describe("invite links", () => {
 });
 
 describe("CSV roster import", () => {
+  it("the downloadable template (public/roster-template.csv) round-trips: its header is accepted and its rows import", async () => {
+    const { instructor, cohort } = await setup();
+    const template = readFileSync(join(process.cwd(), "public/roster-template.csv"), "utf8");
+    expect(template.split(/\r?\n/)[0]).toBe("name,email");
+    const preview = await previewRoster({ actor: instructor, cohortId: cohort.id, csv: template });
+    expect(preview.rows.map((r) => [r.name, r.email, r.outcome])).toEqual([
+      ["Alex Morgan", "alex.morgan@example.org", "new"],
+      ["Sam Rivera", "sam.rivera@example.org", "new"],
+    ]);
+    const rows = preview.rows.map(({ line, name, email }) => ({ line, name, email }));
+    expect((await importRosterRows({ actor: instructor, cohortId: cohort.id, rows })).counts).toMatchObject({ created: 2, skipped: 0 });
+  });
+
   it("previews each row, imports the valid ones, and a second import changes nothing", async () => {
     const { instructor, cohort } = await setup();
     const existing = await makeLearner({ name: "Existing Person" });

@@ -2,7 +2,7 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/db/client";
 import { assignmentProgress, assignments, certificates, cohorts, enrolments, moduleVersions, quizAttempts, reflections } from "@/db/schema";
 import { statusSql } from "@/lib/learning/progress/status";
-import { nextStep } from "./next-step";
+import { learnerCardStatus, nextStep } from "./next-step";
 import { effectivePassMarkSql } from "./pass-mark";
 import { assignmentWindow } from "./window";
 
@@ -81,6 +81,7 @@ export async function listLearnerAssignments({ userId, now = new Date(), db = ge
         r.reviewsWaiting + r.revisionsRequested > 0,
       quizPassed: r.quizPassedAt !== null,
       next: nextStep({ ...r, window, quizPassed: r.quizPassedAt !== null }),
+      cardStatus: learnerCardStatus({ ...r, window }),
     };
   });
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { meetsCompletionRule } from "@/lib/learning/progress/completion-rule";
 import { progressStatus } from "@/lib/learning/progress/status";
 import { countWords } from "@/lib/learning/reflections/words";
-import { nextStep, type NextStepInput } from "./next-step";
+import { learnerCardStatus, nextStep, quizLessonLink, type NextStepInput } from "./next-step";
 import { assignmentWindow } from "./window";
 
 const day = 86_400_000;
@@ -76,6 +76,25 @@ describe("next step", () => {
   it("has no button before the assignment opens and a review link once closed", () => {
     expect(step({ window: "not_open" })).toMatchObject({ href: null });
     expect(step({ window: "closed" })).toMatchObject({ label: "Review your work", href: "/learn/p1" });
+  });
+
+  it("never shows Complete next to Revise your reflection: a requested revision is the card's status while it can be acted on", () => {
+    const completed = { completedAt: now, certificateId: "c1", quizPassed: true, reflectionsSubmitted: 2, revisionsRequested: 1 };
+    expect(step(completed)).toMatchObject({ label: "Revise your reflection" });
+    expect(learnerCardStatus({ status: "complete", revisionsRequested: 1, window: "open" })).toBe("revision_requested");
+    expect(learnerCardStatus({ status: "complete_late", revisionsRequested: 1, window: "open" })).toBe("revision_requested");
+    expect(learnerCardStatus({ status: "complete", revisionsRequested: 0, window: "open" })).toBe("complete");
+    expect(learnerCardStatus({ status: "complete", revisionsRequested: 1, window: "closed" })).toBe("complete");
+  });
+
+  it("the quiz intro asks to read the lesson only while a section is unread", () => {
+    const intro = (p: Partial<Parameters<typeof quizLessonLink>[0]>) =>
+      quizLessonLink({ sectionsRead: 0, sectionsTotal: 7, attemptsCount: 0, quizPassed: false, ...p });
+    expect(intro({})).toBe("Read the lesson first");
+    expect(intro({ sectionsRead: 6 })).toBe("Read the lesson first");
+    expect(intro({ sectionsRead: 7 })).toBe("Review the lesson");
+    expect(intro({ sectionsRead: 7, attemptsCount: 1 })).toBeNull();
+    expect(intro({ sectionsRead: 7, quizPassed: true })).toBeNull();
   });
 });
 

@@ -1,4 +1,5 @@
 import type { AssignmentWindow } from "./window";
+import type { ProgressStatus } from "./progress/status";
 
 /** What /learn knows about one assignment; enough to pick the one next step. */
 export type NextStepInput = {
@@ -55,4 +56,27 @@ export function nextStep(p: NextStepInput): NextStep {
       note: `${p.reviewsWaiting} reflection${p.reviewsWaiting === 1 ? "" : "s"} waiting for your instructor. Your certificate comes when all are accepted.`,
     };
   return { label: "Review your work", href: base };
+}
+
+/**
+ * The link to the lesson on the quiz's start card: "Read the lesson first"
+ * only while a section is unread (and no attempt was made), "Review the
+ * lesson" once every section is read, nothing after the quiz is passed.
+ */
+export function quizLessonLink(p: {
+  sectionsRead: number;
+  sectionsTotal: number;
+  attemptsCount: number;
+  quizPassed: boolean;
+}): "Read the lesson first" | "Review the lesson" | null {
+  if (p.quizPassed) return null;
+  if (p.sectionsRead < p.sectionsTotal) return p.attemptsCount === 0 ? "Read the lesson first" : "Review the lesson";
+  return p.attemptsCount === 0 ? "Review the lesson" : null;
+}
+
+/** What a learner's card shows as its status: a revision asked for outranks "Complete" while the learner can act on it. */
+export type LearnerCardStatus = ProgressStatus | "revision_requested";
+
+export function learnerCardStatus(p: { status: ProgressStatus; revisionsRequested: number; window: AssignmentWindow }): LearnerCardStatus {
+  return p.revisionsRequested > 0 && p.window === "open" && p.status !== "overdue" ? "revision_requested" : p.status;
 }

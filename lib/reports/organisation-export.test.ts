@@ -2,7 +2,7 @@ import { parse } from "csv-parse/sync";
 import { and, desc, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { dbKind } from "@/db/client";
-import { auditLog } from "@/db/schema";
+import { auditLog, enrolments } from "@/db/schema";
 import { PRIVATE_SENTENCE, SCENARIO_NOW, seedOrganisationScenario } from "@/db/test/admin-factories";
 import { expectNotFound, readAll } from "@/db/test/admin-helpers";
 import { makeUser } from "@/db/test/factories";
@@ -106,6 +106,21 @@ describe("organisation CSV export", () => {
       "Charlie",
       "Charlie",
     ]);
+  });
+
+  it("dates Assigned when the learner got it: the later of the assignment and their enrolment (issue 15, defect 10)", async () => {
+    const who = s.c[0];
+    const joined = new Date("2026-06-01T08:00:00Z");
+    const set = (at: Date) => t.db.update(enrolments).set({ enrolledAt: at }).where(eq(enrolments.userId, who.id));
+    await set(joined);
+    try {
+      const { rows } = await exportCsv(f());
+      expect(rows.find((r) => r[1] === who.email)?.[6]).toBe("2026-06-01 08:00:00");
+      // enrolled before the assignment was made: its creation
+      expect(rows.find((r) => r[1] === s.a[0].email)?.[6]).toBe("2026-01-04 10:00:00");
+    } finally {
+      await set(new Date("2026-01-02T09:00:00Z"));
+    }
   });
 
   it("neutralises cells a spreadsheet would run as a formula", async () => {

@@ -3,7 +3,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
 import type { Sql } from "postgres";
 import { dbKind, execRows, getDb } from "@/db/client";
-import { assignmentProgress, assignments, cohortInstructors, cohorts, modules, moduleVersions, users } from "@/db/schema";
+import { assignmentProgress, assignments, cohortInstructors, cohorts, enrolments, modules, moduleVersions, users } from "@/db/schema";
 import { audit } from "@/lib/audit/record";
 import { requirePermission } from "@/lib/access/scope";
 import type { CurrentUser } from "@/lib/accounts/sessions";
@@ -53,6 +53,13 @@ type ExportRow = {
   hours: string;
 };
 
+/**
+ * When the learner got the assignment: the later of its creation and their enrolment in the cohort (a learner
+ * who joined after the module was assigned got it when they joined), so "Assigned" never reads before it could.
+ */
+export const assignedAtSql = sql`greatest(${assignments.createdAt}, (select ${enrolments.enrolledAt} from ${enrolments}
+  where ${enrolments.cohortId} = ${assignmentProgress.cohortId} and ${enrolments.userId} = ${assignmentProgress.userId}))`;
+
 const utc = (column: SQL | unknown) => sql`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD HH24:MI:SS')`;
 
 /**
@@ -73,7 +80,7 @@ export function exportQuery(filters: ReportFilters, now: Date, after?: ExportRow
     select ${assignmentProgress.id}::text as id, ${cohorts.name} as cohort_name, ${cohorts.id}::text as cohort_id,
       ${users.name} as learner_name, ${users.email} as email, instructors.names as instructors,
       coalesce(${moduleVersions.title}, ${modules.title}) as module, ${moduleVersions.version}::text as version,
-      ${utc(assignments.createdAt)} as assigned, ${utc(assignments.dueAt)} as due,
+      ${utc(assignedAtSql)} as assigned, ${utc(assignments.dueAt)} as due,
       ${statusSql(nowSql(now))} as status,
       ${assignmentProgress.bestScore}::text as best_score, ${assignmentProgress.attemptsCount}::text as attempts,
       ${assignmentProgress.reflectionsSubmitted}::text as reflections,

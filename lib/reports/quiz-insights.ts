@@ -6,12 +6,17 @@ import type { ModuleContent } from "@/lib/learning/module/content-schema";
 import { countedAttemptSql } from "@/lib/learning/quiz/counted";
 import { getLatestVersion, getModuleVersion } from "@/lib/learning/module/publish";
 
+/** Below this many answers a percentage says more about chance than about the cohort: not ranked, not charted. */
+export const MIN_ANSWERS = 5;
+
 export type ItemInsight = {
   itemId: string;
   prompt: string;
   responses: number;
   correct: number;
   percentCorrect: number;
+  /** at least MIN_ANSWERS answers: the percentage is shown and ranked */
+  enough: boolean;
   /** the wrong option picked most often among wrong answers, with how many picked it */
   topWrong: { optionId: string; text: string; count: number } | null;
 };
@@ -19,11 +24,26 @@ export type ItemInsight = {
 export type IdeaInsight = {
   ideaId: string;
   label: string;
+  /** the label as a heading: "Trust and rapport are the base of peer support", "The belief that showing feelings is unprofessional" */
+  title: string;
   kind: "idea" | "misconception" | null;
   responses: number;
   percentCorrect: number;
+  enough: boolean;
   items: ItemInsight[];
 };
+
+/**
+ * An idea's label (a sentence or two of module content) as a heading: its
+ * first clause, without a "Misconception:" prefix; a misconception reads as
+ * "The belief that …" so it is not mistaken for what the course teaches.
+ */
+export function ideaTitle(label: string, kind: IdeaInsight["kind"]): string {
+  const text = label.replace(/^\s*misconception\s*:\s*/i, "").trim();
+  const first = (text.split(/(?<=[.!?])\s+|:\s+|;\s+/)[0] ?? text).replace(/[.!?]+$/, "").split(/,\s+(?:so|and|but)\s+/)[0];
+  if (kind === "misconception") return `The belief that ${first.charAt(0).toLowerCase()}${first.slice(1)}`;
+  return first.charAt(0).toUpperCase() + first.slice(1);
+}
 
 /**
  * What the cohort still gets wrong: per quiz item, percent correct, number of
@@ -109,23 +129,28 @@ export async function getQuizInsights({ actor, cohortId, assignmentId }: { actor
       responses,
       correct,
       percentCorrect: Math.round((correct / responses) * 100),
+      enough: responses >= MIN_ANSWERS,
       topWrong,
     };
     const ideaId = row.idea_id; // as tagged when the attempt was scored
     let group = ideas.get(ideaId);
     if (!group) {
       const idea = (latest?.content ?? content)?.ideas.find((i) => i.id === ideaId);
-      group = { ideaId, label: idea?.label ?? ideaId, kind: idea?.kind ?? null, responses: 0, percentCorrect: 0, items: [] };
+      const label = idea?.label ?? ideaId;
+      const kind = idea?.kind ?? null;
+      group = { ideaId, label, title: ideaTitle(label, kind), kind, responses: 0, percentCorrect: 0, enough: false, items: [] };
       ideas.set(ideaId, group);
     }
     group.items.push(insight);
   }
-  const worstFirst = <T extends { percentCorrect: number; responses: number }>(a: T, b: T) =>
-    a.percentCorrect - b.percentCorrect || b.responses - a.responses;
+  // hardest first among those with enough answers; the rest after them, most answered first, unranked
+  const worstFirst = <T extends { percentCorrect: number; responses: number; enough: boolean }>(a: T, b: T) =>
+    Number(b.enough) - Number(a.enough) || (a.enough ? a.percentCorrect - b.percentCorrect : 0) || b.responses - a.responses;
   const grouped = [...ideas.values()].map((g) => {
     const responses = g.items.reduce((s, i) => s + i.responses, 0);
     const correct = g.items.reduce((s, i) => s + i.correct, 0);
-    return { ...g, responses, percentCorrect: Math.round((correct / responses) * 100), items: g.items.sort(worstFirst) };
+    const enough = responses >= MIN_ANSWERS;
+    return { ...g, responses, percentCorrect: Math.round((correct / responses) * 100), enough, items: g.items.sort(worstFirst) };
   });
   return { ideas: grouped.sort(worstFirst), attempts: Number(rows[0].attempts) };
 }

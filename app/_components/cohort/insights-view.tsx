@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { listCohortAssignments, pickAssignment } from "@/lib/cohorts/assignments";
 import type { Actor, Cohort } from "@/lib/cohorts/cohorts";
-import { getQuizInsights } from "@/lib/reports/quiz-insights";
+import { getQuizInsights, MIN_ANSWERS } from "@/lib/reports/quiz-insights";
+import { formatPercent } from "@/lib/platform/format";
 import { getRubricInsights, type RubricInsight } from "@/lib/reports/rubric-insights";
 import { Badge } from "@/app/_components/ui/badge";
 import { Card } from "@/app/_components/ui/card";
@@ -50,7 +51,9 @@ function RubricInsightsCard({ rubric }: { rubric: RubricInsight }) {
   );
 }
 
-function Bar({ percent }: { percent: number }) {
+function Bar({ percent, enough }: { percent: number; enough: boolean }) {
+  // too few answers: no colored verdict (a single wrong answer is not a "0 %" red bar)
+  if (!enough) return <span className="block h-2 w-full rounded bg-slate-100" aria-hidden="true" />;
   const tone = percent < 50 ? "bg-red-700" : percent < 80 ? "bg-amber-600" : "bg-brand-700";
   return (
     <span className="block h-2 w-full rounded bg-slate-200" aria-hidden="true">
@@ -105,8 +108,11 @@ export async function QuizInsightsView({
   return (
     <div className="space-y-6">
       <p className="text-slate-700">
-        From {attempts} submitted {attempts === 1 ? "attempt" : "attempts"} by learners of this cohort (reset attempts are left out). The
-        ideas the cohort finds hardest come first: start the next session there.
+        From {attempts} submitted {attempts === 1 ? "attempt" : "attempts"} by learners of this cohort (reset attempts are left out).{" "}
+        {ideas.some((i) => i.enough)
+          ? "The ideas the cohort finds hardest come first: start the next session there."
+          : "There are not enough answers yet to say which ideas the cohort finds hardest."}{" "}
+        Percentages show from {MIN_ANSWERS} answers on.
       </p>
       {rubric && <RubricInsightsCard rubric={rubric} />}
       {ideas.map((idea) => (
@@ -116,27 +122,31 @@ export async function QuizInsightsView({
           data-testid={`idea-${idea.ideaId}`}
           title={
             <>
+              {idea.title}
               {idea.kind === "misconception" && (
-                <Badge tone="warning" size="sm" className="mr-2 align-middle">
+                <Badge tone="warning" size="sm" className="ml-2 align-middle">
                   Misconception
                 </Badge>
               )}
-              {idea.label.replace(/^Misconception:\s*/, "")}
             </>
           }
           actions={
-            <p className="text-sm font-semibold">
-              {idea.percentCorrect} % correct <span className="font-normal text-slate-600">({idea.responses} answers)</span>
+            <p className="text-sm font-semibold" data-testid="idea-score">
+              {idea.enough ? `${formatPercent(idea.percentCorrect)} correct` : "Not enough answers yet"}{" "}
+              <span className="font-normal text-slate-600">
+                ({idea.responses} {idea.responses === 1 ? "answer" : "answers"})
+              </span>
             </p>
           }
         >
-          <Bar percent={idea.percentCorrect} />
+          <p className="text-sm text-slate-700">{idea.label.replace(/^\s*misconception\s*:\s*/i, "")}</p>
+          <Bar percent={idea.percentCorrect} enough={idea.enough} />
           <Table caption="Quiz items on this idea" columns={itemColumns} framed={false}>
             {idea.items.map((item) => (
               <Tr key={item.itemId} data-testid={`item-${item.itemId}`}>
                 <Td>{item.prompt}</Td>
                 <Td numeric className="font-semibold">
-                  {item.percentCorrect} %
+                  {item.enough ? formatPercent(item.percentCorrect) : <span className="font-normal text-slate-600">Too few answers</span>}
                 </Td>
                 <Td numeric>{item.responses}</Td>
                 <Td>

@@ -11,6 +11,7 @@ import { EmptyState } from "@/app/_components/ui/empty-state";
 import { SelectField, TextField } from "@/app/_components/ui/field";
 import { Pagination } from "@/app/_components/ui/pagination";
 import { Table, Td, Tr, type Column } from "@/app/_components/ui/table";
+import { formatPercent } from "@/lib/platform/format";
 
 const columns: Column<LearnerSort>[] = [
   { key: "name", label: "Name" },
@@ -99,14 +100,10 @@ export async function CohortProgressView({
       <h2 className="sr-only">Summary</h2>
       <ul className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6" data-testid="tiles">
         <Stat label="Enrolled" value={String(summary.enrolled)} detail="active learners" />
-        <Stat
-          label="Complete"
-          value={summary.completePercent === null ? "—" : `${summary.completePercent} %`}
-          detail={`${summary.completed} of ${summary.enrolled}`}
-        />
+        <Stat label="Complete" value={formatPercent(summary.completePercent)} detail={`${summary.completed} of ${summary.enrolled}`} />
         <Stat
           label="Quiz pass rate"
-          value={summary.quizPassRate === null ? "—" : `${summary.quizPassRate} %`}
+          value={formatPercent(summary.quizPassRate)}
           detail={`${summary.quizPassed} of ${summary.quizTakers} who took it`}
         />
         <Stat label="Reflections submitted" value={String(summary.reflectionsSubmitted)} detail={`of ${reflectionsTotal}`} />
@@ -207,7 +204,7 @@ export async function CohortProgressView({
               <Td>
                 <StatusBadge status={r.status} compact />
               </Td>
-              <Td numeric>{r.bestScore === null ? "—" : `${r.bestScore} %`}</Td>
+              <Td numeric>{formatPercent(r.bestScore)}</Td>
               <Td numeric>{r.attempts}</Td>
               <Td numeric>
                 {r.reflections}/{REFLECTION_PROMPTS}

@@ -6,7 +6,11 @@ import { settingsFormSchema, updateOrgSettings } from "@/lib/certificates/settin
 import { clientIp } from "@/app/_edge/http";
 
 export const saveSettings = formAction({ permission: "settings.manage", schema: settingsFormSchema }, async (input, user) => {
-  await updateOrgSettings({ actor: user, input, ip: await clientIp() });
+  const saved = await updateOrgSettings({ actor: user, input, ip: await clientIp() });
   revalidatePath("/admin/settings");
-  return { message: "Settings saved. New certificates will print these details; issued ones keep theirs." };
+  const n = saved.hourTargets.length;
+  const removed = saved.removed.length ? ` Removed: ${saved.removed.map((c) => `“${c}”`).join(", ")}.` : "";
+  return {
+    message: `Settings saved with ${n} hour target${n === 1 ? "" : "s"}.${removed} New certificates will print these details; issued ones keep theirs.`,
+  };
 });

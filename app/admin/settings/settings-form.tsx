@@ -11,13 +11,27 @@ import { saveSettings } from "./actions";
 
 type Row = { key: number; category: string; hours: string };
 
+/** The saved targets as editable rows (one empty row when there are none), keyed from `first`. */
+function rowsOf(settings: OrgSettings, first: number): Row[] {
+  const r = settings.hourTargets.map((t, i) => ({ key: first + i, category: t.category, hours: String(t.hours) }));
+  return r.length ? r : [{ key: first, category: "", hours: "" }];
+}
+
 export function SettingsForm({ initial, maxTargets }: { initial: OrgSettings; maxTargets: number }) {
   const [state, action] = useActionState(saveSettings, undefined);
-  const [rows, setRows] = useState<Row[]>(() => {
-    const r = initial.hourTargets.map((t, i) => ({ key: i, category: t.category, hours: String(t.hours) }));
-    return r.length ? r : [{ key: 0, category: "", hours: "" }];
-  });
+  // The rows are controlled: React resets a form after its action, and an uncontrolled row added after the page
+  // loaded had "" as its default, so a saved category came back blank (and the next save deleted it).
+  const [rows, setRows] = useState<Row[]>(() => rowsOf(initial, 0));
   const [nextKey, setNextKey] = useState(rows.length);
+  // after a save the page re-renders with what was stored: show exactly that
+  const saved = JSON.stringify(initial.hourTargets);
+  const [shown, setShown] = useState(saved);
+  if (saved !== shown) {
+    setShown(saved);
+    setRows(rowsOf(initial, nextKey));
+    setNextKey(nextKey + Math.max(initial.hourTargets.length, 1));
+  }
+  const update = (key: number, change: Partial<Row>) => setRows((r) => r.map((x) => (x.key === key ? { ...x, ...change } : x)));
   const err = state?.fieldErrors ?? {};
   const typed = state?.ok === false ? state.values : undefined;
   const value = (name: string, fallback: string) => typed?.[name] ?? fallback;
@@ -58,7 +72,8 @@ export function SettingsForm({ initial, maxTargets }: { initial: OrgSettings; ma
                 id={c}
                 name={c}
                 label={`Category ${i + 1}`}
-                defaultValue={value(c, row.category)}
+                value={row.category}
+                onChange={(e) => update(row.key, { category: e.target.value })}
                 error={err[c]}
               />
               <TextField
@@ -71,7 +86,8 @@ export function SettingsForm({ initial, maxTargets }: { initial: OrgSettings; ma
                   </>
                 }
                 inputMode="decimal"
-                defaultValue={value(h, row.hours)}
+                value={row.hours}
+                onChange={(e) => update(row.key, { hours: e.target.value })}
                 error={err[h]}
               />
               <Button variant="secondary" className="mt-6" onClick={() => setRows((r) => r.filter((x) => x.key !== row.key))}>

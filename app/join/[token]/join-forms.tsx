@@ -2,7 +2,7 @@
 
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import type { ActionState } from "@/app/_edge/action";
 import { TextField } from "@/app/_components/ui/field";
 import { FormMessage } from "@/app/_components/ui/form-message";
@@ -37,6 +37,18 @@ export function SignUpForm({ token }: { token: string }) {
   }, undefined);
   const err = state?.fieldErrors ?? {};
   const v = state?.values ?? {};
+  // The passwords are never sent back by the server (the form wrapper's rule), so they are held here, in the
+  // browser: a mistake elsewhere keeps both; a mismatch empties only "Type it again", a refused password both.
+  const [password, setPassword] = useState("");
+  const [confirm, setConfirm] = useState("");
+  const [answered, setAnswered] = useState(state);
+  if (state !== answered) {
+    setAnswered(state);
+    if (state?.fieldErrors?.password) {
+      setPassword("");
+      setConfirm("");
+    } else if (state?.fieldErrors?.confirm) setConfirm("");
+  }
   if (state?.ok) {
     return (
       <p role="status">
@@ -83,10 +95,21 @@ export function SignUpForm({ token }: { token: string }) {
         label="Choose a password"
         type="password"
         autoComplete="new-password"
-        error={err.password}
+        value={password}
+        onChange={(e) => setPassword(e.target.value)}
+        error={err.password && `${err.password} Type a new one in both fields.`}
         hint="At least 8 characters; a short sentence is easy to remember."
       />
-      <TextField id="join-confirm" name="confirm" label="Type it again" type="password" autoComplete="new-password" error={err.confirm} />
+      <TextField
+        id="join-confirm"
+        name="confirm"
+        label="Type it again"
+        type="password"
+        autoComplete="new-password"
+        value={confirm}
+        onChange={(e) => setConfirm(e.target.value)}
+        error={err.confirm && `${err.confirm} Your first password is kept; type it here once more.`}
+      />
       <FormMessage state={state} show="error" quietWithFieldErrors />
       <SubmitButton className="w-full" pendingLabel="Creating your account…">
         Create account and join

@@ -160,6 +160,27 @@ describe("submitting reflections", () => {
   });
 });
 
+describe("submitting right after typing (issue 15, defect 2)", () => {
+  it("succeeds at once with the latest text when it names the version the in-flight autosave made; racing it is refused", async () => {
+    const { assignment } = await makeAssignment();
+    const { learner, progressId } = await makeLearnerOn(assignment);
+    const first = await saveReflectionDraft({ learner, progressId, promptId: P1, body: words(40), baseVersion: 0 });
+    // the autosave of what was typed a second ago is on its way while the learner types the last words and clicks Submit
+    const inFlight = saveReflectionDraft({ learner, progressId, promptId: P1, body: words(78), baseVersion: first.version });
+    // what the editor did before: submit with the version it had, racing the autosave into a stale-version conflict
+    const raced = await refused(
+      inFlight.then(() => submitReflection({ learner, progressId, promptId: P1, body: LONG, baseVersion: first.version })),
+    );
+    expect(raced).toMatchObject({ code: "conflict", reason: "conflict" });
+    // what it does now: wait for the autosave, then submit the latest text naming the version it made
+    const landed = await inFlight;
+    const submitted = await submitReflection({ learner, progressId, promptId: P1, body: LONG, baseVersion: landed.version });
+    expect(submitted).toMatchObject({ status: "submitted", body: LONG, version: landed.version + 1 });
+    expect(await reflectionRow(progressId, P1)).toMatchObject({ status: "submitted", body: LONG });
+    expect((await progressRow(progressId)).reflectionsSubmitted).toBe(1);
+  });
+});
+
 describe("completion", () => {
   it("happens in the transaction of the last reflection, with one certificate", async () => {
     const { assignment } = await makeAssignment();

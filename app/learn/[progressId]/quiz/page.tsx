@@ -5,6 +5,7 @@ import { LocalTime } from "@/app/_components/local-time";
 import { page } from "@/app/_edge/page";
 import { getLearnerAssignment } from "@/lib/learning/page-data";
 import { getOpenAttempt, listAttempts } from "@/lib/learning/quiz/attempts";
+import { quizLessonLink } from "@/lib/learning/next-step";
 import { attemptAllowance } from "@/lib/learning/quiz/counted";
 import { unreadSections } from "@/lib/learning/quiz/reading-gate";
 import { AssignmentHeader } from "../../_components/assignment-header";
@@ -27,6 +28,12 @@ export default page<{ progressId: string }>({ permission: "workspace.learner" },
   const passed = a.progress.quizPassedAt !== null;
   // the same rule startAttempt enforces (an open attempt can always be continued)
   const unread = a.requireAllSectionsRead ? unreadSections(content, a.readSectionIds) : [];
+  const lessonLink = quizLessonLink({
+    sectionsRead: content.sections.filter((s) => a.readSectionIds.has(s.id)).length,
+    sectionsTotal: content.sections.length,
+    attemptsCount: submitted.length,
+    quizPassed: passed,
+  });
 
   return (
     <AppShell user={user}>
@@ -83,9 +90,9 @@ export default page<{ progressId: string }>({ permission: "workspace.learner" },
                 Write your reflections
               </Link>
             )}
-            {!passed && submitted.length === 0 && unread.length === 0 && (
+            {lessonLink && unread.length === 0 && (
               <Link href={`/learn/${progressId}/lesson`} className={buttonClasses({ variant: "secondary" })}>
-                Read the lesson first
+                {lessonLink}
               </Link>
             )}
           </div>

@@ -97,20 +97,23 @@ export default page<{ progressId: string }>({ permission: "workspace.learner" },
                 {prompt.prompt}
               </h2>
               <p className="mt-2 text-sm text-slate-700">{prompt.hint}</p>
-              {latestReview && (
+              {/* an accepted reflection says so once, in its status line below (dated by the review); only feedback shows here */}
+              {latestReview && (latestReview.decision === "revision_requested" || latestReview.feedback) && (
                 <div
                   className={`mt-3 rounded-md border p-3 ${latestReview.decision === "revision_requested" ? "border-amber-400 bg-amber-50 text-amber-950" : "border-green-300 bg-green-50 text-green-950"}`}
                   data-testid={`reflection-${i + 1}-feedback`}
                 >
-                  <p className="font-semibold">
-                    {latestReview.decision === "revision_requested"
-                      ? "Your instructor asked for a revision"
-                      : "Your instructor accepted this reflection"}
-                    <span className="font-normal">
-                      {" "}
-                      · <LocalTime value={latestReview.createdAt} />
-                    </span>
-                  </p>
+                  {latestReview.decision === "revision_requested" ? (
+                    <p className="font-semibold">
+                      Your instructor asked for a revision
+                      <span className="font-normal">
+                        {" "}
+                        · <LocalTime value={latestReview.createdAt} />
+                      </span>
+                    </p>
+                  ) : (
+                    <p className="font-semibold">Your instructor&apos;s feedback</p>
+                  )}
                   {latestReview.feedback && <p className="mt-1 whitespace-pre-wrap">{latestReview.feedback}</p>}
                 </div>
               )}
@@ -123,6 +126,7 @@ export default page<{ progressId: string }>({ permission: "workspace.learner" },
                   minWords={reflections.minWords}
                   initial={reflection}
                   editable={a.window === "open"}
+                  reviewedAt={latestReview?.decision === "accepted" ? latestReview.createdAt : null}
                 />
               </div>
             </section>

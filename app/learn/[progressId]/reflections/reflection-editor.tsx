@@ -42,6 +42,7 @@ export function ReflectionEditor({
   minWords,
   initial,
   editable,
+  reviewedAt = null,
 }: {
   progressId: string;
   promptId: string;
@@ -50,6 +51,8 @@ export function ReflectionEditor({
   initial: Snapshot;
   /** the assignment is open for work */
   editable: boolean;
+  /** when the instructor's latest review was made: an accepted reflection is dated by its acceptance */
+  reviewedAt?: string | Date | null;
 }) {
   const router = useRouter();
   const url = `/api/reflections/${progressId}/${promptId}`;
@@ -65,7 +68,9 @@ export function ReflectionEditor({
   const textRef = useRef(initial.body);
   const baseRef = useRef(initial.version);
   const savedBodyRef = useRef(initial.body);
-  const inFlight = useRef(false);
+  /** the autosave on its way to the server, if any: a submit waits for it, so it names the version that save makes */
+  const inFlight = useRef<Promise<void> | null>(null);
+  const submittingRef = useRef(false);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const conflictRef = useRef(false);
 
@@ -96,15 +101,16 @@ export function ReflectionEditor({
   const save = useCallback(async () => {
     if (timer.current) clearTimeout(timer.current);
     timer.current = null;
-    if (inFlight.current || conflictRef.current) return;
+    if (inFlight.current || conflictRef.current || submittingRef.current) return;
     const body = textRef.current;
     if (body === savedBodyRef.current) {
       setSaveState((s) => (s === "idle" ? s : "saved"));
       return;
     }
-    inFlight.current = true;
     setSaveState("saving");
     let retry = false;
+    let done = () => {};
+    inFlight.current = new Promise<void>((resolve) => (done = resolve));
     try {
       const res = await fetch(url, {
         method: "PUT",
@@ -134,9 +140,11 @@ export function ReflectionEditor({
       setSaveState("offline");
       schedule(RETRY_MS);
     } finally {
-      inFlight.current = false;
+      inFlight.current = null;
+      done();
     }
-    if (retry) schedule(0);
+    // a submit under way sends the latest text itself
+    if (retry && !submittingRef.current) schedule(0);
   }, [url, keepLocally, schedule]);
 
   useEffect(() => {
@@ -240,8 +248,14 @@ export function ReflectionEditor({
       return;
     }
     if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
+    submittingRef.current = true;
     setSubmitting(true);
     try {
+      // An autosave already on its way lands first: the submit then names the version it made, instead of
+      // racing it (the server would refuse one of the two as stale and the learner would see a conflict).
+      while (inFlight.current) await inFlight.current;
+      if (conflictRef.current) return;
       const send = (version: number) =>
         fetch(`${url}/submit`, {
           method: "POST",
@@ -273,19 +287,21 @@ export function ReflectionEditor({
     } catch {
       setMessage("You seem to be offline. Your text is kept on this device; submit again when you are back online.");
     } finally {
+      submittingRef.current = false;
       setSubmitting(false);
     }
   }
 
   if (locked && !conflict) {
+    const statusAt = status === "accepted" ? (reviewedAt ?? submittedAt) : submittedAt;
     return (
       <div>
         <p className="text-sm font-semibold text-green-800" data-testid={`reflection-${number}-status`}>
           {status === "accepted" ? "Accepted by your instructor" : "Submitted"}
-          {submittedAt && (
+          {statusAt && (
             <span className="font-normal text-slate-700">
               {" "}
-              · <LocalTime value={submittedAt} />
+              · <LocalTime value={statusAt} />
             </span>
           )}
           {status === "submitted" && <span className="font-normal text-slate-700"> · waiting for your instructor&apos;s review</span>}
@@ -305,7 +321,7 @@ export function ReflectionEditor({
         className={cx(controlClasses, "w-full min-h-56 leading-7")}
         value={text}
         onChange={(e) => onChange(e.target.value)}
-        readOnly={!canEdit}
+        readOnly={!canEdit || submitting}
         aria-describedby={`${ids.count} ${ids.state}`}
         spellCheck
       />

@@ -7,6 +7,7 @@ import { FormMessage } from "@/app/_components/ui/form-message";
 import { SubmitButton } from "@/app/_components/ui/submit-button";
 import { showCorrectAnswersChoices, type ShowCorrectAnswers } from "@/lib/learning/quiz/review-policy";
 import { assignModuleAction, updateDatesAction, updateQuizOptionsAction } from "./actions";
+import { formatPercent } from "@/lib/platform/format";
 
 /** The two quiz options, shared by the assign form and the options form of an assignment. */
 function QuizOptionFields({
@@ -51,7 +52,16 @@ function QuizOptionFields({
   );
 }
 
-export function AssignForm({ cohortId, modules }: { cohortId: string; modules: { id: string; title: string; passMark: number }[] }) {
+export function AssignForm({
+  cohortId,
+  modules,
+  defaults,
+}: {
+  cohortId: string;
+  modules: { id: string; title: string; passMark: number }[];
+  /** opens today, due in 14 days (ISO instants, from the organization's calendar) */
+  defaults: { opensAt: string; dueAt: string };
+}) {
   const [state, action] = useActionState(assignModuleAction, undefined);
   const err = state?.fieldErrors ?? {};
   const v = state?.values ?? {};
@@ -65,8 +75,20 @@ export function AssignForm({ cohortId, modules }: { cohortId: string; modules: {
           </option>
         ))}
       </SelectField>
-      <LocalDateTimeField name="opensAt" label="Opens" error={err.opensAt} hint="Learners can start from then." />
-      <LocalDateTimeField name="dueAt" label="Due" error={err.dueAt} hint="Must be after the open date." />
+      <LocalDateTimeField
+        name="opensAt"
+        label="Opens"
+        defaultIso={v.opensAt || defaults.opensAt}
+        error={err.opensAt}
+        hint="Learners can start from then."
+      />
+      <LocalDateTimeField
+        name="dueAt"
+        label="Due"
+        defaultIso={v.dueAt || defaults.dueAt}
+        error={err.dueAt}
+        hint="Must be after the open date."
+      />
       <TextField
         name="passMarkOverride"
         label="Pass mark (optional, %)"
@@ -77,7 +99,7 @@ export function AssignForm({ cohortId, modules }: { cohortId: string; modules: {
         width="short"
         defaultValue={v.passMarkOverride ?? ""}
         error={err.passMarkOverride}
-        hint={`Leave empty for the module's pass mark (${modules[0]?.passMark ?? 80} %).`}
+        hint={`Leave empty for the module's pass mark (${formatPercent(modules[0]?.passMark ?? 80)}).`}
       />
       <TextField
         name="maxAttempts"

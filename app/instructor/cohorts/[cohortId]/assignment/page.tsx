@@ -3,19 +3,24 @@ import { page } from "@/app/_edge/page";
 import { AppShell } from "@/app/_components/app-shell";
 import { CohortHeader } from "@/app/_components/cohort/cohort-header";
 import { LocalTime } from "@/app/_components/local-time";
-import { listAssignableModules, listCohortAssignments } from "@/lib/cohorts/assignments";
+import { defaultAssignmentDates, listAssignableModules, listCohortAssignments } from "@/lib/cohorts/assignments";
 import { requireCohort } from "@/lib/cohorts/cohorts";
 import { cardClasses } from "@/app/_components/ui/card";
 import { cx } from "@/app/_components/ui/cx";
 import { showCorrectAnswersLabel } from "@/lib/learning/quiz/review-policy";
 import { AssignForm, DatesForm, QuizOptionsForm } from "./assignment-forms";
+import { formatPercent } from "@/lib/platform/format";
 
 export const metadata: Metadata = { title: "Assignment" };
 
 export default page<{ cohortId: string }>({ permission: "workspace.instructor" }, async ({ user, params, query }) => {
   const cohort = await requireCohort(user, params.cohortId, "cohort.manage");
   const basePath = `/instructor/cohorts/${cohort.id}`;
-  const [assigned, modules] = await Promise.all([listCohortAssignments({ cohortId: cohort.id }), listAssignableModules()]);
+  const [assigned, modules, defaults] = await Promise.all([
+    listCohortAssignments({ cohortId: cohort.id }),
+    listAssignableModules(),
+    defaultAssignmentDates(),
+  ]);
   const unassigned = modules.filter((m) => !assigned.some((a) => a.moduleId === m.id));
   const archived = cohort.status === "archived";
   return (
@@ -42,7 +47,7 @@ export default page<{ cohortId: string }>({ permission: "workspace.instructor" }
                 <LocalTime value={a.dueAt} />
               </dd>
               <dt className="font-medium">Pass mark</dt>
-              <dd>{a.passMarkOverride ? `${a.passMarkOverride} % (set for this cohort)` : "the module's own"}</dd>
+              <dd>{a.passMarkOverride ? `${formatPercent(a.passMarkOverride)} (set for this cohort)` : "the module's own"}</dd>
               <dt className="font-medium">Attempts</dt>
               <dd>{a.maxAttempts ? `at most ${a.maxAttempts}` : "unlimited"}</dd>
               <dt className="font-medium">Credit</dt>
@@ -81,7 +86,11 @@ export default page<{ cohortId: string }>({ permission: "workspace.instructor" }
             <p className="text-slate-700">
               Every learner in the cohort gets it, and so does anyone who joins later. Dates are in your own time zone.
             </p>
-            <AssignForm cohortId={cohort.id} modules={unassigned} />
+            <AssignForm
+              cohortId={cohort.id}
+              modules={unassigned}
+              defaults={{ opensAt: defaults.opensAt.toISOString(), dueAt: defaults.dueAt.toISOString() }}
+            />
           </section>
         ) : assigned.length === 0 ? (
           <p className={cardClasses}>No module is published yet. Ask an admin to run the migrations, which publish the built-in module.</p>

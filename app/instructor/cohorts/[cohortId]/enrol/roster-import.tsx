@@ -123,7 +123,11 @@ export function RosterImport({ cohortId }: { cohortId: string }) {
             label="Roster file (CSV with the columns name and email)"
             hint={
               <>
-                First row: <code>name,email</code>. Up to 5,000 learners and {ROSTER_MAX_LABEL} per file.
+                First row: <code>name,email</code>. Up to 5,000 learners and {ROSTER_MAX_LABEL} per file.{" "}
+                <a className="link" href="/roster-template.csv" download="roster-template.csv">
+                  Download a template
+                </a>{" "}
+                (replace its two example rows with your learners).
               </>
             }
           />
