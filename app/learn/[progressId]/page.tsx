@@ -48,10 +48,14 @@ export default page<{ progressId: string }>({ permission: "workspace.learner" },
       <AssignmentHeader progressId={progressId} assignment={a} title={a.version.title} />
       <div className="flex flex-wrap items-center gap-3">
         <StatusBadge status={a.status} />
-        {p.completedAt && (
+        {p.completedAt ? (
           <span className="text-sm text-slate-700">
             Completed <LocalTime value={p.completedAt} />
           </span>
+        ) : (
+          <a className="link text-sm" href={`${base}/calendar.ics`} download>
+            Add to calendar
+          </a>
         )}
       </div>
       <p className="mt-4 max-w-prose text-lg leading-8 text-slate-800">{content.summary}</p>

@@ -43,6 +43,9 @@ export default page<{ cohortId: string }>({ permission: "workspace.instructor" }
               <dt className="font-medium">Attempts</dt>
               <dd>{a.maxAttempts ? `at most ${a.maxAttempts}` : "unlimited"}</dd>
             </dl>
+            <a className="link text-sm" href={`${basePath}/assignment/${a.id}/calendar.ics`} download>
+              Add to calendar<span className="sr-only">: {a.moduleTitle} due date</span>
+            </a>
             {!archived && (
               <>
                 <h3 className="font-semibold">Change the dates</h3>
