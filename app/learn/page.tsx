@@ -5,15 +5,14 @@ import { LocalTime } from "@/app/_components/local-time";
 import { page } from "@/app/_edge/page";
 import { describeDue, type DueText } from "@/lib/learning/due-date";
 import { listLearnerAssignments, type LearnerAssignment } from "@/lib/learning/home";
-import { timeZoneOf } from "@/lib/notifications/outbox";
-import { getDb } from "@/db/client";
+import { userTimeZone } from "@/lib/notifications/outbox";
 import { ProgressBar } from "./_components/progress-bar";
 import { StatusBadge } from "@/app/_components/status-badge";
 
 export const metadata: Metadata = { title: "My training" };
 
 export default page({ permission: "workspace.learner" }, async ({ user }) => {
-  const [list, timeZone] = await Promise.all([listLearnerAssignments({ userId: user.id }), timeZoneOf(getDb(), user.id)]);
+  const [list, timeZone] = await Promise.all([listLearnerAssignments({ userId: user.id }), userTimeZone({ userId: user.id })]);
   // the list comes soonest due first, complete last: the first not complete is the next due date
   const nextDue = list.find((a) => !a.completedAt);
   return (
@@ -71,17 +70,19 @@ function AssignmentCard({ a, due, next }: { a: LearnerAssignment; due: DueText |
         </div>
         <StatusBadge status={a.status} />
       </div>
-      <p className="mt-2 text-sm">
-        {a.completedAt ? (
-          <>
-            Completed <LocalTime value={a.completedAt} /> · was due <LocalTime value={a.dueAt} />
-          </>
-        ) : a.window === "not_open" ? (
-          <>
-            Opens <LocalTime value={a.opensAt} />
-          </>
-        ) : null}
-      </p>
+      {(a.completedAt || a.window === "not_open") && (
+        <p className="mt-2 text-sm">
+          {a.completedAt ? (
+            <>
+              Completed <LocalTime value={a.completedAt} /> · was due <LocalTime value={a.dueAt} />
+            </>
+          ) : a.window === "not_open" ? (
+            <>
+              Opens <LocalTime value={a.opensAt} />
+            </>
+          ) : null}
+        </p>
+      )}
       <dl className="mt-3 grid grid-cols-1 gap-3 text-sm sm:grid-cols-3">
         <div>
           <dt className="font-medium text-slate-700">Lesson</dt>
