@@ -642,3 +642,19 @@ export const notificationPreferences = pgTable(
 
 export type OutboxMessage = typeof outboxMessages.$inferSelect;
 export type Notification = typeof notifications.$inferSelect;
+
+/**
+ * A person's private iCalendar feed (/calendar/<token>.ics): one per person,
+ * only the SHA-256 of the token kept. Regenerating replaces the hash (the
+ * old URL dies at once), revoking deletes the row. `role` is the role it was
+ * issued for: a feed whose owner's role has changed, or who is no longer
+ * active, answers 404 (lib/notifications/calendar-feeds.ts).
+ */
+export const calendarFeeds = pgTable("calendar_feeds", {
+  userId: uuid("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  tokenHash: text("token_hash").notNull().unique(),
+  role: roleEnum("role").notNull(),
+  createdAt: createdAt(),
+});

@@ -4,7 +4,7 @@
  * e2e/routes.ts, accounts made for one test, API sign-in, and the strings that
  * must never reach someone who may not see them.
  */
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { hash } from "@node-rs/argon2";
 import { request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
 import postgres from "postgres";
@@ -92,6 +92,18 @@ const placeholders: Record<string, () => Promise<string>> = {
   // a certificate of {learnerId}'s, from a cohort the role tests' instructor teaches
   certificateId: () => certificateOfLearner().then((c) => c.id),
   certificateCode: () => certificateOfLearner().then((c) => c.code),
+  // the Evening cohort's assignment (the role tests' instructor teaches it)
+  assignmentId: () =>
+    one(`select a.id from assignments a join cohorts c on c.id = a.cohort_id where c.name = 'Evening Peer Support Cohort' limit 1`),
+  // a calendar feed of the role tests' learner: the same token every time, so parallel workers agree
+  calendarToken: async () => {
+    const sql = requireE2eSql();
+    const token = "e2eCalendarFeedToken".padEnd(43, "x");
+    await sql`insert into calendar_feeds (user_id, token_hash, role)
+      select id, ${createHash("sha256").update(token).digest("hex")}, 'learner' from users where email = ${demoUsers.learner.email}
+      on conflict (user_id) do update set token_hash = excluded.token_hash, role = 'learner'`;
+    return token;
+  },
   // a message in the admin's mailbox (made here if the seed made none)
   messageId: () =>
     one(`with made as (insert into outbox_messages (key, recipient_id, kind)

@@ -66,6 +66,12 @@ export const routes: Route[] = [
   { path: "/instructor/cohorts/new", audience: "instructor", kind: "page" },
   { path: "/instructor/cohorts/{cohortId}", audience: "instructor", kind: "page", marker: "jordan.lee@demo.cohort" },
   { path: "/instructor/cohorts/{cohortId}/assignment", audience: "instructor", kind: "page" },
+  {
+    path: "/instructor/cohorts/{cohortId}/assignment/{assignmentId}/calendar.ics",
+    audience: "instructor",
+    kind: "export",
+    marker: "BEGIN:VEVENT",
+  },
   { path: "/instructor/cohorts/{cohortId}/enrol", audience: "instructor", kind: "page" },
   { path: "/instructor/cohorts/{cohortId}/settings", audience: "instructor", kind: "page" },
   { path: "/instructor/cohorts/{cohortId}/insights", audience: "instructor", kind: "page" },
@@ -85,6 +91,7 @@ export const routes: Route[] = [
   { path: "/learn/{progressId}/quiz", audience: "learner", kind: "page" },
   { path: "/learn/{progressId}/quiz/{attemptId}", audience: "learner", kind: "page" },
   { path: "/learn/{progressId}/reflections", audience: "learner", kind: "page" },
+  { path: "/learn/{progressId}/calendar.ics", audience: "learner", kind: "export", marker: "BEGIN:VEVENT" },
   { path: "/learn/record", audience: "learner", kind: "page" },
   // the role tests' learner has completed nothing: the header row and the PDF itself are what only they get
   { path: "/learn/record.csv", audience: "learner", kind: "export", marker: "learner_name,completed_on" },
@@ -101,6 +108,8 @@ export const routes: Route[] = [
   { path: "/notifications/preferences", audience: "signed-in", kind: "page" },
   { path: "/unsubscribe/{unknownToken}", audience: "anyone", kind: "page", marker: "This unsubscribe link is not valid" },
   { path: "/account/export.json", audience: "signed-in", kind: "export" },
+  // public: the token is the credential (a feed of the role tests' learner made by e2e/fixtures.ts)
+  { path: "/calendar/{calendarToken}.ics", audience: "anyone", kind: "handler", marker: "BEGIN:VCALENDAR" },
   { path: "/api/auth/session", audience: "anyone", kind: "handler" },
   { path: "/api/auth/csrf", audience: "anyone", kind: "handler" },
 ];

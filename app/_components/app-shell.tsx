@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { CurrentUser } from "@/app/_edge/session";
+import { NotificationBell } from "./notification-bell";
 import { SignOutButton } from "./sign-out-button";
 
 const nav: Record<CurrentUser["role"], { href: string; label: string }[]> = {
@@ -20,7 +21,7 @@ const nav: Record<CurrentUser["role"], { href: string; label: string }[]> = {
   ],
 };
 
-/** Page frame for signed-in areas: header with the role's navigation and sign-out. */
+/** Page frame for signed-in areas: header with the role's navigation, the notification bell and sign-out. */
 export function AppShell({
   user,
   children,
@@ -48,6 +49,7 @@ export function AppShell({
             ))}
           </nav>
           <div className="flex items-center gap-3 text-sm">
+            <NotificationBell userId={user.id} />
             <Link href="/account" className="text-slate-700 hover:text-brand-700" data-testid="signed-in-as">
               {user.name} <span className="text-slate-500">({user.role})</span>
               <span className="sr-only"> — your account</span>

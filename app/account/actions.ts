@@ -1,5 +1,6 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
@@ -8,6 +9,7 @@ import { secureCookies, sessionCookieName } from "@/app/_edge/auth-options";
 import { clientIp } from "@/app/_edge/http";
 import { changePassword } from "@/lib/accounts/password-change";
 import { signOutEverywhere } from "@/lib/accounts/sessions";
+import { issueCalendarFeed, revokeCalendarFeed } from "@/lib/notifications/calendar-feeds";
 
 const passwordForm = z
   .object({
@@ -37,3 +39,20 @@ export const signOutEverywhereAction = formAction({ permission: "account.own", s
   (await cookies()).set(sessionCookieName(), "", { maxAge: 0, path: "/", httpOnly: true, sameSite: "lax", secure: secureCookies() });
   redirect("/signin");
 });
+
+/**
+ * The calendar feed section's one form: "issue" makes a new private feed URL
+ * (shown once; any earlier URL stops working at once), "revoke" turns it off.
+ */
+export const calendarFeedAction = formAction(
+  { permission: "calendar.feed", schema: z.object({ op: z.enum(["issue", "revoke"]) }) },
+  async ({ op }, user) => {
+    revalidatePath("/account");
+    if (op === "revoke") {
+      await revokeCalendarFeed({ actor: user, ip: await clientIp() });
+      return { message: "Your calendar feed is turned off. Calendars subscribed to it stop updating." };
+    }
+    const { path } = await issueCalendarFeed({ actor: user, ip: await clientIp() });
+    return { message: "Your new calendar feed URL is ready. Copy it now: it is shown only once.", data: { path } };
+  },
+);

@@ -1,7 +1,11 @@
 import type { Metadata } from "next";
 import { AppShell } from "@/app/_components/app-shell";
 import { page } from "@/app/_edge/page";
+import { can } from "@/lib/access/permissions";
+import { calendarFeedOf } from "@/lib/notifications/calendar-feeds";
 import { env } from "@/lib/platform/env";
+import { LocalTime } from "@/app/_components/local-time";
+import { CalendarFeedForm } from "./calendar-feed-form";
 import { ChangePasswordForm } from "./change-password-form";
 import { SignOutEverywhereForm } from "./sign-out-everywhere-form";
 import { buttonClasses } from "@/app/_components/ui/button";
@@ -14,6 +18,7 @@ const roleName = { admin: "Administrator", instructor: "Instructor", learner: "L
 
 export default page({ permission: "account.own" }, async ({ user }) => {
   const { SESSION_IDLE_MINUTES: idle, SESSION_MAX_HOURS: maxHours } = env();
+  const feed = can(user.role, "calendar.feed") ? await calendarFeedOf({ userId: user.id }) : null;
   return (
     <AppShell user={user}>
       <h1 className="text-2xl font-bold">Your account</h1>
@@ -53,6 +58,32 @@ export default page({ permission: "account.own" }, async ({ user }) => {
         </p>
         <SignOutEverywhereForm />
       </section>
+
+      {can(user.role, "calendar.feed") && (
+        <section aria-labelledby="calendar-heading" className={cx(cardClasses, "mt-4")}>
+          <h2 id="calendar-heading" className="text-lg font-semibold">
+            Calendar feed
+          </h2>
+          <p className="mt-1 text-sm text-slate-700">
+            {user.role === "learner"
+              ? "Subscribe to your due dates from Google Calendar, Outlook or Apple Calendar: they stay up to date when dates change."
+              : "Subscribe to the due dates of the cohorts you teach from Google Calendar, Outlook or Apple Calendar."}{" "}
+            The URL is private: anyone who has it can see these due dates (and nothing else), so keep it to yourself. Making a new URL stops
+            the old one at once.
+          </p>
+          <p className="mt-2 mb-4 text-sm text-slate-700" data-testid="calendar-feed-state">
+            {feed ? (
+              <>
+                Your feed is on since <LocalTime value={feed.createdAt} />. Its URL was shown once; if you no longer have it, make a new
+                one.
+              </>
+            ) : (
+              "You have no calendar feed."
+            )}
+          </p>
+          <CalendarFeedForm hasFeed={Boolean(feed)} />
+        </section>
+      )}
 
       <section aria-labelledby="data-heading" className={cx(cardClasses, "mt-4")}>
         <h2 id="data-heading" className="text-lg font-semibold">

@@ -4,8 +4,10 @@ import { AppShell } from "@/app/_components/app-shell";
 import { LocalTime } from "@/app/_components/local-time";
 import { page } from "@/app/_edge/page";
 import { listPendingEnrolments } from "@/lib/cohorts/pending-enrolments";
+import { describeDue, type DueText } from "@/lib/learning/due-date";
 import { listLearnerAssignments, type LearnerAssignment } from "@/lib/learning/home";
 import { PendingEnrolmentCard } from "./_components/pending-enrolment-card";
+import { userTimeZone } from "@/lib/notifications/outbox";
 import { ProgressBar } from "./_components/progress-bar";
 import { StatusBadge } from "@/app/_components/status-badge";
 import { buttonClasses } from "@/app/_components/ui/button";
@@ -16,7 +18,13 @@ import { Badge, statusTone } from "@/app/_components/ui/badge";
 export const metadata: Metadata = { title: "My training" };
 
 export default page({ permission: "workspace.learner" }, async ({ user }) => {
-  const [list, pending] = await Promise.all([listLearnerAssignments({ userId: user.id }), listPendingEnrolments({ learner: user })]);
+  const [list, pending, timeZone] = await Promise.all([
+    listLearnerAssignments({ userId: user.id }),
+    listPendingEnrolments({ learner: user }),
+    userTimeZone({ userId: user.id }),
+  ]);
+  // the list comes soonest due first, complete last: the first not complete is the next due date
+  const nextDue = list.find((a) => !a.completedAt);
   return (
     <AppShell user={user}>
       <h1 className="text-2xl font-bold">My training</h1>
@@ -43,7 +51,11 @@ export default page({ permission: "workspace.learner" }, async ({ user }) => {
           <ul className="mt-4 space-y-4" aria-label="Assignments">
             {list.map((a) => (
               <li key={a.progressId}>
-                <AssignmentCard a={a} />
+                <AssignmentCard
+                  a={a}
+                  due={a.completedAt ? null : describeDue(a.dueAt, timeZone)}
+                  next={a.progressId === nextDue?.progressId}
+                />
               </li>
             ))}
           </ul>
@@ -53,10 +65,23 @@ export default page({ permission: "workspace.learner" }, async ({ user }) => {
   );
 });
 
-function AssignmentCard({ a }: { a: LearnerAssignment }) {
+function AssignmentCard({ a, due, next }: { a: LearnerAssignment; due: DueText | null; next: boolean }) {
   const headingId = `assignment-${a.progressId}`;
   return (
-    <article className={cardClasses} aria-labelledby={headingId} data-testid="assignment">
+    <article
+      className={next ? cx(cardClasses, "border-2 border-brand-700") : cardClasses}
+      aria-labelledby={headingId}
+      data-testid="assignment"
+    >
+      {due && (
+        <p className={next ? "mb-2" : "mb-1"} data-testid="due">
+          {next && <span className="block text-xs font-semibold tracking-wide text-brand-800 uppercase">Next due</span>}
+          <span className={`${next ? "text-xl" : "text-base"} font-bold ${due.overdue ? "text-red-800" : "text-slate-900"}`}>
+            {due.label}
+          </span>
+          <span className="ml-2 text-sm text-slate-700">{due.time}</span>
+        </p>
+      )}
       <div className="flex flex-wrap items-start justify-between gap-2">
         <div className="min-w-0">
           <h2 id={headingId} className="text-lg font-bold leading-snug">
@@ -75,21 +100,19 @@ function AssignmentCard({ a }: { a: LearnerAssignment }) {
           <StatusBadge status={a.cardStatus} />
         </div>
       </div>
-      <p className="mt-2 text-sm">
-        {a.completedAt ? (
-          <>
-            Completed <LocalTime value={a.completedAt} /> · was due <LocalTime value={a.dueAt} />
-          </>
-        ) : a.window === "not_open" ? (
-          <>
-            Opens <LocalTime value={a.opensAt} /> · due <LocalTime value={a.dueAt} />
-          </>
-        ) : (
-          <>
-            Due <LocalTime value={a.dueAt} />
-          </>
-        )}
-      </p>
+      {(a.completedAt || a.window === "not_open") && (
+        <p className="mt-2 text-sm">
+          {a.completedAt ? (
+            <>
+              Completed <LocalTime value={a.completedAt} /> · was due <LocalTime value={a.dueAt} />
+            </>
+          ) : a.window === "not_open" ? (
+            <>
+              Opens <LocalTime value={a.opensAt} />
+            </>
+          ) : null}
+        </p>
+      )}
       <dl className="mt-3 grid grid-cols-1 gap-3 text-sm sm:grid-cols-3">
         <div>
           <dt className="font-medium text-slate-700">Lesson</dt>
@@ -128,6 +151,11 @@ function AssignmentCard({ a }: { a: LearnerAssignment }) {
           <span className="font-semibold text-slate-700">{a.next.label}</span>
         )}
         {a.next.note && <span className="text-sm text-slate-700">{a.next.note}</span>}
+        {!a.completedAt && (
+          <a className="link text-sm" href={`/learn/${a.progressId}/calendar.ics`} download>
+            Add to calendar<span className="sr-only">: {a.moduleTitle} due date</span>
+          </a>
+        )}
       </div>
     </article>
   );

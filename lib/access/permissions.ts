@@ -36,6 +36,10 @@ export const permissions = {
   "certificate.revoke": ["admin"],
   /** a certificate or training record: learners their own, instructors their cohorts' learners (scope in lib/access) */
   "certificate.download": ["admin", "instructor", "learner"],
+  /** one's own calendar feed of due dates: learners their assignments, instructors their cohorts' (admins have none) */
+  "calendar.feed": ["instructor", "learner"],
+  /** "Send a reminder now" to learners of a cohort taught (scope in lib/notifications/manual-reminders.ts) */
+  "reminder.send": ["instructor"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

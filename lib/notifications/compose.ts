@@ -30,7 +30,7 @@ type ProgressFacts = {
   progress_id: string;
 };
 
-const usDate = (d: Date, timeZone: string) =>
+export const usDate = (d: Date, timeZone: string) =>
   new Intl.DateTimeFormat("en-US", { timeZone, month: "short", day: "numeric", year: "numeric" }).format(new Date(d));
 
 async function progressFacts(db: DbOrTx, progressId: string): Promise<ProgressFacts | null> {
@@ -89,8 +89,13 @@ export async function compose(db: DbOrTx, msg: OutboxMessage, timeZone: string, 
         };
       case "manual_reminder":
         return {
-          title: `A reminder about ${f.module_title}`,
-          body: `${String(p.instructorName ?? "Your instructor")} sent you a reminder: ${what} is due ${due} and is not complete yet.`,
+          ...manualReminderText({
+            instructorName: String(p.instructorName ?? "Your instructor"),
+            moduleTitle: f.module_title,
+            cohortName: f.cohort_name,
+            due,
+            overdue: new Date(f.due_at).getTime() <= now.getTime(),
+          }),
           link,
         };
     }
@@ -144,6 +149,14 @@ export async function compose(db: DbOrTx, msg: OutboxMessage, timeZone: string, 
   if (kind === "weekly_digest") return composeDigest(db, msg);
   if (kind === "org_summary") return composeOrgSummary(db);
   return null;
+}
+
+/** An instructor's "Send a reminder now", as the learner reads it (also the instructor's preview). */
+export function manualReminderText(r: { instructorName: string; moduleTitle: string; cohortName: string; due: string; overdue: boolean }) {
+  return {
+    title: `A reminder about ${r.moduleTitle}`,
+    body: `${r.instructorName} sent you a reminder: ${r.moduleTitle} (${r.cohortName}) ${r.overdue ? "was" : "is"} due ${r.due} and is not complete yet.`,
+  };
 }
 
 async function composeDigest(db: DbOrTx, msg: OutboxMessage): Promise<Composed | null> {

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { execRows, type DbOrTx } from "@/db/client";
+import { execRows, getDb, type DbOrTx } from "@/db/client";
 import { outboxMessages } from "@/db/schema";
 import type { NotificationKind } from "./kinds";
 import { eventSendTime } from "./schedule";
@@ -14,6 +14,9 @@ export async function timeZoneOf(db: DbOrTx, userId: string): Promise<string> {
   );
   return row?.tz ?? DEFAULT_TIME_ZONE;
 }
+
+/** The person's time zone, for pages that show dates on their calendar. */
+export const userTimeZone = ({ userId }: { userId: string }) => timeZoneOf(getDb(), userId);
 
 /** The unique key of a message: one per recipient, kind, subject and period. */
 export const messageKey = (m: { recipientId: string; kind: NotificationKind; subjectId?: string | null; period?: string }) =>

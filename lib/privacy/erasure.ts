@@ -2,6 +2,7 @@ import { and, count, eq, inArray, isNull, like, or, sql } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/db/client";
 import {
   accountTokens,
+  calendarFeeds,
   assignmentProgress,
   auditLog,
   authSessions,
@@ -81,7 +82,8 @@ export type CertificateChoice = "revoke" | "remove";
  * - certificates: "revoke" keeps each one, revoked with the reason given, so a
  *   certification board checking its code learns it is no longer valid;
  *   "remove" deletes them and their codes stop verifying.
- * - enrolments end (reports count only active ones); sessions, sign-in links
+ * - enrolments end (reports count only active ones); sessions, sign-in links,
+ *   the calendar feed
  *   and throttle counters go; the account is renamed, its email replaced and
  *   password removed, and it is deactivated. Audit entries they made keep the
  *   action but lose their email and IP address.
@@ -149,6 +151,8 @@ export async function erasePersonalData({
       pendingEnrolments: (
         await tx.delete(pendingEnrolments).where(eq(pendingEnrolments.userId, userId)).returning({ id: pendingEnrolments.id })
       ).length,
+      calendarFeeds: (await tx.delete(calendarFeeds).where(eq(calendarFeeds.userId, userId)).returning({ id: calendarFeeds.userId }))
+        .length,
     };
 
     let certificatesAffected: number;

@@ -4,6 +4,9 @@ import { StatusBadge } from "@/app/_components/status-badge";
 import type { Cohort, Actor } from "@/lib/cohorts/cohorts";
 import { statuses, statusLabels } from "@/lib/learning/progress/status";
 import { getCohortProgress, learnerPageQuerySchema, type LearnerSort } from "@/lib/reports/cohort-progress";
+import { previewManualReminder } from "@/lib/notifications/manual-reminders";
+import { can } from "@/lib/access/permissions";
+import { ReminderPanel, REMINDER_FORM_ID } from "./reminder-panel";
 import { SetPasswordLinkButton } from "./set-password-link-button";
 import { buttonClasses } from "@/app/_components/ui/button";
 import { Stat } from "@/app/_components/ui/card";
@@ -38,7 +41,7 @@ export async function CohortProgressView({
   params,
   manage = false,
 }: {
-  user: Actor;
+  user: Actor & { name: string };
   cohort: Cohort;
   basePath: string;
   params: Record<string, string>;
@@ -60,6 +63,17 @@ export async function CohortProgressView({
     for (const [k, v] of Object.entries(all)) if (v !== undefined && v !== "" && !(k === "page" && v === 1)) merged[k] = String(v);
     return new URLSearchParams(merged).toString();
   };
+  // "Send a reminder now": instructors of an open cohort, for the assignment shown
+  const reminders =
+    manage && assignment && cohort.status === "active" && can(user.role, "reminder.send")
+      ? {
+          assignmentId: assignment.id,
+          preview: await previewManualReminder({ actor: user, cohortId: cohort.id, assignmentId: assignment.id }),
+        }
+      : null;
+  const tableColumns: Column<LearnerSort | "select">[] = reminders
+    ? [{ key: "select", label: <span className="sr-only">Select for a reminder</span>, sortable: false }, ...columns]
+    : columns;
   const reflectionsTotal = summary.enrolled * REFLECTION_PROMPTS;
   const filtered = Boolean(query.q || query.status);
   return (
@@ -152,7 +166,7 @@ export async function CohortProgressView({
       <div className="mt-2">
         <Table
           caption={`Learners of ${cohort.name}`}
-          columns={columns}
+          columns={tableColumns}
           sort={{ by: query.sort, dir: query.dir, href: (sort, dir) => `${basePath}?${keep({ sort, dir, page: undefined })}` }}
           empty={
             filtered ? (
@@ -185,6 +199,17 @@ export async function CohortProgressView({
         >
           {table.rows.map((r) => (
             <Tr key={r.userId} data-testid={`learner-row-${r.email}`}>
+              {reminders && (
+                <Td>
+                  <input
+                    type="checkbox"
+                    name="learnerId"
+                    value={r.userId}
+                    form={REMINDER_FORM_ID}
+                    aria-label={`Select ${r.name} for a reminder`}
+                  />
+                </Td>
+              )}
               <Td>
                 {manage ? (
                   <Link className="link" href={`${basePath}/learners/${r.userId}`}>
@@ -217,6 +242,7 @@ export async function CohortProgressView({
         </Table>
       </div>
       <Pagination page={table.page} pageCount={table.pageCount} href={(page) => `${basePath}?${keep({ page })}`} />
+      {reminders && table.total > 0 && <ReminderPanel cohortId={cohort.id} {...reminders} />}
     </>
   );
 }

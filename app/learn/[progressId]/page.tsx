@@ -58,10 +58,14 @@ export default page<{ progressId: string }>({ permission: "workspace.learner" },
             Awaiting review
           </Badge>
         )}
-        {p.completedAt && (
+        {p.completedAt ? (
           <span className="text-sm text-slate-700">
             Completed <LocalTime value={p.completedAt} />
           </span>
+        ) : (
+          <a className="link text-sm" href={`${base}/calendar.ics`} download>
+            Add to calendar
+          </a>
         )}
       </div>
       {a.awaitingReview && (

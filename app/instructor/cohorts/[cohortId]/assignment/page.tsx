@@ -61,6 +61,9 @@ export default page<{ cohortId: string }>({ permission: "workspace.instructor" }
               <dt className="font-medium">Quiz opens</dt>
               <dd>{a.requireAllSectionsRead ? "once every lesson section is read" : "at any time"}</dd>
             </dl>
+            <a className="link text-sm" href={`${basePath}/assignment/${a.id}/calendar.ics`} download>
+              Add to calendar<span className="sr-only">: {a.moduleTitle} due date</span>
+            </a>
             {!archived && (
               <>
                 <h3 className="font-semibold">Change the dates</h3>
