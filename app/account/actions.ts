@@ -10,6 +10,7 @@ import { clientIp } from "@/app/_edge/http";
 import { changePassword } from "@/lib/accounts/password-change";
 import { signOutEverywhere } from "@/lib/accounts/sessions";
 import { issueCalendarFeed, revokeCalendarFeed } from "@/lib/notifications/calendar-feeds";
+import { setOwnTimeZone } from "@/lib/notifications/time-zone";
 
 const passwordForm = z
   .object({
@@ -54,5 +55,20 @@ export const calendarFeedAction = formAction(
     }
     const { path } = await issueCalendarFeed({ actor: user, ip: await clientIp() });
     return { message: "Your new calendar feed URL is ready. Copy it now: it is shown only once.", data: { path } };
+  },
+);
+
+/** The zone reminders go out in (9 a.m. there) and due dates show in; empty: the organization's. */
+export const setTimeZoneAction = formAction(
+  { permission: "account.own", schema: z.object({ timeZone: z.string().max(64).default("") }) },
+  async ({ timeZone }, user) => {
+    const saved = await setOwnTimeZone({ user, timeZone });
+    revalidatePath("/account");
+    revalidatePath("/learn");
+    return {
+      message: saved.timeZone
+        ? `Saved: reminders now go at 9 a.m. ${saved.timeZone} time.`
+        : "Saved: you use the organization's time zone.",
+    };
   },
 );

@@ -3,6 +3,8 @@ import { AppShell } from "@/app/_components/app-shell";
 import { page } from "@/app/_edge/page";
 import { can } from "@/lib/access/permissions";
 import { calendarFeedOf } from "@/lib/notifications/calendar-feeds";
+import { organizationTimeZone, ownTimeZoneChoice, timeZoneChoices } from "@/lib/notifications/time-zone";
+import { TimeZoneForm } from "./time-zone-form";
 import { env } from "@/lib/platform/env";
 import { LocalTime } from "@/app/_components/local-time";
 import { CalendarFeedForm } from "./calendar-feed-form";
@@ -18,7 +20,11 @@ const roleName = { admin: "Administrator", instructor: "Instructor", learner: "L
 
 export default page({ permission: "account.own" }, async ({ user }) => {
   const { SESSION_IDLE_MINUTES: idle, SESSION_MAX_HOURS: maxHours } = env();
-  const feed = can(user.role, "calendar.feed") ? await calendarFeedOf({ userId: user.id }) : null;
+  const [feed, ownZone, orgZone] = await Promise.all([
+    can(user.role, "calendar.feed") ? calendarFeedOf({ userId: user.id }) : null,
+    ownTimeZoneChoice({ userId: user.id }),
+    organizationTimeZone(),
+  ]);
   return (
     <AppShell user={user}>
       <h1 className="text-2xl font-bold">Your account</h1>
@@ -57,6 +63,16 @@ export default page({ permission: "account.own" }, async ({ user }) => {
           themselves after {idle} minutes without use, and {maxHours} hours after signing in.
         </p>
         <SignOutEverywhereForm />
+      </section>
+
+      <section aria-labelledby="time-zone-heading" className={cx(cardClasses, "mt-4")}>
+        <h2 id="time-zone-heading" className="text-lg font-semibold">
+          Time zone
+        </h2>
+        <p className="mt-1 mb-4 text-sm text-slate-700">
+          Reminders reach you at 9 a.m. in this time zone, and due dates show on its calendar.
+        </p>
+        <TimeZoneForm current={ownZone} orgZone={orgZone} choices={timeZoneChoices()} />
       </section>
 
       {can(user.role, "calendar.feed") && (
