@@ -19,6 +19,7 @@ import { migrateDb } from "../db/migrate";
 import * as schema from "../db/schema";
 import { seedScale } from "../db/seed/scale/seed";
 import { getItemAnalysis } from "../lib/reports/item-analysis";
+import { countedAttemptSql } from "../lib/learning/quiz/counted";
 
 async function open(base: string | undefined): Promise<{ db: Db; kind: "postgres" | "pglite"; drop: () => Promise<void> }> {
   if (!base) {
@@ -53,7 +54,7 @@ async function main() {
     const seeded = await seedScale({ db, kind, learners: Number(values.learners) });
     const [counts] = await execRows<{ attempts: number; responses: number }>(
       db,
-      sql`select (select count(*)::int from quiz_attempts where status = 'submitted' and reset_at is null) as attempts,
+      sql`select (select count(*)::int from ${schema.quizAttempts} where ${countedAttemptSql()}) as attempts,
         (select count(*)::int from quiz_responses) as responses`,
     );
     if (kind === "postgres") await db.execute(sql`analyze`);
