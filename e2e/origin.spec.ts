@@ -36,7 +36,12 @@ async function send(m: Mutation, origin: string | null, learner?: Learner): Prom
   const res = await api.fetch(path, { method: m.method, ...options });
   const result: MutationResult = {
     status: res.status(),
-    headers: Object.fromEntries(res.headersArray().map((h) => [h.name.toLowerCase(), h.value])),
+    // repeated headers joined, one per line: a sign-in sets two cookies (the session and the known-device one)
+    headers: res.headersArray().reduce<Record<string, string>>((all, h) => {
+      const name = h.name.toLowerCase();
+      all[name] = all[name] === undefined ? h.value : `${all[name]}\n${h.value}`;
+      return all;
+    }, {}),
     body: await res.text(),
     sessionAfter: async () => (await (await api.get("/api/auth/session")).json()) as Record<string, unknown>,
   };

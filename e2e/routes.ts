@@ -187,6 +187,16 @@ async function reflectionOf(ctx: MutationContext) {
   return r ?? { body: "", version: 0, status: "none" };
 }
 
+/** Every section of the learner's lesson read: the quiz opens only then (the assignment's default). */
+async function readWholeLesson(sql: postgres.Sql, progressId: string) {
+  await sql`
+    insert into section_reads (progress_id, section_id)
+    select p.id, s->>'id' from assignment_progress p join assignments a on a.id = p.assignment_id
+    join module_versions v on v.id = coalesce(p.module_version_id, (select id from module_versions where module_id = a.module_id order by version desc limit 1))
+    cross join jsonb_array_elements(v.content->'sections') s
+    where p.id = ${progressId} on conflict do nothing`;
+}
+
 const setsSessionCookie = (r: MutationResult) =>
   /cohort\.session=[^;]+/.test(r.headers["set-cookie"] ?? "") && !/cohort\.session=;/.test(r.headers["set-cookie"] ?? "");
 
@@ -212,6 +222,11 @@ export const mutations: Mutation[] = [
     method: "POST",
     path: "/api/quiz/attempts",
     as: "enrolled learner",
+    // the quiz opens once the lesson is read (the assignment's default)
+    prepare: async ({ sql, learner }) => {
+      await readWholeLesson(sql(), learner!.progressId);
+      return {};
+    },
     json: ({ learner }) => ({ progressId: learner!.progressId }),
     changed: async (_r, { sql, learner }) =>
       (await sql()<{ n: number }[]>`select count(*)::int as n from quiz_attempts where progress_id = ${learner!.progressId}`)[0].n > 0,
@@ -222,7 +237,8 @@ export const mutations: Mutation[] = [
     path: "/api/quiz/attempts/{openAttemptId}/submit",
     as: "enrolled learner",
     // the learner's open attempt (started through the app, from our own page), every question answered with its first option
-    prepare: async ({ api, origin, learner }) => {
+    prepare: async ({ api, origin, sql, learner }) => {
+      await readWholeLesson(sql(), learner!.progressId);
       const res = await api.post("/api/quiz/attempts", { headers: { origin }, data: { progressId: learner!.progressId } });
       const { attemptId, questions } = (await res.json()) as {
         attemptId: string;

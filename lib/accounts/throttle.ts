@@ -78,12 +78,19 @@ export async function takeAttempt(rule: RuleName, subject: string, db: DbOrTx = 
   return { key, count: row.failures, blockedUntil: row.blocked ? row.blockedUntil : null };
 }
 
-/** The attempt turned out legitimate (a code that exists, a valid link): it no longer counts. */
+/**
+ * The attempt turned out legitimate (a code that exists, a valid link): it no
+ * longer counts. A key left at nothing, and not blocked, is removed, so a
+ * legitimate request leaves no trace (a GET of /verify changes nothing).
+ */
 export async function refund(attempt: Attempt, db: DbOrTx = getDb()) {
   await db
     .update(throttles)
     .set({ failures: sql`greatest(${throttles.failures} - 1, 0)` })
     .where(eq(throttles.key, attempt.key));
+  await db
+    .delete(throttles)
+    .where(and(eq(throttles.key, attempt.key), sql`${throttles.failures} <= 0`, sql`coalesce(${throttles.blockedUntil} <= now(), true)`));
 }
 
 /** The latest time any of these keys is blocked until, or null. Reads only (for pages rendered on GET). */

@@ -96,6 +96,19 @@ describe("verifyCertificateCode", () => {
   });
 });
 
+describe("a legitimate check leaves no trace", () => {
+  it("verifying a real code writes nothing to the throttle (a GET changes nothing)", async () => {
+    const { progress } = await makeCompletedProgress();
+    const cert = await issueCertificate(t.db, progress.id);
+    const ip = "10.77.0.1";
+    expect((await verifyCertificateCode({ input: cert.code, ip })).status).toBe("valid");
+    expect(await t.db.select().from(throttles).where(like(throttles.key, `%${ip}%`))).toEqual([]);
+    // an unknown code still counts
+    await verifyCertificateCode({ input: "AAAA-BBBB-CCCC-DDDD", ip });
+    expect(await t.db.select().from(throttles).where(like(throttles.key, `%${ip}%`))).toHaveLength(1);
+  });
+});
+
 describe("revokeCertificate", () => {
   it("only admins revoke; a reason is required; twice is refused; nothing changes on refusal", async () => {
     const cert = await issued();

@@ -2,6 +2,7 @@ import { parse } from "csv-parse/sync";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { quizAttempts, quizResponses } from "@/db/schema";
+import { makeModule } from "@/db/test/admin-factories";
 import { makeUser } from "@/db/test/factories";
 import {
   enrol,
@@ -230,5 +231,12 @@ describe("item flags", () => {
     expect(f(40, 0.5, -0.01)).toEqual(["negative"]);
     expect(f(40, 0.1, -0.2)).toEqual(["too_hard", "negative"]);
     expect(f(40, 0.5, 0)).toEqual([]);
+  });
+
+  it("leaves out a module version that has no quiz bank, instead of failing the page (the e2e fixtures publish such modules)", async () => {
+    await makeModule({ title: "Module without a quiz" });
+    const admin = await makeUser({ role: "admin" });
+    const versions = await getItemAnalysis({ actor: { id: admin.id, role: "admin" } });
+    expect(versions.map((v) => v.moduleTitle)).not.toContain("Module without a quiz");
   });
 });

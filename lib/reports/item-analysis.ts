@@ -156,10 +156,13 @@ export async function getItemAnalysis({ actor }: { actor: Actor }): Promise<Vers
     const version = await getModuleVersion(versionId);
     if (!version) continue;
     const { content } = version;
-    const items: ItemAnalysis[] = content.quiz.map((item) => {
+    // a module published without a quiz bank (content made outside the built-in schema) has nothing to analyse
+    const bank = Array.isArray(content.quiz) ? content.quiz : [];
+    const ideas = Array.isArray(content.ideas) ? content.ideas : [];
+    const items: ItemAnalysis[] = bank.map((item) => {
       const row = itemRows.get(item.id);
       itemRows.delete(item.id);
-      const idea = content.ideas.find((i) => i.id === item.ideaId);
+      const idea = ideas.find((i) => i.id === item.ideaId);
       return analyse(row, {
         itemId: item.id,
         prompt: item.prompt,
@@ -172,6 +175,7 @@ export async function getItemAnalysis({ actor }: { actor: Actor }): Promise<Vers
     // responses to an item the version's bank does not hold (never written by the app): shown by id
     for (const row of itemRows.values())
       items.push(analyse(row, { itemId: row.item_id, prompt: row.item_id, kind: null, ideaId: null, ideaLabel: null, options: [] }));
+    if (!items.length) continue;
     versions.push({
       versionId,
       moduleId: version.moduleId,

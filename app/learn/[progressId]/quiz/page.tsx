@@ -90,7 +90,7 @@ export default page<{ progressId: string }>({ permission: "workspace.learner" },
                 Write your reflections
               </Link>
             )}
-            {lessonLink && unread.length === 0 && (
+            {lessonLink && (
               <Link href={`/learn/${progressId}/lesson`} className={buttonClasses({ variant: "secondary" })}>
                 {lessonLink}
               </Link>
