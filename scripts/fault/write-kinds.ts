@@ -70,7 +70,7 @@ const setPassword: WriteKind = {
       insert into users ${ctx.sql(users.map((u) => ({ email: u.email, name: "Fault Test", role: "learner" })))} returning id, email`;
     const byEmail = new Map(rows.map((r) => [r.email, r.id]));
     const expiresAt = new Date(Date.now() + 86400_000);
-    await ctx.sql`insert into account_tokens ${ctx.sql(users.map((u) => ({ token_hash: u.tokenHash, user_id: byEmail.get(u.email)!, purpose: "invite", expires_at: expiresAt })))}`;
+    await ctx.sql`insert into account_tokens ${ctx.sql(users.map((u) => ({ token_hash: u.tokenHash, user_id: byEmail.get(u.email)!, purpose: "invite", issued_role: "learner", issued_with_password: false, expires_at: expiresAt })))}`;
     for (const u of users) pendingLinks.push({ token: u.token, userId: byEmail.get(u.email)! });
   },
   async attempt(ctx) {
