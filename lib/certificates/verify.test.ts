@@ -102,10 +102,20 @@ describe("a legitimate check leaves no trace", () => {
     const cert = await issueCertificate(t.db, progress.id);
     const ip = "10.77.0.1";
     expect((await verifyCertificateCode({ input: cert.code, ip })).status).toBe("valid");
-    expect(await t.db.select().from(throttles).where(like(throttles.key, `%${ip}%`))).toEqual([]);
+    expect(
+      await t.db
+        .select()
+        .from(throttles)
+        .where(like(throttles.key, `%${ip}%`)),
+    ).toEqual([]);
     // an unknown code still counts
     await verifyCertificateCode({ input: "AAAA-BBBB-CCCC-DDDD", ip });
-    expect(await t.db.select().from(throttles).where(like(throttles.key, `%${ip}%`))).toHaveLength(1);
+    expect(
+      await t.db
+        .select()
+        .from(throttles)
+        .where(like(throttles.key, `%${ip}%`)),
+    ).toHaveLength(1);
   });
 });
 
