@@ -5,7 +5,7 @@
  */
 import { PDFDocument, type PDFFont, type PDFPage } from "pdf-lib";
 import { formatCertificateDate, hoursLabel } from "./format";
-import { colours, drawCentered, drawWrapped } from "./pdf-layout";
+import { colors, drawCentered, drawWrapped } from "./pdf-layout";
 import { embedPdfFonts } from "./pdf-fonts";
 
 export type CertificatePdfInput = {
@@ -41,28 +41,28 @@ export async function renderCertificatePdf(cert: CertificatePdfInput, verifyUrl:
 
   const page = doc.addPage([W, H]);
   // frame: a strong outer rule and a fine inner one
-  page.drawRectangle({ x: 20, y: 20, width: W - 40, height: H - 40, borderColor: colours.brand, borderWidth: 3 });
-  page.drawRectangle({ x: 30, y: 30, width: W - 60, height: H - 60, borderColor: colours.brand, borderWidth: 0.75 });
+  page.drawRectangle({ x: 20, y: 20, width: W - 40, height: H - 40, borderColor: colors.brand, borderWidth: 3 });
+  page.drawRectangle({ x: 30, y: 30, width: W - 60, height: H - 60, borderColor: colors.brand, borderWidth: 0.75 });
 
   const inner = W - 140;
-  drawCentered(page, cert.providerName, 540, { font: fonts.bold, size: 14, color: colours.brand, maxWidth: inner, minSize: 10 });
+  drawCentered(page, cert.providerName, 540, { font: fonts.bold, size: 14, color: colors.brand, maxWidth: inner, minSize: 10 });
   if (cert.providerApprovalNumber) {
     drawCentered(page, `Provider approval number: ${cert.providerApprovalNumber}`, 522, {
       font: fonts.regular,
       size: 10,
-      color: colours.muted,
+      color: colors.muted,
       maxWidth: inner,
     });
   }
-  drawCentered(page, "Certificate of Completion", 470, { font: fonts.serifBold, size: 40, color: colours.ink, maxWidth: inner });
-  drawCentered(page, "This certifies that", 436, { font: fonts.regular, size: 13, color: colours.muted, maxWidth: inner });
+  drawCentered(page, "Certificate of Completion", 470, { font: fonts.serifBold, size: 40, color: colors.ink, maxWidth: inner });
+  drawCentered(page, "This certifies that", 436, { font: fonts.regular, size: 13, color: colors.muted, maxWidth: inner });
   const name = drawCentered(page, cert.learnerName, 396, { font: fonts.serifItalic, size: 32, maxWidth: inner - 60, minSize: 20 });
   const ruleY = name.bottom - 10;
-  page.drawLine({ start: { x: W / 2 - 210, y: ruleY }, end: { x: W / 2 + 210, y: ruleY }, thickness: 0.75, color: colours.rule });
+  page.drawLine({ start: { x: W / 2 - 210, y: ruleY }, end: { x: W / 2 + 210, y: ruleY }, thickness: 0.75, color: colors.rule });
   drawCentered(page, "has completed the training module", ruleY - 24, {
     font: fonts.regular,
     size: 13,
-    color: colours.muted,
+    color: colors.muted,
     maxWidth: inner,
   });
   const title = drawCentered(page, cert.moduleTitle, ruleY - 52, { font: fonts.bold, size: 20, maxWidth: inner, minSize: 14 });
@@ -70,7 +70,7 @@ export async function renderCertificatePdf(cert: CertificatePdfInput, verifyUrl:
   drawCentered(page, `Module version ${cert.moduleVersion}`, versionY, {
     font: fonts.regular,
     size: 11,
-    color: colours.muted,
+    color: colors.muted,
     maxWidth: inner,
   });
 
@@ -89,18 +89,18 @@ export async function renderCertificatePdf(cert: CertificatePdfInput, verifyUrl:
   field(page, fonts, cert.instructorNames.includes(",") ? "Instructors" : "Instructor", cert.instructorNames || "—", right, y, colWidth, 2);
 
   // verification band
-  page.drawRectangle({ x: 50, y: 48, width: W - 100, height: 44, color: colours.brandLight });
-  page.drawText("Verification code", { x: 64, y: 75, size: 9, font: fonts.regular, color: colours.muted });
-  page.drawText(cert.code, { x: 64, y: 57, size: 14, font: fonts.mono, color: colours.ink });
+  page.drawRectangle({ x: 50, y: 48, width: W - 100, height: 44, color: colors.brandLight });
+  page.drawText("Verification code", { x: 64, y: 75, size: 9, font: fonts.regular, color: colors.muted });
+  page.drawText(cert.code, { x: 64, y: 57, size: 14, font: fonts.mono, color: colors.ink });
   const verifyLabel = "Verify this certificate online at";
-  page.drawText(verifyLabel, { x: 290, y: 75, size: 9, font: fonts.regular, color: colours.muted });
-  drawWrapped(page, verifyUrl, 290, 58, { font: fonts.bold, size: 11, color: colours.brand, maxWidth: W - 100 - 250, maxLines: 1 });
+  page.drawText(verifyLabel, { x: 290, y: 75, size: 9, font: fonts.regular, color: colors.muted });
+  drawWrapped(page, verifyUrl, 290, 58, { font: fonts.bold, size: 11, color: colors.brand, maxWidth: W - 100 - 250, maxLines: 1 });
 
   if (cert.revokedAt) {
     drawCentered(page, `REVOKED on ${formatCertificateDate(cert.revokedAt)} — this certificate is no longer valid`, 568, {
       font: fonts.bold,
       size: 12,
-      color: colours.danger,
+      color: colors.danger,
       maxWidth: inner,
     });
   }
@@ -117,7 +117,7 @@ function field(
   width: number,
   maxLines = 2,
 ) {
-  page.drawText(label.toUpperCase(), { x, y, size: 8.5, font: fonts.regular, color: colours.muted });
+  page.drawText(label.toUpperCase(), { x, y, size: 8.5, font: fonts.regular, color: colors.muted });
   const below = drawWrapped(page, value, x, y - 15, { font: fonts.bold, size: 12.5, maxWidth: width, maxLines });
   return below - 12;
 }

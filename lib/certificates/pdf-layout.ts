@@ -6,7 +6,7 @@
  */
 import { rgb, type PDFFont, type PDFPage, type RGB } from "pdf-lib";
 
-export const colours = {
+export const colors = {
   ink: rgb(0.09, 0.11, 0.15),
   muted: rgb(0.33, 0.37, 0.43),
   brand: rgb(0.082, 0.337, 0.298), // #15564c
@@ -95,7 +95,7 @@ export function drawCentered(page: PDFPage, raw: string, y: number, opts: TextOp
   const cx = page.getWidth() / 2;
   lines.forEach((line, i) => {
     const w = opts.font.widthOfTextAtSize(line, size);
-    page.drawText(line, { x: cx - w / 2, y: y - i * size * 1.2, size, font: opts.font, color: opts.color ?? colours.ink });
+    page.drawText(line, { x: cx - w / 2, y: y - i * size * 1.2, size, font: opts.font, color: opts.color ?? colors.ink });
   });
   return { size, lines: lines.length, bottom: y - (lines.length - 1) * size * 1.2 };
 }
@@ -118,6 +118,6 @@ export function drawWrapped(
   }
   if (lines.length > maxLines) lines = [...lines.slice(0, maxLines - 1), `${lines[maxLines - 1]}…`];
   const leading = size * (opts.lineGap ?? 1.25);
-  lines.forEach((line, i) => page.drawText(line, { x, y: y - i * leading, size, font: opts.font, color: opts.color ?? colours.ink }));
+  lines.forEach((line, i) => page.drawText(line, { x, y: y - i * leading, size, font: opts.font, color: opts.color ?? colors.ink }));
   return y - lines.length * leading;
 }

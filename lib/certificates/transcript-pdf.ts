@@ -6,7 +6,7 @@
 import { PDFDocument, type PDFFont, type PDFPage } from "pdf-lib";
 import { embedPdfFonts } from "./pdf-fonts";
 import { categoryKey, formatCertificateDate, formatHours } from "./format";
-import { colours, drawWrapped, encodable, fitSize, wrap } from "./pdf-layout";
+import { colors, drawWrapped, encodable, fitSize, wrap } from "./pdf-layout";
 import type { TrainingRecord } from "./record";
 
 const W = 612;
@@ -46,7 +46,7 @@ export async function renderTranscriptPdf({
 
   let page = doc.addPage([W, H]);
   let y = H - M;
-  const text = (p: PDFPage, s: string, x: number, yy: number, font: PDFFont, size: number, color = colours.ink) =>
+  const text = (p: PDFPage, s: string, x: number, yy: number, font: PDFFont, size: number, color = colors.ink) =>
     p.drawText(encodable(font, s), { x, y: yy, size: fitSize(font, encodable(font, s), size, W - M - x, size * 0.7), font, color });
 
   text(page, "Training record", M, y - 20, fonts.bold, 22);
@@ -56,7 +56,7 @@ export async function renderTranscriptPdf({
   const provider = record.settings.providerApprovalNumber
     ? `${record.settings.organisationName} (provider approval number ${record.settings.providerApprovalNumber})`
     : record.settings.organisationName;
-  text(page, `Provider: ${provider}`, M, y, fonts.regular, 10, colours.muted);
+  text(page, `Provider: ${provider}`, M, y, fonts.regular, 10, colors.muted);
   y -= 14;
   text(
     page,
@@ -65,7 +65,7 @@ export async function renderTranscriptPdf({
     y,
     fonts.regular,
     10,
-    colours.muted,
+    colors.muted,
   );
   y -= 30;
 
@@ -74,7 +74,7 @@ export async function renderTranscriptPdf({
   y -= 20;
   const summaryRows = summaryLines(record);
   if (summaryRows.length === 0) {
-    text(page, "No credited hours yet.", M, y, fonts.regular, 10.5, colours.muted);
+    text(page, "No credited hours yet.", M, y, fonts.regular, 10.5, colors.muted);
     y -= 18;
   }
   for (const row of summaryRows) {
@@ -83,8 +83,8 @@ export async function renderTranscriptPdf({
     if (row.percent !== null) {
       const bx = M + 420;
       const bw = W - M - bx;
-      page.drawRectangle({ x: bx, y: y - 1, width: bw, height: 9, borderColor: colours.rule, borderWidth: 0.75 });
-      if (row.percent > 0) page.drawRectangle({ x: bx, y: y - 1, width: (bw * row.percent) / 100, height: 9, color: colours.brand });
+      page.drawRectangle({ x: bx, y: y - 1, width: bw, height: 9, borderColor: colors.rule, borderWidth: 0.75 });
+      if (row.percent > 0) page.drawRectangle({ x: bx, y: y - 1, width: (bw * row.percent) / 100, height: 9, color: colors.brand });
     }
     y -= 17;
   }
@@ -95,16 +95,16 @@ export async function renderTranscriptPdf({
   text(page, "Completed modules", M, y, fonts.bold, 13);
   y -= 20;
   if (record.entries.length === 0) {
-    text(page, "No completed modules yet.", M, y, fonts.regular, 10.5, colours.muted);
+    text(page, "No completed modules yet.", M, y, fonts.regular, 10.5, colors.muted);
     y -= 18;
   }
   const header = (p: PDFPage, yy: number) => {
     let x = M;
     for (const c of columns) {
-      p.drawText(c.label, { x, y: yy, size: 8.5, font: fonts.bold, color: colours.muted });
+      p.drawText(c.label, { x, y: yy, size: 8.5, font: fonts.bold, color: colors.muted });
       x += c.width;
     }
-    p.drawLine({ start: { x: M, y: yy - 5 }, end: { x: W - M, y: yy - 5 }, thickness: 0.75, color: colours.rule });
+    p.drawLine({ start: { x: M, y: yy - 5 }, end: { x: W - M, y: yy - 5 }, thickness: 0.75, color: colors.rule });
     return yy - 18;
   };
   if (record.entries.length) y = header(page, y);
@@ -120,7 +120,7 @@ export async function renderTranscriptPdf({
       page = doc.addPage([W, H]);
       y = header(page, H - M);
     }
-    const colour = e.revokedAt ? colours.muted : colours.ink;
+    const color = e.revokedAt ? colors.muted : colors.ink;
     let x = M;
     const completed = formatCertificateDate(e.completedAt); // "September 30, 2026" is the widest
     page.drawText(completed, {
@@ -128,7 +128,7 @@ export async function renderTranscriptPdf({
       y,
       size: fitSize(fonts.regular, completed, 9, columns[0].width - 6, 7),
       font: fonts.regular,
-      color: colour,
+      color: color,
     });
     x += columns[0].width;
     drawWrapped(page, `${e.moduleTitle} (v${e.moduleVersion})`, x, y, {
@@ -136,22 +136,22 @@ export async function renderTranscriptPdf({
       size: 9,
       maxWidth: columns[1].width - 8,
       maxLines: 3,
-      color: colour,
+      color: color,
       lineGap: 1.25,
     });
     x += columns[1].width;
-    drawWrapped(page, e.hoursCategory, x, y, { font: fonts.regular, size: 9, maxWidth: columns[2].width - 8, maxLines: 3, color: colour });
+    drawWrapped(page, e.hoursCategory, x, y, { font: fonts.regular, size: 9, maxWidth: columns[2].width - 8, maxLines: 3, color: color });
     x += columns[2].width;
-    page.drawText(formatHours(e.contactHours), { x, y, size: 9, font: fonts.regular, color: colour });
+    page.drawText(formatHours(e.contactHours), { x, y, size: 9, font: fonts.regular, color: color });
     x += columns[3].width;
-    page.drawText(e.code, { x, y, size: 8, font: fonts.mono, color: colour });
+    page.drawText(e.code, { x, y, size: 8, font: fonts.mono, color: color });
     x += columns[4].width;
     if (e.revokedAt) {
-      page.drawText("Revoked", { x, y, size: 9, font: fonts.bold, color: colours.danger });
+      page.drawText("Revoked", { x, y, size: 9, font: fonts.bold, color: colors.danger });
       const revoked = formatCertificateDate(e.revokedAt);
       const size = fitSize(fonts.regular, revoked, 7.5, columns[5].width, 6);
-      page.drawText(revoked, { x, y: y - 11, size, font: fonts.regular, color: colours.danger });
-    } else page.drawText("Valid", { x, y, size: 9, font: fonts.regular, color: colour });
+      page.drawText(revoked, { x, y: y - 11, size, font: fonts.regular, color: colors.danger });
+    } else page.drawText("Valid", { x, y, size: 9, font: fonts.regular, color: color });
     y -= rowHeight;
   }
 
@@ -164,7 +164,7 @@ export async function renderTranscriptPdf({
         y: M - 20,
         size: 8,
         font: fonts.regular,
-        color: colours.muted,
+        color: colors.muted,
       },
     );
     const label = `Page ${i + 1} of ${pages.length}`;
@@ -173,7 +173,7 @@ export async function renderTranscriptPdf({
       y: M - 20,
       size: 8,
       font: fonts.regular,
-      color: colours.muted,
+      color: colors.muted,
     });
   });
   return doc.save();
