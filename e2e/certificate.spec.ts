@@ -1,41 +1,11 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { extractText, getDocumentProxy } from "unpdf";
+import { demoLearners } from "../db/seed/demo/accounts";
 import { expectAccessible, signIn, storage } from "./helpers";
 
 // demo learners other specs change (sign out, deactivation) or sign in as; not used to look for a certificate
 const reserved = new Set(["jordan.lee@demo.cohort", "maria.santos@demo.cohort", "tyrone.jackson@demo.cohort"]);
-const demoLearnerEmails = [
-  "Jordan Lee",
-  "Maria Santos",
-  "Tyrone Jackson",
-  "Emily Chen",
-  "Marcus Brown",
-  "Aisha Khan",
-  "Luis Hernandez",
-  "Grace Kim",
-  "Derek Wilson",
-  "Fatima Ali",
-  "Kevin O'Brien",
-  "Nia Robinson",
-  "Pat Murphy",
-  "Rosa Alvarez",
-  "Chris Taylor",
-  "Hannah Cohen",
-  "Omar Farouk",
-  "Jess Nguyen",
-  "Ben Carter",
-  "Lena Novak",
-  "Ray Thompson",
-  "Keisha Williams",
-  "Tom Becker",
-  "Ana Lima",
-].map(
-  (n) =>
-    `${n
-      .toLowerCase()
-      .replace(/[^a-z]+/g, ".")
-      .replace(/^\.|\.$/g, "")}@demo.cohort`,
-);
+const demoLearnerEmails = demoLearners.map((l) => l.email);
 
 async function pdfText(bytes: Buffer) {
   const doc = await getDocumentProxy(new Uint8Array(bytes));
