@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import { createRequire } from "node:module";
 import { createElement as h } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
@@ -40,5 +42,16 @@ describe("/verify/<code> looks like /verify", () => {
     expect(html).toContain('<link rel="icon" href="/icon.svg" type="image/svg+xml">');
     expect(html).toMatch(/<header class="top">.*<a class="brand" href="\/"><svg aria-hidden="true"/s);
     expect(html).toContain("max-width:72rem");
+  });
+
+  it("uses the app's font stack (Tailwind's --font-sans), so both pages read the same", () => {
+    const theme = fs.readFileSync(createRequire(import.meta.url).resolve("tailwindcss/theme.css"), "utf8");
+    const stack = /--font-sans:\s*([^;]+);/
+      .exec(theme)![1]
+      .replace(/'/g, '"')
+      .replace(/\s*,\s*/g, ",")
+      .trim();
+    const html = verificationHtml({ status: "not_found", code: null } as Parameters<typeof verificationHtml>[0], "x");
+    expect(html).toContain(`font-family:${stack};`);
   });
 });

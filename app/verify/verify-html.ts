@@ -9,11 +9,11 @@ import type { Verification } from "@/lib/certificates/verify";
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 
-// The look of /verify (PublicShell with Tailwind's defaults): the same font stack, header bar, logo,
+// The look of /verify (PublicShell with Tailwind's defaults): the same font stack (Tailwind's --font-sans), header bar, logo,
 // column width and card, written out by hand because this page is plain HTML without the app's CSS.
 const css = `
 *{box-sizing:border-box}
-body{margin:0;font-family:ui-sans-serif,system-ui,sans-serif,"Apple Color Emoji","Segoe UI Emoji","Segoe UI Symbol","Noto Color Emoji";background:#f8fafc;color:#0f172a;line-height:1.5;-webkit-font-smoothing:antialiased;-webkit-text-size-adjust:100%}
+body{margin:0;font-family:-apple-system,BlinkMacSystemFont,"Segoe UI",Roboto,"Helvetica Neue","Noto Sans",Arial,sans-serif,"Apple Color Emoji","Segoe UI Emoji","Segoe UI Symbol","Noto Color Emoji";background:#f8fafc;color:#0f172a;line-height:1.5;-webkit-font-smoothing:antialiased;-webkit-text-size-adjust:100%}
 .top{background:#fff;border-bottom:1px solid #e2e8f0}
 .bar{max-width:${contentMaxWidthRem}rem;margin:0 auto;padding:0 1rem;height:3.5rem;display:flex;align-items:center}
 @media (min-width:40rem){.bar{padding:0 1.5rem}}
