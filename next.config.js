@@ -15,6 +15,11 @@ const nextConfig = {
     // (JSON route handlers cap theirs far lower, lib/platform/http/json-body.ts)
     proxyClientMaxBodySize: "2mb",
   },
+  // the mark is app/icon.svg (linked from every page's <head>); a browser or tool that asks for
+  // /favicon.ico anyway (a PDF tab, /verify/<code>'s plain HTML) gets the same SVG, not a 404
+  async rewrites() {
+    return [{ source: "/favicon.ico", destination: "/icon.svg" }];
+  },
   async headers() {
     return [
       {

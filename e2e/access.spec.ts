@@ -20,7 +20,9 @@ test("after sign-out, a protected page sends you to sign in and the old cookie i
   const before = await context.cookies();
   // the button works once the page is hydrated; under load that lags behind the URL
   await page.waitForLoadState("networkidle");
-  await page.getByRole("button", { name: "Sign out" }).click();
+  // sign-out is in the user menu (the button with the person's name)
+  await page.getByTestId("signed-in-as").click();
+  await page.getByRole("menuitem", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/signin/);
   await page.goto("/learn");
   await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Flearn/);

@@ -142,6 +142,7 @@ test("sign out everywhere on /account ends every browser's session", async ({ br
   const oldCookieA = (await a.cookies()).find((c) => c.name === COOKIE)!.value;
 
   await pageA.getByTestId("signed-in-as").click();
+  await pageA.getByRole("menuitem", { name: "Account" }).click();
   await expect(pageA.getByRole("heading", { level: 1, name: "Your account" })).toBeVisible();
   await expectAccessible(pageA);
   await pageA.screenshot({ path: "test-results/account-page.png", fullPage: true });

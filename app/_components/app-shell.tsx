@@ -1,64 +1,81 @@
-import Link from "next/link";
+import { BarChart3, ClipboardCheck, FileClock, GraduationCap, LayoutDashboard, Mail, NotebookPen, Settings, Users } from "lucide-react";
 import type { CurrentUser } from "@/app/_edge/session";
+import { countReviewsWaiting } from "@/lib/learning/review-count";
+import { shellWidth } from "./brand";
+import { Logo } from "./logo";
+import { NavLinks, type NavItem } from "./nav-links";
 import { NotificationBell } from "./notification-bell";
-import { SignOutButton } from "./sign-out-button";
+import { Breadcrumbs, type Crumb } from "./ui/breadcrumbs";
+import { UserMenu } from "./user-menu";
 
-const nav: Record<CurrentUser["role"], { href: string; label: string }[]> = {
+const icon = "h-4 w-4 shrink-0";
+
+const nav: Record<CurrentUser["role"], NavItem[]> = {
   admin: [
-    { href: "/admin", label: "Overview" },
-    { href: "/admin/users", label: "People" },
-    { href: "/admin/item-analysis", label: "Item analysis" },
-    { href: "/admin/audit", label: "Audit log" },
-    { href: "/admin/settings", label: "Settings" },
+    { href: "/admin", label: "Overview", icon: <LayoutDashboard aria-hidden="true" className={icon} /> },
+    { href: "/admin/users", label: "People", icon: <Users aria-hidden="true" className={icon} /> },
+    { href: "/admin/item-analysis", label: "Item analysis", icon: <BarChart3 aria-hidden="true" className={icon} /> },
+    { href: "/admin/messages", label: "Messages", icon: <Mail aria-hidden="true" className={icon} /> },
+    { href: "/admin/audit", label: "Audit log", icon: <FileClock aria-hidden="true" className={icon} /> },
+    { href: "/admin/settings", label: "Settings", icon: <Settings aria-hidden="true" className={icon} /> },
   ],
   instructor: [
-    { href: "/instructor", label: "My cohorts" },
-    { href: "/instructor/reviews", label: "Reviews" },
+    { href: "/instructor", label: "My cohorts", icon: <Users aria-hidden="true" className={icon} /> },
+    { href: "/instructor/reviews", label: "Reviews", icon: <ClipboardCheck aria-hidden="true" className={icon} />, countLabel: "waiting" },
   ],
   learner: [
-    { href: "/learn", label: "My training" },
-    { href: "/learn/record", label: "Training record" },
+    { href: "/learn", label: "My training", icon: <GraduationCap aria-hidden="true" className={icon} /> },
+    { href: "/learn/record", label: "Training record", icon: <NotebookPen aria-hidden="true" className={icon} /> },
   ],
 };
 
-/** Page frame for signed-in areas: header with the role's navigation, the notification bell and sign-out. */
-export function AppShell({
+/**
+ * Page frame for signed-in areas: the logo, the role's navigation (the
+ * current item marked, Reviews with its count), the notification bell and
+ * the user menu; then breadcrumbs (deep pages) and the page. One width on
+ * every page. On a phone the navigation takes a row of its own that scrolls
+ * sideways, so the page never does.
+ */
+export async function AppShell({
   user,
   children,
-  wide = false,
   links,
+  breadcrumbs,
 }: {
   user: CurrentUser;
   children: React.ReactNode;
+  /** no longer changes anything: every page has the same width (kept so pages that pass it compile) */
   wide?: boolean;
-  links?: { href: string; label: string }[];
+  links?: NavItem[];
+  /** where a deep page sits: [{ label: "My cohorts", href: "/instructor" }, { label: cohort.name }] */
+  breadcrumbs?: Crumb[];
 }) {
-  const items = links ?? nav[user.role];
+  const base = links ?? nav[user.role];
+  const needsReviews = base.some((i) => i.href === "/instructor/reviews");
+  const waiting = needsReviews ? await countReviewsWaiting({ actor: user }) : 0;
+  const items = base.map((i) => (i.href === "/instructor/reviews" ? { ...i, count: waiting } : i));
   return (
-    <div className="min-h-screen">
-      <header className="border-b border-slate-200 bg-white">
-        <div className={`mx-auto flex flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 ${wide ? "max-w-7xl" : "max-w-5xl"}`}>
-          <Link href="/" className="text-lg font-bold text-brand-800">
-            Cohort
-          </Link>
-          <nav aria-label="Main" className="flex flex-1 flex-wrap gap-4 text-sm">
-            {items.map((l) => (
-              <Link key={l.href} href={l.href} className="font-medium text-slate-700 hover:text-brand-700">
-                {l.label}
-              </Link>
-            ))}
+    <div className="flex min-h-screen flex-col">
+      <header className="sticky top-0 z-30 border-b border-slate-200 bg-white/95 backdrop-blur">
+        <div className={`${shellWidth} flex flex-wrap items-center gap-x-4 md:flex-nowrap`}>
+          <div className="flex h-14 items-center">
+            <Logo />
+          </div>
+          {/* a phone: a full-width second row that scrolls sideways; wider: between the logo and the menu */}
+          <nav
+            aria-label="Main"
+            className="order-last -mx-4 w-[calc(100%+2rem)] overflow-x-auto border-t border-slate-100 px-3 py-1 sm:-mx-6 sm:w-[calc(100%+3rem)] sm:px-5 md:order-none md:mx-0 md:w-auto md:flex-1 md:border-0 md:px-0"
+          >
+            <NavLinks items={items} />
           </nav>
-          <div className="flex items-center gap-3 text-sm">
+          <div className="ml-auto flex h-14 items-center gap-1 md:ml-0">
             <NotificationBell userId={user.id} />
-            <Link href="/account" className="text-slate-700 hover:text-brand-700" data-testid="signed-in-as">
-              {user.name} <span className="text-slate-500">({user.role})</span>
-              <span className="sr-only"> — your account</span>
-            </Link>
-            <SignOutButton />
+            <UserMenu name={user.name} role={user.role} />
           </div>
         </div>
       </header>
-      <main id="main" className={`mx-auto px-4 py-6 ${wide ? "max-w-7xl" : "max-w-5xl"}`}>
+      <main id="main" className={`${shellWidth} flex-1 py-6`}>
+        {breadcrumbs && breadcrumbs.length > 0 && <Breadcrumbs items={breadcrumbs} className="mb-4" />}
         {children}
       </main>
     </div>

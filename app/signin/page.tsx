@@ -5,6 +5,7 @@ import { homeFor } from "@/lib/access/permissions";
 import { isDemo } from "@/lib/platform/env";
 import { safeReturnPath } from "@/lib/platform/http/return-path";
 import { DEMO_PASSWORD, demoAccounts, demoLearners } from "@/db/seed/demo/accounts";
+import { LogoMark } from "@/app/_components/logo";
 import { SignInForm } from "./sign-in-form";
 import { cardClasses } from "@/app/_components/ui/card";
 
@@ -19,7 +20,10 @@ export default page({ permission: "public" }, async ({ user, query }) => {
   const demo = isDemo();
   return (
     <main id="main" className="mx-auto flex min-h-screen max-w-md flex-col justify-center px-4 py-10">
-      <h1 className="mb-1 text-2xl font-bold text-brand-800">Cohort</h1>
+      <h1 className="mb-1 flex items-center gap-2 text-2xl font-bold text-brand-800">
+        <LogoMark className="h-9 w-9" />
+        Cohort
+      </h1>
       <p className="mb-6 text-slate-700">Sign in to your training.</p>
       <div className={cardClasses}>
         <SignInForm callbackUrl={returnTo} />

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { redirect } from "next/navigation";
 import { page } from "@/app/_edge/page";
 import { normaliseCode } from "@/lib/certificates/format";
+import { PublicShell } from "@/app/_components/public-shell";
 import { Button } from "@/app/_components/ui/button";
 import { cardClasses } from "@/app/_components/ui/card";
 import { cx } from "@/app/_components/ui/cx";
@@ -22,10 +22,7 @@ export default page({ permission: "public" }, async ({ query }) => {
         ? "Enter the code printed on the certificate."
         : "A code has 16 letters and digits, like K7QM-3XRT-9FHW-2NPD. Check it and try again.";
   return (
-    <main id="main" className="mx-auto max-w-xl px-4 py-10">
-      <p className="mb-6 text-lg font-bold text-brand-800">
-        <Link href="/">Cohort</Link>
-      </p>
+    <PublicShell>
       <h1 className="text-2xl font-bold">Verify a certificate</h1>
       <p className="mt-2 text-slate-700">
         Enter the verification code printed at the bottom of a Cohort certificate of completion to see whether it is valid. No account is
@@ -59,6 +56,6 @@ export default page({ permission: "public" }, async ({ query }) => {
         </div>
         <Button type="submit">Check certificate</Button>
       </form>
-    </main>
+    </PublicShell>
   );
 });

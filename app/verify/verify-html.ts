@@ -3,27 +3,35 @@
  * served by a route handler (not a page) so that the HTTP status says what
  * happened: 200 valid or revoked, 404 unknown code, 429 too many guesses.
  */
+import { contentMaxWidthRem, markShapes, markViewBox } from "@/app/_components/brand";
 import { formatCertificateDate, hoursLabel } from "@/lib/certificates/format";
 import type { Verification } from "@/lib/certificates/verify";
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 
+// The look of /verify (PublicShell with Tailwind's defaults): the same font stack (Tailwind's --font-sans), header bar, logo,
+// column width and card, written out by hand because this page is plain HTML without the app's CSS.
 const css = `
 *{box-sizing:border-box}
-body{margin:0;font-family:ui-sans-serif,system-ui,-apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-serif;background:#f8fafc;color:#0f172a;line-height:1.5}
-main{max-width:40rem;margin:0 auto;padding:2.5rem 1rem}
-.brand{font-weight:700;color:#0f433b;font-size:1.1rem;margin:0 0 1.5rem}
-.brand a{color:inherit;text-decoration:none}
-h1{font-size:1.6rem;margin:0 0 1rem}
-.result{border-radius:.5rem;border:2px solid;padding:1rem 1.25rem;background:#fff}
-.valid{border-color:#15803d}.valid h2{color:#166534}
-.revoked{border-color:#b91c1c}.revoked h2{color:#991b1b}
-.missing,.throttled{border-color:#94a3b8}
-h2{font-size:1.25rem;margin:0 0 .5rem}
-dl{display:grid;grid-template-columns:minmax(8rem,auto) 1fr;gap:.4rem 1rem;margin:1rem 0 0}
-dt{color:#475569;font-size:.9rem}dd{margin:0;font-weight:600;overflow-wrap:anywhere}
-code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;background:#f1f5f9;padding:0 .25rem;border-radius:.25rem}
-a{color:#15564c}a:focus-visible{outline:3px solid #1d4ed8;outline-offset:2px}
+body{margin:0;font-family:-apple-system,BlinkMacSystemFont,"Segoe UI",Roboto,"Helvetica Neue","Noto Sans",Arial,sans-serif,"Apple Color Emoji","Segoe UI Emoji","Segoe UI Symbol","Noto Color Emoji";background:#f8fafc;color:#0f172a;line-height:1.5;-webkit-font-smoothing:antialiased;-webkit-text-size-adjust:100%}
+.top{background:#fff;border-bottom:1px solid #e2e8f0}
+.bar{max-width:${contentMaxWidthRem}rem;margin:0 auto;padding:0 1rem;height:3.5rem;display:flex;align-items:center}
+@media (min-width:40rem){.bar{padding:0 1.5rem}}
+.brand{display:inline-flex;align-items:center;gap:.5rem;font-weight:700;font-size:1.125rem;line-height:1.75rem;color:#0f433b;text-decoration:none;border-radius:.375rem}
+.brand svg{width:2rem;height:2rem;flex-shrink:0}
+main{max-width:36rem;margin:0 auto;padding:2.5rem 1rem}
+h1{font-size:1.5rem;line-height:2rem;font-weight:700;margin:0 0 1.5rem}
+.result{border-radius:.5rem;border:1px solid #e2e8f0;border-left-width:4px;padding:1rem;background:#fff;box-shadow:0 1px 3px 0 rgb(0 0 0/.1),0 1px 2px -1px rgb(0 0 0/.1)}
+.result p{margin:0;color:#334155}
+.valid{border-left-color:#15803d}.valid h2{color:#166534}
+.revoked{border-left-color:#b91c1c}.revoked h2{color:#991b1b}
+.missing,.throttled{border-left-color:#94a3b8}
+h2{font-size:1.125rem;line-height:1.75rem;font-weight:600;margin:0 0 .5rem}
+dl{display:grid;grid-template-columns:minmax(8rem,auto) 1fr;gap:.4rem 1rem;margin:1rem 0 0;font-size:.875rem}
+dt{color:#475569}dd{margin:0;font-weight:600;overflow-wrap:anywhere}
+code{font-family:ui-monospace,SFMono-Regular,Menlo,Monaco,Consolas,"Liberation Mono","Courier New",monospace;background:#f1f5f9;padding:0 .25rem;border-radius:.25rem}
+a{color:#15564c}a:hover{color:#0f433b}.next a{text-decoration:underline;text-underline-offset:2px}
+:focus-visible{outline:3px solid #1d4ed8;outline-offset:2px}
 .next{margin-top:1.5rem}
 @media (max-width:30rem){dl{grid-template-columns:1fr}dd{margin-bottom:.5rem}}
 `;
@@ -36,8 +44,10 @@ function layout(title: string, body: string, nonce: string | null) {
   const nonceAttr = nonce && /^[A-Za-z0-9+/=]{16,64}$/.test(nonce) ? ` nonce="${nonce}"` : "";
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex"><meta name="referrer" content="no-referrer"><title>${esc(title)} · Cohort</title><style${nonceAttr}>${css}</style></head>
-<body><main id="main"><p class="brand"><a href="/">Cohort</a></p><h1>Certificate verification</h1>
+<meta name="robots" content="noindex"><meta name="referrer" content="no-referrer"><title>${esc(title)} · Cohort</title>
+<link rel="icon" href="/icon.svg" type="image/svg+xml"><style${nonceAttr}>${css}</style></head>
+<body><header class="top"><div class="bar"><a class="brand" href="/"><svg aria-hidden="true" focusable="false" viewBox="${markViewBox}">${markShapes}</svg><span>Cohort</span></a></div></header>
+<main id="main"><h1>Certificate verification</h1>
 ${body}
 <p class="next"><a href="/verify">Check another code</a></p></main></body></html>`;
 }

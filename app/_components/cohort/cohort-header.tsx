@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { Badge } from "@/app/_components/ui/badge";
+import { Breadcrumbs, type Crumb } from "@/app/_components/ui/breadcrumbs";
 
 type Tab = "progress" | "insights" | "enrol" | "assignment" | "settings";
 
@@ -12,11 +13,14 @@ export function CohortHeader({
   current,
   basePath,
   manage,
+  trail = [],
 }: {
   cohort: { id: string; name: string; status: "active" | "archived"; description?: string };
   current: Tab;
   basePath: string;
   manage: boolean;
+  /** crumbs below the cohort's tab, for a page deeper in (a learner): [{ label: learner.name }] */
+  trail?: Crumb[];
 }) {
   const tabs: { key: Tab; label: string; href: string }[] = [
     { key: "progress", label: "Progress", href: basePath },
@@ -29,19 +33,23 @@ export function CohortHeader({
         ]
       : []),
   ];
+  const tab = tabs.find((t) => t.key === current);
+  // My cohorts › Evening cohort › Enrol learners (the progress tab is the cohort's own page) › …trail
+  const crumbs: Crumb[] = [
+    { label: manage ? "My cohorts" : "Overview", href: manage ? "/instructor" : "/admin" },
+    { label: cohort.name, href: basePath },
+    ...(tab && tab.key !== "progress" ? [{ label: tab.label, href: tab.href }] : []),
+    ...trail,
+  ];
   return (
     <div className="mb-6">
-      <p className="text-sm">
-        <Link className="link" href={manage ? "/instructor" : "/admin"}>
-          {manage ? "My cohorts" : "Overview"}
-        </Link>
-      </p>
+      <Breadcrumbs items={crumbs} />
       <h1 className="mt-1 flex flex-wrap items-center gap-3 text-2xl font-bold">
         {cohort.name}
         {cohort.status === "archived" && <Badge tone="warning">Archived</Badge>}
       </h1>
       {cohort.description ? <p className="mt-1 text-slate-700">{cohort.description}</p> : null}
-      <nav aria-label="Cohort" className="mt-4 flex flex-wrap gap-1 border-b border-slate-200">
+      <nav aria-label="Cohort" className="mt-4 flex flex-wrap gap-x-1 border-b border-slate-200">
         {tabs.map((t) => (
           <Link
             key={t.key}

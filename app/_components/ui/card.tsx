@@ -36,7 +36,7 @@ export function Card({
   const Tag = as ?? (title ? "section" : "div");
   const Heading = level === 2 ? "h2" : "h3";
   return (
-    <Tag className={cx(cardClasses, className)} aria-labelledby={title ? headingId : undefined} {...rest}>
+    <Tag className={cx(cardClasses, "min-w-0", className)} aria-labelledby={title ? headingId : undefined} {...rest}>
       {title && (
         <div className="mb-3 flex flex-wrap items-start justify-between gap-x-4 gap-y-2">
           <div className="min-w-0">
@@ -75,7 +75,8 @@ export function Stat({
     </>
   );
   return (
-    <li className={cardClasses} data-testid={testId}>
+    // min-w-0: a tile in a grid shrinks to its column on a phone (a grid item is otherwise as wide as its content)
+    <li className={cx(cardClasses, "min-w-0 break-words")} data-testid={testId}>
       {href ? (
         <Link href={href} className="block hover:text-brand-700">
           {body}

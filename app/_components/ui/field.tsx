@@ -22,7 +22,8 @@ export const labelClasses = "mb-1 block text-sm font-medium text-slate-800";
 
 /** Text, select and textarea controls look the same; an invalid one is outlined in red. */
 export const controlClasses = cx(
-  "block rounded-md border border-slate-400 bg-white px-3 py-2 text-base text-slate-900 placeholder:text-slate-500",
+  // max-w-full: a select as wide as its longest option still fits a phone's screen
+  "block max-w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-base text-slate-900 placeholder:text-slate-500",
   "disabled:cursor-not-allowed disabled:bg-slate-100",
   "aria-[invalid=true]:border-red-700 aria-[invalid=true]:ring-1 aria-[invalid=true]:ring-red-700",
 );

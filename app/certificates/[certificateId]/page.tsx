@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { AppShell } from "@/app/_components/app-shell";
 import { LocalTime } from "@/app/_components/local-time";
 import { page } from "@/app/_edge/page";
@@ -45,12 +44,7 @@ export default page<{ certificateId: string }>({ permission: "certificate.downlo
     ["Issued", <LocalTime key="issued" value={cert.issuedAt} />],
   ];
   return (
-    <AppShell user={user}>
-      <p className="text-sm">
-        <Link className="link" href={back.href}>
-          ← {back.label}
-        </Link>
-      </p>
+    <AppShell user={user} breadcrumbs={[back, { label: "Certificate" }]}>
       <h1 className="mt-2 text-2xl font-bold">Certificate of Completion</h1>
       {cert.revokedAt ? (
         <div className="mt-4 rounded-lg border border-red-300 bg-red-50 p-4 text-red-900" data-testid="revoked-notice">

@@ -1,5 +1,5 @@
-import Link from "next/link";
 import { LocalTime } from "@/app/_components/local-time";
+import { Breadcrumbs } from "@/app/_components/ui/breadcrumbs";
 import type { LearnerAssignmentPage } from "@/lib/learning/page-data";
 import { windowMessages } from "@/lib/learning/window";
 
@@ -20,29 +20,12 @@ export function AssignmentHeader({
   const moduleTitle = assignment.version.title;
   return (
     <header className="mb-6">
-      <nav aria-label="Breadcrumb" className="text-sm">
-        <ol className="flex flex-wrap items-center gap-1 text-slate-700">
-          <li>
-            <Link href="/learn" className="link">
-              My training
-            </Link>
-          </li>
-          <li aria-hidden="true">/</li>
-          {here ? (
-            <>
-              <li>
-                <Link href={`/learn/${progressId}`} className="link">
-                  {moduleTitle}
-                </Link>
-              </li>
-              <li aria-hidden="true">/</li>
-              <li aria-current="page">{here}</li>
-            </>
-          ) : (
-            <li aria-current="page">{moduleTitle}</li>
-          )}
-        </ol>
-      </nav>
+      <Breadcrumbs
+        items={[
+          { label: "My training", href: "/learn" },
+          ...(here ? [{ label: moduleTitle, href: `/learn/${progressId}` }, { label: here }] : [{ label: moduleTitle }]),
+        ]}
+      />
       <h1 className="mt-3 text-2xl font-bold leading-tight sm:text-3xl">{title}</h1>
       <p className="mt-1 text-sm text-slate-700">
         {cohortName} · Due <LocalTime value={dueAt} />

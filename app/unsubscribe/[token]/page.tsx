@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { PublicShell } from "@/app/_components/public-shell";
 import { FormButton } from "@/app/notifications/form-button";
 import { page } from "@/app/_edge/page";
 import { notificationKinds } from "@/lib/notifications/kinds";
@@ -12,7 +13,7 @@ export const metadata: Metadata = { title: "Stop these emails", referrer: "no-re
 export default page<{ token: string }>({ permission: "public" }, async ({ params }) => {
   const target = readUnsubscribeToken(env().NEXTAUTH_SECRET ?? "", params.token);
   return (
-    <main id="main" className="mx-auto max-w-xl px-4 py-10">
+    <PublicShell>
       <h1 className="text-2xl font-bold">Stop these emails</h1>
       {target ? (
         <>
@@ -28,6 +29,6 @@ export default page<{ token: string }>({ permission: "public" }, async ({ params
           This unsubscribe link is not valid. Sign in to Cohort and open Email choices to change which emails you get.
         </p>
       )}
-    </main>
+    </PublicShell>
   );
 });

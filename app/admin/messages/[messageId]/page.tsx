@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { AppShell } from "@/app/_components/app-shell";
 import { LocalTime } from "@/app/_components/local-time";
 import { page } from "@/app/_edge/page";
@@ -14,12 +13,7 @@ export const metadata: Metadata = { title: "Message" };
 export default page<{ messageId: string }>({ permission: "users.manage" }, async ({ user, params }) => {
   const { message: m, recipient, recipientEmail } = await getOutboxMessage({ actor: user, messageId: params.messageId });
   return (
-    <AppShell user={user} wide>
-      <p className="text-sm">
-        <Link href="/admin/messages" className="underline">
-          Messages
-        </Link>
-      </p>
+    <AppShell user={user} wide breadcrumbs={[{ label: "Messages", href: "/admin/messages" }, { label: m.subject ?? "Message" }]}>
       <h1 className="mt-2 text-2xl font-bold">{m.subject ?? (isNotificationKind(m.kind) ? notificationKinds[m.kind].label : m.kind)}</h1>
       <dl className={cx(cardClasses, "mt-4 grid gap-x-6 gap-y-2 sm:grid-cols-[max-content_1fr]")}>
         <dt className="font-semibold">To</dt>

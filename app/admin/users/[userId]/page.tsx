@@ -23,13 +23,7 @@ export default page<{ userId: string }>({ permission: "users.manage" }, async ({
   const person = await getUserForAdmin({ actor: user, userId: params.userId });
   const self = person.id === user.id;
   return (
-    <AppShell user={user} wide>
-      <p className="text-sm">
-        <Link className="link" href="/admin/users">
-          People
-        </Link>{" "}
-        / {person.name}
-      </p>
+    <AppShell user={user} wide breadcrumbs={[{ label: "People", href: "/admin/users" }, { label: person.name }]}>
       <h1 className="mt-1 text-2xl font-bold">{person.name}</h1>
       <dl className="mt-4 grid max-w-2xl grid-cols-[max-content_1fr] gap-x-6 gap-y-1 text-sm">
         <dt className="font-medium">Email</dt>

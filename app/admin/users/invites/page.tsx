@@ -26,13 +26,7 @@ export default page({ permission: "users.manage" }, async ({ user }) => {
   const invites = await listOpenInvites({ actor: user });
   const mail = mailConfigured();
   return (
-    <AppShell user={user} wide>
-      <p className="text-sm">
-        <Link className="link" href="/admin/users">
-          People
-        </Link>{" "}
-        / Invites
-      </p>
+    <AppShell user={user} wide breadcrumbs={[{ label: "People", href: "/admin/users" }, { label: "Invites" }]}>
       <h1 className="mt-1 text-2xl font-bold">Invite an instructor or admin</h1>
       <p className="mt-2 max-w-3xl text-slate-700">
         They get an account without a password and a link to choose one.{" "}

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { AppShell } from "@/app/_components/app-shell";
 import { page } from "@/app/_edge/page";
 import { createCohortAction } from "../actions";
@@ -11,12 +10,7 @@ export const metadata: Metadata = { title: "Create a cohort" };
 
 export default page({ permission: "workspace.instructor" }, async ({ user }) => {
   return (
-    <AppShell user={user} wide>
-      <p className="text-sm">
-        <Link className="link" href="/instructor">
-          My cohorts
-        </Link>
-      </p>
+    <AppShell user={user} wide breadcrumbs={[{ label: "My cohorts", href: "/instructor" }, { label: "Create a cohort" }]}>
       <h1 className="mt-1 text-2xl font-bold">Create a cohort</h1>
       <p className="mt-1 text-slate-700">You will be its instructor. Next you can enrol learners and assign the module.</p>
       <div className={cx(cardClasses, "mt-6 max-w-xl")}>

@@ -21,12 +21,11 @@ const statusText = {
 export default page<{ reflectionId: string }>({ permission: "workspace.instructor" }, async ({ user, params }) => {
   const r = await getReflectionForReview({ actor: user, reflectionId: params.reflectionId });
   return (
-    <AppShell user={user} wide>
-      <p className="text-sm">
-        <Link className="link" href="/instructor/reviews">
-          Reflections to review
-        </Link>
-      </p>
+    <AppShell
+      user={user}
+      wide
+      breadcrumbs={[{ label: "Reviews", href: "/instructor/reviews" }, { label: `Reflection by ${r.learner.name}` }]}
+    >
       <h1 className="mt-1 text-2xl font-bold">Reflection by {r.learner.name}</h1>
       <p className="text-slate-700">
         <Link className="link" href={`/instructor/cohorts/${r.cohort.id}/learners/${r.learner.id}`}>

@@ -15,13 +15,15 @@ export default page<{ userId: string }>({ permission: "users.manage" }, async ({
   if (!preview) throw notFound();
   const { user: target, counts } = preview;
   return (
-    <AppShell user={user} wide>
-      <p className="text-sm">
-        <Link className="link" href="/admin/users">
-          People
-        </Link>{" "}
-        / {target.name}
-      </p>
+    <AppShell
+      user={user}
+      wide
+      breadcrumbs={[
+        { label: "People", href: "/admin/users" },
+        { label: target.name, href: `/admin/users/${target.id}` },
+        { label: "Erase personal data" },
+      ]}
+    >
       <h1 className="mt-1 text-2xl font-bold">Erase personal data</h1>
       <div className={cx(cardClasses, "mt-4 max-w-3xl")}>
         {target.role !== "learner" ? (

@@ -36,7 +36,7 @@ export default page<{ cohortId: string; learnerId: string }>({ permission: "work
   const resetCount = Number(query.reset) || 0;
   return (
     <AppShell user={user} wide>
-      <CohortHeader cohort={cohort} current="progress" basePath={basePath} manage />
+      <CohortHeader cohort={cohort} current="progress" basePath={basePath} manage trail={[{ label: learner.name }]} />
       <h2 className="text-xl font-bold">{learner.name}</h2>
       <p className="text-slate-700">
         {learner.email} · enrolled <LocalTime value={learner.enrolledAt} dateOnly />
