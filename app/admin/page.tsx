@@ -111,7 +111,17 @@ export default page({ permission: "reports.organisation" }, async ({ user, query
             className="mt-6"
           >
             {weeks.length === 0 ? (
-              <p className="text-sm text-slate-700">No completions in this view yet.</p>
+              <EmptyState
+                action={
+                  filtered && (
+                    <Link className={buttonClasses({ variant: "secondary" })} href="/admin">
+                      Clear the filters
+                    </Link>
+                  )
+                }
+              >
+                No completions in this view yet.{filtered ? "" : " Weeks fill in as learners complete the module."}
+              </EmptyState>
             ) : (
               <>
                 <CompletionsChart data={weeks} query={weekQuery} />
