@@ -60,6 +60,8 @@ export const routes: Route[] = [
   { path: "/admin/cohorts/{cohortId}/export.csv", audience: "admin", kind: "export", marker: "jordan.lee@demo.cohort" },
   { path: "/admin/export.csv", audience: "admin", kind: "export", marker: "emily.chen@demo.cohort" },
   { path: "/admin/item-analysis", audience: "admin", kind: "page" },
+  // the organisation chart's drill-down: one week's completions (a Monday, UTC)
+  { path: "/admin/completions?week=2026-11-30", audience: "admin", kind: "page" },
   // every item of the bank is listed, answered or not: an item id is data only this file carries
   { path: "/admin/item-analysis/export.csv", audience: "admin", kind: "export", marker: "why-trust-matters" },
   { path: "/instructor", audience: "instructor", kind: "page" },

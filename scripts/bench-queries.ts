@@ -24,6 +24,7 @@ import {
 } from "@/lib/reports/organisation";
 import { countOrganisationExportRows, exportQuery } from "@/lib/reports/organisation-export";
 import { getCohortProgress, learnerPageQuerySchema } from "@/lib/reports/cohort-progress";
+import { getCohortCharts } from "@/lib/reports/cohort-funnel";
 import { requireCohort } from "@/lib/cohorts/cohorts";
 import type { PhaseFn } from "./bench/sql";
 
@@ -98,12 +99,16 @@ export const benchTargets: Record<
   cohortPage: {
     path: (ctx) => `/instructor/cohorts/${ctx.cohortId}`,
     // app/instructor/cohorts/[cohortId]/page.tsx → requireCohortForRender + CohortProgressView (getCohortProgress) with
-    // no query string: the scope-checked cohort, then its assignments, tiles and one page of learners, as the page runs them
+    // no query string: the scope-checked cohort, then its assignments, tiles and one page of learners, as the page runs them;
+    // beside them CohortCharts (getCohortCharts: funnel and trend), a sibling server component React renders concurrently
     queries: async (ctx, phase) => {
       const actor = { id: ctx.instructorId, role: "instructor" as const, email: ctx.instructorEmail };
       const cohort = await phase("the cohort, scope checked", () => requireCohort(actor, ctx.cohortId, "cohort.progress"));
-      await phase("assignments, tiles and learner table", () =>
-        getCohortProgress({ actor, cohortId: cohort.id, query: learnerPageQuerySchema.parse({}) }),
+      await phase("assignments, tiles, learner table, funnel and trend", () =>
+        Promise.all([
+          getCohortProgress({ actor, cohortId: cohort.id, query: learnerPageQuerySchema.parse({}) }),
+          getCohortCharts({ actor, cohortId: cohort.id }),
+        ]),
       );
     },
   },

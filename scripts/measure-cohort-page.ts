@@ -25,6 +25,7 @@ import { publishBuiltInModules } from "../lib/learning/module/publish";
 import { createProgressForAssignment } from "../lib/learning/progress/rows";
 import { getCohortSummary, listCohortLearners } from "../lib/reports/cohort-progress";
 import { getQuizInsights } from "../lib/reports/quiz-insights";
+import { getCohortCharts, getCohortCompletionTrend, getCohortFunnel } from "../lib/reports/cohort-funnel";
 
 const LEARNERS = Number(process.env.LEARNERS ?? 500);
 const RUNS = 20;
@@ -207,6 +208,12 @@ async function main() {
     );
     await time("  listCohortLearners, status filter + search", () =>
       listCohortLearners({ ...args, status: "in_progress", q: "learner 01" }),
+    );
+    await time("  getCohortCharts (funnel + trend, beside the table)", () => getCohortCharts(args));
+    await time("  getCohortFunnel", () => getCohortFunnel(args));
+    await time("  getCohortCompletionTrend", () => getCohortCompletionTrend(args));
+    await time("page with charts: summary, learners and charts in parallel", () =>
+      Promise.all([getCohortSummary(args), listCohortLearners(args), getCohortCharts(args)]),
     );
     await time("getQuizInsights (insights page)", () => getQuizInsights(args));
     console.log(

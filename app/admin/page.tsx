@@ -22,6 +22,7 @@ import {
   listReportInstructors,
 } from "@/lib/reports/organisation";
 import { CompletionsChart } from "./_components/completions-chart";
+import { weekHref } from "./_components/week-href";
 import { ExportButton } from "./_components/export-button";
 
 export const metadata: Metadata = { title: "Organisation overview" };
@@ -59,6 +60,8 @@ export default page({ permission: "reports.organisation" }, async ({ user, query
   const sortHref = (key: CohortSortKey | "instructors", dir: SortDir) =>
     `/admin?${reportQuery(filters, { sort: key === "instructors" ? filters.sort : key, dir, page: 1 })}`;
   const pageHref = (page: number) => `/admin?${reportQuery(filters, { page })}`;
+  // a week's drill-down keeps the filters of the view (not its sort or page)
+  const weekQuery = reportQuery({ ...filters, sort: "name", dir: "asc", page: 1 });
 
   return (
     <AppShell user={user} wide>
@@ -104,21 +107,35 @@ export default page({ permission: "reports.organisation" }, async ({ user, query
 
           <Card
             title="Completions per week"
-            description="Weeks start on Monday (UTC). The date range applies to the completion date here."
+            description="Weeks start on Monday (UTC). The date range applies to the completion date here. Select a bar, or a week in the table, to see who completed that week."
             className="mt-6"
           >
             {weeks.length === 0 ? (
-              <p className="text-sm text-slate-700">No completions in this view yet.</p>
+              <EmptyState
+                action={
+                  filtered && (
+                    <Link className={buttonClasses({ variant: "secondary" })} href="/admin">
+                      Clear the filters
+                    </Link>
+                  )
+                }
+              >
+                No completions in this view yet.{filtered ? "" : " Weeks fill in as learners complete the module."}
+              </EmptyState>
             ) : (
               <>
-                <CompletionsChart data={weeks} />
+                <CompletionsChart data={weeks} query={weekQuery} />
                 <details className="mt-2">
                   <summary className="cursor-pointer text-sm font-medium text-brand-700">Show the numbers as a table</summary>
                   <div className="mt-2 max-w-xs">
                     <Table caption="Completions per week" columns={weekColumns} framed={false}>
                       {weeks.map((w) => (
                         <Tr key={w.week}>
-                          <Td>{w.week}</Td>
+                          <Td>
+                            <Link className="link" href={weekHref(w.week, weekQuery)}>
+                              {w.week}
+                            </Link>
+                          </Td>
                           <Td numeric>{w.completions}</Td>
                         </Tr>
                       ))}

@@ -34,7 +34,15 @@ export default page({ permission: "workspace.instructor" }, async ({ user, query
           caption={archived ? "Archived cohorts" : "Cohorts you teach"}
           columns={columns}
           empty={
-            <EmptyState>
+            <EmptyState
+              action={
+                !archived && (
+                  <Link className={buttonClasses()} href="/instructor/cohorts/new">
+                    Create a cohort
+                  </Link>
+                )
+              }
+            >
               {archived ? (
                 <>
                   No archived cohorts.{" "}

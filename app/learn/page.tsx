@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { EmptyState } from "@/app/_components/ui/empty-state";
 import Link from "next/link";
 import { AppShell } from "@/app/_components/app-shell";
 import { LocalTime } from "@/app/_components/local-time";
@@ -38,13 +39,25 @@ export default page({ permission: "workspace.learner" }, async ({ user }) => {
         </ul>
       )}
       {list.length === 0 ? (
-        <div className={cx(cardClasses, "mt-4")}>
-          <p className="font-semibold">Nothing is assigned to you yet.</p>
-          <p className="mt-2 text-slate-700">
-            When your instructor assigns a module to your cohort, it shows up here with its due date. If your instructor sent you a link to
-            join a cohort, open that link first.
-          </p>
-        </div>
+        <EmptyState
+          className="mt-4"
+          action={
+            <>
+              <Link className={buttonClasses()} href="/notifications">
+                Check your notifications
+              </Link>
+              <Link className={buttonClasses({ variant: "secondary" })} href="/learn/record">
+                See your training record
+              </Link>
+            </>
+          }
+        >
+          <span className="block font-semibold">Nothing is assigned to you yet.</span>
+          <span className="mt-2 block">
+            When your instructor assigns a module to your cohort, it shows up here with its due date, and you get a notification. If your
+            instructor sent you a link to join a cohort, open that link first.
+          </span>
+        </EmptyState>
       ) : (
         <>
           <p className="mt-1 text-slate-700">Your assignments, with the next step for each. Dates are in your time zone.</p>

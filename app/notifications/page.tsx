@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { homeFor } from "@/lib/access/permissions";
+import { EmptyState } from "@/app/_components/ui/empty-state";
 import Link from "next/link";
 import { AppShell } from "@/app/_components/app-shell";
 import { LocalTime } from "@/app/_components/local-time";
@@ -7,8 +9,6 @@ import { listNotifications } from "@/lib/notifications/inbox";
 import { markAllReadAction, openNotificationAction } from "./actions";
 import { FormButton } from "./form-button";
 import { buttonClasses } from "@/app/_components/ui/button";
-import { cardClasses } from "@/app/_components/ui/card";
-import { cx } from "@/app/_components/ui/cx";
 
 export const metadata: Metadata = { title: "Notifications" };
 
@@ -28,7 +28,21 @@ export default page({ permission: "account.own" }, async ({ user, query }) => {
         </div>
       </div>
       {items.length === 0 ? (
-        <p className={cx(cardClasses, "mt-4 text-slate-700")}>No notifications yet. Reminders, feedback and certificates show up here.</p>
+        <EmptyState
+          className="mt-4"
+          action={
+            <>
+              <Link className={buttonClasses()} href={homeFor[user.role]}>
+                Back to home
+              </Link>
+              <Link className={buttonClasses({ variant: "secondary" })} href="/notifications/preferences">
+                Choose which emails you get
+              </Link>
+            </>
+          }
+        >
+          No notifications yet. Reminders, feedback and certificates show up here.
+        </EmptyState>
       ) : (
         <ul className="mt-4 divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white" aria-label="Your notifications">
           {items.map((n) => (

@@ -1,6 +1,6 @@
-import { eq } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { certificates, reflections, sectionReads } from "@/db/schema";
+import { certificates, cohortInstructors, reflections, sectionReads, users } from "@/db/schema";
 import { progressStatus } from "@/lib/learning/progress/status";
 import { loadOwnProgress, versionFor, windowOf, type Learner } from "./own-progress";
 import { effectivePassMark } from "./pass-mark";
@@ -26,13 +26,36 @@ export async function getLearnerAssignment({
   const [version, reads, [cert], statuses] = await Promise.all([
     versionFor(db, row),
     db.select({ sectionId: sectionReads.sectionId }).from(sectionReads).where(eq(sectionReads.progressId, progressId)),
-    db.select({ id: certificates.id }).from(certificates).where(eq(certificates.progressId, progressId)),
+    db
+      .select({
+        id: certificates.id,
+        code: certificates.code,
+        contactHours: certificates.contactHours,
+        hoursCategory: certificates.hoursCategory,
+        revokedAt: certificates.revokedAt,
+      })
+      .from(certificates)
+      .where(eq(certificates.progressId, progressId)),
     db
       .select({ promptId: reflections.promptId, status: reflections.status })
       .from(reflections)
       .where(eq(reflections.progressId, progressId)),
   ]);
   const statusOf = new Map(statuses.map((r) => [r.promptId, r.status]));
+  const awaiting = awaitingReview({
+    reflectionsMustBeAccepted: row.reflectionsMustBeAccepted,
+    completedAt: row.progress.completedAt,
+    statuses: version.content.reflections.map((p) => statusOf.get(p.id) ?? null),
+  });
+  // who reviews, named for a learner who waits on them (only then: one small query)
+  const reviewers = awaiting
+    ? await db
+        .select({ name: users.name })
+        .from(cohortInstructors)
+        .innerJoin(users, eq(users.id, cohortInstructors.userId))
+        .where(eq(cohortInstructors.cohortId, row.progress.cohortId))
+        .orderBy(asc(users.name))
+    : [];
   return {
     ...row,
     version,
@@ -41,12 +64,12 @@ export async function getLearnerAssignment({
     status: progressStatus(row.progress, row, now),
     readSectionIds: new Set(reads.map((r) => r.sectionId)),
     certificateId: cert?.id ?? null,
+    /** the certificate of a completed assignment, for its success state */
+    certificate: cert ?? null,
     /** null unless reflections must be accepted and the learner waits on the instructor */
-    awaitingReview: awaitingReview({
-      reflectionsMustBeAccepted: row.reflectionsMustBeAccepted,
-      completedAt: row.progress.completedAt,
-      statuses: version.content.reflections.map((p) => statusOf.get(p.id) ?? null),
-    }),
+    awaitingReview: awaiting,
+    /** the cohort's instructors (they review), while awaiting review */
+    reviewerNames: reviewers.map((r) => r.name),
   };
 }
 

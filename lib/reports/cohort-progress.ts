@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { getDb, preparedOnce, type Db } from "@/db/client";
-import { assignmentProgress, assignments, enrolments, reflections, users } from "@/db/schema";
+import { assignmentProgress, assignments, enrolments, moduleVersions, reflections, users } from "@/db/schema";
 import { listCohortAssignments, pickAssignment } from "@/lib/cohorts/assignments";
 import { requireCohort, type Actor } from "@/lib/cohorts/cohorts";
 import { statuses, statusSql, type ProgressStatus } from "@/lib/learning/progress/status";
@@ -126,6 +126,11 @@ export type LearnerRow = {
   reflections: number;
   lastActivityAt: Date | null;
   completedAt: Date | null;
+  /** the progress bar: sections read and reflections submitted of the learner's module version, quiz passed or not */
+  sectionsRead: number;
+  sectionsTotal: number;
+  quizPassed: boolean;
+  reflectionsTotal: number;
 };
 
 /**
@@ -189,6 +194,9 @@ function buildLearnerQuery(db: Db, shape: LearnerShape) {
       reflections: sql<number>`coalesce(${assignmentProgress.reflectionsSubmitted}, 0)`,
       lastActivityAt: assignmentProgress.lastActivityAt,
       completedAt: assignmentProgress.completedAt,
+      sectionsRead: sql<number>`coalesce(${assignmentProgress.sectionsRead}, 0)`,
+      quizPassed: sql<boolean>`(${assignmentProgress.quizPassedAt} is not null)`,
+      moduleVersionId: assignmentProgress.moduleVersionId,
       total: sql<number>`(count(*) over ())::int`,
     })
     .from(enrolments)
@@ -235,7 +243,7 @@ async function learnersOf({
     offset: size ? (page - 1) * size : 0,
   };
   const query = preparedOnce(getDb(), `cohort_learners:${JSON.stringify(shape)}`, (db) => buildLearnerQuery(db, shape));
-  const rows = await query.execute(values);
+  const [rows, versions] = await Promise.all([query.execute(values), assignmentId ? versionSizesOf(assignmentId) : []]);
   let total = rows[0]?.total ?? 0;
   if (!rows.length && page > 1) {
     // past the last page: count what there is so the pager can offer a way back (rare: not prepared)
@@ -252,11 +260,48 @@ async function learnersOf({
     total = c.n;
   }
   return {
-    rows: rows.map(({ total: _t, ...r }) => ({ ...r, attempts: Number(r.attempts), reflections: Number(r.reflections) })),
+    rows: rows.map(({ total: _t, moduleVersionId, ...r }) => {
+      // a learner who has not started works on the newest version (the first in the list)
+      const v = versions.find((x) => x.id === moduleVersionId) ?? versions[0];
+      return {
+        ...r,
+        attempts: Number(r.attempts),
+        reflections: Number(r.reflections),
+        sectionsRead: Number(r.sectionsRead),
+        sectionsTotal: v?.sections ?? 0,
+        reflectionsTotal: v?.prompts ?? 0,
+      };
+    }),
     total,
     page,
     pageCount: size ? Math.max(1, Math.ceil(total / size)) : 1,
   };
+}
+
+/**
+ * Section and prompt counts of every version of the assignment's module,
+ * newest first: one small query beside the table's (a module has a handful
+ * of versions), instead of reading module content for each learner row.
+ */
+function versionSizesOf(assignmentId: string) {
+  const query = preparedOnce(getDb(), "module_version_sizes", (db) =>
+    db
+      .select({
+        id: moduleVersions.id,
+        sections: sql<number>`jsonb_array_length(${moduleVersions.content} -> 'sections')::int`,
+        prompts: sql<number>`jsonb_array_length(${moduleVersions.content} -> 'reflections')::int`,
+      })
+      .from(moduleVersions)
+      .where(
+        eq(
+          moduleVersions.moduleId,
+          sql`(select ${assignments.moduleId} from ${assignments} where ${assignments.id} = ${sql.placeholder("assignmentId")})`,
+        ),
+      )
+      .orderBy(desc(moduleVersions.version))
+      .prepare("module_version_sizes"),
+  );
+  return query.execute({ assignmentId });
 }
 
 /** The same query string for the page: a bad value falls back to the default instead of failing the page. */

@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { buttonClasses } from "@/app/_components/ui/button";
+import { EmptyState } from "@/app/_components/ui/empty-state";
 import { listCohortAssignments, pickAssignment } from "@/lib/cohorts/assignments";
 import type { Actor, Cohort } from "@/lib/cohorts/cohorts";
 import { getQuizInsights, MIN_ANSWERS } from "@/lib/reports/quiz-insights";
@@ -100,7 +102,15 @@ export async function QuizInsightsView({
   if (!ideas.length) {
     return (
       <div className="space-y-6">
-        <p className={cardClasses}>No quiz attempts yet. Insights appear here once learners of this cohort submit the quiz.</p>
+        <EmptyState
+          action={
+            <Link className={buttonClasses({ variant: "secondary" })} href={basePath}>
+              See who has started
+            </Link>
+          }
+        >
+          No quiz attempts yet. Insights appear here once learners of this cohort submit the quiz.
+        </EmptyState>
         {rubric && <RubricInsightsCard rubric={rubric} />}
       </div>
     );

@@ -8,6 +8,7 @@ import { previewManualReminder } from "@/lib/notifications/manual-reminders";
 import { can } from "@/lib/access/permissions";
 import { ReminderPanel, REMINDER_FORM_ID } from "./reminder-panel";
 import { SetPasswordLinkButton } from "./set-password-link-button";
+import { LearnerProgressBar } from "./learner-progress-bar";
 import { buttonClasses } from "@/app/_components/ui/button";
 import { Stat } from "@/app/_components/ui/card";
 import { EmptyState } from "@/app/_components/ui/empty-state";
@@ -16,10 +17,11 @@ import { Pagination } from "@/app/_components/ui/pagination";
 import { Table, Td, Tr, type Column } from "@/app/_components/ui/table";
 import { formatPercent } from "@/lib/platform/format";
 
-const columns: Column<LearnerSort>[] = [
+const columns: Column<LearnerSort | "progress">[] = [
   { key: "name", label: "Name" },
   { key: "email", label: "Email" },
   { key: "status", label: "Status" },
+  { key: "progress", label: "Progress", sortable: false },
   { key: "bestScore", label: "Best score", numeric: true },
   { key: "attempts", label: "Attempts", numeric: true },
   { key: "reflections", label: "Reflections", numeric: true },
@@ -71,7 +73,7 @@ export async function CohortProgressView({
           preview: await previewManualReminder({ actor: user, cohortId: cohort.id, assignmentId: assignment.id }),
         }
       : null;
-  const tableColumns: Column<LearnerSort | "select">[] = reminders
+  const tableColumns: Column<LearnerSort | "select" | "progress">[] = reminders
     ? [{ key: "select", label: <span className="sr-only">Select for a reminder</span>, sortable: false }, ...columns]
     : columns;
   const reflectionsTotal = summary.enrolled * REFLECTION_PROMPTS;
@@ -229,6 +231,7 @@ export async function CohortProgressView({
               <Td>
                 <StatusBadge status={r.status} compact />
               </Td>
+              <Td>{r.progressId && <LearnerProgressBar progress={{ ...r, complete: r.completedAt !== null }} />}</Td>
               <Td numeric>{formatPercent(r.bestScore)}</Td>
               <Td numeric>{r.attempts}</Td>
               <Td numeric>

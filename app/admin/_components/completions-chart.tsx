@@ -1,5 +1,7 @@
 "use client";
 
+import { useRouter } from "next/navigation";
+import { weekHref } from "./week-href";
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 
 type Point = { week: string; completions: number };
@@ -9,10 +11,13 @@ const weekFormat = new Intl.DateTimeFormat("en-US", { month: "short", day: "nume
 const label = (week: string) => weekFormat.format(new Date(`${week}T00:00:00Z`));
 
 /**
- * Completions per week as a bar chart. The chart is hidden from assistive
- * technology; the same numbers are in the table below it.
+ * Completions per week as a bar chart; clicking a bar opens that week's
+ * completions. The chart is hidden from assistive technology; the same
+ * numbers are in the table below it, whose weeks are links to the same lists
+ * (the keyboard's way in).
  */
-export function CompletionsChart({ data }: { data: Point[] }) {
+export function CompletionsChart({ data, query = "" }: { data: Point[]; query?: string }) {
+  const router = useRouter();
   return (
     <div className="h-64 w-full" aria-hidden="true" data-testid="completions-chart">
       <ResponsiveContainer width="100%" height="100%">
@@ -21,7 +26,13 @@ export function CompletionsChart({ data }: { data: Point[] }) {
           <XAxis dataKey="week" tickFormatter={label} tick={{ fill: "#334155", fontSize: 12 }} minTickGap={16} />
           <YAxis allowDecimals={false} tick={{ fill: "#334155", fontSize: 12 }} width={40} />
           <Tooltip labelFormatter={(w) => `Week of ${label(String(w))}`} formatter={(v) => [v, "Completions"]} />
-          <Bar dataKey="completions" fill="#15564c" isAnimationActive={false} />
+          <Bar
+            dataKey="completions"
+            fill="#15564c"
+            isAnimationActive={false}
+            cursor="pointer"
+            onClick={(bar: { payload?: Point }) => bar.payload && router.push(weekHref(bar.payload.week, query))}
+          />
         </BarChart>
       </ResponsiveContainer>
     </div>

@@ -83,7 +83,16 @@ export default page({ permission: "audit.read" }, async ({ user, query }) => {
           columns={columns}
           data-testid="audit-table"
           empty={
-            <EmptyState>
+            <EmptyState
+              action={
+                !filtered &&
+                !filters.before && (
+                  <Link className={buttonClasses({ variant: "secondary" })} href="/admin">
+                    Back to the overview
+                  </Link>
+                )
+              }
+            >
               {filtered ? (
                 <>
                   Nothing matches these filters.{" "}

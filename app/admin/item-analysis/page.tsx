@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { AppShell } from "@/app/_components/app-shell";
 import { Badge, type BadgeTone } from "@/app/_components/ui/badge";
 import { buttonClasses } from "@/app/_components/ui/button";
@@ -68,14 +69,36 @@ export default page({ permission: "reports.organisation" }, async ({ user }) => 
             description={`${num.format(v.attempts)} counted ${v.attempts === 1 ? "attempt" : "attempts"}; ${v.items.length} items in the bank.`}
             data-testid={`version-${v.version}`}
           >
-            <Table caption={`Quiz items of ${v.moduleTitle}, version ${v.version}`} columns={columns} framed={false}>
-              {v.items.map((item) => (
-                <ItemRow key={item.itemId} item={item} />
-              ))}
-            </Table>
+            {v.attempts === 0 ? (
+              <EmptyState
+                action={
+                  <Link className={buttonClasses({ variant: "secondary" })} href="/admin">
+                    See which cohorts are under way
+                  </Link>
+                }
+              >
+                No counted attempts on this version yet. Figures appear once learners submit the quiz.
+              </EmptyState>
+            ) : (
+              <Table caption={`Quiz items of ${v.moduleTitle}, version ${v.version}`} columns={columns} framed={false}>
+                {v.items.map((item) => (
+                  <ItemRow key={item.itemId} item={item} />
+                ))}
+              </Table>
+            )}
           </Card>
         ))}
-        {versions.length === 0 && <EmptyState>No module is published yet, so there are no quiz items to analyze.</EmptyState>}
+        {versions.length === 0 && (
+          <EmptyState
+            action={
+              <Link className={buttonClasses({ variant: "secondary" })} href="/admin">
+                Back to the overview
+              </Link>
+            }
+          >
+            No module is published yet, so there are no quiz items to analyze. Publishing happens when the database is migrated.
+          </EmptyState>
+        )}
       </div>
     </AppShell>
   );

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { EmptyState } from "@/app/_components/ui/empty-state";
 import Link from "next/link";
 import { AppShell } from "@/app/_components/app-shell";
 import { LocalTime } from "@/app/_components/local-time";
@@ -67,7 +68,23 @@ export default page({ permission: "users.manage" }, async ({ user, query }) => {
         <Table
           caption="Messages, newest first"
           columns={columns}
-          empty={`No messages${status ? " with this status" : ""} yet. Reminders and notices appear here as Cohort sends them.`}
+          empty={
+            <EmptyState
+              action={
+                status ? (
+                  <Link className={buttonClasses({ variant: "secondary" })} href="/admin/messages">
+                    Show every message
+                  </Link>
+                ) : (
+                  <Link className={buttonClasses({ variant: "secondary" })} href="/admin">
+                    Back to the overview
+                  </Link>
+                )
+              }
+            >
+              No messages{status ? " with this status" : ""} yet. Reminders and notices appear here as Cohort sends them.
+            </EmptyState>
+          }
         >
           {items.map((m) => (
             <Tr key={m.id}>

@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { buttonClasses } from "@/app/_components/ui/button";
+import { EmptyState } from "@/app/_components/ui/empty-state";
 import Link from "next/link";
 import { z } from "zod";
 import { AppShell } from "@/app/_components/app-shell";
@@ -42,7 +44,18 @@ export default page({ permission: "workspace.instructor" }, async ({ user, query
         <Table
           caption="Reflections awaiting review"
           columns={columns}
-          empty="Nothing to review — every submitted reflection has been reviewed. New submissions appear here."
+          empty={
+            <EmptyState
+              action={
+                <Link className={buttonClasses({ variant: "secondary" })} href="/instructor">
+                  Back to your cohorts
+                </Link>
+              }
+            >
+              Nothing to review — every submitted reflection has been reviewed. New submissions appear here, and you get a notification when
+              one has waited 3 days.
+            </EmptyState>
+          }
         >
           {rows.map((r) => (
             <Tr key={r.reflectionId} data-testid="review-row">

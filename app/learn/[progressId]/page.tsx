@@ -11,7 +11,8 @@ import { buttonClasses } from "@/app/_components/ui/button";
 import { cardClasses } from "@/app/_components/ui/card";
 import { cx } from "@/app/_components/ui/cx";
 import { Badge, statusTone } from "@/app/_components/ui/badge";
-import { awaitingText } from "@/lib/learning/reflections/awaiting";
+import { AwaitingReviewNotice } from "../_components/awaiting-review-notice";
+import { CompletionSuccess } from "../_components/completion-success";
 
 export const metadata: Metadata = { title: "Assignment" };
 
@@ -68,22 +69,17 @@ export default page<{ progressId: string }>({ permission: "workspace.learner" },
           </a>
         )}
       </div>
-      {a.awaitingReview && (
-        <p
-          className="mt-4 max-w-prose rounded-md border border-amber-300 bg-amber-50 p-3 text-amber-950"
-          data-testid="awaiting-review-detail"
-        >
-          {awaitingText(a.awaitingReview)}
-        </p>
+      {a.awaitingReview && <AwaitingReviewNotice awaiting={a.awaitingReview} reviewerNames={a.reviewerNames} />}
+      {p.completedAt && (
+        <CompletionSuccess
+          moduleTitle={a.version.title}
+          completedAt={p.completedAt}
+          certificate={a.certificate}
+          contactHours={content.contactHours}
+          hoursCategory={content.hoursCategory}
+        />
       )}
       <p className="mt-4 max-w-prose text-lg leading-8 text-slate-800">{content.summary}</p>
-      {a.certificateId && (
-        <p className="mt-4">
-          <Link href={`/certificates/${a.certificateId}`} className={buttonClasses()}>
-            View your certificate
-          </Link>
-        </p>
-      )}
       <h2 className="mt-8 text-xl font-bold">Steps</h2>
       <ol className="mt-3 space-y-3">
         {steps.map((s) => (

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { AppShell } from "@/app/_components/app-shell";
+import { CohortCharts } from "@/app/_components/cohort/cohort-charts";
 import { CohortHeader } from "@/app/_components/cohort/cohort-header";
 import { CohortProgressView } from "@/app/_components/cohort/progress-view";
 import { page } from "@/app/_edge/page";
@@ -14,6 +15,7 @@ export default page<{ cohortId: string }>({ permission: "workspace.admin" }, asy
   return (
     <AppShell user={user} wide>
       <CohortHeader cohort={cohort} current="progress" basePath={basePath} manage={false} />
+      <CohortCharts user={user} cohortId={cohort.id} params={query} />
       <CohortProgressView user={user} cohort={cohort} basePath={basePath} params={query} />
     </AppShell>
   );

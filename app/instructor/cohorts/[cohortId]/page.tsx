@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { page } from "@/app/_edge/page";
 import { AppShell } from "@/app/_components/app-shell";
+import { CohortCharts } from "@/app/_components/cohort/cohort-charts";
 import { CohortHeader } from "@/app/_components/cohort/cohort-header";
 import { CohortProgressView } from "@/app/_components/cohort/progress-view";
 import { requireCohort } from "@/lib/cohorts/cohorts";
@@ -13,6 +14,7 @@ export default page<{ cohortId: string }>({ permission: "workspace.instructor" }
   return (
     <AppShell user={user} wide>
       <CohortHeader cohort={cohort} current="progress" basePath={basePath} manage />
+      <CohortCharts user={user} cohortId={cohort.id} params={query} />
       <CohortProgressView user={user} cohort={cohort} basePath={basePath} params={query} manage />
     </AppShell>
   );

@@ -4,11 +4,12 @@ import { AppShell } from "@/app/_components/app-shell";
 import { LocalTime } from "@/app/_components/local-time";
 import { page } from "@/app/_edge/page";
 import { getLearnerAssignment } from "@/lib/learning/page-data";
+import { AwaitingReviewNotice } from "../../_components/awaiting-review-notice";
+import { CompletionSuccess } from "../../_components/completion-success";
 import { getReflectionsPage } from "@/lib/learning/reflections/drafts";
 import { AssignmentHeader } from "../../_components/assignment-header";
 import { ReflectionEditor } from "./reflection-editor";
 import { cardClasses } from "@/app/_components/ui/card";
-import { awaitingText } from "@/lib/learning/reflections/awaiting";
 import { rubricMax } from "@/lib/learning/reflections/rubric";
 
 export const metadata: Metadata = { title: "Reflections" };
@@ -33,25 +34,6 @@ export default page<{ progressId: string }>({ permission: "workspace.learner" },
         </p>
         <p className="text-sm" data-testid="reflections-count">
           {submitted} of {reflections.prompts.length} submitted.
-          {a.progress.completedAt && (
-            <>
-              {" "}
-              Your assignment is complete.{" "}
-              {a.certificateId && (
-                <Link href={`/certificates/${a.certificateId}`} className="link">
-                  View your certificate
-                </Link>
-              )}
-            </>
-          )}
-          {a.awaitingReview && (
-            <span
-              className="mt-2 block rounded-md border border-amber-300 bg-amber-50 p-3 text-amber-950"
-              data-testid="awaiting-review-detail"
-            >
-              <strong>Awaiting review.</strong> {awaitingText(a.awaitingReview)}
-            </span>
-          )}
           {!a.progress.completedAt && a.progress.quizPassedAt === null && (
             <>
               {" "}
@@ -63,6 +45,16 @@ export default page<{ progressId: string }>({ permission: "workspace.learner" },
             </>
           )}
         </p>
+        {a.progress.completedAt && (
+          <CompletionSuccess
+            moduleTitle={a.version.title}
+            completedAt={a.progress.completedAt}
+            certificate={a.certificate}
+            contactHours={a.version.content.contactHours}
+            hoursCategory={a.version.content.hoursCategory}
+          />
+        )}
+        {a.awaitingReview && <AwaitingReviewNotice awaiting={a.awaitingReview} reviewerNames={a.reviewerNames} />}
         {rubric && (
           <details className={cardClasses} data-testid="rubric-criteria">
             <summary className="cursor-pointer font-semibold">How your instructor reads your reflections</summary>

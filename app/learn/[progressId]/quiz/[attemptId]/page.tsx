@@ -3,6 +3,7 @@ import Link from "next/link";
 import { AppShell } from "@/app/_components/app-shell";
 import { page } from "@/app/_edge/page";
 import { getLearnerAssignment } from "@/lib/learning/page-data";
+import { CompletionSuccess } from "../../../_components/completion-success";
 import { listAttempts } from "@/lib/learning/quiz/attempts";
 import { attemptAllowance } from "@/lib/learning/quiz/counted";
 import { getAttemptReview } from "@/lib/learning/quiz/review";
@@ -44,14 +45,14 @@ export default page<{ progressId: string; attemptId: string }>(
             {attempt.passMark}%.
           </p>
           {a.progress.completedAt ? (
-            <p className="mt-2 text-slate-800">
-              Your assignment is complete.{" "}
-              {a.certificateId && (
-                <Link href={`/certificates/${a.certificateId}`} className="link">
-                  View your certificate
-                </Link>
-              )}
-            </p>
+            <CompletionSuccess
+              moduleTitle={a.version.title}
+              completedAt={a.progress.completedAt}
+              certificate={a.certificate}
+              contactHours={content.contactHours}
+              hoursCategory={content.hoursCategory}
+              headingLevel={3}
+            />
           ) : passedQuiz ? (
             <p className="mt-2 text-slate-800">
               Next, write your reflections. The assignment is complete once all {content.reflections.length} are submitted.

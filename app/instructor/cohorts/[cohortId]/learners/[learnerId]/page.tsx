@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { buttonClasses } from "@/app/_components/ui/button";
 import Link from "next/link";
 import { page } from "@/app/_edge/page";
 import { AppShell } from "@/app/_components/app-shell";
@@ -60,7 +61,18 @@ export default page<{ cohortId: string; learnerId: string }>({ permission: "work
           the quiz afresh.
         </p>
       )}
-      {assignments.length === 0 && <EmptyState className="mt-6">Nothing is assigned to this cohort yet.</EmptyState>}
+      {assignments.length === 0 && (
+        <EmptyState
+          className="mt-6"
+          action={
+            <Link className={buttonClasses()} href={`/instructor/cohorts/${params.cohortId}/assignment`}>
+              Assign the module
+            </Link>
+          }
+        >
+          Nothing is assigned to this cohort yet.
+        </EmptyState>
+      )}
       {assignments.map((a) => {
         return (
           <Card key={a.progressId} title={a.moduleTitle} level={3} className="mt-6 space-y-4">
@@ -113,7 +125,7 @@ export default page<{ cohortId: string; learnerId: string }>({ permission: "work
               caption="Quiz attempts, oldest first"
               columns={attemptColumns}
               framed={false}
-              empty={<p className="text-sm text-slate-700">No attempts yet.</p>}
+              empty="No attempts yet. They appear here, with each score, once the learner submits the quiz."
             >
               {a.attempts.map((t, i) => (
                 <Tr key={t.id} className={t.resetAt ? "text-slate-600" : undefined} data-testid="attempt-row">
