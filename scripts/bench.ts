@@ -13,7 +13,9 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { closeDb } from "@/db/client";
+import { sql } from "drizzle-orm";
+import { closeDb, execRows } from "@/db/client";
+import { smtpTransport } from "@/lib/notifications/transport";
 import { getModuleVersion } from "@/lib/learning/module/publish";
 import { EXPORT_BATCH, EXPORT_WORK_MEM, exportQuery } from "@/lib/reports/organisation-export";
 import { readReportFilters } from "@/lib/reports/organisation-filters";
@@ -27,6 +29,20 @@ import { mapLimit, mergeSamples, runLoad, signIn, summarize, type Request, type 
 import { benchmarksMarkdown, budgetLines, judgeBudgets, runMarkdown, textTable, type Measured, type Reference } from "./bench/report";
 import { buildApp, RssSampler, startServer, treeCpuMs, type Server } from "./bench/server";
 import { fail } from "./lib";
+import { CONCURRENCY } from "@/lib/notifications/worker";
+import {
+  directSends,
+  preRendered,
+  queueForSending,
+  resetSending,
+  resetSweep,
+  seedClock,
+  startSmtpSink,
+  timedSweep,
+  total,
+  workerConfigFor,
+  workerSends,
+} from "./bench/notifications";
 
 const { values: args } = parseArgs({
   options: {
@@ -58,9 +74,13 @@ const QUIZ_SUBMISSIONS =
   Math.ceil(Number(process.env.BENCH_QUIZ_SUBMISSIONS ?? (QUICK ? 120 : 600)) / (ROUNDS * QUIZ_CONNECTIONS)) * ROUNDS * QUIZ_CONNECTIONS;
 const QUIZ_WARMUP = QUICK ? 10 : 40;
 const EXPORT_RUNS = QUICK ? 2 : 3;
+/** messages the worker sends to the SMTP sink (issue #14: 10,000), and as many straight through the transport */
+const SEND_MESSAGES = Number(process.env.BENCH_SEND_MESSAGES ?? (QUICK ? 1_000 : 10_000));
 const DIST_DIR = process.env.NEXT_DIST_DIR ?? ".next-bench";
 const OUT_DIR = path.resolve("bench-results");
 const ADMIN_EMAIL = "admin@scale.cohort";
+/** the page-vs-SQL targets' second reference: a page every user has, with the shell and one small indexed query */
+const BARE_PAGE = "/notifications/preferences";
 
 /**
  * Every target, in the order they run, with its concurrency: the learner
@@ -69,9 +89,7 @@ const ADMIN_EMAIL = "admin@scale.cohort";
  * server queues requests while PostgreSQL runs the SQL reference's four
  * streams on every core, so p50 there measures queueing, not what a page
  * adds to its SQL; throughput under load is the learner home's budget.)
- * `pending` marks a feature that does not exist yet: it is listed (not
- * available) until it is built, then measured here and given its ratio
- * budget in scripts/bench/report.ts.
+ * Each target's budget is in scripts/bench/report.ts.
  */
 const targets = [
   { key: "sessionApi", label: "session API (reference)", connections: 20 },
@@ -81,16 +99,22 @@ const targets = [
   { key: "organisationReport", label: "organisation report", connections: 1 },
   { key: "organisationReportFiltered", label: "organisation report, filtered", connections: 1 },
   { key: "export", label: "CSV export, all rows", connections: 1 },
-  // the reminders issue: measure the sweep over all open assignments against its own SQL, and sending against a
-  // stub transport, once they exist
-  { key: "reminderSweep", label: "reminder sweep", connections: 1, pending: "not built yet (reminders issue)" },
-  { key: "notificationSend", label: "notification sending", connections: 1, pending: "not built yet (reminders issue)" },
-] as const satisfies readonly { key: string; label: string; connections: number; pending?: string }[];
+  // the reminders issue (#14): the sweep the worker runs every 15 minutes, learners' requests while it runs, and
+  // the worker sending to an SMTP sink (scripts/bench/notifications.ts)
+  { key: "reminderSweep", label: "reminder sweep (enqueues)", connections: 1 },
+  { key: "reminderSweepAgain", label: "reminder sweep again (adds nothing)", connections: 1 },
+  { key: "learnerHomeDuringSweep", label: "learner home during the sweep", connections: 20 },
+  { key: "notificationSend", label: "notification sending (SMTP sink)", connections: CONCURRENCY },
+] as const satisfies readonly { key: string; label: string; connections: number }[];
 type Key = (typeof targets)[number]["key"];
 
 const log = (s: string) => console.log(s);
 const only = args.only ? new Set(args.only.split(",").map((s) => s.trim())) : null;
-const wanted = (key: Key) => !only || only.has(key) || (key === "sessionApi" && (only.has("learnerHome") || only.has("quizSubmit")));
+const wanted = (key: Key) =>
+  !only ||
+  only.has(key) ||
+  (key === "sessionApi" && (only.has("learnerHome") || only.has("quizSubmit"))) ||
+  ((key === "reminderSweepAgain" || key === "learnerHomeDuringSweep") && only.has("reminderSweep"));
 const spec = (key: Key) => targets.find((t) => t.key === key)!;
 const loadAverage = () =>
   os
@@ -241,6 +265,9 @@ async function main() {
       NEXTAUTH_SECRET: randomBytes(32).toString("base64"),
       NEXTAUTH_URL: `http://127.0.0.1:${PORT}`,
       COHORT_DEMO: "0",
+      // the benchmark runs the sweep and the sending itself, when it measures them; a worker in the server would
+      // sweep and send in the middle of other targets
+      NOTIFICATIONS_WORKER: "0",
     },
   });
   // an interrupted run (Ctrl-C, a CI timeout) must not leave next start running: it is in its own process group
@@ -273,7 +300,7 @@ async function main() {
   }
   if (args.profile) log(`CPU profile of the server: ${profileDir}/ (open in Chrome DevTools or speedscope)`);
 
-  const table = targets.filter((t) => wanted(t.key)).map((t) => rows[t.key] ?? notAvailable(t.key, "pending" in t ? t.pending : "not run"));
+  const table = targets.filter((t) => wanted(t.key)).map((t) => rows[t.key] ?? notAvailable(t.key, "not run"));
   const results = judgeBudgets(rows, { quick: QUICK }).filter((b) => !only || !b.measured.startsWith("not measured"));
   const info = {
     date: started.toISOString().replace("T", " ").slice(0, 16) + " UTC",
@@ -416,22 +443,30 @@ async function measureAll(
       `${label}: ${p} and its SQL (${sql ? statementCount(sql) : 0} statements), ${connections} connection(s), ${ROUNDS} × ${ROUND} s each`,
     );
     const next = () => ({ path: p, headers: { cookie } });
+    // what any page costs this user (quick mode judges the page less it): same wrapper and shell, one small query
+    const bareNext = () => ({ path: BARE_PAGE, headers: { cookie } });
+    const bare = (await status(base, BARE_PAGE, cookie)) === 200;
     await http(connections, next, WARMUP);
+    if (bare) await http(connections, bareNext, WARMUP / 2);
     if (sql?.length) for (let i = 0; i < 3; i++) await replay(bench, sql);
     sampler.mark();
     const ref: Samples[] = [];
     const page: Samples[] = [];
+    const barePage: Samples[] = [];
     const pageCpu = { ms: 0 };
     for (let i = 0; i < ROUNDS; i++) {
       if (sql?.length) ref.push(await replayLoad(bench, sql, connections, ROUND));
       page.push(await http(connections, next, ROUND, pageCpu));
+      if (bare) barePage.push(await http(connections, bareNext, ROUND / 2));
     }
-    rows[key] = row(key, mergeSamples(page), {
+    const r = row(key, mergeSamples(page), {
       cpuMs: pageCpu.ms,
       peakRssMb: sampler.peak(),
       note,
       reference: ref.length ? { label: "its SQL", ...pick(summarize(mergeSamples(ref))) } : undefined,
     });
+    if (bare) r.extra = { barePageP50: summarize(mergeSamples(barePage)).p50 };
+    rows[key] = r;
   };
   await guard("cohortPage", () => pageVsSql("cohortPage", instructor));
   await guard("organisationReport", () => pageVsSql("organisationReport", admin));
@@ -440,6 +475,150 @@ async function measureAll(
     "export",
     async () => (rows.export = await measureExport(base, bench, benchTargets.export.path(ctx), admin, sampler, server.pid)),
   );
+
+  // the reminder sweep, with learners' requests running beside it and without, round by round
+  await guard("reminderSweep", async () => {
+    const homePath = benchTargets.learnerHome.path(ctx);
+    const { connections } = spec("learnerHomeDuringSweep");
+    const at = await seedClock(bench.db);
+    const homeNext = roundRobin(homePath);
+    log(
+      `reminder sweep: at the seed's clock (${at.toISOString()}), ${ROUNDS} round(s); ${homePath} at ${connections} connections during the sweeps and as long without`,
+    );
+    await resetSweep(bench.db, bench.client);
+    await timedSweep(bench.db, at); // warm-up: plans and caches as a worker that has swept before
+    await http(connections, homeNext, WARMUP);
+    const first: number[] = [];
+    const again: number[] = [];
+    let enqueued = "";
+    let firstCount = 0;
+    let added = 0;
+    const during: Samples[] = [];
+    const without: Samples[] = [];
+    const cpu = { ms: 0 };
+    for (let i = 0; i < ROUNDS; i++) {
+      await resetSweep(bench.db, bench.client);
+      // with: the learner load runs while sweeps run back to back: the first enqueues, the rest add nothing,
+      // until the round is at least ROUND s long and has had one repeat
+      let done = false;
+      const t0 = performance.now();
+      const sweeps = (async () => {
+        try {
+          const f = await timedSweep(bench.db, at);
+          first.push(f.ms);
+          firstCount = total(f.result);
+          enqueued = Object.entries(f.result)
+            .map(([k, n]) => `${k} ${n.toLocaleString("en")}`)
+            .join(", ");
+          do {
+            const a = await timedSweep(bench.db, at);
+            again.push(a.ms);
+            added = Math.max(added, total(a.result));
+          } while (performance.now() - t0 < ROUND * 1000);
+        } finally {
+          done = true;
+        }
+      })();
+      const c0 = treeCpuMs(server.pid);
+      during.push(await runLoad({ base, connections, until: () => done, next: homeNext }));
+      cpu.ms += treeCpuMs(server.pid) - c0;
+      await sweeps;
+      const seconds = (performance.now() - t0) / 1000;
+      without.push(await http(connections, homeNext, seconds));
+    }
+    await resetSweep(bench.db, bench.client);
+    const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
+    const load = "1 (the worker's)";
+    rows.reminderSweep = {
+      label: spec("reminderSweep").label,
+      load,
+      available: true,
+      requests: first.length,
+      p50: median(first),
+      p95: Math.max(...first),
+      p99: Math.max(...first),
+      errors: 0,
+      extra: { secondsPer100k: median(first) / 1000 / (bench.learners / 100_000), learners: bench.learners },
+      note: `enqueues ${firstCount.toLocaleString("en")} messages (${enqueued}); p50 = median round, p95/p99 = slowest`,
+    };
+    rows.reminderSweepAgain = {
+      label: spec("reminderSweepAgain").label,
+      load,
+      available: true,
+      requests: again.length,
+      p50: median(again),
+      p95: Math.max(...again),
+      p99: Math.max(...again),
+      errors: 0,
+      extra: { added },
+      note: `${again.length} repeats, each right after the first; the most one added: ${added}`,
+    };
+    rows.learnerHomeDuringSweep = row("learnerHomeDuringSweep", mergeSamples(during), {
+      cpuMs: cpu.ms,
+      peakRssMb: sampler.peak(),
+      reference: asReference("learner home without it", mergeSamples(without)),
+      note: "in rounds: while sweeps run, then as long without",
+    });
+  });
+
+  // sending: the worker to an SMTP sink, against the same transport sending pre-rendered messages, round by round
+  await guard("notificationSend", async () => {
+    const sink = await startSmtpSink();
+    const [org] = await execRows<{ name: string }>(bench.db, sql`select organisation_name as name from org_settings where id = 1`);
+    const orgName = org?.name ?? "Cohort Training Programme";
+    const config = await workerConfigFor(sink.url, orgName, randomBytes(32).toString("base64"));
+    const direct = await smtpTransport(sink.url);
+    try {
+      log(
+        `notification sending: ${SEND_MESSAGES.toLocaleString("en")} messages through the worker to ${sink.url}, and as many straight through the transport, ${ROUNDS} round(s)`,
+      );
+      await resetSending(bench.db);
+      // warm-up: connections open, statements planned
+      await queueForSending(bench.db, 100, -1);
+      await workerSends(bench.db, config);
+      await directSends(direct, preRendered(100, orgName));
+      const per = Math.ceil(SEND_MESSAGES / ROUNDS);
+      let workerMs = 0;
+      let directMs = 0;
+      let sent = 0;
+      let queued = 0;
+      const outcomes: Record<string, number> = {};
+      let cpuMs = 0;
+      for (let i = 0; i < ROUNDS; i++) {
+        const msgs = preRendered(per, orgName, i * per);
+        directMs += (await directSends(direct, msgs)).ms;
+        queued += await queueForSending(bench.db, per, i);
+        const c0 = treeCpuMs(process.pid);
+        const w = await workerSends(bench.db, config);
+        cpuMs += treeCpuMs(process.pid) - c0;
+        workerMs += w.ms;
+        sent += w.sent;
+        for (const [k, n] of Object.entries(w.outcomes)) outcomes[k] = (outcomes[k] ?? 0) + n;
+      }
+      const received = await sink.count();
+      const rate = sent / (workerMs / 1000);
+      rows.notificationSend = {
+        label: spec("notificationSend").label,
+        load: `${CONCURRENCY} at a time`,
+        available: true,
+        requests: sent,
+        rps: rate,
+        errors: queued - sent,
+        cpuMs: cpuMs / Math.max(1, sent),
+        reference: { label: "the transport alone", requests: per * ROUNDS, rps: (per * ROUNDS) / (directMs / 1000) },
+        note: `${sent.toLocaleString("en")} of ${queued.toLocaleString("en")} sent (${Object.entries(outcomes)
+          .map(([k, n]) => `${n} ${k}`)
+          .join(
+            ", ",
+          )}) in ${(workerMs / 1000).toFixed(1)} s; the sink accepted ${received.toLocaleString("en")} in all; CPU is the bench process's (worker and transport)`,
+      };
+    } finally {
+      config.transport.close();
+      direct.close();
+      sink.stop();
+      await resetSending(bench.db);
+    }
+  });
 }
 
 const pick = (r: { requests: number; p50: number; p99: number }) => ({ requests: r.requests, p50: r.p50, p99: r.p99 });

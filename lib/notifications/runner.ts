@@ -3,7 +3,7 @@ import { execRows, getDb, type DbOrTx } from "@/db/client";
 import { env } from "@/lib/platform/env";
 import { sweepReminders } from "./sweep";
 import { mailboxTransport, smtpTransport, type Transport } from "./transport";
-import { runOnce, type WorkerConfig } from "./worker";
+import { BATCH, runOnce, type Outcome, type WorkerConfig } from "./worker";
 
 /** How often the worker looks for due messages, and how often it sweeps for reminders. */
 export const POLL_MS = 5_000;
@@ -19,6 +19,17 @@ export async function workerConfig(db: DbOrTx = getDb(), transport?: Transport):
     organizationName: org?.name ?? "Cohort Training Programme",
     secret: e.NEXTAUTH_SECRET ?? "",
   };
+}
+
+/** Deliver due messages, batch after batch, until a batch comes back short or `stopped()`: one worker tick. */
+export async function drain(db: DbOrTx, config: WorkerConfig, stopped: () => boolean = () => false): Promise<Outcome[]> {
+  const outcomes: Outcome[] = [];
+  while (!stopped()) {
+    const batch = await runOnce(db, config);
+    outcomes.push(...batch);
+    if (batch.length < BATCH) break;
+  }
+  return outcomes;
 }
 
 /**
@@ -39,8 +50,7 @@ export function startNotificationWorker({ db = getDb(), log = console }: { db?: 
         lastSweep = Date.now();
         await sweepReminders(db);
       }
-      // drain: keep going while full batches come back
-      while (!stopped && (await runOnce(db, config)).length === 50);
+      await drain(db, config, () => stopped);
     } catch (e) {
       log.error(`notifications: ${(e as Error).message}`);
     } finally {

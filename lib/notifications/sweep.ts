@@ -29,6 +29,9 @@ const openWork = (now: SQL) => sql`
   left join org_settings o on o.id = 1
   where p.completed_at is null and a.opens_at <= ${now} + interval '1 day'`;
 
+/** How long after the three days a reflection still gets its nudge (a sweep that did not run for that long catches up). */
+export const REVIEW_NUDGE_CATCH_UP = "7 days";
+
 export type SweepResult = {
   dueSoon: number;
   overdue: number;
@@ -67,19 +70,27 @@ export async function sweepReminders(db: DbOrTx, at: Date = new Date()): Promise
       select 'opens_today:' || w.user_id || ':' || w.progress_id || ':once', w.user_id, 'opens_today', w.progress_id,
              greatest(w.opens_at, ((date_trunc('day', ${now} at time zone w.tz) + interval '9 hours') at time zone w.tz))
       from (${openWork(now)}) w
-      where (w.opens_at at time zone w.tz)::date = (${now} at time zone w.tz)::date`,
+      where (w.opens_at at time zone w.tz)::date = (${now} at time zone w.tz)::date
+        -- today in any zone is within a day of now: lets the plan start from the few assignments opening now
+        and w.opens_at > ${now} - interval '1 day'`,
   );
-  // each instructor of the cohort, once per reflection that has waited three days
+  // each instructor of the active cohort, once per reflection that has waited three days: a nudge when the wait
+  // reaches three days, not for every old wait (the weekly digest reports those, with the oldest). A sweep that
+  // ran not at all for up to a week still catches up. Without the window the sweep's work grew with history, and
+  // turning reminders on for an organisation with months of unreviewed reflections would nudge for each of them
+  // at once (the 100,000-learner benchmark: about 80,000 emails to 60 instructors, and a sweep of ~15 s)
   const reviewWaiting = await inserted(
     db,
     sql`insert into outbox_messages (key, recipient_id, kind, subject_id, send_after)
       select 'review_waiting:' || ci.user_id || ':' || r.id || ':once', ci.user_id, 'review_waiting', r.id, ${nextNineSql(sql`coalesce(u.time_zone, o.time_zone, ${DEFAULT_TIME_ZONE})`, now)}
       from reflections r
       join assignment_progress p on p.id = r.progress_id
+      join cohorts c on c.id = p.cohort_id and c.status = 'active'
       join cohort_instructors ci on ci.cohort_id = p.cohort_id
       join users u on u.id = ci.user_id and u.status = 'active'
       left join org_settings o on o.id = 1
-      where r.status = 'submitted' and r.submitted_at <= ${now} - interval '3 days'`,
+      where r.status = 'submitted' and r.submitted_at <= ${now} - interval '3 days'
+        and r.submitted_at > ${now} - interval '3 days' - ${REVIEW_NUDGE_CATCH_UP}::interval`,
   );
   // weekly: keyed by ISO week, sent Monday 9 a.m. (or at the next 9 a.m. when a sweep first sees the week)
   const week = sql`to_char(${now} at time zone 'UTC', 'IYYY-"W"IW')`;

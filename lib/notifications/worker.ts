@@ -3,13 +3,17 @@ import { execRows, type DbOrTx } from "@/db/client";
 import { notificationPreferences, notifications, outboxMessages, type OutboxMessage } from "@/db/schema";
 import { compose } from "./compose";
 import { emailIsOptional, type NotificationKind } from "./kinds";
-import { timeZoneOf } from "./outbox";
+import { DEFAULT_TIME_ZONE } from "./outbox";
 import { renderEmail } from "./render";
 import type { Transport } from "./transport";
 import { unsubscribeToken } from "./unsubscribe";
 
 /** A claim lasts this long; a worker that dies mid-send leaves the message to another after it. */
 export const LEASE_MS = 2 * 60_000;
+/** Messages one claim takes. */
+export const BATCH = 50;
+/** Messages of a batch delivered side by side. */
+export const CONCURRENCY = 5;
 /** Tries before a message ends as failed. */
 export const MAX_ATTEMPTS = 5;
 
@@ -31,7 +35,7 @@ export type WorkerConfig = {
  * One statement with FOR UPDATE SKIP LOCKED: two workers never claim the
  * same message, and neither waits for the other.
  */
-export async function claim(db: DbOrTx, { limit = 50, now = new Date() } = {}): Promise<OutboxMessage[]> {
+export async function claim(db: DbOrTx, { limit = BATCH, now = new Date() } = {}): Promise<OutboxMessage[]> {
   const rows = await execRows<Record<string, unknown>>(
     db,
     sql`update outbox_messages set status = 'sending', lease_until = ${new Date(now.getTime() + LEASE_MS).toISOString()}::timestamptz,
@@ -50,16 +54,18 @@ export async function claim(db: DbOrTx, { limit = 50, now = new Date() } = {}): 
   return db.select().from(outboxMessages).where(inArray(outboxMessages.id, ids));
 }
 
-type Recipient = { email: string; name: string; active: boolean; emailOff: boolean };
+type Recipient = { email: string; name: string; active: boolean; emailOff: boolean; timeZone: string };
 
+/** Who gets it, in one statement: address, name, whether active, this kind's email choice and their zone (else the organization's). */
 async function recipientOf(db: DbOrTx, msg: OutboxMessage): Promise<Recipient | null> {
-  const [r] = await execRows<{ email: string; name: string; active: boolean; email_off: boolean }>(
+  const [r] = await execRows<{ email: string; name: string; active: boolean; email_off: boolean; tz: string | null }>(
     db,
     sql`select u.email, u.name, u.status = 'active' as active,
-          coalesce((select not p.email from notification_preferences p where p.user_id = u.id and p.kind = ${msg.kind}), false) as email_off
+          coalesce((select not p.email from notification_preferences p where p.user_id = u.id and p.kind = ${msg.kind}), false) as email_off,
+          coalesce(u.time_zone, (select time_zone from org_settings where id = 1)) as tz
         from users u where u.id = ${msg.recipientId}::uuid`,
   );
-  return r ? { email: r.email, name: r.name, active: r.active, emailOff: r.email_off } : null;
+  return r ? { email: r.email, name: r.name, active: r.active, emailOff: r.email_off, timeZone: r.tz ?? DEFAULT_TIME_ZONE } : null;
 }
 
 /** Only the worker holding the claim may finish it: a message reclaimed after its lease is the other worker's now. */
@@ -72,8 +78,7 @@ export type Outcome = "sent" | "dropped" | "retrying" | "failed";
 export async function deliver(db: DbOrTx, msg: OutboxMessage, config: WorkerConfig, now = new Date()): Promise<Outcome> {
   const kind = msg.kind as NotificationKind;
   const recipient = await recipientOf(db, msg);
-  const timeZone = await timeZoneOf(db, msg.recipientId);
-  const content = recipient?.active ? await compose(db, msg, timeZone, now) : null;
+  const content = recipient?.active ? await compose(db, msg, recipient.timeZone, now) : null;
   if (!recipient || !content) {
     await db.update(outboxMessages).set({ status: "dropped", leaseUntil: null }).where(held(msg));
     return "dropped";
@@ -142,7 +147,7 @@ export async function deliver(db: DbOrTx, msg: OutboxMessage, config: WorkerConf
 }
 
 /** One pass: claim a batch and deliver it, a few at a time. */
-export async function runOnce(db: DbOrTx, config: WorkerConfig, { limit = 50, concurrency = 5, now = new Date() } = {}) {
+export async function runOnce(db: DbOrTx, config: WorkerConfig, { limit = BATCH, concurrency = CONCURRENCY, now = new Date() } = {}) {
   const batch = await claim(db, { limit, now });
   const outcomes: Outcome[] = [];
   for (let i = 0; i < batch.length; i += concurrency) {

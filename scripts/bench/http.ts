@@ -128,6 +128,8 @@ export async function runLoad(opts: {
   connections: number;
   duration?: number;
   amount?: number;
+  /** instead of a duration: run until this answers true (checked before each request) */
+  until?: () => boolean;
   next: () => Request;
 }): Promise<Samples> {
   const base = new URL(opts.base);
@@ -137,7 +139,7 @@ export async function runLoad(opts: {
   let issued = 0;
   const t0 = performance.now();
   const end = t0 + (opts.duration ?? 10) * 1000;
-  const more = () => (opts.amount ? issued < opts.amount : performance.now() < end);
+  const more = () => (opts.until ? !opts.until() : opts.amount ? issued < opts.amount : performance.now() < end);
   await Promise.all(
     Array.from({ length: opts.connections }, async () => {
       const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });

@@ -114,6 +114,55 @@ describe("quick mode", () => {
   });
 });
 
+describe("quick mode's page-vs-SQL", () => {
+  it("takes a bare page's p50 out of the page's, and still fails a page that doubles its own work", () => {
+    const at = (p50: number, quick: boolean) =>
+      verdictOf(
+        judgeBudgets({ organisationReportFiltered: measured({ p50, reference: sql(10), extra: { barePageP50: 40 } }) }, { quick }),
+        "Organisation report, filtered",
+      );
+    // 40 ms of any page plus 15 ms over 10 ms of SQL: ×5.5 as page ÷ SQL, ×1.5 less the bare page
+    expect(at(55, true)).toBe("PASS");
+    expect(at(70, true)).toBe("PASS"); // exactly 3 ×
+    expect(at(71, true)).toBe("FAIL"); // the page's own 15 ms doubled and more
+    expect(at(55, false)).toBe("FAIL"); // the full run judges page ÷ SQL
+  });
+
+  it("says so in the budget line", () => {
+    const [line] = judgeBudgets(
+      { cohortPage: measured({ p50: 30, reference: sql(10), extra: { barePageP50: 20 } }) },
+      { quick: true },
+    ).filter((b) => b.budget.startsWith("Cohort page"));
+    expect(line.budget).toContain("less a bare page's p50 ≤ 5 ×");
+    expect(line.measured).toContain("×1.00");
+  });
+});
+
+describe("reminders (issue #14)", () => {
+  it("scale the sweep's budget with the learners, and fail a repeat sweep that adds anything", () => {
+    const sweep = (ms: number, learners: number) =>
+      measured({ p50: ms, extra: { secondsPer100k: ms / 1000 / (learners / 100_000), learners } });
+    expect(verdictOf(judgeBudgets({ reminderSweep: sweep(9_000, 100_000) }), "Reminder sweep (")).toBe("PASS");
+    expect(verdictOf(judgeBudgets({ reminderSweep: sweep(1_100, 10_000) }), "Reminder sweep (")).toBe("FAIL");
+    expect(verdictOf(judgeBudgets({ reminderSweep: sweep(1_100, 10_000) }, { quick: true }), "Reminder sweep (")).toBe("PASS");
+    const again = (added: number) => judgeBudgets({ reminderSweepAgain: measured({ extra: { added } }) }, { quick: true });
+    expect(verdictOf(again(0), "Reminder sweep again")).toBe("PASS");
+    expect(verdictOf(again(1), "Reminder sweep again")).toBe("FAIL"); // not relaxed in quick mode
+  });
+
+  it("judge learners during the sweep against themselves without it, and sending by messages per second", () => {
+    const without = { label: "learner home without it", rps: 300, p50: 40, p99: 100 };
+    const during = (p99: number) => judgeBudgets({ learnerHomeDuringSweep: measured({ p99, reference: without }) });
+    expect(verdictOf(during(120), "Learner home during the sweep")).toBe("PASS");
+    expect(verdictOf(during(121), "Learner home during the sweep")).toBe("FAIL");
+    const send = (rps: number) =>
+      judgeBudgets({ notificationSend: measured({ rps, reference: { label: "the transport alone", rps: 400 } }) });
+    expect(verdictOf(send(100), "Notification sending")).toBe("PASS");
+    expect(verdictOf(send(99), "Notification sending")).toBe("FAIL");
+    expect(send(200).find((b) => b.budget.startsWith("Notification"))!.measured).toContain("(50 %)");
+  });
+});
+
 describe("tables", () => {
   it("show the reference and the ratio next to the absolute figures", () => {
     const rows = [

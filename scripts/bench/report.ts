@@ -38,6 +38,8 @@ export type Measured = {
   /** rows the export should have had */
   expectedRows?: number;
   reference?: Reference;
+  /** target-specific figures the budgets read (sweep: seconds per 100,000 learners, messages a repeat sweep added) */
+  extra?: Record<string, number>;
 };
 
 export type Verdict = "PASS" | "FAIL" | "not available";
@@ -54,13 +56,15 @@ export type Budget = {
   text: string;
   kind: "max" | "min";
   bound: number;
-  /** percent: the bound and value print as % (0.6 → 60 %); else as × */
-  unit: "ratio" | "percent" | "MB";
+  /** percent: the bound and value print as % (0.6 → 60 %); else as ×, MB, s or a count */
+  unit: "ratio" | "percent" | "MB" | "s" | "count" | "per s";
   /** absolute budgets are not relaxed in quick mode */
   absolute?: boolean;
   /** errors (non-2xx, timeouts, wrong row counts) fail the budget whatever the figure */
   noErrors?: boolean;
-  value: (r: Measured) => { value: number; detail: string } | { unavailable: string };
+  value: (r: Measured, quick: boolean) => { value: number; detail: string } | { unavailable: string };
+  /** how the budget reads in quick mode, when it judges something else there */
+  quickText?: string;
 };
 
 const ms = (v?: number) => (v === undefined || Number.isNaN(v) ? "–" : v >= 100 ? v.toFixed(0) : v.toFixed(1));
@@ -84,7 +88,32 @@ const ratioOf = (field: "p50" | "p99", refField: "p50" | "p99") => (r: Measured)
   return { value: v / ref[refField]!, detail: `${field} ${ms(v)} ms vs ${ref.label} ${refField} ${ms(ref[refField])} ms` };
 };
 
-/** The budgets of issue #16. Reminder sweep and notification sending join when they exist (bench.ts targets). */
+/**
+ * A page against its SQL. At 100,000 learners the SQL is most of a page's
+ * time; in quick mode (10,000) the organisation report's SQL is ten times
+ * smaller while what every page costs (session, permission, shell, render,
+ * streaming) is not, so page ÷ SQL there measures that fixed cost, not the
+ * page. Quick mode takes it out: the page's p50 less the p50 of a bare page
+ * (same wrapper, same shell, same user, one small indexed query), measured
+ * in the same rounds, against its SQL. A page that doubles its SQL work or
+ * its own rendering still doubles that figure; a slower shell shows in every
+ * page at once (and in the learner home's ratio to the session API).
+ */
+const pageVsSql = (r: Measured, quick: boolean) => {
+  const ref = refOf(r, ["p50"]);
+  if (!ref) return { unavailable: "no reference measured" };
+  const bare = r.extra?.barePageP50;
+  if (quick && bare !== undefined) {
+    const v = r.p50! - bare;
+    return {
+      value: v / ref.p50!,
+      detail: `p50 ${ms(r.p50)} ms less a bare page's ${ms(bare)} ms = ${ms(v)} ms vs ${ref.label} p50 ${ms(ref.p50)} ms`,
+    };
+  }
+  return { value: r.p50! / ref.p50!, detail: `p50 ${ms(r.p50)} ms vs ${ref.label} p50 ${ms(ref.p50)} ms` };
+};
+
+/** The budgets of issue #16, and the reminder sweep's and sending's of issue #14. */
 export const budgets: Budget[] = [
   {
     key: "learnerHome",
@@ -110,29 +139,32 @@ export const budgets: Budget[] = [
   {
     key: "cohortPage",
     text: "Cohort page (500 learners): p50 ≤ {bound} its SQL, no errors",
+    quickText: "Cohort page (500 learners): p50 less a bare page's p50 ≤ {bound} its SQL, no errors",
     kind: "max",
     bound: 2.5,
     unit: "ratio",
     noErrors: true,
-    value: ratioOf("p50", "p50"),
+    value: pageVsSql,
   },
   {
     key: "organisationReport",
     text: "Organisation report: p50 ≤ {bound} its SQL, no errors",
+    quickText: "Organisation report: p50 less a bare page's p50 ≤ {bound} its SQL, no errors",
     kind: "max",
     bound: 1.5,
     unit: "ratio",
     noErrors: true,
-    value: ratioOf("p50", "p50"),
+    value: pageVsSql,
   },
   {
     key: "organisationReportFiltered",
     text: "Organisation report, filtered: p50 ≤ {bound} its SQL, no errors",
+    quickText: "Organisation report, filtered: p50 less a bare page's p50 ≤ {bound} its SQL, no errors",
     kind: "max",
     bound: 1.5,
     unit: "ratio",
     noErrors: true,
-    value: ratioOf("p50", "p50"),
+    value: pageVsSql,
   },
   {
     key: "quizSubmit",
@@ -162,6 +194,56 @@ export const budgets: Budget[] = [
     value: (r) =>
       r.rssGrowthMb === undefined ? { unavailable: "memory not sampled" } : { value: r.rssGrowthMb, detail: `+${ms(r.rssGrowthMb)} MB` },
   },
+  {
+    key: "reminderSweep",
+    text: "Reminder sweep (the one that enqueues): ≤ {bound} per 100,000 learners, no errors",
+    kind: "max",
+    bound: 10,
+    unit: "s",
+    noErrors: true,
+    value: (r) => {
+      const per = r.extra?.secondsPer100k;
+      if (per === undefined || r.p50 === undefined) return { unavailable: "not measured" };
+      return { value: per, detail: `p50 ${ms(r.p50)} ms for ${r.extra!.learners.toLocaleString("en")} learners` };
+    },
+  },
+  {
+    key: "reminderSweepAgain",
+    text: "Reminder sweep again: adds {bound} messages",
+    kind: "max",
+    bound: 0,
+    unit: "count",
+    absolute: true,
+    value: (r) =>
+      r.extra?.added === undefined
+        ? { unavailable: "not measured" }
+        : { value: r.extra.added, detail: `the most any repeat sweep added, over ${r.requests} repeats` },
+  },
+  {
+    key: "learnerHomeDuringSweep",
+    text: "Learner home during the sweep: p99 ≤ {bound} its p99 without, at 20 connections, no errors",
+    kind: "max",
+    bound: 1.2,
+    unit: "ratio",
+    noErrors: true,
+    value: ratioOf("p99", "p99"),
+  },
+  {
+    key: "notificationSend",
+    text: "Notification sending through the worker to an SMTP sink: ≥ {bound}, every message sent",
+    kind: "min",
+    bound: 100,
+    unit: "per s",
+    noErrors: true,
+    value: (r) => {
+      if (r.rps === undefined) return { unavailable: "not measured" };
+      const ref = refOf(r, ["rps"]);
+      return {
+        value: r.rps,
+        detail: `${r.rps.toFixed(0)} messages/s${ref ? `; the bare transport to the same sink ${ref.rps!.toFixed(0)} messages/s (${pct(r.rps / ref.rps!)})` : ""}`,
+      };
+    },
+  },
 ];
 
 /**
@@ -174,8 +256,30 @@ export function boundFor(b: Budget, quick: boolean): number {
   return b.kind === "max" ? b.bound * 2 : b.bound / 2;
 }
 
-const formatBound = (b: Budget, bound: number) => (b.unit === "percent" ? pct(bound) : b.unit === "MB" ? `${bound} MB` : `${bound} ×`);
-const formatValue = (b: Budget, v: number) => (b.unit === "percent" ? pct(v) : b.unit === "MB" ? `${ms(v)} MB` : times(v));
+const formatBound = (b: Budget, bound: number) =>
+  b.unit === "percent"
+    ? pct(bound)
+    : b.unit === "MB"
+      ? `${bound} MB`
+      : b.unit === "s"
+        ? `${bound} s`
+        : b.unit === "count"
+          ? `${bound}`
+          : b.unit === "per s"
+            ? `${bound} messages/s`
+            : `${bound} ×`;
+const formatValue = (b: Budget, v: number) =>
+  b.unit === "percent"
+    ? pct(v)
+    : b.unit === "MB"
+      ? `${ms(v)} MB`
+      : b.unit === "s"
+        ? `${v.toFixed(2)} s`
+        : b.unit === "count"
+          ? `${v}`
+          : b.unit === "per s"
+            ? `${v.toFixed(0)} messages/s`
+            : times(v);
 
 function errorsOf(r: Measured): string | null {
   const parts: string[] = [];
@@ -191,11 +295,11 @@ export function judgeBudgets(rows: Record<string, Measured | undefined>, opts: {
   return budgets.map((b) => {
     const bound = boundFor(b, quick);
     const budget =
-      b.text.replace("{bound}", formatBound(b, bound)) +
+      ((quick && b.quickText) || b.text).replace("{bound}", formatBound(b, bound)) +
       (quick && !b.absolute ? ` (quick mode: half the budget of ${formatBound(b, b.bound)})` : "");
     const r = rows[b.key];
     if (!r || !r.available) return { budget, verdict: "not available", measured: r?.note ?? "not measured" };
-    const v = b.value(r);
+    const v = b.value(r, quick);
     if ("unavailable" in v) return { budget, verdict: "not available", measured: v.unavailable };
     const errors = b.noErrors ? errorsOf(r) : null;
     const within = b.kind === "max" ? v.value <= bound : v.value >= bound;
@@ -223,13 +327,22 @@ const headers = [
 function referenceCells(r: Measured): [string, string] {
   const ref = r.reference;
   if (!ref) return ["–", "–"];
+  if (ref.rps !== undefined && ref.p99 === undefined) {
+    return [`${ref.label}: ${ref.rps.toFixed(0)}/s`, r.rps !== undefined ? `${pct(r.rps / ref.rps)} of its rate` : "–"];
+  }
   if (ref.rps !== undefined) {
     const text = `${ref.label}: ${ref.rps.toFixed(0)} req/s, p99 ${ms(ref.p99)} ms`;
     const ratio =
       r.rps !== undefined && r.p99 !== undefined && ref.p99 ? `${pct(r.rps / ref.rps)} req/s, p99 ${times(r.p99 / ref.p99)}` : "–";
     return [text, ratio];
   }
-  return [`${ref.label}: p50 ${ms(ref.p50)} ms`, r.p50 !== undefined && ref.p50 ? `p50 ${times(r.p50 / ref.p50)}` : "–"];
+  const bare = r.extra?.barePageP50;
+  return [
+    `${ref.label}: p50 ${ms(ref.p50)} ms${bare !== undefined ? `; a bare page: p50 ${ms(bare)} ms` : ""}`,
+    r.p50 !== undefined && ref.p50
+      ? `p50 ${times(r.p50 / ref.p50)}${bare !== undefined ? `; less the bare page ${times((r.p50 - bare) / ref.p50)}` : ""}`
+      : "–",
+  ];
 }
 
 function cells(r: Measured): string[] {
@@ -325,6 +438,7 @@ npm run bench -- --only learnerHome,quizSubmit --duration 5
 npm run bench -- --fresh             # drop and reseed the benchmark database
 npm run bench -- --quick --throwaway # a database of the run's own (cohort_bench_quick_<pid>), dropped at the end, also on failure or Ctrl-C
 npm run bench -- --profile --only cohortPage   # also write the server's CPU profile to bench-results/profiles/
+npm run bench -- --only reminderSweep,notificationSend   # the reminder sweep and sending alone
 \`\`\`
 
 It needs a PostgreSQL server (\`BENCH_SERVER_URL\`, else \`TEST_DATABASE_URL\`, else
@@ -345,7 +459,16 @@ warm-up on the same route.
   lib/ functions (\`scripts/bench-queries.ts\`) and replayed as named prepared statements, side by side where the page
   runs them side by side, at the page's concurrency; no HTTP, no session, no rendering;
 - CSV export: its query alone through a cursor on one connection (same batch size and work_mem), written to
-  /dev/null.
+  /dev/null;
+- reminder sweep (\`lib/notifications/sweep.ts\`, what the worker runs every 15 minutes), at the scale seed's own
+  clock so a kept database has the same work each run: in each round the rows a sweep wrote are deleted, then the
+  learner home runs at 20 connections while sweeps run back to back (the first enqueues, the repeats must add
+  nothing) and for as long again without; the learner home without the sweep is the reference;
+- notification sending: the worker's own loop (\`drain\`: claim 50, deliver 5 at a time, compose from the state at
+  send time, the in-app notification, render, send) through its pooled nodemailer transport to an SMTP sink
+  (\`smtp-server\` in a process of its own, accepting and discarding), 10,000 messages (1,000 in quick mode,
+  \`BENCH_SEND_MESSAGES\`), in rounds alternating with the same transport sending as many pre-rendered messages
+  straight to the sink: what the connection itself carries.
 
 "CPU ms/req" is the server's CPU time (user + system, all threads, from /proc) over the target's rounds divided by its
 requests: the figure to compare across runs and machines, since it hardly depends on what else the machine is doing.
@@ -356,10 +479,18 @@ exits 1 when a budget fails.
 Budgets (issue #16): learner home ≥ 60 % of the session API's req/s at 20 connections, with p99 ≤ 2 × the session
 API's p99; cohort page (500 learners) p50 ≤ 2.5 × its SQL; organisation report p50 ≤ 1.5 × its SQL (its queries run
 side by side); quiz submission p99 ≤ 3 × the session API's p99; CSV export of all rows ≤ 3 × the bare cursor query
-to /dev/null, with server memory growth ≤ 100 MB; no errors anywhere. Quick mode (\`--quick\`, run by CI) fails only
-when a ratio is worse than half its budget (≤ 2 × the bound, or ≥ half of it), to catch a regression without failing
-on noise; it writes \`bench-results/quick.md\` and leaves this file alone. A reminder sweep and notification sending
-join with their own ratios once they exist (the \`targets\` list in \`scripts/bench.ts\`).
+to /dev/null, with server memory growth ≤ 100 MB; no errors anywhere. Issue #14: the reminder sweep that enqueues
+≤ 10 s per 100,000 learners, a repeat sweep adds nothing, learner home p99 during the sweep ≤ 1.2 × without; sending
+≥ 100 messages/s (its share of the bare transport's rate is shown beside it).
+
+Quick mode (\`--quick\`, run by CI in \`.ci/run\` with \`--no-build --throwaway\` on the end-to-end build) fails only
+when a figure is worse than half its budget (≤ 2 × the bound, or ≥ half of it), to catch a regression without failing
+on noise; it writes \`bench-results/quick.md\` and leaves this file alone. At 10,000 learners a page's SQL is ten times
+smaller while what every page costs (session, permission, shell, render, streaming) is not, so there the page-vs-SQL
+targets are judged as the page's p50 less a bare page's p50 (\`/notifications/preferences\` for the same user: the same
+wrapper and shell, one small indexed query), measured in the same rounds, against the SQL. A page whose SQL or own
+rendering doubles still doubles that figure; a slower shell shows in every page and in the learner home's ratio to
+the session API.
 
 ${runs.join("\n")}`;
 }

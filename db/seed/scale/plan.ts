@@ -25,6 +25,8 @@ export type PlannedUser = {
   status: "active" | "deactivated";
   createdAt: number;
   lastSignInAt: number | null;
+  /** IANA zone for reminders; null: the organisation's (America/Chicago) */
+  timeZone: string | null;
 };
 
 export type PlannedAssignment = {
@@ -139,9 +141,35 @@ function cohortSizes(total: number, rng: Rng): number[] {
   return sizes;
 }
 
-/** When a cohort's assignment opens: most in the past year and a half, some running now, a few upcoming. */
+/** How long before the seed's "now" the admin account was made: the seed's clock, read back by the benchmark. */
+export const ADMIN_AGE_DAYS = 600;
+
+/**
+ * Learners' zones, so the reminder sweep sees 9 a.m. at different instants:
+ * half keep the organisation's (null), the rest spread over US zones. By
+ * position, not drawn, so the rest of the plan keeps its random sequence.
+ */
+const learnerZones = [
+  null,
+  null,
+  null,
+  null,
+  null,
+  "America/New_York",
+  "America/New_York",
+  "America/Denver",
+  "America/Los_Angeles",
+  "Pacific/Honolulu",
+];
+export const learnerTimeZone = (n: number) => learnerZones[n % learnerZones.length];
+
+/**
+ * When a cohort's assignment opens: most in the past year and a half, some running now, a few upcoming, and 1 % in
+ * the next hour (the reminder sweep's "opens today").
+ */
 function opensAtFor(now: number, rng: Rng) {
   const r = rng.next();
+  if (r < 0.01) return now + rng.int(5, 60) * MIN;
   if (r < 0.12) return now - rng.int(1, 40) * DAY - rng.int(0, 23) * HOUR;
   if (r < 0.15) return now + rng.int(1, 21) * DAY;
   return now - rng.int(41, 540) * DAY - rng.int(0, 23) * HOUR;
@@ -158,8 +186,9 @@ export function planScaleOrganisation(opts: { learners: number; now: number; see
     name: "Morgan Ellis",
     role: "admin",
     status: "active",
-    createdAt: now - 600 * DAY,
+    createdAt: now - ADMIN_AGE_DAYS * DAY,
     lastSignInAt: now - 2 * HOUR,
+    timeZone: null,
   };
   const instructors: PlannedUser[] = Array.from({ length: INSTRUCTOR_COUNT }, (_, i) => {
     const { first, last } = personName(rng);
@@ -171,6 +200,7 @@ export function planScaleOrganisation(opts: { learners: number; now: number; see
       status: "active",
       createdAt: now - rng.int(300, 600) * DAY,
       lastSignInAt: now - rng.int(1, 200) * HOUR,
+      timeZone: i % 4 === 3 ? "America/New_York" : null,
     };
   });
 
@@ -239,6 +269,7 @@ export function planScaleOrganisation(opts: { learners: number; now: number; see
           status: c !== 0 && rng.chance(0.005) ? "deactivated" : "active",
           createdAt: enrolledAt - rng.int(0, 48) * HOUR,
           lastSignInAt: progress.lastActivityAt,
+          timeZone: learnerTimeZone(n),
         },
         cohort: c,
         enrolmentId: randomUUID(),

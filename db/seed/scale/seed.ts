@@ -173,7 +173,7 @@ function tableStreams(ctx: Ctx): TableStream[] {
   return [
     [
       "users",
-      ["id", "email", "name", "password_hash", "role", "status", "is_seed", "last_sign_in_at", "created_at", "updated_at"],
+      ["id", "email", "name", "password_hash", "role", "status", "is_seed", "last_sign_in_at", "created_at", "updated_at", "time_zone"],
       (function* () {
         for (const u of [...staff, ...plan.learners.map((l) => l.user)]) {
           yield row(
@@ -187,6 +187,7 @@ function tableStreams(ctx: Ctx): TableStream[] {
             d(u.lastSignInAt),
             d(u.createdAt),
             d(u.lastSignInAt ?? u.createdAt),
+            u.timeZone,
           );
         }
       })(),
