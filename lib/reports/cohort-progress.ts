@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, sql, type SQL } from "drizzle-orm";
+import { effectiveDueSql } from "@/lib/learning/progress/due";
 import { z } from "zod";
 import { getDb, preparedOnce, type Db } from "@/db/client";
 import { assignmentProgress, assignments, enrolments, reflections, users } from "@/db/schema";
@@ -126,6 +127,10 @@ export type LearnerRow = {
   reflections: number;
   lastActivityAt: Date | null;
   completedAt: Date | null;
+  /** the learner's own due date (null while the cohort has no assignment) */
+  dueAt: Date | null;
+  /** the learner has an extension: dueAt is theirs, not the cohort's */
+  extended: boolean;
 };
 
 /**
@@ -189,6 +194,8 @@ function buildLearnerQuery(db: Db, shape: LearnerShape) {
       reflections: sql<number>`coalesce(${assignmentProgress.reflectionsSubmitted}, 0)`,
       lastActivityAt: assignmentProgress.lastActivityAt,
       completedAt: assignmentProgress.completedAt,
+      dueAt: sql<Date | null>`(case when ${assignments.id} is null then null else ${effectiveDueSql} end)`,
+      extended: sql<boolean>`(${assignmentProgress.dueAtOverride} is not null)`,
       total: sql<number>`(count(*) over ())::int`,
     })
     .from(enrolments)
@@ -252,7 +259,13 @@ async function learnersOf({
     total = c.n;
   }
   return {
-    rows: rows.map(({ total: _t, ...r }) => ({ ...r, attempts: Number(r.attempts), reflections: Number(r.reflections) })),
+    rows: rows.map(({ total: _t, ...r }) => ({
+      ...r,
+      dueAt: r.dueAt ? new Date(r.dueAt) : null,
+      extended: Boolean(r.extended),
+      attempts: Number(r.attempts),
+      reflections: Number(r.reflections),
+    })),
     total,
     page,
     pageCount: size ? Math.max(1, Math.ceil(total / size)) : 1,
