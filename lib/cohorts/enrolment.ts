@@ -9,7 +9,7 @@ import { assertCohortOpen, requireCohort, type Actor } from "@/lib/cohorts/cohor
 import { emailSchema, findUserByEmail, nameSchema } from "@/lib/accounts/users";
 import { createProgressForEnrolment } from "@/lib/learning/progress/rows";
 import { notifyAssigned } from "@/lib/notifications/events";
-import { resolveSelection, type LearnerSelection } from "./learner-selection";
+import { pinSelection, resolveSelection, type LearnerSelection } from "./learner-selection";
 import { offerEnrolment } from "./pending-enrolments";
 
 export type EnrolmentSource = "invite" | "email" | "csv";
@@ -233,10 +233,12 @@ export async function removeLearners({
   now?: Date;
 }): Promise<{ outcomes: RemovalOutcome[]; missing: number }> {
   if (assignmentId !== null && !isUuid(assignmentId)) throw notFound();
+  await requireCohort(actor, cohortId, "cohort.manage");
+  const pinned = await pinSelection({ actor, cohortId, assignmentId, selection, now });
   return getDb().transaction(async (tx) => {
     const cohort = await requireCohort(actor, cohortId, "cohort.manage", tx);
     assertCohortOpen(cohort);
-    const { learners, missing } = await resolveSelection(tx, { actor, cohortId, assignmentId, selection, now });
+    const { learners, missing } = await resolveSelection(tx, { actor, cohortId, assignmentId, selection: pinned, now });
     const outcomes: RemovalOutcome[] = [];
     for (const l of learners) {
       const done = await removeInTx(tx, { actor, cohortId, learnerId: l.id, ip, bulk: true });

@@ -7,7 +7,7 @@ import { DATE_RANGE_MESSAGE, isInstantInRange } from "@/lib/platform/dates";
 import { invalid, notFound } from "@/lib/platform/errors";
 import { isUuid } from "@/lib/platform/ids";
 import { assertCohortOpen, requireCohort, type Actor } from "./cohorts";
-import { resolveSelection, type LearnerSelection } from "./learner-selection";
+import { pinSelection, resolveSelection, type LearnerSelection } from "./learner-selection";
 
 /**
  * Per-learner due dates (extensions). An instructor of the cohort, or an
@@ -68,6 +68,8 @@ export async function setDueDates({
   ip?: string | null;
   now?: Date;
 }): Promise<{ outcomes: ExtensionOutcome[]; missing: number; dueAt: Date | null }> {
+  await requireCohort(actor, cohortId, "cohort.manage");
+  const pinned = await pinSelection({ actor, cohortId, assignmentId: isUuid(assignmentId) ? assignmentId : null, selection, now });
   return getDb().transaction(async (tx) => {
     const cohort = await requireCohort(actor, cohortId, "cohort.manage", tx);
     assertCohortOpen(cohort);
@@ -78,7 +80,7 @@ export async function setDueDates({
       .where(and(eq(assignments.id, assignmentId), eq(assignments.cohortId, cohortId)));
     if (!assignment) throw notFound();
     const target = clear ? null : parseDue(dueAt, assignment.opensAt);
-    const { learners, missing } = await resolveSelection(tx, { actor, cohortId, assignmentId, selection, now });
+    const { learners, missing } = await resolveSelection(tx, { actor, cohortId, assignmentId, selection: pinned, now });
     if (!learners.length) throw invalid("None of the chosen learners is in this cohort any more.");
     const rows = await tx
       .select({ id: assignmentProgress.id, userId: assignmentProgress.userId, override: assignmentProgress.dueAtOverride })

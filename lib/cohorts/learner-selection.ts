@@ -1,6 +1,6 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
-import type { DbOrTx } from "@/db/client";
+import { getDb, type DbOrTx } from "@/db/client";
 import { enrolments, users } from "@/db/schema";
 import { statuses, type ProgressStatus } from "@/lib/learning/progress/status";
 import { invalid } from "@/lib/platform/errors";
@@ -28,6 +28,31 @@ export const selectionFieldsSchema = z.object({
 /** The selection a form sends: `scope`, `status`, `q`, and `learnerId` repeated. */
 export function selectionOf(fields: z.infer<typeof selectionFieldsSchema>, ids: string[]): LearnerSelection {
   return fields.scope === "matching" ? { kind: "matching", status: fields.status, q: fields.q || undefined } : { kind: "ids", ids };
+}
+
+/**
+ * "All matching" turned into the ids it names now, after the caller's scope
+ * check, before a transaction opens: the filter query runs on its own
+ * connection (on PGlite, one connection, it could not run inside a
+ * transaction). The transaction then resolves the ids again, so anyone who
+ * left the cohort in between is skipped.
+ */
+export async function pinSelection({
+  actor,
+  cohortId,
+  assignmentId,
+  selection,
+  now = new Date(),
+}: {
+  actor: Actor;
+  cohortId: string;
+  assignmentId: string | null;
+  selection: LearnerSelection;
+  now?: Date;
+}): Promise<LearnerSelection> {
+  if (selection.kind === "ids") return selection;
+  const { learners } = await resolveSelection(getDb(), { actor, cohortId, assignmentId, selection, now });
+  return { kind: "ids", ids: learners.map((l) => l.id) };
 }
 
 export type SelectedLearner = { id: string; name: string; email: string };

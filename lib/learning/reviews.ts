@@ -91,7 +91,7 @@ export async function listReviewFilterOptions({ actor, cohortId }: { actor: Acto
   const waitingIn = sql<number>`(select count(*)::int from ${reflections} r
     join ${assignmentProgress} p on p.id = r.progress_id
     join ${enrolments} e on e.cohort_id = p.cohort_id and e.user_id = r.user_id and e.status = 'active'
-    where r.status = 'submitted' and p.cohort_id = ${cohorts.id})`;
+    where r.status = 'submitted' and p.cohort_id = ${cohorts}.id)`;
   const [cohortRows, learnerRows] = await Promise.all([
     db
       .select({ id: cohorts.id, name: cohorts.name, waiting: waitingIn })
