@@ -353,6 +353,12 @@ export const assignmentProgress = pgTable(
     startedAt: ts("started_at"),
     completedAt: ts("completed_at"),
     lastActivityAt: ts("last_activity_at"),
+    /**
+     * This learner's own due date (an extension), or null for the
+     * assignment's. Read only through effectiveDueSql / effectiveDue
+     * (lib/learning/progress/due.ts); its history is in the audit log.
+     */
+    dueAtOverride: ts("due_at_override"),
   },
   (t) => [
     uniqueIndex("assignment_progress_assignment_user_uq").on(t.assignmentId, t.userId),

@@ -25,15 +25,16 @@ test("an instructor reminds three learners; the mailbox shows them; a learner op
   const instructor = await browser.newContext({ storageState: storage.instructor });
   const page = await instructor.newPage();
   await page.goto(`/instructor/cohorts/${cohort.id}?q=${encodeURIComponent(`Reminder ${tag}`)}`);
+  await page.getByText("Preview of the reminder").click();
   await expect(page.getByTestId("reminder-preview")).toContainText("Dana Rivera sent you a reminder");
-  for (const l of learners) await page.getByRole("checkbox", { name: `Select ${l.name} for a reminder` }).check();
+  for (const l of learners) await page.getByRole("checkbox", { name: `Select ${l.name}`, exact: true }).check();
   await page.getByRole("button", { name: "Send a reminder now" }).click();
   await expect(page.getByText("3 reminders sent.")).toBeVisible();
-  await expect(page.getByTestId("reminder-outcome").filter({ hasText: "Sent" })).toHaveCount(3);
-  for (const l of learners) await page.getByRole("checkbox", { name: `Select ${l.name} for a reminder` }).check();
+  await expect(page.getByTestId("bulk-outcome").filter({ hasText: "Sent" })).toHaveCount(3);
+  for (const l of learners) await page.getByRole("checkbox", { name: `Select ${l.name}`, exact: true }).check();
   await page.getByRole("button", { name: "Send a reminder now" }).click();
   await expect(page.getByText("0 reminders sent, 3 skipped.")).toBeVisible();
-  await expect(page.getByTestId("reminder-outcome").filter({ hasText: "already reminded in the last 24 hours" })).toHaveCount(3);
+  await expect(page.getByTestId("bulk-outcome").filter({ hasText: "already reminded in the last 24 hours" })).toHaveCount(3);
   await instructor.close();
 
   // the admin's mailbox lists each of them

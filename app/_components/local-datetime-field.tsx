@@ -32,8 +32,11 @@ export function LocalDateTimeField({
   defaultIso,
   error,
   hint,
+  id,
 }: {
   name: string;
+  /** the control's id when a page has two fields of one name (default `${name}-local`) */
+  id?: string;
   label: string;
   defaultIso?: string | null;
   error?: string;
@@ -53,7 +56,7 @@ export function LocalDateTimeField({
   const value = typed ?? (hydrated && defaultIso ? toLocalInput(defaultIso) : "");
   const fullHint = [hint, zone ? `Your time zone: ${zone}.` : ""].filter(Boolean).join(" ") || undefined;
   return (
-    <Field id={`${name}-local`} label={label} hint={fullHint} error={error}>
+    <Field id={id ?? `${name}-local`} label={label} hint={fullHint} error={error}>
       {(control) => (
         <>
           <input

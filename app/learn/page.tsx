@@ -91,6 +91,7 @@ function AssignmentCard({ a, due, next }: { a: LearnerAssignment; due: DueText |
           {next && <span className="block text-xs font-semibold tracking-wide text-brand-800 uppercase">Next due</span>}
           <span className={`${next ? "text-xl" : "text-base"} font-bold ${due.overdue ? "text-red-800" : "text-slate-900"}`}>
             {due.label}
+            {a.extended && " (extended)"}
           </span>
           <span className="ml-2 text-sm text-slate-700">{due.time}</span>
         </p>
@@ -118,6 +119,7 @@ function AssignmentCard({ a, due, next }: { a: LearnerAssignment; due: DueText |
           {a.completedAt ? (
             <>
               Completed <LocalTime value={a.completedAt} /> · was due <LocalTime value={a.dueAt} />
+              {a.extended && " (extended)"}
             </>
           ) : a.window === "not_open" ? (
             <>

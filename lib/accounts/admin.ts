@@ -15,6 +15,20 @@ export const PAGE_SIZE = 25;
 
 type Actor = Pick<CurrentUser, "id" | "role" | "email">;
 
+export type PeopleFilter = { q?: string; role?: Role; status?: "active" | "deactivated" };
+
+/** The People list's search and filters as one condition (the list and its "select all matching" share it). */
+export function peopleFilterSql({ q, role, status }: PeopleFilter): SQL | undefined {
+  const where: SQL[] = [];
+  if (q) {
+    const like = `%${q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+    where.push(or(ilike(users.name, like), ilike(users.email, like))!);
+  }
+  if (role) where.push(eq(users.role, role));
+  if (status) where.push(eq(users.status, status));
+  return where.length ? and(...where) : undefined;
+}
+
 /** People for the admin's list, searched and filtered in SQL. */
 export async function listUsers({
   actor,
@@ -30,14 +44,7 @@ export async function listUsers({
   page?: number;
 }) {
   requirePermission(actor, "users.manage");
-  const where: SQL[] = [];
-  if (q) {
-    const like = `%${q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
-    where.push(or(ilike(users.name, like), ilike(users.email, like))!);
-  }
-  if (role) where.push(eq(users.role, role));
-  if (status) where.push(eq(users.status, status));
-  const filter = where.length ? and(...where) : undefined;
+  const filter = peopleFilterSql({ q, role, status });
   const db = getDb();
   const [rows, [{ total }]] = await Promise.all([
     db

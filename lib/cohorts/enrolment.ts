@@ -9,6 +9,7 @@ import { assertCohortOpen, requireCohort, type Actor } from "@/lib/cohorts/cohor
 import { emailSchema, findUserByEmail, nameSchema } from "@/lib/accounts/users";
 import { createProgressForEnrolment } from "@/lib/learning/progress/rows";
 import { notifyAssigned } from "@/lib/notifications/events";
+import { pinSelection, resolveSelection, type LearnerSelection } from "./learner-selection";
 import { offerEnrolment } from "./pending-enrolments";
 
 export type EnrolmentSource = "invite" | "email" | "csv";
@@ -181,21 +182,69 @@ export async function removeLearner({
   return getDb().transaction(async (tx) => {
     const cohort = await requireCohort(actor, cohortId, "cohort.manage", tx);
     assertCohortOpen(cohort);
-    const [removed] = await tx
-      .update(enrolments)
-      .set({ status: "removed", removedAt: new Date() })
-      .where(and(eq(enrolments.cohortId, cohortId), eq(enrolments.userId, learnerId), eq(enrolments.status, "active")))
-      .returning({ id: enrolments.id });
-    if (!removed) throw notFound();
-    await audit(tx, {
-      actorId: actor.id,
-      actorEmail: actor.email,
-      action: "enrolment.remove",
-      targetType: "enrolment",
-      targetId: `${cohortId}:${learnerId}`,
-      ip,
-      details: { cohortId, userId: learnerId },
-    });
+    if (!(await removeInTx(tx, { actor, cohortId, learnerId, ip }))) throw notFound();
+  });
+}
+
+/** The removal itself, with its audit entry; false when the learner is not (or no longer) active in the cohort. */
+async function removeInTx(
+  tx: DbOrTx,
+  { actor, cohortId, learnerId, ip, bulk }: { actor: Actor; cohortId: string; learnerId: string; ip?: string | null; bulk?: boolean },
+) {
+  const [removed] = await tx
+    .update(enrolments)
+    .set({ status: "removed", removedAt: new Date() })
+    .where(and(eq(enrolments.cohortId, cohortId), eq(enrolments.userId, learnerId), eq(enrolments.status, "active")))
+    .returning({ id: enrolments.id });
+  if (!removed) return false;
+  await audit(tx, {
+    actorId: actor.id,
+    actorEmail: actor.email,
+    action: "enrolment.remove",
+    targetType: "enrolment",
+    targetId: `${cohortId}:${learnerId}`,
+    ip,
+    details: { cohortId, userId: learnerId, ...(bulk ? { bulk: true } : {}) },
+  });
+  return true;
+}
+
+export type RemovalOutcome = { learnerId: string; name: string; result: "removed" | "already_removed" };
+
+/**
+ * Take the selected learners out of the cohort (bulk "Remove from cohort"),
+ * one transaction, an audit entry per learner. What removal does is what
+ * removeLearner does: records kept, work closed, undone by adding them back.
+ */
+export async function removeLearners({
+  actor,
+  cohortId,
+  assignmentId,
+  selection,
+  ip,
+  now = new Date(),
+}: {
+  actor: Actor;
+  cohortId: string;
+  /** the assignment the table shows, for a status filter of "select all matching" */
+  assignmentId: string | null;
+  selection: LearnerSelection;
+  ip?: string | null;
+  now?: Date;
+}): Promise<{ outcomes: RemovalOutcome[]; missing: number }> {
+  if (assignmentId !== null && !isUuid(assignmentId)) throw notFound();
+  await requireCohort(actor, cohortId, "cohort.manage");
+  const pinned = await pinSelection({ actor, cohortId, assignmentId, selection, now });
+  return getDb().transaction(async (tx) => {
+    const cohort = await requireCohort(actor, cohortId, "cohort.manage", tx);
+    assertCohortOpen(cohort);
+    const { learners, missing } = await resolveSelection(tx, { actor, cohortId, assignmentId, selection: pinned, now });
+    const outcomes: RemovalOutcome[] = [];
+    for (const l of learners) {
+      const done = await removeInTx(tx, { actor, cohortId, learnerId: l.id, ip, bulk: true });
+      outcomes.push({ learnerId: l.id, name: l.name, result: done ? "removed" : "already_removed" });
+    }
+    return { outcomes, missing };
   });
 }
 

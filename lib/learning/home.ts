@@ -1,4 +1,5 @@
 import { and, asc, eq, sql } from "drizzle-orm";
+import { effectiveDueSql } from "@/lib/learning/progress/due";
 import { getDb, type DbOrTx } from "@/db/client";
 import { assignmentProgress, assignments, certificates, cohorts, enrolments, moduleVersions, quizAttempts, reflections } from "@/db/schema";
 import { statusSql } from "@/lib/learning/progress/status";
@@ -16,7 +17,8 @@ function buildHomeQuery(db: DbOrTx) {
       enrolmentStatus: enrolments.status,
       moduleTitle: moduleVersions.title,
       opensAt: assignments.opensAt,
-      dueAt: assignments.dueAt,
+      dueAt: effectiveDueSql,
+      extended: sql<boolean>`(${assignmentProgress.dueAtOverride} is not null)`,
       maxAttempts: assignments.maxAttempts,
       passMark: effectivePassMarkSql(),
       sectionsTotal: sql<number>`jsonb_array_length(${moduleVersions.content} -> 'sections')`,
@@ -49,7 +51,7 @@ function buildHomeQuery(db: DbOrTx) {
     .innerJoin(moduleVersions, eq(moduleVersions.id, sql`coalesce(${assignmentProgress.moduleVersionId}, ${latestVersion})`))
     .leftJoin(certificates, eq(certificates.progressId, assignmentProgress.id))
     .where(eq(assignmentProgress.userId, sql.placeholder("userId")))
-    .orderBy(sql`${assignmentProgress.completedAt} is not null`, asc(assignments.dueAt), asc(cohorts.name))
+    .orderBy(sql`${assignmentProgress.completedAt} is not null`, asc(effectiveDueSql), asc(cohorts.name))
     .prepare("learner_home");
 }
 

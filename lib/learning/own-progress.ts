@@ -1,4 +1,5 @@
 import { and, eq, sql, type SQL } from "drizzle-orm";
+import { effectiveDueSql } from "@/lib/learning/progress/due";
 import type { DbOrTx } from "@/db/client";
 import { assignmentProgress, assignments, cohorts, enrolments, quizAttempts } from "@/db/schema";
 import type { Role } from "@/lib/access/permissions";
@@ -46,7 +47,9 @@ async function ownProgress(db: DbOrTx, learner: Learner, which: SQL | undefined,
       progress: assignmentProgress,
       moduleId: assignments.moduleId,
       opensAt: assignments.opensAt,
-      dueAt: assignments.dueAt,
+      /** the learner's own due date (an extension when there is one) */
+      dueAt: effectiveDueSql,
+      cohortDueAt: assignments.dueAt,
       passMarkOverride: assignments.passMarkOverride,
       maxAttempts: assignments.maxAttempts,
       reflectionsMustBeAccepted: assignments.reflectionsMustBeAccepted,

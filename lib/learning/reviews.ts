@@ -14,12 +14,109 @@ import { checkRubricScores, type RubricScores } from "@/lib/learning/reflections
 
 export const REVIEW_QUEUE_PAGE = 50;
 
+/** The queue's filters (query params): one cohort, one learner; anything else is ignored. */
+export type ReviewFilter = { cohortId?: string; learnerId?: string };
+
+export function reviewFilterOf(params: Record<string, string | undefined>): ReviewFilter {
+  return {
+    cohortId: isUuid(params.cohort) ? params.cohort : undefined,
+    learnerId: isUuid(params.learner) ? params.learner : undefined,
+  };
+}
+
+/** The filter as a query string (for links that keep it). */
+export function reviewFilterQuery(f: ReviewFilter, extra: Record<string, string> = {}): string {
+  const q = new URLSearchParams({
+    ...(f.cohortId ? { cohort: f.cohortId } : {}),
+    ...(f.learnerId ? { learner: f.learnerId } : {}),
+    ...extra,
+  });
+  const text = q.toString();
+  return text ? `?${text}` : "";
+}
+
+/** Waiting reflections the instructor may review, in the filter: the one condition the queue, its count and "next" share. */
+function waitingSql(actor: Actor, f: ReviewFilter) {
+  return and(
+    eq(reflections.status, "submitted"),
+    teachesSql(actor.id, assignmentProgress.cohortId),
+    f.cohortId ? eq(assignmentProgress.cohortId, f.cohortId) : undefined,
+    f.learnerId ? eq(reflections.userId, f.learnerId) : undefined,
+  );
+}
+
+const activeEnrolmentJoin = and(
+  eq(enrolments.cohortId, assignmentProgress.cohortId),
+  eq(enrolments.userId, reflections.userId),
+  eq(enrolments.status, "active"),
+);
+
+/**
+ * The next reflection waiting in the filter (oldest submission first),
+ * other than the one just reviewed; null when none is left.
+ */
+export async function nextReflectionToReview({ actor, filter, exclude }: { actor: Actor; filter: ReviewFilter; exclude?: string }) {
+  requirePermission(actor, "reflection.review");
+  const [row] = await getDb()
+    .select({ id: reflections.id })
+    .from(reflections)
+    .innerJoin(assignmentProgress, eq(assignmentProgress.id, reflections.progressId))
+    .innerJoin(enrolments, activeEnrolmentJoin)
+    .where(and(waitingSql(actor, filter), exclude && isUuid(exclude) ? sql`${reflections.id} <> ${exclude}` : undefined))
+    .orderBy(asc(reflections.submittedAt), asc(reflections.id))
+    .limit(1);
+  return row?.id ?? null;
+}
+
+/** How many reflections wait in the filter (the count shown next to the queue link). */
+export async function countReviewWaiting({ actor, filter }: { actor: Actor; filter: ReviewFilter }) {
+  requirePermission(actor, "reflection.review");
+  const [row] = await getDb()
+    .select({ n: sql<number>`count(*)::int` })
+    .from(reflections)
+    .innerJoin(assignmentProgress, eq(assignmentProgress.id, reflections.progressId))
+    .innerJoin(enrolments, activeEnrolmentJoin)
+    .where(waitingSql(actor, filter));
+  return row.n;
+}
+
+/**
+ * What the queue can be filtered by: the cohorts the instructor teaches, and
+ * the learners with something waiting (in the chosen cohort), each with
+ * their waiting count.
+ */
+export async function listReviewFilterOptions({ actor, cohortId }: { actor: Actor; cohortId?: string }) {
+  requirePermission(actor, "reflection.review");
+  const db = getDb();
+  const waitingIn = sql<number>`(select count(*)::int from ${reflections} r
+    join ${assignmentProgress} p on p.id = r.progress_id
+    join ${enrolments} e on e.cohort_id = p.cohort_id and e.user_id = r.user_id and e.status = 'active'
+    where r.status = 'submitted' and p.cohort_id = ${cohorts}.id)`;
+  const [cohortRows, learnerRows] = await Promise.all([
+    db
+      .select({ id: cohorts.id, name: cohorts.name, waiting: waitingIn })
+      .from(cohorts)
+      .where(teachesSql(actor.id, cohorts.id))
+      .orderBy(asc(cohorts.name), asc(cohorts.id)),
+    db
+      .select({ id: users.id, name: users.name, waiting: sql<number>`count(*)::int` })
+      .from(reflections)
+      .innerJoin(assignmentProgress, eq(assignmentProgress.id, reflections.progressId))
+      .innerJoin(enrolments, activeEnrolmentJoin)
+      .innerJoin(users, eq(users.id, reflections.userId))
+      .where(waitingSql(actor, { cohortId }))
+      .groupBy(users.id, users.name)
+      .orderBy(asc(users.name), asc(users.id)),
+  ]);
+  return { cohorts: cohortRows, learners: learnerRows };
+}
+
 /**
  * Submitted reflections waiting for a review, across every cohort the
- * instructor teaches, oldest submission first. Learners removed from the
- * cohort drop out of the queue.
+ * instructor teaches (or the one cohort / learner of the filter), oldest
+ * submission first. Learners removed from the cohort drop out of the queue.
  */
-export async function listReviewQueue({ actor, page = 1 }: { actor: Actor; page?: number }) {
+export async function listReviewQueue({ actor, page = 1, filter = {} }: { actor: Actor; page?: number; filter?: ReviewFilter }) {
   requirePermission(actor, "reflection.review");
   const rows = await getDb()
     .select({
@@ -37,12 +134,9 @@ export async function listReviewQueue({ actor, page = 1 }: { actor: Actor; page?
     .from(reflections)
     .innerJoin(assignmentProgress, eq(assignmentProgress.id, reflections.progressId))
     .innerJoin(cohorts, eq(cohorts.id, assignmentProgress.cohortId))
-    .innerJoin(
-      enrolments,
-      and(eq(enrolments.cohortId, assignmentProgress.cohortId), eq(enrolments.userId, reflections.userId), eq(enrolments.status, "active")),
-    )
+    .innerJoin(enrolments, activeEnrolmentJoin)
     .innerJoin(users, eq(users.id, reflections.userId))
-    .where(and(eq(reflections.status, "submitted"), teachesSql(actor.id, assignmentProgress.cohortId)))
+    .where(waitingSql(actor, filter))
     .orderBy(asc(reflections.submittedAt), asc(reflections.id))
     .limit(REVIEW_QUEUE_PAGE)
     .offset((page - 1) * REVIEW_QUEUE_PAGE);

@@ -1,4 +1,5 @@
 import ical, { ICalCalendarMethod } from "ical-generator";
+import { effectiveDueOf } from "@/lib/learning/progress/due";
 import { sql } from "drizzle-orm";
 import { execRows, getDb, type DbOrTx } from "@/db/client";
 import { requireCohort, type Actor } from "@/lib/cohorts/cohorts";
@@ -55,20 +56,28 @@ export function buildCalendar({
 const dueLine = (dueAt: Date, timeZone: string) =>
   `Due ${dueDay(dueAt, timeZone)} at ${new Intl.DateTimeFormat("en-US", { timeZone, hour: "numeric", minute: "2-digit", timeZoneName: "short" }).format(dueAt)}.`;
 
-type LearnerRow = { progress_id: string; due_at: Date; module_title: string; cohort_name: string; completed_at: Date | null };
+type LearnerRow = {
+  progress_id: string;
+  due_at: Date;
+  extended: boolean;
+  module_title: string;
+  cohort_name: string;
+  completed_at: Date | null;
+};
 
 /** A learner's assignments in their active enrolments of active cohorts (no reflection text, nobody else's name). */
 export async function learnerDueEvents(db: DbOrTx, userId: string, origin: string, timeZone: string): Promise<DueEvent[]> {
   const rows = await execRows<LearnerRow>(
     db,
-    sql`select p.id as progress_id, a.due_at, m.title as module_title, c.name as cohort_name, p.completed_at
+    sql`select p.id as progress_id, ${effectiveDueOf("p", "a")} as due_at, p.due_at_override is not null as extended,
+          m.title as module_title, c.name as cohort_name, p.completed_at
         from assignment_progress p
         join assignments a on a.id = p.assignment_id
         join modules m on m.id = a.module_id
         join cohorts c on c.id = p.cohort_id and c.status = 'active'
         join enrolments e on e.cohort_id = p.cohort_id and e.user_id = p.user_id and e.status = 'active'
         where p.user_id = ${userId}::uuid
-        order by a.due_at`,
+        order by 2`,
   );
   return rows.map((r) => learnerEvent(r, origin, timeZone));
 }
@@ -78,7 +87,7 @@ function learnerEvent(r: LearnerRow, origin: string, timeZone: string): DueEvent
   return {
     uid: `assignment-${r.progress_id}@cohort`,
     summary: `Due: ${r.module_title} (${r.cohort_name})`,
-    description: `${dueLine(dueAt, timeZone)}${r.completed_at ? " You have completed it." : ""}`,
+    description: `${dueLine(dueAt, timeZone)}${r.extended ? " Your instructor extended your due date." : ""}${r.completed_at ? " You have completed it." : ""}`,
     dueAt,
     url: `${origin}/learn/${r.progress_id}`,
   };
@@ -104,6 +113,7 @@ const instructorEvent = (r: InstructorRow, origin: string, timeZone: string): Du
   };
 };
 
+/** The cohort's date (learners with an extension have their own, in their feed). */
 const instructorRows = (db: DbOrTx, userId: string, assignmentId?: string) =>
   execRows<InstructorRow>(
     db,

@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import { effectiveDueOf } from "@/lib/learning/progress/due";
 import { execRows, type DbOrTx } from "@/db/client";
 import type { OutboxMessage } from "@/db/schema";
 import type { NotificationKind } from "./kinds";
@@ -39,7 +40,7 @@ async function progressFacts(db: DbOrTx, progressId: string): Promise<ProgressFa
     sql`select p.id as progress_id, u.status = 'active' as learner_active,
           exists (select 1 from enrolments e where e.cohort_id = p.cohort_id and e.user_id = p.user_id and e.status = 'active') as enrolled,
           c.status = 'active' as cohort_active, c.name as cohort_name, m.title as module_title,
-          a.opens_at, a.due_at, p.completed_at
+          a.opens_at, ${effectiveDueOf("p", "a")} as due_at, p.completed_at
         from assignment_progress p
         join users u on u.id = p.user_id
         join assignments a on a.id = p.assignment_id
@@ -174,7 +175,7 @@ async function composeDigest(db: DbOrTx, msg: OutboxMessage): Promise<Composed |
           (select count(*)::int from enrolments e where e.cohort_id = c.id and e.status = 'active') as enrolled,
           (select count(*)::int from assignment_progress p where p.cohort_id = c.id and p.completed_at is not null) as complete,
           (select count(*)::int from assignment_progress p join assignments a on a.id = p.assignment_id
-             where p.cohort_id = c.id and p.completed_at is null and a.due_at < now()) as overdue,
+             where p.cohort_id = c.id and p.completed_at is null and ${effectiveDueOf("p", "a")} < now()) as overdue,
           (select count(*)::int from reflections r join assignment_progress p on p.id = r.progress_id where p.cohort_id = c.id and r.status = 'submitted') as waiting,
           (select min(r.submitted_at) from reflections r join assignment_progress p on p.id = r.progress_id where p.cohort_id = c.id and r.status = 'submitted') as oldest
         from cohorts c where c.id = ${msg.subjectId}::uuid`,
@@ -192,7 +193,7 @@ async function composeOrgSummary(db: DbOrTx): Promise<Composed> {
   const [s] = await execRows<{ assigned: number; complete: number; overdue: number; waiting: number }>(
     db,
     sql`select count(*)::int as assigned, count(p.completed_at)::int as complete,
-          count(*) filter (where p.completed_at is null and a.due_at < now())::int as overdue,
+          count(*) filter (where p.completed_at is null and ${effectiveDueOf("p", "a")} < now())::int as overdue,
           (select count(*)::int from reflections where status = 'submitted') as waiting
         from assignment_progress p join assignments a on a.id = p.assignment_id`,
   );

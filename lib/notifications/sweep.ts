@@ -1,5 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import { execRows, type DbOrTx } from "@/db/client";
+import { effectiveDueOf } from "@/lib/learning/progress/due";
 import { DEFAULT_TIME_ZONE } from "./outbox";
 
 /**
@@ -17,9 +18,15 @@ export const nextNineSql = (tz: SQL, now: SQL): SQL => sql`(case
     then ((date_trunc('day', ${now} at time zone ${tz}) + interval '9 hours') at time zone ${tz})
     else ((date_trunc('day', ${now} at time zone ${tz}) + interval '1 day 9 hours') at time zone ${tz}) end)`;
 
-/** Active learners' incomplete work in active cohorts, with each learner's zone. */
+/**
+ * Active learners' incomplete work in active cohorts, with each learner's zone
+ * and own due date (`due_at`: an extension when there is one). `ext` tells
+ * the keys apart: an extended date is a new date to remind about, while the
+ * keys of work without one stay what they always were.
+ */
 const openWork = (now: SQL) => sql`
-  select p.id as progress_id, p.user_id, a.opens_at, a.due_at,
+  select p.id as progress_id, p.user_id, a.opens_at, ${effectiveDueOf("p", "a")} as due_at,
+         (case when p.due_at_override is null then '' else ':ext-' || floor(extract(epoch from p.due_at_override))::bigint end) as ext,
          coalesce(u.time_zone, o.time_zone, ${DEFAULT_TIME_ZONE}) as tz
   from assignment_progress p
   join assignments a on a.id = p.assignment_id
@@ -51,7 +58,7 @@ export async function sweepReminders(db: DbOrTx, at: Date = new Date()): Promise
   const dueSoon = await inserted(
     db,
     sql`insert into outbox_messages (key, recipient_id, kind, subject_id, send_after)
-      select 'due_soon:' || w.user_id || ':' || w.progress_id || ':once', w.user_id, 'due_soon', w.progress_id, ${nextNineSql(sql`w.tz`, now)}
+      select 'due_soon:' || w.user_id || ':' || w.progress_id || ':once' || w.ext, w.user_id, 'due_soon', w.progress_id, ${nextNineSql(sql`w.tz`, now)}
       from (${openWork(now)}) w
       where w.due_at > ${now} and w.due_at <= ${now} + interval '3 days' and w.opens_at <= ${now}`,
   );
@@ -59,7 +66,7 @@ export async function sweepReminders(db: DbOrTx, at: Date = new Date()): Promise
   const overdue = await inserted(
     db,
     sql`insert into outbox_messages (key, recipient_id, kind, subject_id, send_after)
-      select 'overdue:' || w.user_id || ':' || w.progress_id || ':week-' || (floor(extract(epoch from (${now} - w.due_at)) / 604800)::int + 1),
+      select 'overdue:' || w.user_id || ':' || w.progress_id || ':week-' || (floor(extract(epoch from (${now} - w.due_at)) / 604800)::int + 1) || w.ext,
              w.user_id, 'overdue', w.progress_id, ${nextNineSql(sql`w.tz`, now)}
       from (${openWork(now)}) w
       where w.due_at <= ${now} and w.due_at > ${now} - interval '21 days'`,

@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray, isNull, ne, or, sql } from "drizzle-orm";
+import { effectiveDueSql } from "@/lib/learning/progress/due";
 import { getDb } from "@/db/client";
 import {
   assignmentProgress,
@@ -82,7 +83,8 @@ export async function getPersonalDataExport({ userId }: { userId: string }) {
           cohort: cohorts.name,
           module: modules.title,
           opensAt: assignments.opensAt,
-          dueAt: assignments.dueAt,
+          dueAt: effectiveDueSql,
+          dueDateExtended: sql<boolean>`(${assignmentProgress.dueAtOverride} is not null)`,
           sectionsRead: assignmentProgress.sectionsRead,
           attemptsCount: assignmentProgress.attemptsCount,
           bestScore: assignmentProgress.bestScore,
@@ -97,7 +99,7 @@ export async function getPersonalDataExport({ userId }: { userId: string }) {
         .innerJoin(modules, eq(modules.id, assignments.moduleId))
         .innerJoin(cohorts, eq(cohorts.id, assignmentProgress.cohortId))
         .where(eq(assignmentProgress.userId, userId))
-        .orderBy(asc(assignments.dueAt)),
+        .orderBy(asc(effectiveDueSql)),
       db
         .select({
           id: quizAttempts.id,

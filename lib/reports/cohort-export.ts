@@ -51,7 +51,7 @@ export async function cohortProgressCsv({
       r.name,
       r.email,
       assignment?.moduleTitle ?? "",
-      assignment?.dueAt ?? "",
+      r.dueAt ?? assignment?.dueAt ?? "",
       r.status ? statusLabels[r.status] : "Not assigned",
       r.bestScore ?? "",
       r.attempts,

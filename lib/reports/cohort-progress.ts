@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, sql, type SQL } from "drizzle-orm";
+import { effectiveDueSql } from "@/lib/learning/progress/due";
 import { z } from "zod";
 import { getDb, preparedOnce, type Db } from "@/db/client";
 import { assignmentProgress, assignments, enrolments, moduleVersions, reflections, users } from "@/db/schema";
@@ -131,6 +132,10 @@ export type LearnerRow = {
   sectionsTotal: number;
   quizPassed: boolean;
   reflectionsTotal: number;
+  /** the learner's own due date (null while the cohort has no assignment) */
+  dueAt: Date | null;
+  /** the learner has an extension: dueAt is theirs, not the cohort's */
+  extended: boolean;
 };
 
 /**
@@ -197,6 +202,8 @@ function buildLearnerQuery(db: Db, shape: LearnerShape) {
       sectionsRead: sql<number>`coalesce(${assignmentProgress.sectionsRead}, 0)`,
       quizPassed: sql<boolean>`(${assignmentProgress.quizPassedAt} is not null)`,
       moduleVersionId: assignmentProgress.moduleVersionId,
+      dueAt: sql<Date | null>`(case when ${assignments.id} is null then null else ${effectiveDueSql} end)`,
+      extended: sql<boolean>`(${assignmentProgress.dueAtOverride} is not null)`,
       total: sql<number>`(count(*) over ())::int`,
     })
     .from(enrolments)
@@ -265,6 +272,8 @@ async function learnersOf({
       const v = versions.find((x) => x.id === moduleVersionId) ?? versions[0];
       return {
         ...r,
+        dueAt: r.dueAt ? new Date(r.dueAt) : null,
+        extended: Boolean(r.extended),
         attempts: Number(r.attempts),
         reflections: Number(r.reflections),
         sectionsRead: Number(r.sectionsRead),

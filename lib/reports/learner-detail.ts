@@ -1,4 +1,5 @@
 import { and, asc, eq, sql } from "drizzle-orm";
+import { effectiveDueSql } from "@/lib/learning/progress/due";
 import { getDb } from "@/db/client";
 import { assignmentProgress, assignments, modules, reflections } from "@/db/schema";
 import { listLearnerAttempts } from "@/lib/learning/quiz/attempt-reset";
@@ -32,7 +33,10 @@ export async function getCohortLearnerDetail({
       assignmentId: assignments.id,
       moduleId: modules.id,
       moduleTitle: modules.title,
-      dueAt: assignments.dueAt,
+      dueAt: effectiveDueSql,
+      cohortDueAt: assignments.dueAt,
+      opensAt: assignments.opensAt,
+      dueAtOverride: assignmentProgress.dueAtOverride,
       moduleVersionId: assignmentProgress.moduleVersionId,
       status: statusSql(sql`${now.toISOString()}::timestamptz`),
       bestScore: assignmentProgress.bestScore,

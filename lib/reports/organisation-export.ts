@@ -1,4 +1,5 @@
 import { stringify } from "csv-stringify/sync";
+import { effectiveDueSql } from "@/lib/learning/progress/due";
 import { sql, type SQL } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
 import type { Sql } from "postgres";
@@ -80,7 +81,7 @@ export function exportQuery(filters: ReportFilters, now: Date, after?: ExportRow
     select ${assignmentProgress.id}::text as id, ${cohorts.name} as cohort_name, ${cohorts.id}::text as cohort_id,
       ${users.name} as learner_name, ${users.email} as email, instructors.names as instructors,
       coalesce(${moduleVersions.title}, ${modules.title}) as module, ${moduleVersions.version}::text as version,
-      ${utc(assignedAtSql)} as assigned, ${utc(assignments.dueAt)} as due,
+      ${utc(assignedAtSql)} as assigned, ${utc(effectiveDueSql)} as due,
       ${statusSql(nowSql(now))} as status,
       ${assignmentProgress.bestScore}::text as best_score, ${assignmentProgress.attemptsCount}::text as attempts,
       ${assignmentProgress.reflectionsSubmitted}::text as reflections,

@@ -1,4 +1,5 @@
 import { sql, type SQL } from "drizzle-orm";
+import { effectiveDueSql } from "@/lib/learning/progress/due";
 import { assignmentProgress, assignments, certificates, cohortInstructors, cohorts, enrolments, moduleVersions } from "@/db/schema";
 import { statusIsSql } from "@/lib/learning/progress/status";
 import { dayAfter, dayStart, type ReportFilters } from "./organisation-filters";
@@ -37,12 +38,12 @@ export function cohortConditions(f: Pick<ReportFilters, "cohortStatus" | "instru
 }
 
 /**
- * Every filter as a WHERE clause. The date range selects by the assignment's
- * due date (tiles, table, export) or by the completion date (chart).
+ * Every filter as a WHERE clause. The date range selects by the learner's
+ * own due date (tiles, table, export) or by the completion date (chart).
  */
 export function learnerAssignmentConditions(f: ReportFilters, now: Date, dateOn: "due" | "completed"): SQL[] {
   const where = [activeEnrolmentSql, ...cohortConditions(f)];
-  const column = dateOn === "due" ? assignments.dueAt : assignmentProgress.completedAt;
+  const column = dateOn === "due" ? effectiveDueSql : assignmentProgress.completedAt;
   if (f.from) where.push(sql`${column} >= ${dayStart(f.from).toISOString()}::timestamptz`);
   if (f.to) where.push(sql`${column} < ${dayAfter(f.to).toISOString()}::timestamptz`);
   if (f.status) where.push(statusIsSql(f.status, nowSql(now)));

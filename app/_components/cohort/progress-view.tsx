@@ -1,20 +1,18 @@
 import Link from "next/link";
 import { LocalTime } from "@/app/_components/local-time";
-import { StatusBadge } from "@/app/_components/status-badge";
 import type { Cohort, Actor } from "@/lib/cohorts/cohorts";
 import { statuses, statusLabels } from "@/lib/learning/progress/status";
 import { getCohortProgress, learnerPageQuerySchema, type LearnerSort } from "@/lib/reports/cohort-progress";
 import { previewManualReminder } from "@/lib/notifications/manual-reminders";
 import { can } from "@/lib/access/permissions";
-import { ReminderPanel, REMINDER_FORM_ID } from "./reminder-panel";
-import { SetPasswordLinkButton } from "./set-password-link-button";
-import { LearnerProgressBar } from "./learner-progress-bar";
+import { LearnerBulkBar } from "./learner-bulk-bar";
+import { LearnerTableRow, REFLECTION_PROMPTS } from "./learner-row";
 import { buttonClasses } from "@/app/_components/ui/button";
 import { Stat } from "@/app/_components/ui/card";
 import { EmptyState } from "@/app/_components/ui/empty-state";
 import { SelectField, TextField } from "@/app/_components/ui/field";
 import { Pagination } from "@/app/_components/ui/pagination";
-import { Table, Td, Tr, type Column } from "@/app/_components/ui/table";
+import { Table, type Column } from "@/app/_components/ui/table";
 import { formatPercent } from "@/lib/platform/format";
 
 const columns: Column<LearnerSort | "progress">[] = [
@@ -27,8 +25,6 @@ const columns: Column<LearnerSort | "progress">[] = [
   { key: "reflections", label: "Reflections", numeric: true },
   { key: "lastActivity", label: "Last activity" },
 ];
-
-const REFLECTION_PROMPTS = 3;
 
 /**
  * The cohort's progress page: tiles and the learner table, sorted, filtered,
@@ -65,16 +61,14 @@ export async function CohortProgressView({
     for (const [k, v] of Object.entries(all)) if (v !== undefined && v !== "" && !(k === "page" && v === 1)) merged[k] = String(v);
     return new URLSearchParams(merged).toString();
   };
-  // "Send a reminder now": instructors of an open cohort, for the assignment shown
-  const reminders =
-    manage && assignment && cohort.status === "active" && can(user.role, "reminder.send")
-      ? {
-          assignmentId: assignment.id,
-          preview: await previewManualReminder({ actor: user, cohortId: cohort.id, assignmentId: assignment.id }),
-        }
+  // bulk actions (remove, extend; remind for instructors): staff who may manage an open cohort
+  const bulk = cohort.status === "active" && can(user.role, "cohort.manage");
+  const reminder =
+    bulk && manage && assignment && can(user.role, "reminder.send")
+      ? await previewManualReminder({ actor: user, cohortId: cohort.id, assignmentId: assignment.id })
       : null;
-  const tableColumns: Column<LearnerSort | "select" | "progress">[] = reminders
-    ? [{ key: "select", label: <span className="sr-only">Select for a reminder</span>, sortable: false }, ...columns]
+  const tableColumns: Column<LearnerSort | "select" | "progress">[] = bulk
+    ? [{ key: "select", label: <span className="sr-only">Select</span>, sortable: false }, ...columns]
     : columns;
   const reflectionsTotal = summary.enrolled * REFLECTION_PROMPTS;
   const filtered = Boolean(query.q || query.status);
@@ -165,6 +159,16 @@ export async function CohortProgressView({
         {table.total} {table.total === 1 ? "learner" : "learners"}
         {filtered ? " match" : ""}
       </p>
+      {bulk && table.total > 0 && (
+        <LearnerBulkBar
+          cohortId={cohort.id}
+          cohortName={cohort.name}
+          assignmentId={assignment?.id ?? null}
+          filter={{ status: query.status, q: query.q }}
+          total={table.total}
+          reminder={reminder}
+        />
+      )}
       <div className="mt-2">
         <Table
           caption={`Learners of ${cohort.name}`}
@@ -200,52 +204,11 @@ export async function CohortProgressView({
           }
         >
           {table.rows.map((r) => (
-            <Tr key={r.userId} data-testid={`learner-row-${r.email}`}>
-              {reminders && (
-                <Td>
-                  <input
-                    type="checkbox"
-                    name="learnerId"
-                    value={r.userId}
-                    form={REMINDER_FORM_ID}
-                    aria-label={`Select ${r.name} for a reminder`}
-                  />
-                </Td>
-              )}
-              <Td>
-                {manage ? (
-                  <Link className="link" href={`${basePath}/learners/${r.userId}`}>
-                    {r.name}
-                  </Link>
-                ) : (
-                  r.name
-                )}
-                {!r.hasPassword && (
-                  <div className="mt-1 text-xs text-slate-600">
-                    No password yet
-                    {manage && <SetPasswordLinkButton cohortId={cohort.id} learnerId={r.userId} name={r.name} />}
-                  </div>
-                )}
-              </Td>
-              <Td>{r.email}</Td>
-              <Td>
-                <StatusBadge status={r.status} compact />
-              </Td>
-              <Td>{r.progressId && <LearnerProgressBar progress={{ ...r, complete: r.completedAt !== null }} />}</Td>
-              <Td numeric>{formatPercent(r.bestScore)}</Td>
-              <Td numeric>{r.attempts}</Td>
-              <Td numeric>
-                {r.reflections}/{REFLECTION_PROMPTS}
-              </Td>
-              <Td className="whitespace-nowrap">
-                <LocalTime value={r.lastActivityAt} />
-              </Td>
-            </Tr>
+            <LearnerTableRow key={r.userId} r={r} cohortId={cohort.id} basePath={basePath} manage={manage} selectable={bulk} />
           ))}
         </Table>
       </div>
       <Pagination page={table.page} pageCount={table.pageCount} href={(page) => `${basePath}?${keep({ page })}`} />
-      {reminders && table.total > 0 && <ReminderPanel cohortId={cohort.id} {...reminders} />}
     </>
   );
 }

@@ -7,6 +7,7 @@ import { formAction } from "@/app/_edge/action";
 import { clientIp } from "@/app/_edge/http";
 import { roles } from "@/lib/access/permissions";
 import { changeUserRole, createPasswordLink, sendPasswordReset, setUserStatus, signOutUserEverywhere } from "@/lib/accounts/admin";
+import { bulkChangePeople, type PeopleSelection } from "@/lib/accounts/bulk";
 import { nameSchema } from "@/lib/accounts/users";
 import { inviteStaff, revokeAccountLink } from "@/lib/accounts/staff-invites";
 import { env } from "@/lib/platform/env";
@@ -107,3 +108,38 @@ export const revokeLink = formAction(
     return { message: "Link withdrawn. It no longer works." };
   },
 );
+
+const peopleBulkSchema = z.object({
+  scope: z.enum(["ids", "matching"]).default("ids"),
+  q: z.string().trim().max(100).optional(),
+  filterRole: z.preprocess((v) => (v === "" ? undefined : v), z.enum(roles).optional()),
+  filterStatus: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["active", "deactivated"]).optional()),
+  op: z.enum(["deactivate", "role"], { message: "Choose what to do." }),
+  role: z.preprocess((v) => (v === "" ? undefined : v), z.enum(roles, { message: "Choose the new role." }).optional()),
+});
+
+/**
+ * The People list's bulk actions: the ticked people (`userId`, repeated) or
+ * everyone matching the search and filters (`scope=matching`), resolved on
+ * the server. Each person goes through the single action's rules.
+ */
+export const bulkPeopleAction = formAction({ permission: "users.manage", schema: peopleBulkSchema }, async (input, user, formData) => {
+  if (input.op === "role" && !input.role)
+    return { ok: false, message: "Choose the new role.", fieldErrors: { role: "Choose the new role." } };
+  const selection: PeopleSelection =
+    input.scope === "matching"
+      ? { kind: "matching", q: input.q || undefined, role: input.filterRole, status: input.filterStatus }
+      : { kind: "ids", ids: formData.getAll("userId").map(String) };
+  const { outcomes, done, skipped } = await bulkChangePeople({
+    actor: user,
+    selection,
+    change: input.op === "role" ? { op: "role", role: input.role! } : { op: "deactivate" },
+    ip: await clientIp(),
+  });
+  refresh();
+  const what = input.op === "deactivate" ? "deactivated" : "changed role";
+  return {
+    message: `${done} ${done === 1 ? "person" : "people"} ${what}${skipped ? `, ${skipped} skipped` : ""}.`,
+    data: { outcomes },
+  };
+});

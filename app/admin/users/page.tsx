@@ -10,11 +10,13 @@ import { Table, Td, Tr, type Column } from "@/app/_components/ui/table";
 import { roles } from "@/lib/access/permissions";
 import { listUsers } from "@/lib/accounts/admin";
 import { page } from "@/app/_edge/page";
+import { PeopleBulkBar, PEOPLE_FORM_ID } from "./people-bulk-bar";
 import { StatusButton } from "./status-button";
 
 export const metadata: Metadata = { title: "People" };
 
 const columns: Column[] = [
+  { key: "select", label: <span className="sr-only">Select</span> },
   { key: "name", label: "Name" },
   { key: "email", label: "Email" },
   { key: "role", label: "Role" },
@@ -61,9 +63,13 @@ export default page({ permission: "users.manage" }, async ({ user, query }) => {
       <p className="mt-4 mb-2 text-sm text-slate-700">
         {total} {total === 1 ? "person" : "people"}
       </p>
+      {total > 0 && <PeopleBulkBar filter={{ q: params.q, role: params.role, status: params.status }} total={total} />}
       <Table caption="People" columns={columns} empty="No one matches these filters — clear the search to see everyone.">
         {rows.map((u) => (
           <Tr key={u.id} data-testid={`user-row-${u.email}`}>
+            <Td>
+              <input type="checkbox" name="userId" value={u.id} form={PEOPLE_FORM_ID} aria-label={`Select ${u.name}`} />
+            </Td>
             <Td>
               <Link className="link" href={`/admin/users/${u.id}`}>
                 {u.name}

@@ -11,7 +11,7 @@ export function AssignmentHeader({
   title,
 }: {
   progressId: string;
-  assignment: Pick<LearnerAssignmentPage, "version" | "cohortName" | "dueAt" | "opensAt" | "window">;
+  assignment: Pick<LearnerAssignmentPage, "version" | "cohortName" | "dueAt" | "progress" | "opensAt" | "window">;
   /** the last breadcrumb; omitted on the assignment's own page */
   here?: string;
   title: string;
@@ -29,6 +29,7 @@ export function AssignmentHeader({
       <h1 className="mt-3 text-2xl font-bold leading-tight sm:text-3xl">{title}</h1>
       <p className="mt-1 text-sm text-slate-700">
         {cohortName} · Due <LocalTime value={dueAt} />
+        {assignment.progress.dueAtOverride && <span data-testid="extended"> (extended)</span>}
       </p>
       {window !== "open" && (
         <p className="mt-3 rounded-md border border-amber-300 bg-amber-50 p-3 text-amber-900" role="note">

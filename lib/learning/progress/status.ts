@@ -3,7 +3,8 @@
  * row, and as a SQL expression for reports that filter and count by it.
  */
 import { sql, type SQL } from "drizzle-orm";
-import { assignmentProgress, assignments } from "@/db/schema";
+import { assignmentProgress } from "@/db/schema";
+import { effectiveDueSql } from "./due";
 
 export const statuses = ["not_started", "in_progress", "complete", "complete_late", "overdue"] as const;
 export type ProgressStatus = (typeof statuses)[number];
@@ -26,12 +27,16 @@ export function progressStatus(
   return p.startedAt ? "in_progress" : "not_started";
 }
 
+/**
+ * `a.dueAt` is the learner's own due date (effectiveDue in ./due.ts): pass
+ * the extension when there is one. The SQL forms below read it themselves.
+ */
 /** The same rule in SQL; needs assignment_progress and assignments in the query. */
 export function statusSql(now: SQL = sql`now()`): SQL<ProgressStatus> {
   return sql<ProgressStatus>`case
     when ${assignmentProgress.completedAt} is not null then
-      case when ${assignmentProgress.completedAt} > ${assignments.dueAt} then 'complete_late' else 'complete' end
-    when ${now} > ${assignments.dueAt} then 'overdue'
+      case when ${assignmentProgress.completedAt} > ${effectiveDueSql} then 'complete_late' else 'complete' end
+    when ${now} > ${effectiveDueSql} then 'overdue'
     when ${assignmentProgress.startedAt} is not null then 'in_progress'
     else 'not_started' end`;
 }
@@ -44,7 +49,7 @@ export function statusSql(now: SQL = sql`now()`): SQL<ProgressStatus> {
  */
 export function statusIsSql(status: ProgressStatus, now: SQL = sql`now()`): SQL {
   const done = assignmentProgress.completedAt;
-  const due = assignments.dueAt;
+  const due = effectiveDueSql;
   switch (status) {
     case "complete":
       return sql`(${done} is not null and ${done} <= ${due})`;

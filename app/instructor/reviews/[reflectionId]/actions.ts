@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { formAction } from "@/app/_edge/action";
-import { reviewReflection } from "@/lib/learning/reviews";
+import { nextReflectionToReview, reviewFilterOf, reviewFilterQuery, reviewReflection } from "@/lib/learning/reviews";
 import { clientIp } from "@/app/_edge/http";
 
 export const reviewReflectionAction = formAction(
@@ -15,9 +15,13 @@ export const reviewReflectionAction = formAction(
       decision: z.enum(["accepted", "revision_requested"], { message: "Choose accept or request a revision." }),
       feedback: z.string().default(""),
       version: z.coerce.number().int().min(1),
+      /** "1": go on to the next reflection waiting in the same filter */
+      next: z.string().optional(),
+      cohort: z.string().optional(),
+      learner: z.string().optional(),
     }),
   },
-  async ({ reflectionId, ...review }, user, formData) => {
+  async ({ reflectionId, next, cohort, learner, ...review }, user, formData) => {
     // rubric radios arrive as score.<criterion>; lib checks them against the rubric
     const scores: Record<string, number> = {};
     for (const [k, v] of formData.entries())
@@ -25,7 +29,14 @@ export const reviewReflectionAction = formAction(
     await reviewReflection({ actor: user, reflectionId, ...review, scores, ip: await clientIp() });
     revalidatePath("/instructor/reviews");
     revalidatePath(`/instructor/reviews/${reflectionId}`);
+    const filter = reviewFilterOf({ cohort, learner });
+    if (next === "1") {
+      // "Review next": the oldest one still waiting in the same filter, else the queue says none are left
+      const nextId = await nextReflectionToReview({ actor: user, filter, exclude: reflectionId });
+      if (nextId) redirect(`/instructor/reviews/${nextId}${reviewFilterQuery(filter, { reviewed: review.decision })}`);
+      redirect(`/instructor/reviews${reviewFilterQuery(filter, { reviewed: review.decision, none: "1" })}`);
+    }
     // on to the queue, which says what happened: the next reflection is one click away
-    redirect(`/instructor/reviews?reviewed=${review.decision}`);
+    redirect(`/instructor/reviews${reviewFilterQuery(filter, { reviewed: review.decision })}`);
   },
 );

@@ -5,7 +5,7 @@ import { LocalTime } from "@/app/_components/local-time";
 import { Card, cardClasses } from "@/app/_components/ui/card";
 import { cx } from "@/app/_components/ui/cx";
 import { page } from "@/app/_edge/page";
-import { getReflectionForReview } from "@/lib/learning/reviews";
+import { countReviewWaiting, getReflectionForReview, reviewFilterOf, reviewFilterQuery } from "@/lib/learning/reviews";
 import { ReviewForm } from "./review-form";
 import { rubricMax, rubricTotal } from "@/lib/learning/reflections/rubric";
 
@@ -18,14 +18,33 @@ const statusText = {
   accepted: "Accepted",
 } as const;
 
-export default page<{ reflectionId: string }>({ permission: "workspace.instructor" }, async ({ user, params }) => {
+const reviewedMessage: Record<string, string> = {
+  accepted: "Accepted. The learner sees your feedback. Here is the next one waiting.",
+  revision_requested: "Revision requested. The learner sees your feedback. Here is the next one waiting.",
+};
+
+export default page<{ reflectionId: string }>({ permission: "workspace.instructor" }, async ({ user, params, query }) => {
   const r = await getReflectionForReview({ actor: user, reflectionId: params.reflectionId });
+  const filter = reviewFilterOf(query);
+  const waiting = await countReviewWaiting({ actor: user, filter });
+  const reviewed = query.reviewed ? reviewedMessage[query.reviewed] : undefined;
   return (
     <AppShell
       user={user}
       wide
-      breadcrumbs={[{ label: "Reviews", href: "/instructor/reviews" }, { label: `Reflection by ${r.learner.name}` }]}
+      breadcrumbs={[
+        { label: "Reviews", href: `/instructor/reviews${reviewFilterQuery(filter)}` },
+        { label: `Reflection by ${r.learner.name}` },
+      ]}
     >
+      <p className="text-sm text-slate-700" data-testid="waiting-count">
+        {waiting} waiting{filter.cohortId || filter.learnerId ? " in this filter" : ""}
+      </p>
+      {reviewed && (
+        <p role="status" className="mt-3 rounded-md bg-brand-50 p-3 text-brand-800">
+          {reviewed}
+        </p>
+      )}
       <h1 className="mt-1 text-2xl font-bold">Reflection by {r.learner.name}</h1>
       <p className="text-slate-700">
         <Link className="link" href={`/instructor/cohorts/${r.cohort.id}/learners/${r.learner.id}`}>
@@ -63,7 +82,7 @@ export default page<{ reflectionId: string }>({ permission: "workspace.instructo
         <div className="space-y-6">
           {r.status === "submitted" ? (
             <Card title="Your review">
-              <ReviewForm reflectionId={r.id} version={r.version} rubric={r.rubric} />
+              <ReviewForm key={r.id} reflectionId={r.id} version={r.version} rubric={r.rubric} filter={filter} />
             </Card>
           ) : (
             <Card>

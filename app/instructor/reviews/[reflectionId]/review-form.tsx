@@ -8,7 +8,18 @@ import type { ReflectionRubric } from "@/lib/learning/module/content-schema";
 import { rubricMax, rubricShortfall, rubricTotal, type RubricScores } from "@/lib/learning/reflections/rubric";
 import { reviewReflectionAction } from "./actions";
 
-export function ReviewForm({ reflectionId, version, rubric }: { reflectionId: string; version: number; rubric: ReflectionRubric | null }) {
+export function ReviewForm({
+  reflectionId,
+  version,
+  rubric,
+  filter = {},
+}: {
+  reflectionId: string;
+  version: number;
+  rubric: ReflectionRubric | null;
+  /** the queue's filter, kept for "review next" */
+  filter?: { cohortId?: string; learnerId?: string };
+}) {
   const [state, action] = useActionState(reviewReflectionAction, undefined);
   const err = state?.fieldErrors ?? {};
   const [scores, setScores] = useState<RubricScores>(() => {
@@ -24,6 +35,8 @@ export function ReviewForm({ reflectionId, version, rubric }: { reflectionId: st
     <form action={action} className="space-y-4" noValidate>
       <input type="hidden" name="reflectionId" value={reflectionId} />
       <input type="hidden" name="version" value={version} />
+      <input type="hidden" name="cohort" value={filter.cohortId ?? ""} />
+      <input type="hidden" name="learner" value={filter.learnerId ?? ""} />
       {rubric && (
         <fieldset className="space-y-3" aria-describedby="rubric-total">
           <legend className="font-semibold">Rubric</legend>
@@ -70,6 +83,10 @@ export function ReviewForm({ reflectionId, version, rubric }: { reflectionId: st
         error={err.feedback}
         hint="Required when you ask for a revision: say what to add or change."
       />
+      <label className="flex items-center gap-2 text-sm">
+        <input type="checkbox" name="next" value="1" defaultChecked={state?.values ? state.values.next === "1" : true} />
+        Then open the next reflection waiting{filter.cohortId || filter.learnerId ? " in this filter" : ""}
+      </label>
       <div className="flex flex-wrap gap-3">
         <SubmitButton name="decision" value="accepted" disabled={shortfall.length > 0}>
           Accept

@@ -12,6 +12,7 @@ import { EmptyState } from "@/app/_components/ui/empty-state";
 import { Table, Td, Tr, type Column } from "@/app/_components/ui/table";
 import { requireCohort } from "@/lib/cohorts/cohorts";
 import { getCohortLearnerDetail } from "@/lib/reports/learner-detail";
+import { ExtensionForm } from "./extension-form";
 import { RemoveLearnerForm, ResetAttemptsForm } from "./learner-forms";
 
 export const metadata: Metadata = { title: "Learner" };
@@ -82,8 +83,14 @@ export default page<{ cohortId: string; learnerId: string }>({ permission: "work
                 <StatusBadge status={a.status} compact />
               </dd>
               <dt className="font-medium">Due</dt>
-              <dd>
+              <dd data-testid="learner-due">
                 <LocalTime value={a.dueAt} />
+                {a.dueAtOverride && (
+                  <>
+                    {" "}
+                    (extended; the cohort&apos;s date is <LocalTime value={a.cohortDueAt} />)
+                  </>
+                )}
               </dd>
               <dt className="font-medium">Best score</dt>
               <dd>{a.bestScore === null ? "—" : `${a.bestScore} %`}</dd>
@@ -98,6 +105,20 @@ export default page<{ cohortId: string; learnerId: string }>({ permission: "work
                 <LocalTime value={a.lastActivityAt} />
               </dd>
             </dl>
+
+            {learner.status === "active" && cohort.status === "active" && (
+              <details className="text-sm" open={Boolean(a.dueAtOverride)}>
+                <summary className="cursor-pointer font-semibold">Due date extension</summary>
+                <div className="mt-3">
+                  <ExtensionForm
+                    cohortId={cohort.id}
+                    assignmentId={a.assignmentId}
+                    learnerId={learner.id}
+                    current={a.dueAtOverride?.toISOString() ?? null}
+                  />
+                </div>
+              </details>
+            )}
 
             <h4 className="font-semibold">
               Reflections ({a.reflectionsSubmitted} of {a.reflections.length} submitted)

@@ -1,0 +1,74 @@
+import Link from "next/link";
+import { LocalTime } from "@/app/_components/local-time";
+import { StatusBadge } from "@/app/_components/status-badge";
+import { Td, Tr } from "@/app/_components/ui/table";
+import { formatPercent } from "@/lib/platform/format";
+import type { LearnerRow } from "@/lib/reports/cohort-progress";
+import { BULK_FORM_ID } from "./learner-bulk-bar";
+import { LearnerProgressBar } from "./learner-progress-bar";
+import { SetPasswordLinkButton } from "./set-password-link-button";
+
+export const REFLECTION_PROMPTS = 3;
+
+/**
+ * One learner of the cohort table. Its cells follow the table's columns
+ * (progress-view.tsx): a column added there gets its cell here.
+ */
+export function LearnerTableRow({
+  r,
+  cohortId,
+  basePath,
+  manage,
+  selectable,
+}: {
+  r: LearnerRow;
+  cohortId: string;
+  basePath: string;
+  /** instructors: the name links to the learner's page, set-password links */
+  manage: boolean;
+  /** a checkbox for the bulk actions (learner-bulk-bar.tsx) */
+  selectable: boolean;
+}) {
+  return (
+    <Tr data-testid={`learner-row-${r.email}`}>
+      {selectable && (
+        <Td>
+          <input type="checkbox" name="learnerId" value={r.userId} form={BULK_FORM_ID} aria-label={`Select ${r.name}`} />
+        </Td>
+      )}
+      <Td>
+        {manage ? (
+          <Link className="link" href={`${basePath}/learners/${r.userId}`}>
+            {r.name}
+          </Link>
+        ) : (
+          r.name
+        )}
+        {!r.hasPassword && (
+          <div className="mt-1 text-xs text-slate-600">
+            No password yet
+            {manage && <SetPasswordLinkButton cohortId={cohortId} learnerId={r.userId} name={r.name} />}
+          </div>
+        )}
+      </Td>
+      <Td>{r.email}</Td>
+      <Td>
+        <StatusBadge status={r.status} compact />
+        {r.extended && r.dueAt && (
+          <div className="mt-1 text-xs whitespace-nowrap text-slate-700" data-testid="extended-due">
+            Due <LocalTime value={r.dueAt} /> (extended)
+          </div>
+        )}
+      </Td>
+      <Td>{r.progressId && <LearnerProgressBar progress={{ ...r, complete: r.completedAt !== null }} />}</Td>
+      <Td numeric>{formatPercent(r.bestScore)}</Td>
+      <Td numeric>{r.attempts}</Td>
+      <Td numeric>
+        {r.reflections}/{REFLECTION_PROMPTS}
+      </Td>
+      <Td className="whitespace-nowrap">
+        <LocalTime value={r.lastActivityAt} />
+      </Td>
+    </Tr>
+  );
+}

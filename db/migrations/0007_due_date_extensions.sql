@@ -1,0 +1,1 @@
+ALTER TABLE "assignment_progress" ADD COLUMN "due_at_override" timestamp with time zone;

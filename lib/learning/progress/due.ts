@@ -1,0 +1,21 @@
+/**
+ * A learner's due date, defined once: their own (an extension granted by an
+ * instructor or admin) when there is one, else the assignment's. Every
+ * report, reminder and calendar that asks "when is it due" or "is it overdue"
+ * reads it through these two, never `assignments.due_at` directly.
+ */
+import { sql, type SQL } from "drizzle-orm";
+import { assignmentProgress, assignments } from "@/db/schema";
+
+/** The rule in SQL; needs assignment_progress and assignments in the query (drizzle columns). */
+export const effectiveDueSql: SQL<Date> = sql<Date>`coalesce(${assignmentProgress.dueAtOverride}, ${assignments.dueAt})`;
+
+/** The same rule for raw SQL that names its tables with aliases (`p` for assignment_progress, `a` for assignments). */
+export function effectiveDueOf(progressAlias: string, assignmentAlias: string): SQL<Date> {
+  return sql<Date>`coalesce(${sql.identifier(progressAlias)}.due_at_override, ${sql.identifier(assignmentAlias)}.due_at)`;
+}
+
+/** The rule for one row already loaded. */
+export function effectiveDue(p: { dueAtOverride: Date | null } | null | undefined, a: { dueAt: Date }): Date {
+  return p?.dueAtOverride ?? a.dueAt;
+}
