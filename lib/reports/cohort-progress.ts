@@ -126,6 +126,7 @@ export type LearnerRow = {
   reflections: number;
   lastActivityAt: Date | null;
   completedAt: Date | null;
+  byPriorCompletion: boolean;
 };
 
 /**
@@ -189,6 +190,8 @@ function buildLearnerQuery(db: Db, shape: LearnerShape) {
       reflections: sql<number>`coalesce(${assignmentProgress.reflectionsSubmitted}, 0)`,
       lastActivityAt: assignmentProgress.lastActivityAt,
       completedAt: assignmentProgress.completedAt,
+      /** complete because the learner completed the same module version in another cohort (which is not named: it may not be taught by the viewer) */
+      byPriorCompletion: sql<boolean>`coalesce(${assignmentProgress.creditedFromProgressId} is not null, false)`,
       total: sql<number>`(count(*) over ())::int`,
     })
     .from(enrolments)

@@ -32,6 +32,7 @@ export const exportHeader = [
   "Reflections submitted",
   "Completed (UTC)",
   "Contact hours",
+  "By prior completion",
 ];
 
 type ExportRow = {
@@ -51,6 +52,7 @@ type ExportRow = {
   reflections: string;
   completed: string | null;
   hours: string;
+  prior: boolean;
 };
 
 /**
@@ -85,7 +87,8 @@ export function exportQuery(filters: ReportFilters, now: Date, after?: ExportRow
       ${assignmentProgress.bestScore}::text as best_score, ${assignmentProgress.attemptsCount}::text as attempts,
       ${assignmentProgress.reflectionsSubmitted}::text as reflections,
       ${utc(assignmentProgress.completedAt)} as completed,
-      (${hoursEarnedSql})::float8::text as hours
+      (${hoursEarnedSql})::float8::text as hours,
+      (${assignmentProgress.creditedFromProgressId} is not null) as prior
     from ${learnerAssignmentsFrom}
       join ${users} on ${users.id} = ${assignmentProgress.userId}
       join ${modules} on ${modules.id} = ${assignments.moduleId}
@@ -112,6 +115,7 @@ function toRecord(r: ExportRow): string[] {
     r.reflections,
     r.completed ?? "",
     r.hours,
+    r.prior ? "Yes" : "",
   ].map(safeCell);
 }
 
