@@ -48,6 +48,12 @@ export async function CohortProgressView({
   manage?: boolean;
 }) {
   const query = learnerPageQuerySchema.parse(params);
+  // each learner's record: the instructor's learner page, or the admin's person page
+  const learnerHref = manage
+    ? (id: string) => `${basePath}/learners/${id}`
+    : can(user.role, "users.manage")
+      ? (id: string) => `/admin/users/${id}`
+      : null;
   const { assignmentList, assignment, summary, table } = await getCohortProgress({ actor: user, cohortId: cohort.id, query });
   const keep = (over: Record<string, string | number | undefined>) => {
     const merged: Record<string, string> = {};
@@ -211,8 +217,8 @@ export async function CohortProgressView({
                 </Td>
               )}
               <Td>
-                {manage ? (
-                  <Link className="link" href={`${basePath}/learners/${r.userId}`}>
+                {learnerHref ? (
+                  <Link className="link" href={learnerHref(r.userId)}>
                     {r.name}
                   </Link>
                 ) : (
@@ -228,6 +234,7 @@ export async function CohortProgressView({
               <Td>{r.email}</Td>
               <Td>
                 <StatusBadge status={r.status} compact />
+                {r.byPriorCompletion && <div className="mt-1 text-xs text-slate-600">By prior completion</div>}
               </Td>
               <Td numeric>{formatPercent(r.bestScore)}</Td>
               <Td numeric>{r.attempts}</Td>
