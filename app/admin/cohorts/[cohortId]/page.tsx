@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { AppShell } from "@/app/_components/app-shell";
 import { CohortHeader } from "@/app/_components/cohort/cohort-header";
 import { CohortProgressView } from "@/app/_components/cohort/progress-view";
@@ -14,6 +15,14 @@ export default page<{ cohortId: string }>({ permission: "workspace.admin" }, asy
   return (
     <AppShell user={user} wide>
       <CohortHeader cohort={cohort} current="progress" basePath={basePath} manage={false} />
+      {cohort.status === "active" && (
+        <p className="mb-4 text-sm">
+          <Link className="link" href={`${basePath}/enrol`}>
+            Enrol learners
+          </Link>{" "}
+          — add by email or import a CSV.
+        </p>
+      )}
       <CohortProgressView user={user} cohort={cohort} basePath={basePath} params={query} />
     </AppShell>
   );
