@@ -189,7 +189,7 @@ export async function updatePersonDetails({
             kind: "account_changed",
             subjectId: userId,
             period: `${period}-previous-address`,
-            payload: { previousAddress: true, sendTo: before.email, emailOnly: true },
+            payload: { previousAddress: true, sendTo: before.email },
             sendAfter: now,
           },
           now,
