@@ -352,6 +352,14 @@ export const assignmentProgress = pgTable(
     reflectionsSubmitted: integer("reflections_submitted").notNull().default(0),
     startedAt: ts("started_at"),
     completedAt: ts("completed_at"),
+    /**
+     * Complete by prior completion: the learner completed the same module
+     * version in another cohort (that row, which holds the certificate and the
+     * hours). Null for a completion earned here. lib/learning/progress/prior-completion.ts
+     */
+    creditedFromProgressId: uuid("credited_from_progress_id").references((): AnyPgColumn => assignmentProgress.id, {
+      onDelete: "set null",
+    }),
     lastActivityAt: ts("last_activity_at"),
     /**
      * This learner's own due date (an extension), or null for the
@@ -365,6 +373,9 @@ export const assignmentProgress = pgTable(
     index("assignment_progress_user_idx").on(t.userId),
     index("assignment_progress_cohort_idx").on(t.cohortId),
     index("assignment_progress_completed_idx").on(t.completedAt),
+    index("assignment_progress_credited_from_idx")
+      .on(t.creditedFromProgressId)
+      .where(sql`${t.creditedFromProgressId} is not null`),
   ],
 );
 

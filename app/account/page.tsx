@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { AppShell } from "@/app/_components/app-shell";
 import { page } from "@/app/_edge/page";
 import { can } from "@/lib/access/permissions";
+import { listCoordinators } from "@/lib/accounts/people";
 import { calendarFeedOf } from "@/lib/notifications/calendar-feeds";
 import { organizationTimeZone, ownTimeZoneChoice, timeZoneChoices } from "@/lib/notifications/time-zone";
 import { TimeZoneForm } from "./time-zone-form";
@@ -20,10 +21,11 @@ const roleName = { admin: "Administrator", instructor: "Instructor", learner: "L
 
 export default page({ permission: "account.own" }, async ({ user }) => {
   const { SESSION_IDLE_MINUTES: idle, SESSION_MAX_HOURS: maxHours } = env();
-  const [feed, ownZone, orgZone] = await Promise.all([
+  const [feed, ownZone, orgZone, coordinators] = await Promise.all([
     can(user.role, "calendar.feed") ? calendarFeedOf({ userId: user.id }) : null,
     ownTimeZoneChoice({ userId: user.id }),
     organizationTimeZone(),
+    listCoordinators(),
   ]);
   return (
     <AppShell user={user}>
@@ -41,7 +43,23 @@ export default page({ permission: "account.own" }, async ({ user }) => {
           <dt className="font-medium text-slate-700">Role</dt>
           <dd>{roleName[user.role]}</dd>
         </dl>
-        <p className="mt-3 text-sm text-slate-700">To change your name or email, ask your programme coordinator.</p>
+        <p className="mt-3 text-sm text-slate-700" data-testid="change-details-help">
+          {user.role === "admin"
+            ? "To change your name or email, ask another admin: they can correct both on your page under People, and you are told when they do."
+            : "To change your name or email, ask a program coordinator (an admin of your training program): they can correct both, and you are told when they do."}
+        </p>
+        {user.role !== "admin" && coordinators.length > 0 && (
+          <ul className="mt-1 text-sm" aria-label="Program coordinators">
+            {coordinators.map((c) => (
+              <li key={c.email}>
+                {c.name} —{" "}
+                <a className="link break-all" href={`mailto:${c.email}`}>
+                  {c.email}
+                </a>
+              </li>
+            ))}
+          </ul>
+        )}
       </section>
 
       <section aria-labelledby="password-heading" className={cx(cardClasses, "mt-4")}>

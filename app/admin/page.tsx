@@ -65,7 +65,12 @@ export default page({ permission: "reports.organisation" }, async ({ user, query
 
   return (
     <AppShell user={user} wide>
-      <h1 className="text-2xl font-bold">Organisation overview</h1>
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-2xl font-bold">Organisation overview</h1>
+        <Link className={buttonClasses({ variant: "secondary" })} href="/admin/cohorts/new">
+          New cohort
+        </Link>
+      </div>
       <p className="mt-1 text-slate-700">Completion across every cohort. Admins see progress and scores, never reflection text.</p>
 
       <Filters filters={filters} instructors={instructors} />
@@ -78,9 +83,13 @@ export default page({ permission: "reports.organisation" }, async ({ user, query
       {!anyCohort ? (
         <Card title="No cohorts yet" className="mt-6">
           <p className="text-slate-700">
-            Figures appear here once an instructor creates a cohort, enrols learners and assigns the module.{" "}
+            Figures appear here once a cohort has learners and the module is assigned.{" "}
             <Link className="link" href="/admin/users/invites">
               Invite an instructor
+            </Link>
+            , then{" "}
+            <Link className="link" href="/admin/cohorts/new">
+              create a cohort
             </Link>{" "}
             to get started.
           </p>

@@ -114,49 +114,63 @@ function AssignmentCard({ a, due, next }: { a: LearnerAssignment; due: DueText |
           <StatusBadge status={a.cardStatus} />
         </div>
       </div>
-      {(a.completedAt || a.window === "not_open") && (
-        <p className="mt-2 text-sm">
-          {a.completedAt ? (
-            <>
-              Completed <LocalTime value={a.completedAt} /> · was due <LocalTime value={a.dueAt} />
-              {a.extended && " (extended)"}
-            </>
-          ) : a.window === "not_open" ? (
-            <>
-              Opens <LocalTime value={a.opensAt} />
-            </>
-          ) : null}
+      {a.creditedFromCohortName && a.completedAt ? (
+        <p className="mt-2 text-sm" data-testid="prior-completion">
+          Completed in {a.creditedFromCohortName} on <LocalTime value={a.completedAt} dateOnly />. It counts here too, with the same
+          certificate and hours.
+        </p>
+      ) : (
+        (a.completedAt || a.window === "not_open") && (
+          <p className="mt-2 text-sm">
+            {a.completedAt ? (
+              <>
+                Completed <LocalTime value={a.completedAt} /> · was due <LocalTime value={a.dueAt} />
+                {a.extended && " (extended)"}
+              </>
+            ) : a.window === "not_open" ? (
+              <>
+                Opens <LocalTime value={a.opensAt} />
+              </>
+            ) : null}
+          </p>
+        )
+      )}
+      {!a.completedAt && a.alsoIn.length > 0 && (
+        <p className="mt-2 text-sm text-slate-700">
+          Also assigned in {a.alsoIn.join(", ")}: completing it once counts for {a.alsoIn.length > 1 ? "all of them" : "both"}.
         </p>
       )}
-      <dl className="mt-3 grid grid-cols-1 gap-3 text-sm sm:grid-cols-3">
-        <div>
-          <dt className="font-medium text-slate-700">Lesson</dt>
-          <dd>
-            {a.sectionsRead} of {a.sectionsTotal} sections read
-            <ProgressBar value={a.sectionsRead} max={a.sectionsTotal} />
-          </dd>
-        </div>
-        <div>
-          <dt className="font-medium text-slate-700">Quiz</dt>
-          <dd>
-            {a.bestScore === null
-              ? a.hasOpenAttempt
-                ? "Started, not submitted"
-                : "Not taken yet"
-              : `Best score ${a.bestScore}% · ${a.quizPassed ? "passed" : `not passed yet (pass mark ${a.passMark}%)`}`}
-          </dd>
-        </div>
-        <div>
-          <dt className="font-medium text-slate-700">Reflections</dt>
-          <dd>
-            {a.reflectionsSubmitted} of {a.reflectionsTotal} submitted
-            {a.revisionsRequested > 0 && <span className="block text-amber-800">{a.revisionsRequested} to revise</span>}
-            {a.awaitingReview && a.reviewsWaiting > 0 && (
-              <span className="block text-amber-800">{a.reviewsWaiting} waiting for your instructor&apos;s review</span>
-            )}
-          </dd>
-        </div>
-      </dl>
+      {!a.creditedFromCohortName && (
+        <dl className="mt-3 grid grid-cols-1 gap-3 text-sm sm:grid-cols-3">
+          <div>
+            <dt className="font-medium text-slate-700">Lesson</dt>
+            <dd>
+              {a.sectionsRead} of {a.sectionsTotal} sections read
+              <ProgressBar value={a.sectionsRead} max={a.sectionsTotal} />
+            </dd>
+          </div>
+          <div>
+            <dt className="font-medium text-slate-700">Quiz</dt>
+            <dd>
+              {a.bestScore === null
+                ? a.hasOpenAttempt
+                  ? "Started, not submitted"
+                  : "Not taken yet"
+                : `Best score ${a.bestScore}% · ${a.quizPassed ? "passed" : `not passed yet (pass mark ${a.passMark}%)`}`}
+            </dd>
+          </div>
+          <div>
+            <dt className="font-medium text-slate-700">Reflections</dt>
+            <dd>
+              {a.reflectionsSubmitted} of {a.reflectionsTotal} submitted
+              {a.revisionsRequested > 0 && <span className="block text-amber-800">{a.revisionsRequested} to revise</span>}
+              {a.awaitingReview && a.reviewsWaiting > 0 && (
+                <span className="block text-amber-800">{a.reviewsWaiting} waiting for your instructor&apos;s review</span>
+              )}
+            </dd>
+          </div>
+        </dl>
+      )}
       <div className="mt-4 flex flex-wrap items-center gap-3">
         {a.next.href ? (
           <Link href={a.next.href} className={buttonClasses({ className: "w-full sm:w-auto" })} data-testid="next-step">

@@ -164,5 +164,6 @@ export const auditActionLabels: Record<string, string> = {
   "user.password_link_revoke": "Withdrew a set-password link",
   "user.invite": "Invited staff",
   "user.invite_revoke": "Withdrew an invite",
+  "user.update_details": "Changed a name or email",
   "export.org_csv": "Exported the organisation CSV",
 };

@@ -3,6 +3,7 @@ import { effectiveDueSql } from "@/lib/learning/progress/due";
 import { getDb, type DbOrTx } from "@/db/client";
 import { assignmentProgress, assignments, certificates, cohorts, enrolments, moduleVersions, quizAttempts, reflections } from "@/db/schema";
 import { statusSql } from "@/lib/learning/progress/status";
+import { creditedFromCohortSql, earningProgressIdSql } from "@/lib/learning/progress/prior-completion";
 import { learnerCardStatus, nextStep } from "./next-step";
 import { effectivePassMarkSql } from "./pass-mark";
 import { assignmentWindow } from "./window";
@@ -30,6 +31,9 @@ function buildHomeQuery(db: DbOrTx) {
       reflectionsSubmitted: assignmentProgress.reflectionsSubmitted,
       startedAt: assignmentProgress.startedAt,
       completedAt: assignmentProgress.completedAt,
+      /** complete by prior completion: the cohort it was completed in (completedAt is that date) */
+      creditedFromCohortName: creditedFromCohortSql(),
+      moduleVersionId: moduleVersions.id,
       status: statusSql(sql`${sql.placeholder("now")}::timestamptz`),
       certificateId: certificates.id,
       hasOpenAttempt: sql<boolean>`exists (select 1 from ${quizAttempts} where ${quizAttempts.progressId} = ${assignmentProgress.id} and ${quizAttempts.status} = 'in_progress')`,
@@ -49,7 +53,7 @@ function buildHomeQuery(db: DbOrTx) {
       ),
     )
     .innerJoin(moduleVersions, eq(moduleVersions.id, sql`coalesce(${assignmentProgress.moduleVersionId}, ${latestVersion})`))
-    .leftJoin(certificates, eq(certificates.progressId, assignmentProgress.id))
+    .leftJoin(certificates, eq(certificates.progressId, earningProgressIdSql()))
     .where(eq(assignmentProgress.userId, sql.placeholder("userId")))
     .orderBy(sql`${assignmentProgress.completedAt} is not null`, asc(effectiveDueSql), asc(cohorts.name))
     .prepare("learner_home");
@@ -74,6 +78,8 @@ export async function listLearnerAssignments({ userId, now = new Date(), db = ge
     const window = assignmentWindow(r, now);
     return {
       ...r,
+      /** the same module version in the learner's other cohorts: completing it once completes it there too */
+      alsoIn: rows.filter((o) => o.moduleVersionId === r.moduleVersionId && o.progressId !== r.progressId).map((o) => o.cohortName),
       window,
       /** reflections must be accepted, all submitted, not all accepted yet: the learner waits on the instructor */
       awaitingReview:

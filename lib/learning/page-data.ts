@@ -1,6 +1,6 @@
 import { asc, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { certificates, cohortInstructors, reflections, sectionReads, users } from "@/db/schema";
+import { assignmentProgress, certificates, cohortInstructors, cohorts, reflections, sectionReads, users } from "@/db/schema";
 import { progressStatus } from "@/lib/learning/progress/status";
 import { loadOwnProgress, versionFor, windowOf, type Learner } from "./own-progress";
 import { effectivePassMark } from "./pass-mark";
@@ -23,7 +23,8 @@ export async function getLearnerAssignment({
 }) {
   const db = getDb();
   const row = await loadOwnProgress(db, learner, progressId);
-  const [version, reads, [cert], statuses] = await Promise.all([
+  const earnedOn = row.progress.creditedFromProgressId ?? progressId;
+  const [version, reads, [cert], statuses, [creditedFrom]] = await Promise.all([
     versionFor(db, row),
     db.select({ sectionId: sectionReads.sectionId }).from(sectionReads).where(eq(sectionReads.progressId, progressId)),
     db
@@ -35,11 +36,19 @@ export async function getLearnerAssignment({
         revokedAt: certificates.revokedAt,
       })
       .from(certificates)
-      .where(eq(certificates.progressId, progressId)),
+      .where(eq(certificates.progressId, earnedOn)),
     db
       .select({ promptId: reflections.promptId, status: reflections.status })
       .from(reflections)
       .where(eq(reflections.progressId, progressId)),
+    // complete by prior completion: the cohort it was completed in (lib/learning/progress/prior-completion.ts)
+    row.progress.creditedFromProgressId
+      ? db
+          .select({ cohortName: cohorts.name })
+          .from(assignmentProgress)
+          .innerJoin(cohorts, eq(cohorts.id, assignmentProgress.cohortId))
+          .where(eq(assignmentProgress.id, row.progress.creditedFromProgressId))
+      : Promise.resolve([]),
   ]);
   const statusOf = new Map(statuses.map((r) => [r.promptId, r.status]));
   const awaiting = awaitingReview({
@@ -66,6 +75,7 @@ export async function getLearnerAssignment({
     certificateId: cert?.id ?? null,
     /** the certificate of a completed assignment, for its success state */
     certificate: cert ?? null,
+    creditedFromCohortName: creditedFrom?.cohortName ?? null,
     /** null unless reflections must be accepted and the learner waits on the instructor */
     awaitingReview: awaiting,
     /** the cohort's instructors (they review), while awaiting review */

@@ -138,6 +138,7 @@ export async function compose(db: DbOrTx, msg: OutboxMessage, timeZone: string, 
       link: "/learn",
     };
   }
+  if (kind === "account_changed") return composeAccountChanged(msg);
   if (kind === "review_waiting") {
     const [r] = await execRows<{ status: string }>(db, sql`select status from reflections where id = ${msg.subjectId}::uuid`);
     if (!r || r.status !== "submitted") return null;
@@ -201,5 +202,27 @@ async function composeOrgSummary(db: DbOrTx): Promise<Composed> {
     title: "This week across the organization",
     body: `${s.complete} of ${s.assigned} assignments complete, ${s.overdue} overdue, ${s.waiting} reflections waiting for review.`,
     link: "/admin",
+  };
+}
+
+/** An admin corrected the person's name or sign-in email (lib/accounts/people.ts). */
+function composeAccountChanged(msg: OutboxMessage): Composed {
+  const p = msg.payload as { previousAddress?: boolean; changes?: { name?: [string, string]; email?: [string, string] } };
+  const unexpected = "If you did not expect this, tell your program coordinator (an admin of your training program).";
+  if (p.previousAddress) {
+    return {
+      title: "Your sign-in email was changed",
+      body: `An admin changed the email address of your Cohort account. This address no longer signs in. ${unexpected}`,
+      link: "/account",
+    };
+  }
+  const lines: string[] = [];
+  if (p.changes?.name) lines.push(`Your name is now "${p.changes.name[1]}" (it was "${p.changes.name[0]}").`);
+  if (p.changes?.email)
+    lines.push(`You now sign in with ${p.changes.email[1]} instead of ${p.changes.email[0]}. Your password is unchanged.`);
+  return {
+    title: p.changes?.email ? "Your sign-in email was changed" : "Your name was changed",
+    body: `An admin updated your account. ${lines.join(" ")} ${unexpected}`,
+    link: "/account",
   };
 }

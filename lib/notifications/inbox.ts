@@ -56,7 +56,7 @@ export async function preferencesOf({ userId, role }: { userId: string; role: Ac
   const saved = await db.select().from(notificationPreferences).where(eq(notificationPreferences.userId, userId));
   const off = new Set(saved.filter((p) => !p.email).map((p) => p.kind));
   return (Object.entries(notificationKinds) as [NotificationKind, (typeof notificationKinds)[NotificationKind]][])
-    .filter(([, k]) => k.audience === role)
+    .filter(([, k]) => k.audience === role || k.audience === "any")
     .map(([kind, k]) => ({ kind, label: k.label, optional: k.optional, email: !k.optional || !off.has(kind) }));
 }
 

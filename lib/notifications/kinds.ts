@@ -15,6 +15,7 @@ export const notificationKinds = {
   reflections_accepted: { audience: "learner", label: "Your reflections were accepted", optional: true },
   certificate_issued: { audience: "learner", label: "Your certificate is ready", optional: false },
   cohort_invitation: { audience: "learner", label: "An instructor added you to a cohort", optional: true },
+  account_changed: { audience: "any", label: "Your name or sign-in email was changed", optional: false },
   review_waiting: { audience: "instructor", label: "A reflection has waited 3 days for review", optional: true },
   weekly_digest: { audience: "instructor", label: "Weekly digest of each cohort", optional: true },
   org_summary: { audience: "admin", label: "Weekly organization summary", optional: true },

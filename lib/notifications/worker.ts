@@ -83,11 +83,15 @@ export async function deliver(db: DbOrTx, msg: OutboxMessage, config: WorkerConf
     await db.update(outboxMessages).set({ status: "dropped", leaseUntil: null }).where(held(msg));
     return "dropped";
   }
+  // an account change also goes to the address it replaced, as an email only (lib/accounts/people.ts)
+  const copyTo = kind === "account_changed" && typeof msg.payload.sendTo === "string" ? msg.payload.sendTo : null;
   // the bell first: idempotent on the outbox id, so a retry never shows it twice
-  await db
-    .insert(notifications)
-    .values({ userId: msg.recipientId, outboxId: msg.id, kind, title: content.title, body: content.body, link: content.link })
-    .onConflictDoNothing({ target: notifications.outboxId });
+  if (!copyTo) {
+    await db
+      .insert(notifications)
+      .values({ userId: msg.recipientId, outboxId: msg.id, kind, title: content.title, body: content.body, link: content.link })
+      .onConflictDoNothing({ target: notifications.outboxId });
+  }
 
   const wantsEmail = !(emailIsOptional(kind) && recipient.emailOff);
   const token = emailIsOptional(kind) ? unsubscribeToken(config.secret, msg.recipientId, kind) : null;
@@ -105,7 +109,7 @@ export async function deliver(db: DbOrTx, msg: OutboxMessage, config: WorkerConf
   if (wantsEmail) {
     try {
       await config.transport.send({
-        to: recipient.email,
+        to: copyTo ?? recipient.email,
         from: config.from,
         subject: email.subject,
         text: email.text,
@@ -134,7 +138,7 @@ export async function deliver(db: DbOrTx, msg: OutboxMessage, config: WorkerConf
       status: "sent",
       leaseUntil: null,
       sentAt: now,
-      toAddress: recipient.email,
+      toAddress: copyTo ?? recipient.email,
       subject: email.subject,
       textBody: email.text,
       htmlBody: email.html,

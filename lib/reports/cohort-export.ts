@@ -46,6 +46,7 @@ export async function cohortProgressCsv({
       "Reflections submitted",
       "Last activity (UTC)",
       "Completed (UTC)",
+      "By prior completion",
     ],
     rows.map((r) => [
       r.name,
@@ -58,6 +59,7 @@ export async function cohortProgressCsv({
       r.reflections,
       r.lastActivityAt ?? "",
       r.completedAt ?? "",
+      r.byPriorCompletion ? "Yes" : "",
     ]),
   );
   const day = now.toISOString().slice(0, 10);

@@ -136,6 +136,7 @@ export type LearnerRow = {
   dueAt: Date | null;
   /** the learner has an extension: dueAt is theirs, not the cohort's */
   extended: boolean;
+  byPriorCompletion: boolean;
 };
 
 /**
@@ -204,6 +205,8 @@ function buildLearnerQuery(db: Db, shape: LearnerShape) {
       moduleVersionId: assignmentProgress.moduleVersionId,
       dueAt: sql<Date | null>`(case when ${assignments.id} is null then null else ${effectiveDueSql} end)`,
       extended: sql<boolean>`(${assignmentProgress.dueAtOverride} is not null)`,
+      /** complete because the learner completed the same module version in another cohort (which is not named: it may not be taught by the viewer) */
+      byPriorCompletion: sql<boolean>`coalesce(${assignmentProgress.creditedFromProgressId} is not null, false)`,
       total: sql<number>`(count(*) over ())::int`,
     })
     .from(enrolments)

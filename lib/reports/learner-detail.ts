@@ -44,6 +44,8 @@ export async function getCohortLearnerDetail({
       reflectionsSubmitted: assignmentProgress.reflectionsSubmitted,
       startedAt: assignmentProgress.startedAt,
       completedAt: assignmentProgress.completedAt,
+      /** complete because the learner completed the same version in another cohort (not named: the viewer may not teach it) */
+      byPriorCompletion: sql<boolean>`(${assignmentProgress.creditedFromProgressId} is not null)`,
       lastActivityAt: assignmentProgress.lastActivityAt,
     })
     .from(assignmentProgress)

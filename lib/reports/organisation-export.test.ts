@@ -59,6 +59,7 @@ describe("organisation CSV export", () => {
       "3",
       "2026-01-20 15:00:00",
       "1.5",
+      "",
     ]);
     expect(byEmail.get(s.b[0].email)?.slice(3, 14)).toEqual([
       [s.i1.name, s.i2.name].sort().join(", "),

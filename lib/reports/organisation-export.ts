@@ -33,6 +33,7 @@ export const exportHeader = [
   "Reflections submitted",
   "Completed (UTC)",
   "Contact hours",
+  "By prior completion",
 ];
 
 type ExportRow = {
@@ -52,6 +53,7 @@ type ExportRow = {
   reflections: string;
   completed: string | null;
   hours: string;
+  prior: boolean;
 };
 
 /**
@@ -86,7 +88,8 @@ export function exportQuery(filters: ReportFilters, now: Date, after?: ExportRow
       ${assignmentProgress.bestScore}::text as best_score, ${assignmentProgress.attemptsCount}::text as attempts,
       ${assignmentProgress.reflectionsSubmitted}::text as reflections,
       ${utc(assignmentProgress.completedAt)} as completed,
-      (${hoursEarnedSql})::float8::text as hours
+      (${hoursEarnedSql})::float8::text as hours,
+      (${assignmentProgress.creditedFromProgressId} is not null) as prior
     from ${learnerAssignmentsFrom}
       join ${users} on ${users.id} = ${assignmentProgress.userId}
       join ${modules} on ${modules.id} = ${assignments.moduleId}
@@ -113,6 +116,7 @@ function toRecord(r: ExportRow): string[] {
     r.reflections,
     r.completed ?? "",
     r.hours,
+    r.prior ? "Yes" : "",
   ].map(safeCell);
 }
 

@@ -2,6 +2,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { effectiveDueSql } from "@/lib/learning/progress/due";
 import { assignmentProgress, assignments, certificates, cohortInstructors, cohorts, enrolments, moduleVersions } from "@/db/schema";
 import { statusIsSql } from "@/lib/learning/progress/status";
+import { earnedHereSql } from "@/lib/learning/progress/prior-completion";
 import { dayAfter, dayStart, type ReportFilters } from "./organisation-filters";
 
 /**
@@ -66,8 +67,10 @@ export const hoursJoins = sql`left join ${moduleVersions} on ${moduleVersions.id
 /**
  * Contact hours a learner-assignment earned: once complete, the hours of the
  * version it was completed against (what its certificate carries), unless
- * that certificate was revoked.
+ * that certificate was revoked. A completion by prior completion earns none:
+ * the hours were counted on the row that earned them.
  */
 export const hoursEarnedSql = sql<number>`case
-  when ${assignmentProgress.completedAt} is not null and revoked.progress_id is null then coalesce(${moduleVersions.contactHours}, 0)
+  when ${assignmentProgress.completedAt} is not null and revoked.progress_id is null and ${earnedHereSql()}
+    then coalesce(${moduleVersions.contactHours}, 0)
   else 0 end`;

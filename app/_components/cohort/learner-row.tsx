@@ -17,14 +17,15 @@ export const REFLECTION_PROMPTS = 3;
 export function LearnerTableRow({
   r,
   cohortId,
-  basePath,
+  href,
   manage,
   selectable,
 }: {
   r: LearnerRow;
   cohortId: string;
-  basePath: string;
-  /** instructors: the name links to the learner's page, set-password links */
+  /** the learner's record (the instructor's learner page, the admin's person page), or none */
+  href: string | null;
+  /** instructors: set-password links */
   manage: boolean;
   /** a checkbox for the bulk actions (learner-bulk-bar.tsx) */
   selectable: boolean;
@@ -37,8 +38,8 @@ export function LearnerTableRow({
         </Td>
       )}
       <Td>
-        {manage ? (
-          <Link className="link" href={`${basePath}/learners/${r.userId}`}>
+        {href ? (
+          <Link className="link" href={href}>
             {r.name}
           </Link>
         ) : (
@@ -54,6 +55,7 @@ export function LearnerTableRow({
       <Td>{r.email}</Td>
       <Td>
         <StatusBadge status={r.status} compact />
+        {r.byPriorCompletion && <div className="mt-1 text-xs text-slate-600">By prior completion</div>}
         {r.extended && r.dueAt && (
           <div className="mt-1 text-xs whitespace-nowrap text-slate-700" data-testid="extended-due">
             Due <LocalTime value={r.dueAt} /> (extended)

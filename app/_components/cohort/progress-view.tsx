@@ -46,6 +46,12 @@ export async function CohortProgressView({
   manage?: boolean;
 }) {
   const query = learnerPageQuerySchema.parse(params);
+  // each learner's record: the instructor's learner page, or the admin's person page
+  const learnerHref = manage
+    ? (id: string) => `${basePath}/learners/${id}`
+    : can(user.role, "users.manage")
+      ? (id: string) => `/admin/users/${id}`
+      : null;
   const { assignmentList, assignment, summary, table } = await getCohortProgress({ actor: user, cohortId: cohort.id, query });
   const keep = (over: Record<string, string | number | undefined>) => {
     const merged: Record<string, string> = {};
@@ -204,7 +210,14 @@ export async function CohortProgressView({
           }
         >
           {table.rows.map((r) => (
-            <LearnerTableRow key={r.userId} r={r} cohortId={cohort.id} basePath={basePath} manage={manage} selectable={bulk} />
+            <LearnerTableRow
+              key={r.userId}
+              r={r}
+              cohortId={cohort.id}
+              href={learnerHref ? learnerHref(r.userId) : null}
+              manage={manage}
+              selectable={bulk}
+            />
           ))}
         </Table>
       </div>

@@ -41,9 +41,17 @@ export default page({ permission: "users.manage" }, async ({ user, query }) => {
     <AppShell user={user} wide>
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-bold">People</h1>
-        <Link className={buttonClasses()} href="/admin/users/invites">
-          Invite an instructor or admin
-        </Link>
+        <div className="flex flex-wrap gap-2">
+          <Link className={buttonClasses({ variant: "secondary" })} href="/admin/users/new">
+            Add a learner
+          </Link>
+          <Link className={buttonClasses({ variant: "secondary" })} href="/admin/users/import">
+            Import learners
+          </Link>
+          <Link className={buttonClasses()} href="/admin/users/invites">
+            Invite an instructor or admin
+          </Link>
+        </div>
       </div>
       <form className="mt-4 flex flex-wrap items-end gap-3" role="search">
         <TextField name="q" label="Search name or email" defaultValue={params.q} width="auto" />

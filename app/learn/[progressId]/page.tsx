@@ -59,7 +59,11 @@ export default page<{ progressId: string }>({ permission: "workspace.learner" },
             Awaiting review
           </Badge>
         )}
-        {p.completedAt ? (
+        {p.completedAt && a.creditedFromCohortName ? (
+          <span className="text-sm text-slate-700" data-testid="prior-completion">
+            Completed in {a.creditedFromCohortName} on <LocalTime value={p.completedAt} dateOnly />
+          </span>
+        ) : p.completedAt ? (
           <span className="text-sm text-slate-700">
             Completed <LocalTime value={p.completedAt} />
           </span>

@@ -62,10 +62,12 @@ describe("demo seed", () => {
           or p.best_score is distinct from (select max(score) from quiz_attempts q where q.progress_id = p.id and q.status = 'submitted')
           or (p.quiz_passed_at is not null) <> exists (select 1 from quiz_attempts q where q.progress_id = p.id and q.passed)
           or p.reflections_submitted <> (select count(*) from reflections r where r.progress_id = p.id and r.submitted_at is not null)
-          or (p.completed_at is not null) <> (p.quiz_passed_at is not null and case when (select a.reflections_must_be_accepted from assignments a where a.id = p.assignment_id)
+          or (p.credited_from_progress_id is null and (p.completed_at is not null) <> (p.quiz_passed_at is not null and case when (select a.reflections_must_be_accepted from assignments a where a.id = p.assignment_id)
                then (select count(*) from reflections r where r.progress_id = p.id and r.status = 'accepted') = 3
-               else p.reflections_submitted = 3 end)
-          or (p.completed_at is not null) <> (c.id is not null)
+               else p.reflections_submitted = 3 end))
+          or (p.credited_from_progress_id is null and (p.completed_at is not null) <> (c.id is not null))
+          -- complete by prior completion (lib/learning/progress/prior-completion.ts): complete, no certificate of its own
+          or (p.credited_from_progress_id is not null and (p.completed_at is null or c.id is not null))
           or (p.started_at is null) <> (p.module_version_id is null)`,
     );
     expect(inconsistent).toEqual([]);
@@ -89,6 +91,17 @@ describe("demo seed", () => {
     }
     expect(stage("marcus.brown@demo.cohort")[0]).toMatchObject({ attempts_count: 1, best_score: 60 });
     expect(stage("emily.chen@demo.cohort")).toHaveLength(2);
+    // she completed the module in Northside, so Evening counts it too, by prior completion (defect 12)
+    const emily = await execRows<{ cohort: string; credited: boolean; complete: boolean }>(
+      t.db,
+      sql`select c.name as cohort, p.credited_from_progress_id is not null as credited, p.completed_at is not null as complete
+        from assignment_progress p join users u on u.id = p.user_id join cohorts c on c.id = p.cohort_id
+        where u.email = 'emily.chen@demo.cohort' order by c.name`,
+    );
+    expect(emily).toEqual([
+      { cohort: "Evening Peer Support Cohort", credited: true, complete: true },
+      { cohort: "Northside Recovery Cohort", credited: false, complete: true },
+    ]);
     expect(stage("tom.becker@demo.cohort")[0]).toMatchObject({ attempts_count: 3, best_score: 70 });
 
     const reflectionStates = await execRows<{ status: string; n: number }>(

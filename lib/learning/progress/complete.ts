@@ -3,6 +3,7 @@ import type { DbOrTx } from "@/db/client";
 import { assignmentProgress, assignments, reflections } from "@/db/schema";
 import { audit } from "@/lib/audit/record";
 import { issueCertificate } from "@/lib/certificates/issue";
+import { creditAfterCompletion } from "./prior-completion";
 
 /**
  * Complete the assignment if the completion rule (completion-rule.ts) now
@@ -44,5 +45,7 @@ export async function completeIfDone(
     targetId: progressId,
     details: { certificateId: cert.id },
   });
+  // the same version in the learner's other cohorts is complete now too (no second certificate)
+  await creditAfterCompletion(tx, { userId: done.userId });
   return { certificateId: cert.id };
 }

@@ -1,6 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { assignmentProgress, assignments, enrolments } from "@/db/schema";
+import { creditPriorCompletions } from "./prior-completion";
 
 /**
  * Every active learner of a cohort has one progress row per assignment of
@@ -14,6 +15,8 @@ export async function createProgressForAssignment(tx: DbOrTx, assignmentId: stri
     from ${assignments} join ${enrolments} on ${enrolments.cohortId} = ${assignments.cohortId}
     where ${assignments.id} = ${assignmentId} and ${enrolments.status} = 'active'
     on conflict (assignment_id, user_id) do nothing`);
+  // learners who already completed this version in another cohort
+  await creditPriorCompletions(tx, sql`target.assignment_id = ${assignmentId}::uuid`);
 }
 
 export async function createProgressForEnrolment(tx: DbOrTx, cohortId: string, userId: string) {
@@ -22,6 +25,7 @@ export async function createProgressForEnrolment(tx: DbOrTx, cohortId: string, u
     select ${assignments.id}, ${userId}, ${cohortId}
     from ${assignments} where ${assignments.cohortId} = ${cohortId}
     on conflict (assignment_id, user_id) do nothing`);
+  await creditPriorCompletions(tx, sql`target.cohort_id = ${cohortId}::uuid and target.user_id = ${userId}::uuid`);
 }
 
 export async function progressFor(tx: DbOrTx, assignmentId: string, userId: string) {

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { AppShell } from "@/app/_components/app-shell";
 import { CohortCharts } from "@/app/_components/cohort/cohort-charts";
 import { CohortHeader } from "@/app/_components/cohort/cohort-header";
@@ -16,6 +17,14 @@ export default page<{ cohortId: string }>({ permission: "workspace.admin" }, asy
     <AppShell user={user} wide>
       <CohortHeader cohort={cohort} current="progress" basePath={basePath} manage={false} />
       <CohortCharts user={user} cohortId={cohort.id} params={query} />
+      {cohort.status === "active" && (
+        <p className="mb-4 text-sm">
+          <Link className="link" href={`${basePath}/enrol`}>
+            Enrol learners
+          </Link>{" "}
+          — add by email or import a CSV.
+        </p>
+      )}
       <CohortProgressView user={user} cohort={cohort} basePath={basePath} params={query} />
     </AppShell>
   );

@@ -5,6 +5,8 @@ import { LocalTime } from "@/app/_components/local-time";
 import { Card } from "@/app/_components/ui/card";
 import { Table, Td, Tr, type Column } from "@/app/_components/ui/table";
 import { getUserForAdmin } from "@/lib/accounts/admin";
+import { listAdminChoices, listLearnerCohorts } from "@/lib/accounts/people";
+import { EnrolLearnerForm, PersonDetailsForm } from "../people-forms";
 import { auditActionLabels } from "@/lib/audit/log";
 import { page } from "@/app/_edge/page";
 import { StatusButton } from "../status-button";
@@ -22,6 +24,11 @@ const activityColumns: Column[] = [
 export default page<{ userId: string }>({ permission: "users.manage" }, async ({ user, params }) => {
   const person = await getUserForAdmin({ actor: user, userId: params.userId });
   const self = person.id === user.id;
+  const learner = person.role === "learner";
+  const [enrolledIn, choices] = learner
+    ? await Promise.all([listLearnerCohorts({ actor: user, userId: person.id }), listAdminChoices({ actor: user })])
+    : [[], null];
+  const erased = person.email.startsWith("erased:");
   return (
     <AppShell user={user} wide breadcrumbs={[{ label: "People", href: "/admin/users" }, { label: person.name }]}>
       <h1 className="mt-1 text-2xl font-bold">{person.name}</h1>
@@ -49,6 +56,40 @@ export default page<{ userId: string }>({ permission: "users.manage" }, async ({
       </dl>
 
       <div className="mt-6 grid gap-4 lg:grid-cols-2">
+        <Card
+          title="Name and email"
+          description="Correct a misspelt name or a changed address. They are told in Cohort and by email (an email change is told to both addresses). A new email is what they sign in with; their password stays."
+        >
+          {erased ? (
+            <p className="text-sm text-slate-700">This account was erased.</p>
+          ) : (
+            <PersonDetailsForm userId={person.id} name={person.name} email={person.email} />
+          )}
+        </Card>
+
+        {learner && choices && (
+          <Card title="Cohorts" description="Enrolling here is immediate: they see the cohort's assignments on their training page.">
+            {enrolledIn.length > 0 ? (
+              <ul className="mb-3 space-y-1 text-sm" aria-label="Enrolled in">
+                {enrolledIn.map((c) => (
+                  <li key={c.id}>
+                    <Link className="link" href={`/admin/cohorts/${c.id}`}>
+                      {c.name}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p className="mb-3 text-sm text-slate-700">Not enrolled in any cohort.</p>
+            )}
+            {person.status === "active" ? (
+              <EnrolLearnerForm userId={person.id} cohorts={choices.cohorts.filter((c) => !enrolledIn.some((e) => e.id === c.id))} />
+            ) : (
+              <p className="text-sm text-slate-700">Reactivate the account to enrol it.</p>
+            )}
+          </Card>
+        )}
+
         <Card
           title="Role"
           description={

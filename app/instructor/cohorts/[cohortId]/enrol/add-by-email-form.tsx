@@ -7,8 +7,8 @@ import { FormMessage } from "@/app/_components/ui/form-message";
 import { SubmitButton } from "@/app/_components/ui/submit-button";
 import { enrolByEmailAction } from "./actions";
 
-export function AddByEmailForm({ cohortId }: { cohortId: string }) {
-  const [state, action] = useActionState(enrolByEmailAction, undefined);
+export function AddByEmailForm({ cohortId, enrol = enrolByEmailAction }: { cohortId: string; enrol?: typeof enrolByEmailAction }) {
+  const [state, action] = useActionState(enrol, undefined);
   const err = state?.fieldErrors ?? {};
   const v = state?.values ?? {};
   const path = state?.data?.path;

@@ -28,7 +28,16 @@ const outcomeLabel: Record<RosterOutcome, string> = {
  * the valid rows in chunks with a progress bar. New accounts get
  * set-password links to copy at the end.
  */
-export function RosterImport({ cohortId }: { cohortId: string }) {
+export function RosterImport({
+  cohortId,
+  preview: previewAction = previewRosterAction,
+  importChunk: importChunkAction = importRosterChunkAction,
+}: {
+  cohortId: string;
+  /** the admin's pages pass their own actions (same domain functions, the admin's permission) */
+  preview?: typeof previewRosterAction;
+  importChunk?: typeof importRosterChunkAction;
+}) {
   const fileRef = useRef<HTMLInputElement>(null);
   const [phase, setPhase] = useState<"idle" | "checking" | "preview" | "importing" | "done">("idle");
   const [error, setError] = useState<string | null>(null);
@@ -48,7 +57,7 @@ export function RosterImport({ cohortId }: { cohortId: string }) {
     fd.set("cohortId", cohortId);
     fd.set("csv", await file.text());
     try {
-      const r = await previewRosterAction(undefined, fd);
+      const r = await previewAction(undefined, fd);
       if (!r.ok || !r.data) {
         setError(r.fieldErrors?.csv ?? r.message ?? "The file could not be checked.");
         setPhase("idle");
@@ -77,9 +86,9 @@ export function RosterImport({ cohortId }: { cohortId: string }) {
       fd.set("cohortId", cohortId);
       fd.set("rows", JSON.stringify(rows.slice(i, i + CHUNK)));
       fd.set("last", i + CHUNK >= total ? "1" : "0");
-      let r: Awaited<ReturnType<typeof importRosterChunkAction>>;
+      let r: Awaited<ReturnType<typeof importChunkAction>>;
       try {
-        r = await importRosterChunkAction(undefined, fd);
+        r = await importChunkAction(undefined, fd);
       } catch {
         r = { ok: false, message: "Cohort could not be reached." };
       }

@@ -99,6 +99,7 @@ export default page<{ cohortId: string; learnerId: string }>({ permission: "work
               <dt className="font-medium">Completed</dt>
               <dd>
                 <LocalTime value={a.completedAt} />
+                {a.byPriorCompletion && <span className="ml-1 text-slate-600">(by prior completion in another cohort)</span>}
               </dd>
               <dt className="font-medium">Last activity</dt>
               <dd>
