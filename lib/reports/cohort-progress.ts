@@ -194,7 +194,7 @@ function buildLearnerQuery(db: Db, shape: LearnerShape) {
       reflections: sql<number>`coalesce(${assignmentProgress.reflectionsSubmitted}, 0)`,
       lastActivityAt: assignmentProgress.lastActivityAt,
       completedAt: assignmentProgress.completedAt,
-      dueAt: sql<Date | null>`(case when ${assignments.id} is null then null else ${effectiveDueSql} end)`,
+      dueAt: sql<Date | null>`(case when ${assignments.id} is null then null else ${effectiveDueSql} end)`.mapWith(assignments.dueAt),
       extended: sql<boolean>`(${assignmentProgress.dueAtOverride} is not null)`,
       total: sql<number>`(count(*) over ())::int`,
     })
