@@ -203,7 +203,7 @@ function buildLearnerQuery(db: Db, shape: LearnerShape) {
       sectionsRead: sql<number>`coalesce(${assignmentProgress.sectionsRead}, 0)`,
       quizPassed: sql<boolean>`(${assignmentProgress.quizPassedAt} is not null)`,
       moduleVersionId: assignmentProgress.moduleVersionId,
-      dueAt: sql<Date | null>`(case when ${assignments.id} is null then null else ${effectiveDueSql} end)`,
+      dueAt: sql<Date | null>`(case when ${assignments.id} is null then null else ${effectiveDueSql} end)`.mapWith(assignments.dueAt),
       extended: sql<boolean>`(${assignmentProgress.dueAtOverride} is not null)`,
       /** complete because the learner completed the same module version in another cohort (which is not named: it may not be taught by the viewer) */
       byPriorCompletion: sql<boolean>`coalesce(${assignmentProgress.creditedFromProgressId} is not null, false)`,

@@ -7,8 +7,13 @@
 import { sql, type SQL } from "drizzle-orm";
 import { assignmentProgress, assignments } from "@/db/schema";
 
-/** The rule in SQL; needs assignment_progress and assignments in the query (drizzle columns). */
-export const effectiveDueSql: SQL<Date> = sql<Date>`coalesce(${assignmentProgress.dueAtOverride}, ${assignments.dueAt})`;
+/**
+ * The rule in SQL; needs assignment_progress and assignments in the query
+ * (drizzle columns). Selected as a field it comes back a Date, as the column does.
+ */
+export const effectiveDueSql: SQL<Date> = sql<Date>`coalesce(${assignmentProgress.dueAtOverride}, ${assignments.dueAt})`.mapWith(
+  assignments.dueAt,
+);
 
 /** The same rule for raw SQL that names its tables with aliases (`p` for assignment_progress, `a` for assignments). */
 export function effectiveDueOf(progressAlias: string, assignmentAlias: string): SQL<Date> {

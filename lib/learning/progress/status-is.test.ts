@@ -10,9 +10,13 @@ describe("statusIsSql", () => {
   it("selects exactly the rows statusSql gives that status, edges included", async () => {
     const now = sql`'2026-03-15T12:00:00Z'::timestamptz`;
     const times = ["2026-03-01T00:00:00Z", "2026-03-15T12:00:00Z", "2026-03-30T00:00:00Z", null];
-    const cases = times.flatMap((completed) => times.flatMap((started) => times.slice(0, 3).map((due) => [completed, started, due])));
+    // the learner's own due date (an extension) wins over the assignment's, either way round
+    const overrides = [null, "2026-03-01T00:00:00Z", "2026-03-30T00:00:00Z"];
+    const cases = times.flatMap((completed) =>
+      times.flatMap((started) => times.slice(0, 3).flatMap((due) => overrides.map((override) => [completed, started, due, override]))),
+    );
     const values = sql.join(
-      cases.map(([c, s, d]) => sql`(${c}::timestamptz, ${s}::timestamptz, ${d}::timestamptz)`),
+      cases.map(([c, s, d, o]) => sql`(${c}::timestamptz, ${s}::timestamptz, ${d}::timestamptz, ${o}::timestamptz)`),
       sql`, `,
     );
     const checks = sql.join(
@@ -22,8 +26,8 @@ describe("statusIsSql", () => {
     const rows = await execRows<Record<string, unknown>>(
       t.db,
       sql`select ${statusSql(now)} as status, ${checks}
-        from (values ${values}) as v(completed_at, started_at, due_at)
-        cross join lateral (select v.completed_at, v.started_at) as assignment_progress
+        from (values ${values}) as v(completed_at, started_at, due_at, due_at_override)
+        cross join lateral (select v.completed_at, v.started_at, v.due_at_override) as assignment_progress
         cross join lateral (select v.due_at) as assignments`,
     );
     expect(rows).toHaveLength(cases.length);
