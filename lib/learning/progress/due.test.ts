@@ -24,6 +24,8 @@ const COHORT_DATE_READERS: Record<string, string> = {
   "reports/learner-detail.ts": "shows the cohort's date next to the extension",
   "reports/organisation.ts": "the cohort row's first and last assignment due dates",
   "learning/own-progress.ts": "the cohort's date next to the learner's own (cohortDueAt)",
+  "reports/cohort-funnel.ts": "the completion trend's window runs to the cohort's due week (or the last completion)",
+  "reports/cohort-progress.ts": "only the column's decoder (mapWith) for the learner's own date",
 };
 
 function walk(dir: string): string[] {
