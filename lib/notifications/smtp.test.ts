@@ -8,6 +8,7 @@ import type { AddressInfo } from "node:net";
 import { simpleParser, type ParsedMail } from "mailparser";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { renderEmail } from "@/emails/render";
 import { getDb } from "@/db/client";
 import { enrol, makeAssignment, makeCohort, makeInstructor, makeLearner, progressOf } from "@/db/test/instructor-factories";
 import { setupTestDb } from "@/db/test/test-db";
@@ -62,6 +63,7 @@ describe("email over SMTP", () => {
       from: "Cohort <no-reply@example.org>",
       organizationName: "Example Programme",
       secret,
+      render: renderEmail,
     };
     try {
       await runOnce(getDb(), config, { limit: 500 });

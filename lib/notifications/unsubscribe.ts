@@ -1,9 +1,16 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
-import { isNotificationKind, type NotificationKind } from "./kinds";
+import { eq } from "drizzle-orm";
+import type { DbOrTx } from "@/db/client";
+import { users } from "@/db/schema";
+import { emailIsOptional, isNotificationKind, type NotificationKind } from "./kinds";
+import { setEmailPreference } from "./worker";
 
 /**
- * One-click unsubscribe links (RFC 8058). Who issues: the worker, into each
- * email it sends for a kind whose email may be turned off. What it grants:
+ * Unsubscribe links: the footer's page (/unsubscribe/TOKEN, a button to
+ * press) and RFC 8058's one-click endpoint (/unsubscribe/TOKEN/one-click,
+ * which mail programs POST to without a session or an Origin of ours).
+ * Who issues: the worker, into each email it sends for a kind whose email
+ * may be turned off. What it grants:
  * turning that one kind's email off for that one person — nothing else, no
  * sign-in, no reading. What ends it: nothing needs to; using it twice does
  * nothing more, and the person turns the email back on in their preferences.
@@ -26,4 +33,22 @@ export function readUnsubscribeToken(secret: string, token: string): { userId: s
   const [userId, kind] = payload.split(".");
   if (!/^[0-9a-f-]{36}$/i.test(userId ?? "") || !isNotificationKind(kind)) return null;
   return { userId, kind };
+}
+
+export const unsubscribePageUrl = (origin: string, token: string) => `${origin}/unsubscribe/${token}`;
+export const oneClickUnsubscribeUrl = (origin: string, token: string) => `${origin}/unsubscribe/${token}/one-click`;
+
+/**
+ * Use a link: turn its kind's email off for its person. Null when the token
+ * is not valid (wrong secret, tampered, unknown person) or names a kind that
+ * is always sent — a revision request or a certificate is never turned off,
+ * whatever the token says. Using it again changes nothing more.
+ */
+export async function unsubscribeByToken(db: DbOrTx, secret: string, token: string): Promise<{ kind: NotificationKind } | null> {
+  const target = readUnsubscribeToken(secret, token);
+  if (!target || !emailIsOptional(target.kind)) return null;
+  const [person] = await db.select({ id: users.id }).from(users).where(eq(users.id, target.userId));
+  if (!person) return null;
+  await setEmailPreference(db, target.userId, target.kind, false);
+  return { kind: target.kind };
 }
