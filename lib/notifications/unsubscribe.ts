@@ -1,9 +1,5 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
-import { eq } from "drizzle-orm";
-import type { DbOrTx } from "@/db/client";
-import { users } from "@/db/schema";
-import { emailIsOptional, isNotificationKind, type NotificationKind } from "./kinds";
-import { setEmailPreference } from "./worker";
+import { isNotificationKind, type NotificationKind } from "./kinds";
 
 /**
  * Unsubscribe links: the footer's page (/unsubscribe/TOKEN, a button to
@@ -15,6 +11,8 @@ import { setEmailPreference } from "./worker";
  * sign-in, no reading. What ends it: nothing needs to; using it twice does
  * nothing more, and the person turns the email back on in their preferences.
  * A change of the signing secret (NEXTAUTH_SECRET) ends every link.
+ * Using a link: unsubscribeByToken (choices.ts). This file stays free of
+ * the database, so the e2e tests can make links.
  */
 const sign = (secret: string, payload: string) => createHmac("sha256", `unsubscribe:${secret}`).update(payload).digest("base64url");
 
@@ -37,18 +35,3 @@ export function readUnsubscribeToken(secret: string, token: string): { userId: s
 
 export const unsubscribePageUrl = (origin: string, token: string) => `${origin}/unsubscribe/${token}`;
 export const oneClickUnsubscribeUrl = (origin: string, token: string) => `${origin}/unsubscribe/${token}/one-click`;
-
-/**
- * Use a link: turn its kind's email off for its person. Null when the token
- * is not valid (wrong secret, tampered, unknown person) or names a kind that
- * is always sent — a revision request or a certificate is never turned off,
- * whatever the token says. Using it again changes nothing more.
- */
-export async function unsubscribeByToken(db: DbOrTx, secret: string, token: string): Promise<{ kind: NotificationKind } | null> {
-  const target = readUnsubscribeToken(secret, token);
-  if (!target || !emailIsOptional(target.kind)) return null;
-  const [person] = await db.select({ id: users.id }).from(users).where(eq(users.id, target.userId));
-  if (!person) return null;
-  await setEmailPreference(db, target.userId, target.kind, false);
-  return { kind: target.kind };
-}

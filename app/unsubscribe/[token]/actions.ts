@@ -4,7 +4,7 @@ import { z } from "zod";
 import { formAction } from "@/app/_edge/action";
 import { getDb } from "@/db/client";
 import { notificationKinds } from "@/lib/notifications/kinds";
-import { unsubscribeByToken } from "@/lib/notifications/unsubscribe";
+import { unsubscribeByToken } from "@/lib/notifications/choices";
 import { env } from "@/lib/platform/env";
 import { invalid } from "@/lib/platform/errors";
 

@@ -1,7 +1,7 @@
 import { route } from "@/app/_edge/route";
 import { getDb } from "@/db/client";
 import { notificationKinds } from "@/lib/notifications/kinds";
-import { unsubscribeByToken } from "@/lib/notifications/unsubscribe";
+import { unsubscribeByToken } from "@/lib/notifications/choices";
 import { env } from "@/lib/platform/env";
 
 /** RFC 8058's body is one short field; anything larger is not a one-click request. */
@@ -58,5 +58,8 @@ export const POST = route<{ token: string }>(
 export const GET = route<{ token: string }>(
   { kind: "download", permission: "public" },
   async ({ params }) =>
-    new Response(null, { status: 303, headers: { Location: `/unsubscribe/${encodeURIComponent(params.token)}`, "Cache-Control": "no-store" } }),
+    new Response(null, {
+      status: 303,
+      headers: { Location: `/unsubscribe/${encodeURIComponent(params.token)}`, "Cache-Control": "no-store" },
+    }),
 );
