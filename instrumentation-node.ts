@@ -27,7 +27,7 @@ export async function registerNode() {
   if (isEmbedded()) {
     await migrateDb(getDb(), dbKind());
     await publishBuiltInModules(getDb());
-    if (isDemo()) await seedDemo(getDb());
+    if (isDemo()) await seedDemo(getDb(), { render: renderEmail });
   }
   // reminders and notices; NOTIFICATIONS_WORKER=0 where `npm run worker` runs it apart
   if (env().NOTIFICATIONS_WORKER === "1") startNotificationWorker({ db: getDb(), render: renderEmail });
