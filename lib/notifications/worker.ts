@@ -109,7 +109,10 @@ export async function deliver(db: DbOrTx, msg: OutboxMessage, config: WorkerConf
         messageId,
         // RFC 8058: mail programs POST "List-Unsubscribe=One-Click" to this URL (app/unsubscribe/[token]/one-click)
         headers: token
-          ? { "List-Unsubscribe": `<${oneClickUnsubscribeUrl(config.origin, token)}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" }
+          ? {
+              "List-Unsubscribe": `<${oneClickUnsubscribeUrl(config.origin, token)}>`,
+              "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+            }
           : {},
       });
     } catch (e) {
