@@ -11,6 +11,7 @@ import { seedDemo } from "./db/seed/demo/seed";
 import { builtInContentProblem } from "./lib/learning/module/content-files";
 import { publishBuiltInModules } from "./lib/learning/module/publish";
 import http from "node:http";
+import { renderEmail } from "./emails/render";
 import { startNotificationWorker } from "./lib/notifications/runner";
 import { installPeerAddressHook } from "./lib/platform/http/peer-address";
 import { env, isDemo, startupProblem } from "./lib/platform/env";
@@ -26,8 +27,8 @@ export async function registerNode() {
   if (isEmbedded()) {
     await migrateDb(getDb(), dbKind());
     await publishBuiltInModules(getDb());
-    if (isDemo()) await seedDemo(getDb());
+    if (isDemo()) await seedDemo(getDb(), { render: renderEmail });
   }
   // reminders and notices; NOTIFICATIONS_WORKER=0 where `npm run worker` runs it apart
-  if (env().NOTIFICATIONS_WORKER === "1") startNotificationWorker({ db: getDb() });
+  if (env().NOTIFICATIONS_WORKER === "1") startNotificationWorker({ db: getDb(), render: renderEmail });
 }

@@ -1,8 +1,10 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // PGlite must not be bundled (it fails on first open from a server component);
-  // argon2 ships a native binary; fontkit (certificate fonts) is loaded by Node as published.
-  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "postgres", "@pdf-lib/fontkit"],
+  // argon2 ships a native binary; fontkit (certificate fonts) is loaded by Node as published;
+  // React Email's renderer imports react-dom/server, which the server-components bundle refuses
+  // (the template previews and the in-app worker render email): Node loads it as published.
+  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "postgres", "@pdf-lib/fontkit", "@react-email/render"],
   poweredByHeader: false,
   // e2e builds into its own folder so a running dev server is undisturbed
   distDir: process.env.NEXT_DIST_DIR || ".next",

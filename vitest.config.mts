@@ -10,7 +10,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["lib/**/*.test.ts", "db/**/*.test.ts", "scripts/**/*.test.ts", "app/**/*.test.ts"],
+    include: ["lib/**/*.test.ts", "db/**/*.test.ts", "scripts/**/*.test.ts", "app/**/*.test.ts", "emails/**/*.test.ts"],
     environment: "node",
     globalSetup: ["./db/test/global-setup.ts"],
     setupFiles: ["./db/test/setup-file.ts"],

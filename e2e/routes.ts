@@ -12,6 +12,7 @@
  */
 import type { APIRequestContext } from "@playwright/test";
 import type postgres from "postgres";
+import { unsubscribeToken } from "../lib/notifications/unsubscribe";
 
 /** "staff": admins and instructors (of the cohort the example belongs to) */
 export type Audience = "anyone" | "signed-in" | "staff" | "admin" | "instructor" | "learner";
@@ -58,6 +59,8 @@ export const routes: Route[] = [
   { path: "/admin/audit", audience: "admin", kind: "page" },
   { path: "/admin/messages", audience: "admin", kind: "page" },
   { path: "/admin/messages/{messageId}", audience: "admin", kind: "page" },
+  { path: "/admin/messages/templates", audience: "admin", kind: "page", marker: "Can be turned off" },
+  { path: "/admin/messages/templates/revision_requested", audience: "admin", kind: "page", marker: "Their feedback" },
   { path: "/admin/settings", audience: "admin", kind: "page" },
   { path: "/admin/cohorts/{cohortId}", audience: "admin", kind: "page", marker: "jordan.lee@demo.cohort" },
   { path: "/admin/cohorts/{cohortId}/insights", audience: "admin", kind: "page" },
@@ -113,6 +116,8 @@ export const routes: Route[] = [
   { path: "/notifications", audience: "signed-in", kind: "page" },
   { path: "/notifications/preferences", audience: "signed-in", kind: "page" },
   { path: "/unsubscribe/{unknownToken}", audience: "anyone", kind: "page", marker: "This unsubscribe link is not valid" },
+  // GET on the List-Unsubscribe URL (a person opening it) changes nothing: on to the page with the button
+  { path: "/unsubscribe/{unknownToken}/one-click", audience: "anyone", kind: "redirect", redirectsTo: "/unsubscribe/{unknownToken}" },
   { path: "/account/export.json", audience: "signed-in", kind: "export" },
   // public: the token is the credential (a feed of the role tests' learner made by e2e/fixtures.ts)
   { path: "/calendar/{calendarToken}.ics", audience: "anyone", kind: "handler", marker: "BEGIN:VCALENDAR" },
@@ -173,6 +178,13 @@ export type Mutation = {
   form?: (ctx: MutationContext) => Promise<Record<string, string>> | Record<string, string>;
   json?: (ctx: MutationContext) => Promise<unknown> | unknown;
   changed: (result: MutationResult, ctx: MutationContext) => Promise<boolean> | boolean;
+  /**
+   * Accepted from any site, by design (only RFC 8058 one-click unsubscribe:
+   * mail providers POST it from their servers, without a session — SECURITY.md).
+   * origin.spec.ts sends it without signing in, with a foreign, a missing and a
+   * "null" Origin, and expects each to take effect.
+   */
+  crossSite?: true;
 };
 
 export type MutationResult = {
@@ -207,6 +219,24 @@ const setsSessionCookie = (r: MutationResult) =>
   /cohort\.session=[^;]+/.test(r.headers["set-cookie"] ?? "") && !/cohort\.session=;/.test(r.headers["set-cookie"] ?? "");
 
 export const mutations: Mutation[] = [
+  {
+    name: "one-click unsubscribe (RFC 8058), from a mail provider",
+    method: "POST",
+    path: "/unsubscribe/{unsubscribeToken}/one-click",
+    as: "enrolled learner",
+    crossSite: true,
+    prepare: async ({ sql, learner }) => {
+      await sql()`delete from notification_preferences where user_id = ${learner!.id}`;
+      return { unsubscribeToken: unsubscribeToken(process.env.E2E_NEXTAUTH_SECRET!, learner!.id, "due_soon") };
+    },
+    form: () => ({ "List-Unsubscribe": "One-Click" }),
+    changed: async (r, { sql, learner }) => {
+      const prefs = await sql()<
+        { kind: string; email: boolean }[]
+      >`select kind, email from notification_preferences where user_id = ${learner!.id}`;
+      return r.status === 200 && prefs.length === 1 && prefs[0].kind === "due_soon" && prefs[0].email === false;
+    },
+  },
   {
     name: "sign in (next-auth credentials callback)",
     method: "POST",

@@ -576,7 +576,7 @@ async function measureAll(
       // warm-up: connections open, statements planned
       await queueForSending(bench.db, 100, -1);
       await workerSends(bench.db, config);
-      await directSends(direct, preRendered(100, orgName));
+      await directSends(direct, await preRendered(100, orgName));
       const per = Math.ceil(SEND_MESSAGES / ROUNDS);
       let workerMs = 0;
       let directMs = 0;
@@ -585,7 +585,7 @@ async function measureAll(
       const outcomes: Record<string, number> = {};
       let cpuMs = 0;
       for (let i = 0; i < ROUNDS; i++) {
-        const msgs = preRendered(per, orgName, i * per);
+        const msgs = await preRendered(per, orgName, i * per);
         directMs += (await directSends(direct, msgs)).ms;
         queued += await queueForSending(bench.db, per, i);
         const c0 = treeCpuMs(process.pid);

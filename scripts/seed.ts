@@ -2,10 +2,12 @@
 import { closeDb, dbKind, getDb, DatabaseLockedError } from "../db/client";
 import { migrateDb } from "../db/migrate";
 import { seedDemo } from "../db/seed/demo/seed";
+import { renderEmail } from "../emails/render";
 
 async function main() {
   await migrateDb(getDb(), dbKind());
-  await seedDemo(getDb());
+  // the demo mailbox's sent messages are rendered by the real templates (nothing is emailed)
+  await seedDemo(getDb(), { render: renderEmail });
   console.log("Demo data is in place.");
   await closeDb();
 }

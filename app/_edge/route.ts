@@ -83,12 +83,23 @@ type Options<B extends z.ZodType | undefined, Q extends z.ZodType | undefined> =
   maxBytes?: number;
 };
 
+/**
+ * The one exception to the Origin check: `crossSite: "one-click-unsubscribe"`
+ * lets POSTs from anywhere through, for RFC 8058's one-click unsubscribe,
+ * which mail providers POST from their own servers — no Origin of ours, no
+ * session. Allowed only with permission "public" (the types refuse it
+ * otherwise), and only where the signed token in the URL is the whole
+ * credential and can do one thing: turn one kind of email off for one
+ * person (app/unsubscribe/[token]/one-click/route.ts; SECURITY.md).
+ */
+type CrossSite = { crossSite?: "one-click-unsubscribe" };
+
 type Infer<T> = T extends z.ZodType ? z.infer<T> : undefined;
 type Handler<P> = (req: Request, ctx: { params: Promise<P> }) => Promise<Response>;
 
 /**
  * The one wrapper for a route handler. In order: the Origin check on anything
- * but GET (403), the session (api: 401; download: to sign-in), the permission
+ * but GET (403; the one exception: CrossSite above), the session (api: 401; download: to sign-in), the permission
  * from the matrix (404), the query and the JSON body parsed with zod (400; a
  * body over `maxBytes` is refused before parsing: 413), then the handler,
  * whose domain errors become their status (not_found 404, invalid 422,
@@ -96,7 +107,7 @@ type Handler<P> = (req: Request, ctx: { params: Promise<P> }) => Promise<Respons
  * error's reason when it has one, so clients can act on it.
  */
 export function route<P = Record<string, never>, B extends z.ZodType | undefined = undefined, Q extends z.ZodType | undefined = undefined>(
-  opts: Options<B, Q> & { permission: "public" },
+  opts: Options<B, Q> & { permission: "public" } & CrossSite,
   handler: (ctx: RouteContext<P, CurrentUser | null, Infer<B>, Infer<Q>>) => Promise<Response>,
 ): Handler<P>;
 export function route<P = Record<string, never>, B extends z.ZodType | undefined = undefined, Q extends z.ZodType | undefined = undefined>(
@@ -104,7 +115,7 @@ export function route<P = Record<string, never>, B extends z.ZodType | undefined
   handler: (ctx: RouteContext<P, CurrentUser, Infer<B>, Infer<Q>>) => Promise<Response>,
 ): Handler<P>;
 export function route<P, B extends z.ZodType | undefined, Q extends z.ZodType | undefined>(
-  opts: Options<B, Q> & { permission: Permission | "public" },
+  opts: Options<B, Q> & { permission: Permission | "public" } & CrossSite,
   handler:
     | ((ctx: RouteContext<P, CurrentUser, Infer<B>, Infer<Q>>) => Promise<Response>)
     | ((ctx: RouteContext<P, CurrentUser | null, Infer<B>, Infer<Q>>) => Promise<Response>),
@@ -114,7 +125,8 @@ export function route<P, B extends z.ZodType | undefined, Q extends z.ZodType | 
     api ? errorJson(status, code, message, details) : text(status, message);
 
   const wrapped: Handler<P> = async (req, ctx) => {
-    if (req.method !== "GET" && req.method !== "HEAD") {
+    const crossSiteAllowed = opts.permission === "public" && opts.crossSite === "one-click-unsubscribe";
+    if (req.method !== "GET" && req.method !== "HEAD" && !crossSiteAllowed) {
       const refused = foreignOriginResponse(req);
       if (refused) return refused;
     }

@@ -17,6 +17,10 @@ export type Composed = {
   link: string;
   /** more lines for the email only */
   extra?: string[];
+  /** a quotation for the email only (an instructor's feedback), shown set apart */
+  quote?: string;
+  /** a second link for the email only, e.g. the public verification page */
+  secondary?: { label: string; path: string };
 };
 
 type ProgressFacts = {
@@ -106,7 +110,7 @@ export async function compose(db: DbOrTx, msg: OutboxMessage, timeZone: string, 
       title: "Your instructor asked for a revision",
       body: `Your instructor asked you to revise a reflection for ${String(p.moduleTitle ?? "your assignment")}.`,
       link: `/learn/${String(p.progressId ?? "")}/reflections`,
-      extra: p.feedback ? [`Their feedback: "${String(p.feedback)}"`] : [],
+      quote: p.feedback ? String(p.feedback) : undefined,
     };
   }
   if (kind === "certificate_issued") {
@@ -119,7 +123,7 @@ export async function compose(db: DbOrTx, msg: OutboxMessage, timeZone: string, 
       title: "Your certificate is ready",
       body: `You completed ${c.module_title}. Your certificate is ready to download.`,
       link: `/certificates/${msg.subjectId}`,
-      extra: [`Anyone can check it at /verify/${c.code}.`],
+      secondary: { label: "Anyone you show it to can check it here", path: `/verify/${c.code}` },
     };
   }
   if (kind === "cohort_invitation") {

@@ -5,6 +5,7 @@
  */
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
+import { renderEmail } from "@/emails/render";
 import { getDb } from "@/db/client";
 import { auditLog, notifications, outboxMessages } from "@/db/schema";
 import { enrol, makeAssignment, makeCohort, makeInstructor, makeLearner, progressOf, setProgress } from "@/db/test/instructor-factories";
@@ -186,6 +187,7 @@ describe("sending a manual reminder", () => {
       from: "x@localhost",
       organizationName: "P",
       secret: "s".repeat(20),
+      render: renderEmail,
     });
     const [got] = await getDb().select().from(notifications).where(eq(notifications.userId, learners[0].id));
     expect(got).toMatchObject({ title: preview.title, body: expect.stringContaining("Dana Rivera sent you a reminder") });

@@ -6,6 +6,7 @@
  */
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
+import { renderEmail } from "@/emails/render";
 import { getDb } from "@/db/client";
 import { notifications, outboxMessages, users } from "@/db/schema";
 import { enrol, makeAssignment, makeCohort, makeInstructor, makeLearner, progressOf, setProgress } from "@/db/test/instructor-factories";
@@ -41,6 +42,7 @@ const config = (transport: Transport): WorkerConfig => ({
   from: "Cohort <no-reply@localhost>",
   organizationName: "Test Programme",
   secret: "test-secret-test-secret",
+  render: renderEmail,
 });
 
 let moduleId: string;

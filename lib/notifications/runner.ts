@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { execRows, getDb, type DbOrTx } from "@/db/client";
 import { env } from "@/lib/platform/env";
 import { sweepReminders } from "./sweep";
+import type { EmailRenderer } from "./render";
 import { mailboxTransport, smtpTransport, type Transport } from "./transport";
 import { BATCH, runOnce, type Outcome, type WorkerConfig } from "./worker";
 
@@ -9,7 +10,7 @@ import { BATCH, runOnce, type Outcome, type WorkerConfig } from "./worker";
 export const POLL_MS = 5_000;
 export const SWEEP_MS = 15 * 60_000;
 
-export async function workerConfig(db: DbOrTx = getDb(), transport?: Transport): Promise<WorkerConfig> {
+export async function workerConfig(db: DbOrTx, render: EmailRenderer, transport?: Transport): Promise<WorkerConfig> {
   const e = env();
   const [org] = await execRows<{ name: string }>(db, sql`select organisation_name as name from org_settings where id = 1`);
   return {
@@ -18,6 +19,7 @@ export async function workerConfig(db: DbOrTx = getDb(), transport?: Transport):
     from: e.SMTP_FROM ?? "Cohort <no-reply@localhost>",
     organizationName: org?.name ?? "Cohort Training Programme",
     secret: e.NEXTAUTH_SECRET ?? "",
+    render,
   };
 }
 
@@ -38,14 +40,23 @@ export async function drain(db: DbOrTx, config: WorkerConfig, stopped: () => boo
  * run it on one database: claims skip each other's rows and sweeps are keyed.
  * A failing pass is logged (without message bodies) and tried again.
  */
-export function startNotificationWorker({ db = getDb(), log = console }: { db?: DbOrTx; log?: Pick<Console, "error" | "info"> } = {}) {
+export function startNotificationWorker({
+  db = getDb(),
+  render,
+  log = console,
+}: {
+  db?: DbOrTx;
+  /** the email templates (emails/render.tsx): the entry point gives them, lib/ knows nothing of React */
+  render: EmailRenderer;
+  log?: Pick<Console, "error" | "info">;
+}) {
   let stopped = false;
   let lastSweep = 0;
   let timer: NodeJS.Timeout | undefined;
   let config: WorkerConfig | undefined;
   const tick = async () => {
     try {
-      config ??= await workerConfig(db);
+      config ??= await workerConfig(db, render);
       if (Date.now() - lastSweep >= SWEEP_MS) {
         lastSweep = Date.now();
         await sweepReminders(db);

@@ -8,6 +8,7 @@ import type { AddressInfo } from "node:net";
 import { simpleParser, type ParsedMail } from "mailparser";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { renderEmail } from "@/emails/render";
 import { getDb } from "@/db/client";
 import { enrol, makeAssignment, makeCohort, makeInstructor, makeLearner, progressOf } from "@/db/test/instructor-factories";
 import { setupTestDb } from "@/db/test/test-db";
@@ -39,7 +40,7 @@ beforeAll(async () => {
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 describe("email over SMTP", () => {
-  it("arrives with both parts, a Message-ID, an unsubscribe header and a link into the app", async () => {
+  it("arrives with both parts, a Message-ID, RFC 8058 unsubscribe headers and links into the app; a kind always sent has none", async () => {
     const { moduleId } = await publishBuiltInModules(getDb());
     const instructor = await makeInstructor();
     const learner = await makeLearner({ name: "Rosa Díaz" });
@@ -53,6 +54,15 @@ describe("email over SMTP", () => {
       subjectId: progress.id,
       sendAfter: new Date(Date.now() - 1000),
     });
+    // a kind that is always sent: no unsubscribe header, no unsubscribe link
+    const other = await makeLearner({ name: "Derek Wilson" });
+    await enqueue(getDb(), {
+      recipientId: other.id,
+      kind: "revision_requested",
+      subjectId: progress.id,
+      payload: { progressId: progress.id, moduleTitle: "Boundaries", feedback: "Say more about what you would do next time." },
+      sendAfter: new Date(Date.now() - 1000),
+    });
 
     const secret = "smtp-test-secret-0123456789";
     const transport = await smtpTransport(`smtp://127.0.0.1:${port}`);
@@ -62,6 +72,7 @@ describe("email over SMTP", () => {
       from: "Cohort <no-reply@example.org>",
       organizationName: "Example Programme",
       secret,
+      render: renderEmail,
     };
     try {
       await runOnce(getDb(), config, { limit: 500 });
@@ -79,10 +90,29 @@ describe("email over SMTP", () => {
     expect(mail.html).toContain(`href="https://training.example.org/learn/${progress.id}"`);
     expect(mail.html).toContain('lang="en"');
 
-    const listUnsubscribe = mail.headerLines.find((h) => h.key === "list-unsubscribe")?.line ?? "";
-    const token = listUnsubscribe.match(/\/unsubscribe\/([^>\s]+)/)?.[1];
+    expect(mail.html).toContain(">Example Programme<");
+    expect(mail.html).toMatch(/<h1[^>]*>New assignment: /);
+    expect(mail.html).toContain(">Open the assignment<");
+
+    // RFC 8058: the header names the one-click endpoint, and says it takes a POST
+    const header = (name: string) => mail.headerLines.find((h) => h.key === name)?.line.replace(/^[^:]+:\s*/, "") ?? "";
+    const listUnsubscribe = header("list-unsubscribe");
+    const token = listUnsubscribe.match(/^<https:\/\/training\.example\.org\/unsubscribe\/([^/>\s]+)\/one-click>$/)?.[1];
     expect(token, listUnsubscribe).toBeTruthy();
+    expect(header("list-unsubscribe-post")).toBe("List-Unsubscribe=One-Click");
     expect(readUnsubscribeToken(secret, token!)).toEqual({ userId: learner.id, kind: "assigned" });
-    expect(mail.text).toContain(`https://training.example.org/unsubscribe/${token}`);
+    // the footer's link: the page with a button (a person's click never unsubscribes on GET)
+    expect(mail.text).toContain(`https://training.example.org/unsubscribe/${token} `);
+    expect(mail.html).toContain(`href="https://training.example.org/unsubscribe/${token}"`);
+    expect(mail.text).toContain("https://training.example.org/notifications/preferences");
+
+    await expect.poll(() => received.filter((m) => JSON.stringify(m.to).includes(other.email)).length).toBe(1);
+    const revision = received.find((m) => JSON.stringify(m.to).includes(other.email))!;
+    expect(revision.subject).toBe("Your instructor asked for a revision");
+    expect(revision.text).toContain("“Say more about what you would do next time.”");
+    expect(revision.text).toContain("always sent");
+    expect(revision.text).not.toContain("/unsubscribe/");
+    expect(revision.headerLines.some((h) => h.key.startsWith("list-unsubscribe"))).toBe(false);
+    expect(revision.messageId).toMatch(/^<[0-9a-f-]{36}@cohort\.training\.example\.org>$/);
   });
 });

@@ -4,9 +4,9 @@ import { notificationPreferences, notifications, outboxMessages, type OutboxMess
 import { compose } from "./compose";
 import { emailIsOptional, type NotificationKind } from "./kinds";
 import { DEFAULT_TIME_ZONE } from "./outbox";
-import { renderEmail } from "./render";
+import type { EmailRenderer } from "./render";
 import type { Transport } from "./transport";
-import { unsubscribeToken } from "./unsubscribe";
+import { oneClickUnsubscribeUrl, unsubscribePageUrl, unsubscribeToken } from "./unsubscribe";
 
 /** A claim lasts this long; a worker that dies mid-send leaves the message to another after it. */
 export const LEASE_MS = 2 * 60_000;
@@ -28,6 +28,8 @@ export type WorkerConfig = {
   organizationName: string;
   /** signs unsubscribe links */
   secret: string;
+  /** the templates (emails/render.tsx), given by the entry point: lib/ knows nothing of React */
+  render: EmailRenderer;
 };
 
 /**
@@ -95,15 +97,14 @@ export async function deliver(db: DbOrTx, msg: OutboxMessage, config: WorkerConf
 
   const wantsEmail = !(emailIsOptional(kind) && recipient.emailOff);
   const token = emailIsOptional(kind) ? unsubscribeToken(config.secret, msg.recipientId, kind) : null;
-  // the footer link and List-Unsubscribe open a page with a button (RFC 8058's one-click POST endpoint is not built yet)
-  const unsubscribeUrl = token ? `${config.origin}/unsubscribe/${token}` : null;
-  const email = renderEmail({
+  const email = await config.render({
     content,
     kind,
     recipientName: recipient.name,
     origin: config.origin,
     organizationName: config.organizationName,
-    unsubscribeUrl,
+    // the footer link opens a page with a button (no change on GET)
+    unsubscribeUrl: token ? unsubscribePageUrl(config.origin, token) : null,
   });
   const messageId = `<${msg.id}@cohort.${new URL(config.origin).hostname}>`;
   if (wantsEmail) {
@@ -115,7 +116,13 @@ export async function deliver(db: DbOrTx, msg: OutboxMessage, config: WorkerConf
         text: email.text,
         html: email.html,
         messageId,
-        headers: unsubscribeUrl ? { "List-Unsubscribe": `<${unsubscribeUrl}>` } : {},
+        // RFC 8058: mail programs POST "List-Unsubscribe=One-Click" to this URL (app/unsubscribe/[token]/one-click)
+        headers: token
+          ? {
+              "List-Unsubscribe": `<${oneClickUnsubscribeUrl(config.origin, token)}>`,
+              "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+            }
+          : {},
       });
     } catch (e) {
       const failed = msg.attempts >= MAX_ATTEMPTS;

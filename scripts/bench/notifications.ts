@@ -20,7 +20,7 @@ import { sql } from "drizzle-orm";
 import { execRows, type Db } from "@/db/client";
 import { ADMIN_AGE_DAYS, SCALE_EMAIL_DOMAIN } from "@/db/seed/scale/plan";
 import { drain } from "@/lib/notifications/runner";
-import { renderEmail } from "@/lib/notifications/render";
+import { renderEmail } from "@/emails/render";
 import { sweepReminders, type SweepResult } from "@/lib/notifications/sweep";
 import { smtpTransport, type OutgoingEmail, type Transport } from "@/lib/notifications/transport";
 import type { WorkerConfig } from "@/lib/notifications/worker";
@@ -116,6 +116,7 @@ export async function resetSending(db: Db) {
 export async function workerConfigFor(sinkUrl: string, organizationName: string, secret: string): Promise<WorkerConfig> {
   return {
     transport: await smtpTransport(sinkUrl),
+    render: renderEmail,
     origin: "http://127.0.0.1:3215",
     from: "Cohort <no-reply@bench.cohort>",
     organizationName,
@@ -136,8 +137,8 @@ export async function workerSends(db: Db, config: WorkerConfig): Promise<{ ms: n
 }
 
 /** `n` pre-rendered messages, as the worker would send them (the reference's input). */
-export function preRendered(n: number, organizationName: string, from = 0): OutgoingEmail[] {
-  const email = renderEmail({
+export async function preRendered(n: number, organizationName: string, from = 0): Promise<OutgoingEmail[]> {
+  const email = await renderEmail({
     content: {
       title: "New assignment: Peer Support Foundations",
       body: "You have a new assignment in Statewide CRSS Intake: Peer Support Foundations. It opens Dec 1, 2026 and is due Dec 29, 2026.",

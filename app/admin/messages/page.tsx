@@ -43,7 +43,11 @@ export default page({ permission: "users.manage" }, async ({ user, query }) => {
         {mailConfigured()
           ? "Every email Cohort sends through your mail server, and what became of it."
           : "No mail server is set up (SMTP_URL), so emails are delivered here instead: open one to read it as the person would."}{" "}
-        “Not needed” means the reminder no longer applied when it was due (for example, the learner had finished).
+        “Not needed” means the reminder no longer applied when it was due (for example, the learner had finished).{" "}
+        <Link href="/admin/messages/templates" className="underline">
+          See every email template
+        </Link>
+        .
       </p>
       <nav aria-label="Filter by status" className="mt-4 flex flex-wrap gap-2 text-sm">
         <Link

@@ -6,6 +6,7 @@
  * The session is the one thing stubbed.
  */
 import { and, eq, sql } from "drizzle-orm";
+import { renderEmail } from "@/emails/render";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { accountTokens, auditLog, cohorts, enrolments, notifications, outboxMessages, users } from "@/db/schema";
 import { getDb } from "@/db/client";
@@ -148,7 +149,14 @@ describe("an admin edits a person's name and email", () => {
     const transport: Transport = { kind: "smtp", send: async (e) => void sent.push(e), close() {} };
     await runOnce(
       getDb(),
-      { transport, origin: "http://cohort.test", from: "c@cohort.test", organizationName: "Org", secret: "s".repeat(32) },
+      {
+        transport,
+        render: renderEmail,
+        origin: "http://cohort.test",
+        from: "c@cohort.test",
+        organizationName: "Org",
+        secret: "s".repeat(32),
+      },
       {
         now: new Date(now.getTime() + 1000),
       },

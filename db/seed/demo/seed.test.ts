@@ -2,6 +2,8 @@ import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { execRows } from "@/db/client";
 import { setupTestDb } from "@/db/test/test-db";
+import { renderEmail } from "@/emails/render";
+import { notificationKinds } from "@/lib/notifications/kinds";
 import { DEMO_REFLECTION_SENTENCE, JOURNEY_LEARNER, seedDemo } from "./seed";
 
 const t = setupTestDb();
@@ -18,16 +20,18 @@ async function counts() {
       (select count(*)::int from reflections) as reflections,
       (select count(*)::int from reflection_reviews) as reviews,
       (select count(*)::int from certificates) as certificates,
-      (select count(*)::int from module_versions) as versions`,
+      (select count(*)::int from module_versions) as versions,
+      (select count(*)::int from outbox_messages) as messages,
+      (select count(*)::int from notifications) as notices`,
   );
   return row;
 }
 
 describe("demo seed", () => {
   it("builds three cohorts with learners at every stage, consistently, and running it again changes nothing", async () => {
-    await seedDemo(t.db);
+    await seedDemo(t.db, { render: renderEmail });
     const first = await counts();
-    await seedDemo(t.db);
+    await seedDemo(t.db, { render: renderEmail });
     expect(await counts()).toEqual(first);
     expect(first).toMatchObject({ cohorts: 3, versions: 1 });
     expect(first.attempts).toBeGreaterThan(15);
@@ -139,5 +143,27 @@ describe("demo seed", () => {
 
     const tooShort = await execRows(t.db, sql`select id from reflections where submitted_at is not null and word_count < 75`);
     expect(tooShort).toEqual([]);
+
+    // the admin's mailbox: every kind, and sent, failed (with the server's words), retrying and queued; nothing emailed out
+    const messages = await execRows<{
+      kind: string;
+      status: string;
+      last_error: string | null;
+      text_body: string | null;
+      html_body: string | null;
+    }>(t.db, sql`select kind, status::text, last_error, text_body, html_body from outbox_messages`);
+    expect(new Set(messages.map((m) => m.kind))).toEqual(new Set(Object.keys(notificationKinds)));
+    expect(new Set(messages.map((m) => m.status))).toEqual(new Set(["sent", "failed", "retrying", "queued"]));
+    for (const m of messages.filter((m) => m.status === "failed" || m.status === "retrying")) expect(m.last_error).toMatch(/^\d{3} /);
+    for (const m of messages.filter((m) => m.status === "sent")) {
+      expect(m.text_body).toContain("Hello ");
+      expect(m.html_body).toContain('lang="en"');
+    }
+    // the demo learner's bell: unread notices of several kinds
+    const bell = await execRows<{ kind: string }>(
+      t.db,
+      sql`select n.kind from notifications n join users u on u.id = n.user_id where u.email = 'jordan.lee@demo.cohort' and n.read_at is null`,
+    );
+    expect(new Set(bell.map((n) => n.kind)).size).toBeGreaterThanOrEqual(3);
   }); // seeds everything twice: about 25 s at load 25 (the global ceiling, 180 s, applies)
 });

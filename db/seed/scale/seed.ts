@@ -108,7 +108,7 @@ export async function seedScale(opts: {
       moduleId: published.moduleId,
       versionId: version.id,
       version: { title: version.title, number: version.version, contactHours: version.contactHours, hoursCategory: version.hoursCategory },
-      providerName: settings?.organisation_name ?? "Cohort Training Programme",
+      providerName: settings?.organisation_name ?? "Cohort Training Program",
       providerApprovalNumber: settings?.provider_approval_number ?? null,
     };
     await s.query("set local maintenance_work_mem = '256MB'");

@@ -52,7 +52,9 @@ export function foreignActionProblem(headers: Headers, publicUrl: string | undef
 /**
  * First line of every state-changing route handler: a 403 to send back when
  * the request comes from another site, or null when it may go on. (Server
- * actions: foreignActionProblem.)
+ * actions: foreignActionProblem.) One route skips it by design: RFC 8058
+ * one-click unsubscribe, which mail providers POST from their own servers
+ * (`crossSite` in app/_edge/route.ts; SECURITY.md, "Requests from other sites").
  */
 export function foreignOriginResponse(req: Request): Response | null {
   if (isOwnOrigin(req.headers)) return null;
