@@ -94,7 +94,7 @@ export const routes: Route[] = [
   { path: "/learn/{progressId}/calendar.ics", audience: "learner", kind: "export", marker: "BEGIN:VEVENT" },
   { path: "/learn/record", audience: "learner", kind: "page" },
   // the role tests' learner has completed nothing: the header row and the PDF itself are what only they get
-  { path: "/learn/record.csv", audience: "learner", kind: "export", marker: "learner_name,completed_on" },
+  { path: "/learn/record.csv", audience: "learner", kind: "export", marker: "Learner name,Completed" },
   { path: "/learn/record.pdf", audience: "learner", kind: "export", marker: "%PDF-" },
   { path: "/api/reflections/{progressId}/{promptId}", audience: "learner", kind: "json", marker: '"wordCount":' },
   // a learner of a cohort the role tests' instructor teaches, with a certificate; a learner sees only their own

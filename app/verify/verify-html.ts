@@ -3,7 +3,7 @@
  * served by a route handler (not a page) so that the HTTP status says what
  * happened: 200 valid or revoked, 404 unknown code, 429 too many guesses.
  */
-import { formatCertificateDate, hoursLabel } from "@/lib/certificates/format";
+import { formatCertificateDate, formatContactHours as hoursLabel } from "@/lib/platform/format";
 import type { Verification } from "@/lib/certificates/verify";
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);

@@ -4,7 +4,7 @@
  * fields and the verification address, so a script can render a sample.
  */
 import { PDFDocument, type PDFFont, type PDFPage } from "pdf-lib";
-import { formatCertificateDate, hoursLabel } from "./format";
+import { formatCertificateDate, formatContactHours as hoursLabel } from "@/lib/platform/format";
 import { colors, drawCentered, drawWrapped } from "./pdf-layout";
 import { embedPdfFonts } from "./pdf-fonts";
 

@@ -1,7 +1,7 @@
 import { downloadResponse } from "@/lib/platform/http/download";
 import { renderCertificatePdf } from "./certificate-pdf";
 import { fileSlug } from "@/lib/platform/file-name";
-import { isoDate } from "./format";
+const isoDate = (d: Date) => d.toISOString().slice(0, 10);
 import type { Certificate } from "./issue";
 import { publicOrigin, verificationUrl } from "./links";
 import { getTrainingRecord } from "./record";

@@ -1,3 +1,4 @@
+import { formatTime } from "@/lib/platform/format";
 import ical, { ICalCalendarMethod } from "ical-generator";
 import { sql } from "drizzle-orm";
 import { execRows, getDb, type DbOrTx } from "@/db/client";
@@ -52,8 +53,7 @@ export function buildCalendar({
   return cal.toString();
 }
 
-const dueLine = (dueAt: Date, timeZone: string) =>
-  `Due ${dueDay(dueAt, timeZone)} at ${new Intl.DateTimeFormat("en-US", { timeZone, hour: "numeric", minute: "2-digit", timeZoneName: "short" }).format(dueAt)}.`;
+const dueLine = (dueAt: Date, timeZone: string) => `Due ${dueDay(dueAt, timeZone)} at ${formatTime(dueAt, { timeZone })}.`;
 
 type LearnerRow = { progress_id: string; due_at: Date; module_title: string; cohort_name: string; completed_at: Date | null };
 

@@ -1,3 +1,4 @@
+import { formatDate } from "@/lib/platform/format";
 import { sql } from "drizzle-orm";
 import { execRows, type DbOrTx } from "@/db/client";
 import type { OutboxMessage } from "@/db/schema";
@@ -30,8 +31,7 @@ type ProgressFacts = {
   progress_id: string;
 };
 
-export const usDate = (d: Date, timeZone: string) =>
-  new Intl.DateTimeFormat("en-US", { timeZone, month: "short", day: "numeric", year: "numeric" }).format(new Date(d));
+export const usDate = (d: Date, timeZone: string) => formatDate(d, { timeZone });
 
 async function progressFacts(db: DbOrTx, progressId: string): Promise<ProgressFacts | null> {
   const [row] = await execRows<ProgressFacts>(

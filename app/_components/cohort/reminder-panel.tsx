@@ -7,6 +7,7 @@ import { SubmitButton } from "@/app/_components/ui/submit-button";
 import { Table, Td, Tr, RowHeader } from "@/app/_components/ui/table";
 import { cardClasses } from "@/app/_components/ui/card";
 import { cx } from "@/app/_components/ui/cx";
+import { formatDateTime } from "@/lib/platform/format";
 
 export const REMINDER_FORM_ID = "reminder-form";
 
@@ -15,8 +16,6 @@ const reasons = {
   inactive: "Skipped: account deactivated",
   recent: "Skipped: already reminded in the last 24 hours",
 } as const;
-
-const timeFormat = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", hour: "numeric", minute: "2-digit" });
 
 /**
  * "Send a reminder now": the checkboxes in the learner table belong to this
@@ -77,7 +76,7 @@ export function ReminderPanel({
               <Td>
                 {o.sent || !o.reason
                   ? "Sent"
-                  : `${reasons[o.reason]}${o.reason === "recent" && o.lastSentAt ? ` (${timeFormat.format(new Date(o.lastSentAt))})` : ""}`}
+                  : `${reasons[o.reason]}${o.reason === "recent" && o.lastSentAt ? ` (${formatDateTime(o.lastSentAt, { timeZone: undefined })})` : ""}`}
               </Td>
             </Tr>
           ))}

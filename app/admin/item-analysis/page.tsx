@@ -1,3 +1,4 @@
+import { formatCount, formatPercent } from "@/lib/platform/format";
 import type { Metadata } from "next";
 import { AppShell } from "@/app/_components/app-shell";
 import { Badge, type BadgeTone } from "@/app/_components/ui/badge";
@@ -12,7 +13,6 @@ import {
   HARD_AT,
   itemFlagLabels,
   MIN_RESPONSES,
-  percent1,
   quizKindLabels,
   twoDecimals,
   type ItemAnalysis,
@@ -20,8 +20,6 @@ import {
 } from "@/lib/reports/item-analysis";
 
 export const metadata: Metadata = { title: "Item analysis" };
-
-const num = new Intl.NumberFormat("en-US");
 
 const columns: Column[] = [
   { key: "item", label: "Item" },
@@ -65,7 +63,7 @@ export default page({ permission: "reports.organisation" }, async ({ user }) => 
           <Card
             key={v.versionId}
             title={`${v.moduleTitle}, version ${v.version}`}
-            description={`${num.format(v.attempts)} counted ${v.attempts === 1 ? "attempt" : "attempts"}; ${v.items.length} items in the bank.`}
+            description={`${formatCount(v.attempts)} counted ${v.attempts === 1 ? "attempt" : "attempts"}; ${v.items.length} items in the bank.`}
             data-testid={`version-${v.version}`}
           >
             <Table caption={`Quiz items of ${v.moduleTitle}, version ${v.version}`} columns={columns} framed={false}>
@@ -94,7 +92,9 @@ function ItemRow({ item }: { item: ItemAnalysis }) {
             <ul className="mt-2 space-y-1 text-sm" aria-label="Options and how often each was chosen">
               {item.options.map((o) => (
                 <li key={o.optionId} className="flex items-baseline gap-2" data-testid={`option-${o.optionId}`}>
-                  <span className="w-14 shrink-0 text-right tabular-nums">{o.share === null ? "—" : `${percent1(o.share)}%`}</span>
+                  <span className="w-14 shrink-0 text-right tabular-nums">
+                    {formatPercent(o.share === null ? null : o.share * 100, { decimals: 1 })}
+                  </span>
                   <span>
                     {o.text}
                     {o.correct && (
@@ -104,7 +104,7 @@ function ItemRow({ item }: { item: ItemAnalysis }) {
                     )}
                     <span className="text-slate-600">
                       {" "}
-                      ({num.format(o.chosen)} {o.chosen === 1 ? "time" : "times"})
+                      ({formatCount(o.chosen)} {o.chosen === 1 ? "time" : "times"})
                     </span>
                   </span>
                 </li>
@@ -115,9 +115,9 @@ function ItemRow({ item }: { item: ItemAnalysis }) {
       </Td>
       <Td>{item.ideaLabel ?? item.ideaId ?? "—"}</Td>
       <Td className="whitespace-nowrap">{item.kind ? quizKindLabels[item.kind] : "—"}</Td>
-      <Td numeric>{num.format(item.responses)}</Td>
+      <Td numeric>{formatCount(item.responses)}</Td>
       <Td numeric data-testid="difficulty">
-        {item.difficulty === null ? "—" : `${percent1(item.difficulty)}%`}
+        {formatPercent(item.difficulty === null ? null : item.difficulty * 100, { decimals: 1 })}
       </Td>
       <Td numeric data-testid="discrimination">
         {item.discrimination === null ? "—" : twoDecimals(item.discrimination).replace("-", "−")}
