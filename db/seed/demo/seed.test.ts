@@ -129,7 +129,7 @@ describe("demo seed", () => {
       t.db,
       sql`select p.id from assignment_progress p join assignments a on a.id = p.assignment_id
         join enrolments e on e.cohort_id = p.cohort_id and e.user_id = p.user_id
-        where greatest(a.created_at, e.enrolled_at) > coalesce(p.started_at, p.completed_at, 'infinity')`,
+        where greatest(a.created_at, e.created_at) > coalesce(p.started_at, p.completed_at, 'infinity')`,
     );
     expect(assignedAfterWork).toEqual([]);
 
