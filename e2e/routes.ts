@@ -55,6 +55,8 @@ export const routes: Route[] = [
   { path: "/admin/messages", audience: "admin", kind: "page" },
   { path: "/admin/messages/{messageId}", audience: "admin", kind: "page" },
   { path: "/admin/settings", audience: "admin", kind: "page" },
+  // the certificate logo (a transparent pixel while none is set): the PNG signature is the marker
+  { path: "/admin/settings/logo", audience: "admin", kind: "export", marker: "PNG" },
   { path: "/admin/cohorts/{cohortId}", audience: "admin", kind: "page", marker: "jordan.lee@demo.cohort" },
   { path: "/admin/cohorts/{cohortId}/insights", audience: "admin", kind: "page" },
   { path: "/admin/cohorts/{cohortId}/export.csv", audience: "admin", kind: "export", marker: "jordan.lee@demo.cohort" },
