@@ -48,8 +48,9 @@ async function contentOf(bytes: Uint8Array): Promise<string> {
 function qrDrawn(content: string): boolean[][] {
   const section = /\/QR BMC([\s\S]*?)EMC/.exec(content)?.[1];
   if (!section) throw new Error("no QR section in the page");
-  const squares = [...section.matchAll(/(-?[\d.]+) (-?[\d.]+) (-?[\d.]+) (-?[\d.]+) re/g)].map((m) => m.slice(1, 5).map(Number));
-  const cell = squares[0][2];
+  // pdf-lib draws each square as a move to (x, y) then a filled path of side `cell`
+  const squares = [...section.matchAll(/1 0 0 1 (-?[\d.]+) (-?[\d.]+) cm\s+1 0 0 1 0 0 cm/g)].map((m) => [Number(m[1]), Number(m[2])]);
+  const cell = Number(/0 0 m\s+0 ([\d.]+) l/.exec(section)![1]);
   const xs = squares.map((s) => s[0]);
   const ys = squares.map((s) => s[1]);
   const minX = Math.min(...xs);

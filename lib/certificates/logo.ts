@@ -1,3 +1,4 @@
+import zlib from "node:zlib";
 import { eq } from "drizzle-orm";
 import { PDFDocument } from "pdf-lib";
 import { getDb } from "@/db/client";
@@ -36,6 +37,38 @@ function jpegSize(b: Uint8Array): { width: number; height: number } | null {
   return null;
 }
 
+/**
+ * A PNG whose chunks are whole (lengths in bounds, CRCs right, IHDR first,
+ * IEND last) and whose image data inflates within what its size allows.
+ * pdf-lib's decoder never returns on some truncated files, so nothing
+ * reaches it that has not passed this.
+ */
+function pngIsWhole(b: Uint8Array, width: number, height: number): boolean {
+  const buf = Buffer.from(b.buffer, b.byteOffset, b.byteLength);
+  let pos = 8;
+  let first = true;
+  const idat: Buffer[] = [];
+  while (pos + 12 <= buf.length) {
+    const length = buf.readUInt32BE(pos);
+    const type = buf.toString("latin1", pos + 4, pos + 8);
+    if (pos + 12 + length > buf.length) return false;
+    if (zlib.crc32(buf.subarray(pos + 4, pos + 8 + length)) !== buf.readUInt32BE(pos + 8 + length)) return false;
+    if (first && type !== "IHDR") return false;
+    first = false;
+    if (type === "IDAT") idat.push(buf.subarray(pos + 8, pos + 8 + length));
+    pos += 12 + length;
+    if (type === "IEND") break;
+  }
+  if (pos !== buf.length || !idat.length || buf.toString("latin1", pos - 8, pos - 4) !== "IEND") return false;
+  try {
+    // 16-bit RGBA is 8 bytes a pixel, plus a filter byte a row
+    const out = zlib.inflateSync(Buffer.concat(idat), { maxOutputLength: height * (width * 8 + 1) });
+    return out.length > 0;
+  } catch {
+    return false;
+  }
+}
+
 const WRONG_TYPE = "Upload the logo as a PNG or JPEG image. This file is not one, whatever its name says.";
 
 /**
@@ -65,13 +98,14 @@ export async function validateLogo(bytes: Uint8Array): Promise<LogoImage> {
     const message = `The logo is ${width} × ${height} pixels; use one between ${MIN_LOGO_PX} and ${MAX_LOGO_PX} pixels on each side.`;
     throw invalid(message, { logo: message });
   }
+  const unreadable = "This image could not be read. Export it again as a PNG or JPEG and upload that.";
+  if (image.contentType === "image/png" && !pngIsWhole(bytes, width, height)) throw invalid(unreadable, { logo: unreadable });
   try {
     const doc = await PDFDocument.create();
     if (image.contentType === "image/png") await doc.embedPng(bytes);
     else await doc.embedJpg(bytes);
   } catch {
-    const message = "This image could not be read. Export it again as a PNG or JPEG and upload that.";
-    throw invalid(message, { logo: message });
+    throw invalid(unreadable, { logo: unreadable });
   }
   return image;
 }
