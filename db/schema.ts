@@ -8,6 +8,7 @@ import {
   bigserial,
   boolean,
   check,
+  customType,
   index,
   integer,
   jsonb,
@@ -149,8 +150,35 @@ export const orgSettings = pgTable("org_settings", {
   hourTargets: jsonb("hour_targets").$type<{ category: string; hours: number }[]>().notNull().default([]),
   /** IANA zone for people who have not set their own (reminders go out at 9 a.m. local time) */
   timeZone: text("time_zone").notNull().default("America/Chicago"),
+  /** who signs the certificates: printed under the signature line */
+  signerName: text("signer_name"),
+  signerTitle: text("signer_title"),
   updatedAt: updatedAt(),
 });
+
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => "bytea" });
+
+/**
+ * The organization's logo for certificates (one row, id 1). In the database,
+ * not on disk: several app instances share one database and no file system.
+ * Validated on upload (lib/certificates/logo.ts): PNG or JPEG by content,
+ * 512 KB and 2000 px at most.
+ */
+export const certificateLogo = pgTable(
+  "certificate_logo",
+  {
+    id: integer("id").primaryKey().default(1),
+    contentType: text("content_type").notNull(),
+    bytes: bytea("bytes").notNull(),
+    width: integer("width").notNull(),
+    height: integer("height").notNull(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    check("certificate_logo_single_row", sql`${t.id} = 1`),
+    check("certificate_logo_type", sql`${t.contentType} in ('image/png', 'image/jpeg')`),
+  ],
+);
 
 // ---------------------------------------------------------------- modules
 

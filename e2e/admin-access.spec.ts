@@ -124,7 +124,7 @@ test.describe("as an admin", () => {
     expect(res.headers()["content-type"]).toContain("text/csv");
     expect(res.headers()["content-disposition"]).toMatch(/attachment; filename="item-analysis-\d{4}-\d{2}-\d{2}\.csv"/);
     const text = await res.text();
-    expect(text.split("\n")[0]).toMatch(/^Module,Version,Item ID,Item,Idea,Kind,Responses,/);
+    expect(text.split("\n")[0]).toMatch(/^Module,Module version,Item ID,Item,Idea,Kind,Responses,/);
     expect(text).toContain("why-trust-matters,");
   });
 

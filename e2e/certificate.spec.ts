@@ -104,7 +104,7 @@ test.describe("a learner's own training record", () => {
     const csv = await page.request.get("/learn/record.csv");
     expect(csv.status()).toBe(200);
     expect(csv.headers()["content-type"]).toMatch(/^text\/csv/);
-    expect(await csv.text()).toContain("learner_name,completed_on,module_title");
+    expect(await csv.text()).toContain("Learner name,Completed,Module,");
     const pdf = await page.request.get("/learn/record.pdf");
     expect(pdf.headers()["content-type"]).toBe("application/pdf");
     expect(await pdfText(await pdf.body())).toContain("Jordan Lee");

@@ -62,6 +62,8 @@ export const routes: Route[] = [
   { path: "/admin/messages/templates", audience: "admin", kind: "page", marker: "Can be turned off" },
   { path: "/admin/messages/templates/revision_requested", audience: "admin", kind: "page", marker: "Their feedback" },
   { path: "/admin/settings", audience: "admin", kind: "page" },
+  // the certificate logo (a transparent pixel while none is set): the PNG signature is the marker
+  { path: "/admin/settings/logo", audience: "admin", kind: "export", marker: "PNG" },
   { path: "/admin/cohorts/{cohortId}", audience: "admin", kind: "page", marker: "jordan.lee@demo.cohort" },
   { path: "/admin/cohorts/{cohortId}/insights", audience: "admin", kind: "page" },
   { path: "/admin/cohorts/{cohortId}/export.csv", audience: "admin", kind: "export", marker: "jordan.lee@demo.cohort" },
@@ -103,7 +105,7 @@ export const routes: Route[] = [
   { path: "/learn/{progressId}/calendar.ics", audience: "learner", kind: "export", marker: "BEGIN:VEVENT" },
   { path: "/learn/record", audience: "learner", kind: "page" },
   // the role tests' learner has completed nothing: the header row and the PDF itself are what only they get
-  { path: "/learn/record.csv", audience: "learner", kind: "export", marker: "learner_name,completed_on" },
+  { path: "/learn/record.csv", audience: "learner", kind: "export", marker: "Learner name,Completed" },
   { path: "/learn/record.pdf", audience: "learner", kind: "export", marker: "%PDF-" },
   { path: "/api/reflections/{progressId}/{promptId}", audience: "learner", kind: "json", marker: '"wordCount":' },
   // a learner of a cohort the role tests' instructor teaches, with a certificate; a learner sees only their own

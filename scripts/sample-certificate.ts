@@ -4,10 +4,20 @@
  */
 import fs from "node:fs";
 import { renderCertificatePdf } from "../lib/certificates/certificate-pdf";
+import { sampleLogoPng } from "../db/test/images";
 
 const out = process.argv[2] ?? "sample-certificate.pdf";
 const long = process.argv.includes("--long");
 const revoked = process.argv.includes("--revoked");
+const plain = process.argv.includes("--plain");
+// the demo logo of the tests; --plain prints without logo and signer, as before an admin sets them
+const branding = plain
+  ? {}
+  : {
+      logo: { contentType: "image/png" as const, bytes: sampleLogoPng(), width: 240, height: 80 },
+      signerName: "Dr. Angela Whitfield",
+      signerTitle: "Director of Training, Prairie Peer Recovery Training Institute",
+    };
 
 renderCertificatePdf(
   {
@@ -28,6 +38,7 @@ renderCertificatePdf(
     revokedAt: revoked ? new Date("2026-12-02T10:00:00Z") : null,
   },
   "https://training.example.org/verify/K7QM-3XRT-9FHW-2NPD",
+  branding,
 ).then((bytes) => {
   fs.writeFileSync(out, bytes);
   console.log(`wrote ${out} (${bytes.length} bytes)`);

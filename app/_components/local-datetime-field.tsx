@@ -1,5 +1,6 @@
 "use client";
 
+import { viewerTimeZone } from "@/lib/platform/format";
 import { useState, useSyncExternalStore } from "react";
 import { controlClasses, Field } from "@/app/_components/ui/field";
 
@@ -47,11 +48,7 @@ export function LocalDateTimeField({
     () => true,
     () => false,
   );
-  const zone = useSyncExternalStore(
-    subscribe,
-    () => Intl.DateTimeFormat().resolvedOptions().timeZone,
-    () => "",
-  );
+  const zone = useSyncExternalStore(subscribe, viewerTimeZone, () => "");
   const [typed, setTyped] = useState<string | null>(null);
   const value = typed ?? (hydrated && defaultIso ? toLocalInput(defaultIso) : "");
   const fullHint = [hint, zone ? `Your time zone: ${zone}.` : ""].filter(Boolean).join(" ") || undefined;

@@ -1,6 +1,7 @@
 "use client";
 
 import { useSyncExternalStore } from "react";
+import { formatDate, formatDateTime, viewerTimeZone } from "@/lib/platform/format";
 
 const subscribe = () => () => {};
 
@@ -19,22 +20,7 @@ export function LocalTime({ value, dateOnly = false }: { value: Date | string | 
   return <time dateTime={iso}>{text}</time>;
 }
 
-// Building an Intl.DateTimeFormat costs far more than using one (a 25-row
-// cohort page spent ~15 % of its server time constructing them): one per
-// shape, kept for the life of the process or page.
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
 function format(iso: string, dateOnly: boolean, timeZone: string | undefined) {
-  const key = `${dateOnly ? "d" : "dt"}|${timeZone ?? ""}`;
-  let formatter = formatters.get(key);
-  if (!formatter) {
-    // dateStyle/timeStyle cannot be combined with timeZoneName, so the fields are spelled out
-    const date: Intl.DateTimeFormatOptions = { year: "numeric", month: "short", day: "numeric", timeZone };
-    const opts: Intl.DateTimeFormatOptions = dateOnly
-      ? date
-      : { ...date, hour: "numeric", minute: "2-digit", timeZoneName: timeZone ? "short" : undefined };
-    formatter = new Intl.DateTimeFormat("en-US", opts);
-    formatters.set(key, formatter);
-  }
-  return formatter.format(new Date(iso));
+  // without a zone, the browser's own (the viewer's); the server renders UTC, named
+  return dateOnly ? formatDate(iso, { timeZone: timeZone ?? viewerTimeZone() }) : formatDateTime(iso, { timeZone });
 }

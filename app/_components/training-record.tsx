@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { categoryKey, formatCertificateDate, formatHours } from "@/lib/certificates/format";
+import { categoryKey } from "@/lib/certificates/format";
+import { formatCertificateDate, formatHours } from "@/lib/platform/format";
 import type { TrainingRecord } from "@/lib/certificates/record";
 import { Badge } from "@/app/_components/ui/badge";
 import { buttonClasses } from "@/app/_components/ui/button";

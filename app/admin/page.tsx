@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { formatPercent } from "@/lib/platform/format";
+import { formatCount, formatHours, formatPercent } from "@/lib/platform/format";
 import Link from "next/link";
 import { AppShell } from "@/app/_components/app-shell";
 import { LocalTime } from "@/app/_components/local-time";
@@ -27,9 +27,7 @@ import { ExportButton } from "./_components/export-button";
 
 export const metadata: Metadata = { title: "Organisation overview" };
 
-const num = new Intl.NumberFormat("en-US");
 const pct = formatPercent;
-const hours = new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 });
 
 const columns: Column<CohortSortKey | "instructors">[] = [
   { key: "name", label: "Cohort" },
@@ -101,14 +99,14 @@ export default page({ permission: "reports.organisation" }, async ({ user, query
               Totals
             </h2>
             <dl className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6" data-testid="tiles">
-              <Tile label="Learners" value={num.format(tiles.learners)} note="with an assignment in view" />
-              <Tile label="Assignments" value={num.format(tiles.learnerAssignments)} note="one per learner and module assigned" />
-              <Tile label="Complete" value={pct(tiles.completePct)} note={`${num.format(tiles.completed)} completed (incl. late)`} />
-              <Tile label="Overdue" value={num.format(tiles.overdue)} note="past due, not complete" />
-              <Tile label="Awaiting review" value={num.format(tiles.awaitingReview)} note="reflections submitted, not reviewed" />
+              <Tile label="Learners" value={formatCount(tiles.learners)} note="with an assignment in view" />
+              <Tile label="Assignments" value={formatCount(tiles.learnerAssignments)} note="one per learner and module assigned" />
+              <Tile label="Complete" value={pct(tiles.completePct)} note={`${formatCount(tiles.completed)} completed (incl. late)`} />
+              <Tile label="Overdue" value={formatCount(tiles.overdue)} note="past due, not complete" />
+              <Tile label="Awaiting review" value={formatCount(tiles.awaitingReview)} note="reflections submitted, not reviewed" />
               <Tile
                 label="Contact hours earned"
-                value={hours.format(tiles.contactHours)}
+                value={formatHours(tiles.contactHours)}
                 note="completed × module hours, revoked certificates excluded"
               />
             </dl>
@@ -162,7 +160,7 @@ export default page({ permission: "reports.organisation" }, async ({ user, query
                   Cohorts
                 </h2>
                 <p className="text-sm text-slate-700">
-                  {num.format(cohorts.total)} {cohorts.total === 1 ? "cohort" : "cohorts"}. Enrolled counts active learners; the other
+                  {formatCount(cohorts.total)} {cohorts.total === 1 ? "cohort" : "cohorts"}. Enrolled counts active learners; the other
                   columns count their assignments in view.
                 </p>
               </div>
@@ -196,10 +194,10 @@ export default page({ permission: "reports.organisation" }, async ({ user, query
                         </Badge>
                       )}
                     </Td>
-                    <Td numeric>{num.format(c.enrolled)}</Td>
+                    <Td numeric>{formatCount(c.enrolled)}</Td>
                     <Td numeric>{pct(c.completePct)}</Td>
-                    <Td numeric>{num.format(c.overdue)}</Td>
-                    <Td numeric>{c.medianScore === null ? "—" : `${Math.round(c.medianScore)}%`}</Td>
+                    <Td numeric>{formatCount(c.overdue)}</Td>
+                    <Td numeric>{formatPercent(c.medianScore)}</Td>
                     <Td>
                       {c.firstDue ? <LocalTime value={c.firstDue} dateOnly /> : "—"}
                       {c.lastDue && c.firstDue && c.lastDue.getTime() !== c.firstDue.getTime() && (

@@ -1,3 +1,4 @@
+import { formatPercent } from "@/lib/platform/format";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AppShell } from "@/app/_components/app-shell";
@@ -71,7 +72,7 @@ export default page({ permission: "workspace.instructor" }, async ({ user, query
                 </Link>
               </Td>
               <Td numeric>{c.learners}</Td>
-              <Td numeric>{c.completePercent === null ? "—" : `${c.completePercent} %`}</Td>
+              <Td numeric>{formatPercent(c.completePercent)}</Td>
               <Td numeric className={c.overdue ? "font-semibold text-red-800" : undefined}>
                 {c.overdue}
               </Td>

@@ -4,7 +4,7 @@
  * happened: 200 valid or revoked, 404 unknown code, 429 too many guesses.
  */
 import { contentMaxWidthRem, markShapes, markViewBox } from "@/app/_components/brand";
-import { formatCertificateDate, hoursLabel } from "@/lib/certificates/format";
+import { formatCertificateDate, formatContactHours as hoursLabel } from "@/lib/platform/format";
 import type { Verification } from "@/lib/certificates/verify";
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);

@@ -2,10 +2,12 @@ import { sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { DATE_RANGE_MESSAGE, isDayInRange } from "@/lib/platform/dates";
 import { execRows, getDb } from "@/db/client";
-import { auditLog, users } from "@/db/schema";
+import { auditLog } from "@/db/schema";
 import { requirePermission } from "@/lib/access/scope";
 import type { CurrentUser } from "@/lib/accounts/sessions";
 import { dayAfter, dayStart } from "@/lib/reports/organisation-filters";
+import { settingsFieldLabels } from "./labels";
+import { resolveAuditTargets, type AuditTarget } from "./targets";
 
 type Actor = Pick<CurrentUser, "id" | "role">;
 
@@ -50,7 +52,8 @@ export type AuditRow = {
   action: string;
   targetType: string | null;
   targetId: string | null;
-  targetLabel: string | null;
+  /** the target by name, with the page that shows it */
+  target: AuditTarget | null;
   ip: string | null;
   details: Record<string, unknown>;
 };
@@ -87,29 +90,27 @@ export async function listAuditEntries({
     action: string;
     target_type: string | null;
     target_id: string | null;
-    target_label: string | null;
     ip: string | null;
     details: Record<string, unknown> | string | null;
   }>(
     getDb(),
     sql`select ${auditLog.id} as id, ${auditLog.at} as at, ${auditLog.actorEmail} as actor_email, ${auditLog.action} as action,
-        ${auditLog.targetType} as target_type, ${auditLog.targetId} as target_id, ${auditLog.ip} as ip, ${auditLog.details} as details,
-        (select ${users.email} from ${users} where ${users.id} = case
-            when ${auditLog.targetType} = 'user' and ${auditLog.targetId} ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
-            then ${auditLog.targetId}::uuid end) as target_label
+        ${auditLog.targetType} as target_type, ${auditLog.targetId} as target_id, ${auditLog.ip} as ip, ${auditLog.details} as details
       from ${auditLog}
       ${where.length ? sql`where ${sql.join(where, sql` and `)}` : sql``}
       order by ${auditLog.at} desc, ${auditLog.id} desc
       limit ${pageSize + 1}`,
   );
-  const entries: AuditRow[] = rows.slice(0, pageSize).map((r) => ({
+  const page = rows.slice(0, pageSize);
+  const targetOf = await resolveAuditTargets(page.map((r) => ({ targetType: r.target_type, targetId: r.target_id })));
+  const entries: AuditRow[] = page.map((r) => ({
     id: Number(r.id),
     at: new Date(r.at),
     actorEmail: r.actor_email,
     action: r.action,
     targetType: r.target_type,
     targetId: r.target_id,
-    targetLabel: r.target_label,
+    target: targetOf({ targetType: r.target_type, targetId: r.target_id }),
     ip: r.ip,
     details: (typeof r.details === "string" ? JSON.parse(r.details) : r.details) ?? {},
   }));
@@ -136,34 +137,53 @@ export async function listAuditActions({ actor }: { actor: Actor }): Promise<str
 }
 
 // writers promise never to log these; the page does not trust that promise
-const HIDDEN_DETAIL = /password|token|secret|body|text|feedback|answer/i;
+const HIDDEN_DETAIL = /password|token|secret|body|text|feedback|answer|logo/i;
+
+/** A value as a person reads it: lists and records spelled out, not JSON. */
+function plain(v: unknown): string {
+  if (v === null || v === undefined || v === "") return "(none)";
+  if (Array.isArray(v)) return v.length ? v.map(plain).join(", ") : "(none)";
+  if (typeof v === "object") {
+    return Object.entries(v as Record<string, unknown>)
+      .map(([k, x]) => `${k} ${plain(x)}`)
+      .join(", ");
+  }
+  return String(v);
+}
+
+const clip = (text: string) => (text.length > 200 ? `${text.slice(0, 200)}…` : text);
 
 /** An entry's details as short "key: value" text, with anything that could be private left out. */
 export function auditDetailText(details: Record<string, unknown>): string {
   return Object.entries(details)
-    .map(([k, v]) => {
-      if (HIDDEN_DETAIL.test(k)) return `${k}: [hidden]`;
-      const text = typeof v === "object" && v !== null ? JSON.stringify(v) : String(v);
-      return `${k}: ${text.length > 200 ? `${text.slice(0, 200)}…` : text}`;
-    })
+    .map(([k, v]) => (HIDDEN_DETAIL.test(k) ? `${k}: [hidden]` : `${k}: ${clip(plain(v))}`))
     .join(" · ");
 }
 
-/** What an action means, for people reading the log. Unknown actions show their name. */
-export const auditActionLabels: Record<string, string> = {
-  "auth.sign_in": "Signed in",
-  "auth.sign_in_failed": "Failed sign-in",
-  "auth.sign_in_throttled": "Sign-in throttled",
-  "auth.sign_out": "Signed out",
-  "user.set_password": "Set a password",
-  "user.deactivate": "Deactivated an account",
-  "user.reactivate": "Reactivated an account",
-  "user.role_change": "Changed a role",
-  "user.sign_out_everywhere": "Signed someone out everywhere",
-  "user.password_link": "Created a set-password link",
-  "user.password_link_revoke": "Withdrew a set-password link",
-  "user.invite": "Invited staff",
-  "user.invite_revoke": "Withdrew an invite",
-  "user.update_details": "Changed a name or email",
-  "export.org_csv": "Exported the organisation CSV",
-};
+/** A settings value as the settings page shows it ("Professional ethics: 6 h"). */
+function settingValue(field: string, v: unknown): string {
+  if (field === "hourTargets" && Array.isArray(v)) {
+    return v.length ? v.map((t: { category?: string; hours?: number }) => `${t.category}: ${t.hours} h`).join(", ") : "(none)";
+  }
+  return v === null || v === undefined || v === "" ? "(none)" : typeof v === "string" ? `“${v}”` : plain(v);
+}
+
+/**
+ * What an entry's details say, one line each. A settings change reads field
+ * by field, "Organization name: “Old” → “New”", only for fields that changed.
+ */
+export function auditDetailLines(action: string, details: Record<string, unknown>): string[] {
+  const before = details.before as Record<string, unknown> | undefined;
+  const after = details.after as Record<string, unknown> | undefined;
+  if (action.startsWith("settings.") && before && after && typeof before === "object" && typeof after === "object") {
+    const fields = Array.isArray(details.changed) ? (details.changed as string[]) : Object.keys(after);
+    const lines = fields
+      .filter((f) => JSON.stringify(before[f]) !== JSON.stringify(after[f]))
+      .map((f) => `${settingsFieldLabels[f] ?? f}: ${clip(settingValue(f, before[f]))} → ${clip(settingValue(f, after[f]))}`);
+    return lines.length ? lines : ["No changes"];
+  }
+  const text = auditDetailText(details);
+  return text ? text.split(" · ") : [];
+}
+
+export { auditActionLabels } from "./labels";

@@ -3,8 +3,9 @@
  * selectable text in embedded DejaVu subsets (pdf-fonts.ts). Pure: takes the frozen certificate
  * fields and the verification address, so a script can render a sample.
  */
-import { PDFDocument, type PDFFont, type PDFPage } from "pdf-lib";
-import { formatCertificateDate, hoursLabel } from "./format";
+import { beginMarkedContent, endMarkedContent, PDFDocument, PDFName, type PDFFont, type PDFPage } from "pdf-lib";
+import QRCode from "qrcode";
+import { formatCertificateDate, formatContactHours as hoursLabel } from "@/lib/platform/format";
 import { colors, drawCentered, drawWrapped } from "./pdf-layout";
 import { embedPdfFonts } from "./pdf-fonts";
 
@@ -24,10 +25,52 @@ export type CertificatePdfInput = {
   revokedAt: Date | null;
 };
 
+/** What the organization adds to every certificate it issues (settings page): logo and signer. */
+export type CertificateBranding = {
+  logo?: { contentType: "image/png" | "image/jpeg"; bytes: Uint8Array; width: number; height: number } | null;
+  signerName?: string | null;
+  signerTitle?: string | null;
+};
+
 const W = 792;
 const H = 612;
 
-export async function renderCertificatePdf(cert: CertificatePdfInput, verifyUrl: string): Promise<Uint8Array> {
+/** The QR code of a verification address: which modules are dark, row by row (medium error correction). */
+export function qrModules(url: string): { size: number; dark: (row: number, col: number) => boolean } {
+  const { modules } = QRCode.create(url, { errorCorrectionLevel: "M" });
+  return { size: modules.size, dark: (row, col) => Boolean(modules.get(row, col)) };
+}
+
+/**
+ * The QR code as vector squares (sharp at any zoom or print size), inside a
+ * marked-content section "QR" so a test can read back exactly what was drawn.
+ */
+function drawQr(page: PDFPage, url: string, x: number, y: number, side: number) {
+  const qr = qrModules(url);
+  const quiet = 2; // modules of white margin around the code, on the white box below
+  const cell = side / (qr.size + 2 * quiet);
+  page.drawRectangle({ x, y, width: side, height: side, color: colors.white });
+  page.pushOperators(beginMarkedContent(PDFName.of("QR")));
+  for (let row = 0; row < qr.size; row++) {
+    for (let col = 0; col < qr.size; col++) {
+      if (!qr.dark(row, col)) continue;
+      page.drawRectangle({
+        x: x + (quiet + col) * cell,
+        y: y + side - (quiet + row + 1) * cell,
+        width: cell,
+        height: cell,
+        color: colors.ink,
+      });
+    }
+  }
+  page.pushOperators(endMarkedContent());
+}
+
+export async function renderCertificatePdf(
+  cert: CertificatePdfInput,
+  verifyUrl: string,
+  branding: CertificateBranding = {},
+): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   const fonts = await embedPdfFonts(doc, { monoBold: true });
   // metadata is UTF-16 in the PDF: any name as typed
@@ -45,9 +88,24 @@ export async function renderCertificatePdf(cert: CertificatePdfInput, verifyUrl:
   page.drawRectangle({ x: 30, y: 30, width: W - 60, height: H - 60, borderColor: colors.brand, borderWidth: 0.75 });
 
   const inner = W - 140;
-  drawCentered(page, cert.providerName, 540, { font: fonts.bold, size: 14, color: colors.brand, maxWidth: inner, minSize: 10 });
+  if (branding.logo) {
+    // at most 150 × 32 pt, centered above the provider's name inside the frame, proportions kept
+    const image =
+      branding.logo.contentType === "image/png" ? await doc.embedPng(branding.logo.bytes) : await doc.embedJpg(branding.logo.bytes);
+    const scale = Math.min(150 / branding.logo.width, 32 / branding.logo.height);
+    const w = branding.logo.width * scale;
+    const h = branding.logo.height * scale;
+    page.drawImage(image, { x: (W - w) / 2, y: 546, width: w, height: h });
+  }
+  drawCentered(page, cert.providerName, branding.logo ? 526 : 540, {
+    font: fonts.bold,
+    size: 14,
+    color: colors.brand,
+    maxWidth: inner,
+    minSize: 10,
+  });
   if (cert.providerApprovalNumber) {
-    drawCentered(page, `Provider approval number: ${cert.providerApprovalNumber}`, 522, {
+    drawCentered(page, `Provider approval number: ${cert.providerApprovalNumber}`, branding.logo ? 510 : 522, {
       font: fonts.regular,
       size: 10,
       color: colors.muted,
@@ -74,27 +132,55 @@ export async function renderCertificatePdf(cert: CertificatePdfInput, verifyUrl:
     maxWidth: inner,
   });
 
-  // details: two columns of label + value, as high as the title above allows
-  const top = Math.min(250, versionY - 40);
+  // details: two columns of label + value, as high as the title above allows (closer when a signature needs room)
+  const signed = Boolean(branding.signerName);
+  const top = Math.min(250, versionY - (signed ? 30 : 40));
+  const gap = signed ? 8 : 12;
   const left = 80;
   const right = W / 2 + 20;
   const colWidth = W / 2 - 100;
   let y = top;
-  y = field(page, fonts, "Date of completion", formatCertificateDate(cert.completedAt), left, y, colWidth);
-  y = field(page, fonts, "Contact hours", `${hoursLabel(cert.contactHours)} (clock hours)`, left, y, colWidth);
-  field(page, fonts, "Hours category", cert.hoursCategory, left, y, colWidth);
+  y = field(page, fonts, "Date of completion", formatCertificateDate(cert.completedAt), left, y, colWidth, 2, gap);
+  y = field(page, fonts, "Contact hours", `${hoursLabel(cert.contactHours)} (clock hours)`, left, y, colWidth, 2, gap);
+  const leftBottom = field(page, fonts, "Hours category", cert.hoursCategory, left, y, colWidth, 2, gap);
   y = top;
-  y = field(page, fonts, "Provider", cert.providerName, right, y, colWidth);
-  y = field(page, fonts, "Cohort", cert.cohortName, right, y, colWidth);
-  field(page, fonts, cert.instructorNames.includes(",") ? "Instructors" : "Instructor", cert.instructorNames || "—", right, y, colWidth, 2);
+  y = field(page, fonts, "Provider", cert.providerName, right, y, colWidth, 2, gap);
+  y = field(page, fonts, "Cohort", cert.cohortName, right, y, colWidth, 2, gap);
+  const instructorsLabel = cert.instructorNames.includes(",") ? "Instructors" : "Instructor";
+  const rightBottom = field(page, fonts, instructorsLabel, cert.instructorNames || "—", right, y, colWidth, 2, gap);
+  const detailsBottom = Math.min(leftBottom, rightBottom);
 
-  // verification band
+  // signature line: the issuer's name and title under it, centered over the band
+  if (branding.signerName) {
+    const lineY = Math.max(122, Math.min(136, detailsBottom - 6));
+    page.drawLine({ start: { x: W / 2 - 130, y: lineY }, end: { x: W / 2 + 130, y: lineY }, thickness: 0.75, color: colors.ink });
+    drawCentered(page, branding.signerName, lineY - 14, { font: fonts.bold, size: 11, maxWidth: 300, minSize: 8 });
+    if (branding.signerTitle) {
+      drawCentered(page, branding.signerTitle, lineY - 27, {
+        font: fonts.regular,
+        size: 9.5,
+        color: colors.muted,
+        maxWidth: 300,
+        minSize: 7,
+      });
+    }
+  }
+
+  // verification band, with the QR code of the address at its right end (a phone opens the page)
+  const qrSide = 72;
   page.drawRectangle({ x: 50, y: 48, width: W - 100, height: 44, color: colors.brandLight });
   page.drawText("Verification code", { x: 64, y: 75, size: 9, font: fonts.regular, color: colors.muted });
   page.drawText(cert.code, { x: 64, y: 57, size: 14, font: fonts.mono, color: colors.ink });
-  const verifyLabel = "Verify this certificate online at";
-  page.drawText(verifyLabel, { x: 290, y: 75, size: 9, font: fonts.regular, color: colors.muted });
-  drawWrapped(page, verifyUrl, 290, 58, { font: fonts.bold, size: 11, color: colors.brand, maxWidth: W - 100 - 250, maxLines: 1 });
+  const verifyLabel = "Verify this certificate online at (or scan the code)";
+  page.drawText(verifyLabel, { x: 260, y: 75, size: 9, font: fonts.regular, color: colors.muted });
+  drawWrapped(page, verifyUrl, 260, 58, {
+    font: fonts.bold,
+    size: 11,
+    color: colors.brand,
+    maxWidth: W - 100 - 210 - qrSide - 16,
+    maxLines: 1,
+  });
+  drawQr(page, verifyUrl, W - 50 - qrSide - 8, 40, qrSide);
 
   if (cert.revokedAt) {
     drawCentered(page, `REVOKED on ${formatCertificateDate(cert.revokedAt)} — this certificate is no longer valid`, 568, {
@@ -116,8 +202,9 @@ function field(
   y: number,
   width: number,
   maxLines = 2,
+  gap = 12,
 ) {
   page.drawText(label.toUpperCase(), { x, y, size: 8.5, font: fonts.regular, color: colors.muted });
   const below = drawWrapped(page, value, x, y - 15, { font: fonts.bold, size: 12.5, maxWidth: width, maxLines });
-  return below - 12;
+  return below - gap;
 }

@@ -1,19 +1,28 @@
 import { downloadResponse } from "@/lib/platform/http/download";
 import { renderCertificatePdf } from "./certificate-pdf";
 import { fileSlug } from "@/lib/platform/file-name";
-import { isoDate } from "./format";
 import type { Certificate } from "./issue";
+import { readCertificateLogo } from "./logo";
+import { getOrgSettings } from "./settings";
 import { publicOrigin, verificationUrl } from "./links";
 import { getTrainingRecord } from "./record";
 import { trainingRecordCsv } from "./record-csv";
 import { renderTranscriptPdf } from "./transcript-pdf";
+
+const isoDate = (d: Date) => d.toISOString().slice(0, 10);
 
 /** `cohortIds`: the part of the record the viewer may see (null: all of it). */
 type Learner = { id: string; name: string; cohortIds?: string[] | null };
 
 /** The certificate PDF as a download (the caller has checked who may have it). */
 export async function certificatePdfDownload(cert: Certificate) {
-  const bytes = await renderCertificatePdf(cert, verificationUrl(cert.code));
+  // the organization's logo and signer as they are now (settings page); the certificate's own facts were frozen at issue
+  const [settings, logo] = await Promise.all([getOrgSettings(), readCertificateLogo()]);
+  const bytes = await renderCertificatePdf(cert, verificationUrl(cert.code), {
+    logo,
+    signerName: settings.signerName,
+    signerTitle: settings.signerTitle,
+  });
   return downloadResponse(bytes, {
     filename: `certificate-${fileSlug(cert.learnerName, "learner")}-${fileSlug(cert.moduleTitle, "module")}-${cert.code}.pdf`,
     contentType: "application/pdf",

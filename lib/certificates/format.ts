@@ -1,25 +1,7 @@
 /**
- * How certificates write dates, hours and codes. Pure functions: used by the
- * pages, the PDFs and the CSV alike, so all of them print the same thing.
+ * Certificate codes and hour categories. Pure functions. Dates and hours are
+ * written by lib/platform/format, like everywhere else.
  */
-
-import { formatDate, formatHours } from "@/lib/platform/format";
-
-export { formatHours };
-
-/** "November 27, 2026": the UTC calendar date, as US English writes it (lib/platform/format). */
-export function formatCertificateDate(d: Date): string {
-  return formatDate(d, { timeZone: "UTC", month: "long" });
-}
-
-/** "2026-11-27": the UTC calendar date for CSV files. */
-export function isoDate(d: Date): string {
-  return d.toISOString().slice(0, 10);
-}
-
-export function hoursLabel(hours: number): string {
-  return `${formatHours(hours)} contact ${hours === 1 ? "hour" : "hours"}`;
-}
 
 const ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"; // no 0/O, 1/I
 

@@ -13,6 +13,7 @@ export const colors = {
   brandLight: rgb(0.835, 0.922, 0.902), // #d5ebe6
   rule: rgb(0.8, 0.83, 0.86),
   danger: rgb(0.73, 0.11, 0.11),
+  white: rgb(1, 1, 1),
 };
 
 // letters outside WinAnsi whose plain Latin form is obvious

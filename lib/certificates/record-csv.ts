@@ -1,24 +1,24 @@
 import { stringify } from "csv-stringify/sync";
-import { safeCell } from "@/lib/platform/csv";
-import { formatHours, isoDate } from "./format";
+import { csvHeader, csvTimestamp, safeCell } from "@/lib/platform/csv";
+import { formatHours } from "@/lib/platform/format";
 import type { RecordEntry } from "./record";
 
-export const recordCsvHeader = [
-  "learner_name",
-  "completed_on",
-  "module_title",
-  "module_version",
-  "contact_hours",
-  "hours_category",
+export const recordCsvHeader = csvHeader(
+  "learnerName",
+  "completed",
+  "module",
+  "moduleVersion",
+  "contactHours",
+  "hoursCategory",
   "provider",
-  "provider_approval_number",
+  "providerApproval",
   "cohort",
   "instructors",
-  "certificate_code",
-  "status",
-  "revoked_on",
-  "verification_url",
-];
+  "certificateCode",
+  "certificateStatus",
+  "revoked",
+  "verificationUrl",
+);
 
 /** One row per completed module; revoked ones say so (and count nothing in the totals). */
 export function trainingRecordCsv({
@@ -33,7 +33,7 @@ export function trainingRecordCsv({
   const rows = entries.map((e) =>
     [
       learnerName,
-      isoDate(e.completedAt),
+      csvTimestamp(e.completedAt),
       e.moduleTitle,
       e.moduleVersion,
       formatHours(e.contactHours),
@@ -43,8 +43,8 @@ export function trainingRecordCsv({
       e.cohortName,
       e.instructorNames,
       e.code,
-      e.revokedAt ? "revoked" : "valid",
-      e.revokedAt ? isoDate(e.revokedAt) : "",
+      e.revokedAt ? "Revoked" : "Valid",
+      csvTimestamp(e.revokedAt),
       verifyUrl(e.code),
     ].map(safeCell),
   );

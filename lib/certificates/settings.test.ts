@@ -38,6 +38,8 @@ describe("settingsFormSchema", () => {
         { category: "CRSS domains", hours: 40 },
         { category: "Professional ethics", hours: 6.5 },
       ],
+      signerName: null,
+      signerTitle: null,
     });
     expect(settingsFormSchema.parse(form()).providerApprovalNumber).toBeNull();
   });
@@ -81,7 +83,7 @@ describe("org settings", () => {
       hourTargets: [{ category: "Professional ethics", hours: 6 }],
     };
     await updateOrgSettings({ actor: admin, input, ip: "10.2.0.1" });
-    expect(await getOrgSettings()).toEqual(input);
+    expect(await getOrgSettings()).toEqual({ ...input, signerName: null, signerTitle: null });
     const rows = await t.db.select().from(orgSettings);
     expect(rows.map((r) => r.id)).toEqual([1]);
 
@@ -141,5 +143,36 @@ describe("org settings", () => {
     await t.db.update(orgSettings).set({ organisationName: "Seeded" });
     forgetOrgSettings();
     expect((await getOrgSettings(t0 + SETTINGS_TTL_MS + 3)).organisationName).toBe("Seeded");
+  });
+});
+
+describe("certificate signer (issue 15, item 11)", () => {
+  it("reads and checks the signer's name and title", () => {
+    const ok = settingsFormSchema.parse(form({ signerName: "  Dr. Angela Whitfield ", signerTitle: "Director of Training" }));
+    expect(ok).toMatchObject({ signerName: "Dr. Angela Whitfield", signerTitle: "Director of Training" });
+    const bad = settingsFormSchema.safeParse(form({ signerName: "x".repeat(121), signerTitle: "a\u0007b" }));
+    const byField = Object.fromEntries(bad.error!.issues.map((i) => [String(i.path[0]), i.message]));
+    expect(byField.signerName).toMatch(/under 120/);
+    expect(byField.signerTitle).toBeTruthy();
+    const titleOnly = settingsFormSchema.safeParse(form({ signerName: "", signerTitle: "Director" }));
+    expect(titleOnly.error!.issues[0]).toMatchObject({
+      path: ["signerName"],
+      message: expect.stringMatching(/name of the person who signs/),
+    });
+  });
+
+  it("saves the signer and audits it as before → after", async () => {
+    const admin = await makeUser({ role: "admin" });
+    const base = { organisationName: "Prairie Peer Academy", providerApprovalNumber: null, hourTargets: [] };
+    await updateOrgSettings({ actor: admin, input: { ...base, signerName: "Ana Lima", signerTitle: "Program Director" } });
+    expect(await readOrgSettings()).toMatchObject({ signerName: "Ana Lima", signerTitle: "Program Director" });
+    // a save without the signer fields keeps them
+    await updateOrgSettings({ actor: admin, input: base });
+    expect(await readOrgSettings()).toMatchObject({ signerName: "Ana Lima", signerTitle: "Program Director" });
+    const [entry] = await t.db.select().from(auditLog).where(eq(auditLog.actorId, admin.id)).orderBy(auditLog.id).limit(1);
+    expect(entry.details).toMatchObject({
+      before: { signerName: null },
+      after: { signerName: "Ana Lima", signerTitle: "Program Director" },
+    });
   });
 });

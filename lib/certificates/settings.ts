@@ -8,13 +8,22 @@ import { requirePermission } from "@/lib/access/scope";
 import type { CurrentUser } from "@/lib/accounts/sessions";
 
 export type HourTarget = { category: string; hours: number };
-export type OrgSettings = { organisationName: string; providerApprovalNumber: string | null; hourTargets: HourTarget[] };
+export type OrgSettings = {
+  organisationName: string;
+  providerApprovalNumber: string | null;
+  hourTargets: HourTarget[];
+  /** printed under the certificate's signature line; none: no signature line */
+  signerName: string | null;
+  signerTitle: string | null;
+};
 
 /** What a fresh installation prints before an admin has saved the settings page. */
 export const DEFAULT_SETTINGS: OrgSettings = {
   organisationName: "Cohort Training Programme",
   providerApprovalNumber: null,
   hourTargets: [],
+  signerName: null,
+  signerTitle: null,
 };
 
 export const MAX_TARGETS = 20;
@@ -28,6 +37,8 @@ export async function readOrgSettings(db: DbOrTx = getDb()): Promise<OrgSettings
     providerApprovalNumber: row.providerApprovalNumber,
     // jsonb does not keep key order: rebuild each target so comparisons and output are stable
     hourTargets: row.hourTargets.map((t) => ({ category: t.category, hours: Number(t.hours) })),
+    signerName: row.signerName,
+    signerTitle: row.signerTitle,
   };
 }
 
@@ -87,12 +98,26 @@ const approvalNumberSchema = z
   .trim()
   .max(100, "Keep the approval number under 100 characters.");
 
+const signerSchema = (what: string) =>
+  z
+    .string()
+    .refine(...noControlCharacters())
+    .trim()
+    .max(120, `Keep the signer's ${what} under 120 characters.`);
+
 /** Every field is checked in one pass, so all messages appear at once. */
 export const settingsFormSchema = z.record(z.string(), z.string()).transform((v, ctx) => {
   const name = organisationNameSchema.safeParse(v.organisationName ?? "");
   if (!name.success) ctx.addIssue({ code: "custom", path: ["organisationName"], message: name.error.issues[0].message });
   const approval = approvalNumberSchema.safeParse(v.providerApprovalNumber ?? "");
   if (!approval.success) ctx.addIssue({ code: "custom", path: ["providerApprovalNumber"], message: approval.error.issues[0].message });
+  const signerName = signerSchema("name").safeParse(v.signerName ?? "");
+  if (!signerName.success) ctx.addIssue({ code: "custom", path: ["signerName"], message: signerName.error.issues[0].message });
+  const signerTitle = signerSchema("title").safeParse(v.signerTitle ?? "");
+  if (!signerTitle.success) ctx.addIssue({ code: "custom", path: ["signerTitle"], message: signerTitle.error.issues[0].message });
+  if (signerName.success && signerTitle.success && !signerName.data && signerTitle.data) {
+    ctx.addIssue({ code: "custom", path: ["signerName"], message: "Enter the name of the person who signs, or clear the title." });
+  }
   const indexes = new Set<number>();
   for (const key of Object.keys(v)) {
     const m = /^target(?:Category|Hours)-(\d{1,3})$/.exec(key);
@@ -146,6 +171,8 @@ export const settingsFormSchema = z.record(z.string(), z.string()).transform((v,
     organisationName: name.data ?? "",
     providerApprovalNumber: approval.data || null,
     hourTargets,
+    signerName: signerName.data || null,
+    signerTitle: signerTitle.data || null,
   } satisfies OrgSettings;
 });
 
@@ -156,7 +183,8 @@ export async function updateOrgSettings({
   ip,
 }: {
   actor: Pick<CurrentUser, "id" | "email" | "role">;
-  input: OrgSettings;
+  /** the signer fields left out: kept as they are */
+  input: Omit<OrgSettings, "signerName" | "signerTitle"> & Partial<Pick<OrgSettings, "signerName" | "signerTitle">>;
   ip?: string | null;
 }) {
   requirePermission(actor, "settings.manage");
@@ -166,6 +194,8 @@ export async function updateOrgSettings({
       organisationName: input.organisationName,
       providerApprovalNumber: input.providerApprovalNumber,
       hourTargets: input.hourTargets,
+      signerName: input.signerName === undefined ? before.signerName : input.signerName,
+      signerTitle: input.signerTitle === undefined ? before.signerTitle : input.signerTitle,
     };
     await tx
       .insert(orgSettings)

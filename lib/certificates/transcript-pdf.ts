@@ -5,7 +5,8 @@
  */
 import { PDFDocument, type PDFFont, type PDFPage } from "pdf-lib";
 import { embedPdfFonts } from "./pdf-fonts";
-import { categoryKey, formatCertificateDate, formatHours } from "./format";
+import { categoryKey } from "./format";
+import { formatCertificateDate, formatHours } from "@/lib/platform/format";
 import { colors, drawWrapped, encodable, fitSize, wrap } from "./pdf-layout";
 import type { TrainingRecord } from "./record";
 

@@ -1,3 +1,4 @@
+import { formatTime } from "@/lib/platform/format";
 import ical, { ICalCalendarMethod } from "ical-generator";
 import { effectiveDueOf } from "@/lib/learning/progress/due";
 import { sql } from "drizzle-orm";
@@ -53,8 +54,7 @@ export function buildCalendar({
   return cal.toString();
 }
 
-const dueLine = (dueAt: Date, timeZone: string) =>
-  `Due ${dueDay(dueAt, timeZone)} at ${new Intl.DateTimeFormat("en-US", { timeZone, hour: "numeric", minute: "2-digit", timeZoneName: "short" }).format(dueAt)}.`;
+const dueLine = (dueAt: Date, timeZone: string) => `Due ${dueDay(dueAt, timeZone)} at ${formatTime(dueAt, { timeZone })}.`;
 
 type LearnerRow = {
   progress_id: string;

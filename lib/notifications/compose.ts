@@ -1,3 +1,4 @@
+import { formatDate } from "@/lib/platform/format";
 import { sql } from "drizzle-orm";
 import { effectiveDueOf } from "@/lib/learning/progress/due";
 import { execRows, type DbOrTx } from "@/db/client";
@@ -35,8 +36,7 @@ type ProgressFacts = {
   progress_id: string;
 };
 
-export const usDate = (d: Date, timeZone: string) =>
-  new Intl.DateTimeFormat("en-US", { timeZone, month: "short", day: "numeric", year: "numeric" }).format(new Date(d));
+export const usDate = (d: Date, timeZone: string) => formatDate(d, { timeZone });
 
 async function progressFacts(db: DbOrTx, progressId: string): Promise<ProgressFacts | null> {
   const [row] = await execRows<ProgressFacts>(

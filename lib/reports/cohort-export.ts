@@ -1,9 +1,23 @@
-import { toCsv } from "@/lib/platform/csv";
+import { csvHeader, csvTimestamp, toCsv } from "@/lib/platform/csv";
 import { fileSlug } from "@/lib/platform/file-name";
 import { requireCohort, type Actor } from "@/lib/cohorts/cohorts";
 import { listCohortAssignments, pickAssignment } from "@/lib/cohorts/assignments";
 import { statusLabels } from "@/lib/learning/progress/status";
 import { listCohortLearners, type LearnerQuery } from "./cohort-progress";
+
+export const cohortCsvHeader = csvHeader(
+  "learnerName",
+  "email",
+  "module",
+  "due",
+  "status",
+  "bestScore",
+  "attempts",
+  "reflections",
+  "lastActivity",
+  "completed",
+  "byPriorCompletion",
+);
 
 /**
  * The learner table as CSV: the same filters and order as on screen, every
@@ -35,30 +49,18 @@ export async function cohortProgressCsv({
     now,
   });
   const body = toCsv(
-    [
-      "Name",
-      "Email",
-      "Module",
-      "Due (UTC)",
-      "Status",
-      "Best score",
-      "Quiz attempts",
-      "Reflections submitted",
-      "Last activity (UTC)",
-      "Completed (UTC)",
-      "By prior completion",
-    ],
+    cohortCsvHeader,
     rows.map((r) => [
       r.name,
       r.email,
       assignment?.moduleTitle ?? "",
-      r.dueAt ?? assignment?.dueAt ?? "",
+      csvTimestamp(r.dueAt ?? assignment?.dueAt),
       r.status ? statusLabels[r.status] : "Not assigned",
       r.bestScore ?? "",
       r.attempts,
       r.reflections,
-      r.lastActivityAt ?? "",
-      r.completedAt ?? "",
+      csvTimestamp(r.lastActivityAt),
+      csvTimestamp(r.completedAt),
       r.byPriorCompletion ? "Yes" : "",
     ]),
   );

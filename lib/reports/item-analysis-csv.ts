@@ -1,6 +1,24 @@
 import type { Actor } from "@/lib/access/scope";
-import { toCsv } from "@/lib/platform/csv";
+import { csvColumns, toCsv } from "@/lib/platform/csv";
 import { getItemAnalysis, itemFlagLabels, percent1, quizKindLabels, twoDecimals } from "./item-analysis";
+
+export const itemAnalysisCsvHeader = [
+  csvColumns.module,
+  csvColumns.moduleVersion,
+  "Item ID",
+  "Item",
+  "Idea",
+  "Kind",
+  "Responses",
+  "Difficulty (% correct)",
+  "Discrimination (point-biserial)",
+  "Flags",
+  "Option ID",
+  "Option",
+  "Correct option",
+  "Times chosen",
+  "Chosen (% of responses)",
+];
 
 /**
  * The item analysis page as CSV: one row per option of each item (the
@@ -28,25 +46,6 @@ export async function itemAnalysisCsv({ actor, now = new Date() }: { actor: Acto
       for (const o of item.options) rows.push([...itemCells, o.optionId, o.text, o.correct ? "yes" : "no", o.chosen, percent1(o.share)]);
     }
   }
-  const body = toCsv(
-    [
-      "Module",
-      "Version",
-      "Item ID",
-      "Item",
-      "Idea",
-      "Kind",
-      "Responses",
-      "Difficulty (% correct)",
-      "Discrimination (point-biserial)",
-      "Flags",
-      "Option ID",
-      "Option",
-      "Correct option",
-      "Times chosen",
-      "Chosen (% of responses)",
-    ],
-    rows,
-  );
+  const body = toCsv(itemAnalysisCsvHeader, rows);
   return { filename: `item-analysis-${now.toISOString().slice(0, 10)}.csv`, body };
 }

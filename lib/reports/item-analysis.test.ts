@@ -185,7 +185,7 @@ describe("item analysis", () => {
     const { filename, body } = await itemAnalysisCsv({ actor: seeded.admin, now: new Date("2026-03-04T12:00:00Z") });
     expect(filename).toBe("item-analysis-2026-03-04.csv");
     const rows: Record<string, string>[] = parse(body, { columns: true });
-    const b = rows.filter((r) => r["Item ID"] === "feelings-unprofessional" && r.Version === "1");
+    const b = rows.filter((r) => r["Item ID"] === "feelings-unprofessional" && r["Module version"] === "1");
     expect(b.map((r) => [r["Option ID"], r["Correct option"], r["Times chosen"], r["Chosen (% of responses)"]])).toEqual([
       ["true", "no", "3", "42.9"],
       ["false", "yes", "4", "57.1"],
@@ -198,7 +198,7 @@ describe("item analysis", () => {
       Flags: "Too few answers",
     });
     expect(b[0].Item).toMatch(/\S/);
-    expect(rows.find((r) => r["Item ID"] === "quiet-at-drop-in" && r.Version === "1")).toMatchObject({
+    expect(rows.find((r) => r["Item ID"] === "quiet-at-drop-in" && r["Module version"] === "1")).toMatchObject({
       Responses: "0",
       "Difficulty (% correct)": "",
       "Discrimination (point-biserial)": "",

@@ -51,13 +51,13 @@ describe("organisation CSV export", () => {
       s.i1.name,
       "Boundaries (test)",
       "1",
-      "2026-01-04 10:00:00",
-      "2026-02-01 23:59:00",
+      "2026-01-04T10:00:00Z",
+      "2026-02-01T23:59:00Z",
       "Complete",
       "90",
       "2",
       "3",
-      "2026-01-20 15:00:00",
+      "2026-01-20T15:00:00Z",
       "1.5",
       "",
     ]);
@@ -65,21 +65,21 @@ describe("organisation CSV export", () => {
       [s.i1.name, s.i2.name].sort().join(", "),
       "Boundaries (test)",
       "2",
-      "2026-02-19 10:00:00",
-      "2026-04-01 23:59:00",
+      "2026-02-19T10:00:00Z",
+      "2026-04-01T23:59:00Z",
       "Complete",
       "100",
       "1",
       "3",
-      "2026-03-02 15:00:00",
+      "2026-03-02T15:00:00Z",
       "2",
     ]);
     // not started: no version pinned, nothing earned
     expect(byEmail.get(s.b[2].email)?.slice(4, 14)).toEqual([
       "Boundaries (test)",
       "",
-      "2026-02-19 10:00:00",
-      "2026-04-01 23:59:00",
+      "2026-02-19T10:00:00Z",
+      "2026-04-01T23:59:00Z",
       "Not started",
       "",
       "0",
@@ -116,9 +116,9 @@ describe("organisation CSV export", () => {
     await set(joined);
     try {
       const { rows } = await exportCsv(f());
-      expect(rows.find((r) => r[1] === who.email)?.[6]).toBe("2026-06-01 08:00:00");
+      expect(rows.find((r) => r[1] === who.email)?.[6]).toBe("2026-06-01T08:00:00Z");
       // enrolled before the assignment was made: its creation
-      expect(rows.find((r) => r[1] === s.a[0].email)?.[6]).toBe("2026-01-04 10:00:00");
+      expect(rows.find((r) => r[1] === s.a[0].email)?.[6]).toBe("2026-01-04T10:00:00Z");
     } finally {
       await set(new Date("2026-01-02T09:00:00Z"));
     }

@@ -8,7 +8,7 @@ import { assignmentProgress, assignments, cohortInstructors, cohorts, enrolments
 import { audit } from "@/lib/audit/record";
 import { requirePermission } from "@/lib/access/scope";
 import type { CurrentUser } from "@/lib/accounts/sessions";
-import { safeCell } from "@/lib/platform/csv";
+import { csvHeader, safeCell } from "@/lib/platform/csv";
 import { statusLabels, statusSql, type ProgressStatus } from "@/lib/learning/progress/status";
 import { reportQuery, type ReportFilters } from "./organisation-filters";
 import { hoursEarnedSql, hoursJoins, learnerAssignmentConditions, learnerAssignmentsFrom, nowSql, whereSql } from "./organisation-sql";
@@ -18,23 +18,23 @@ type Actor = Pick<CurrentUser, "id" | "role" | "email">;
 export const EXPORT_BATCH = 2000;
 export const EXPORT_WORK_MEM = "96MB";
 
-export const exportHeader = [
-  "Learner name",
-  "Learner email",
-  "Cohort",
-  "Instructors",
-  "Module",
-  "Module version",
-  "Assigned (UTC)",
-  "Due (UTC)",
-  "Status",
-  "Best score",
-  "Attempts",
-  "Reflections submitted",
-  "Completed (UTC)",
-  "Contact hours",
-  "By prior completion",
-];
+export const exportHeader = csvHeader(
+  "learnerName",
+  "email",
+  "cohort",
+  "instructors",
+  "module",
+  "moduleVersion",
+  "assigned",
+  "due",
+  "status",
+  "bestScore",
+  "attempts",
+  "reflections",
+  "completed",
+  "contactHours",
+  "byPriorCompletion",
+);
 
 type ExportRow = {
   id: string;
@@ -63,7 +63,8 @@ type ExportRow = {
 export const assignedAtSql = sql`greatest(${assignments.createdAt}, (select ${enrolments.enrolledAt} from ${enrolments}
   where ${enrolments.cohortId} = ${assignmentProgress.cohortId} and ${enrolments.userId} = ${assignmentProgress.userId}))`;
 
-const utc = (column: SQL | unknown) => sql`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD HH24:MI:SS')`;
+// ISO 8601 UTC, as csvTimestamp writes it, but by the database: 100,000 rows cost no Date objects
+const utc = (column: SQL | unknown) => sql`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`;
 
 /**
  * One row per learner and assignment in view, ordered by cohort, then learner.

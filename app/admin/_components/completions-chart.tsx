@@ -2,13 +2,13 @@
 
 import { useRouter } from "next/navigation";
 import { weekHref } from "./week-href";
+import { formatMonthDay } from "@/lib/platform/format";
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 
 type Point = { week: string; completions: number };
 
-// one formatter for every tick: building one costs far more than using it
-const weekFormat = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", timeZone: "UTC" });
-const label = (week: string) => weekFormat.format(new Date(`${week}T00:00:00Z`));
+// weeks are UTC calendar days ("2026-11-30")
+const label = (week: string) => formatMonthDay(`${week}T00:00:00Z`, { timeZone: "UTC" });
 
 /**
  * Completions per week as a bar chart; clicking a bar opens that week's

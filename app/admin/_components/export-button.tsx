@@ -2,12 +2,9 @@
 
 import { useRef, useState } from "react";
 import { Button } from "@/app/_components/ui/button";
+import { formatBytes, formatCount } from "@/lib/platform/format";
 
 type Progress = { rows: number; bytes: number; total: number | null };
-
-const fmt = new Intl.NumberFormat("en-US");
-const size = (bytes: number) =>
-  bytes < 1024 * 1024 ? `${fmt.format(Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 /** Counts CSV records in a chunk: newlines outside quoted cells (a quote state carried between chunks). */
 function countRecords(text: string, state: { inQuote: boolean }) {
@@ -61,7 +58,7 @@ export function ExportButton({ query }: { query: string }) {
       a.click();
       a.remove();
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
-      setMessage(`Downloaded ${name}: ${fmt.format(Math.max(rows, 0))} rows, ${size(bytes)}.`);
+      setMessage(`Downloaded ${name}: ${formatCount(Math.max(rows, 0))} rows, ${formatBytes(bytes)}.`);
     } catch (e) {
       setMessage((e as Error).name === "AbortError" ? "Download cancelled." : (e as Error).message);
     } finally {
@@ -82,7 +79,7 @@ export function ExportButton({ query }: { query: string }) {
       )}
       <p role="status" aria-live="polite" className="text-sm text-slate-700" data-testid="export-status">
         {busy && progress
-          ? `${fmt.format(progress.rows)}${progress.total !== null ? ` of ${fmt.format(progress.total)}` : ""} rows, ${size(progress.bytes)} received…`
+          ? `${formatCount(progress.rows)}${progress.total !== null ? ` of ${formatCount(progress.total)}` : ""} rows, ${formatBytes(progress.bytes)} received…`
           : busy
             ? "Starting…"
             : message}

@@ -8,14 +8,8 @@ import { cx } from "@/app/_components/ui/cx";
 import { EmptyState } from "@/app/_components/ui/empty-state";
 import { SelectField, TextField } from "@/app/_components/ui/field";
 import { Table, Td, Tr, type Column } from "@/app/_components/ui/table";
-import {
-  auditActionLabels,
-  auditDetailText,
-  listAuditActions,
-  listAuditEntries,
-  readAuditFilters,
-  type AuditFilters,
-} from "@/lib/audit/log";
+import { auditDetailLines, listAuditActions, listAuditEntries, readAuditFilters, type AuditFilters } from "@/lib/audit/log";
+import { auditActionLabel } from "@/lib/audit/labels";
 import { page } from "@/app/_edge/page";
 
 export const metadata: Metadata = { title: "Audit log" };
@@ -63,7 +57,7 @@ export default page({ permission: "audit.read" }, async ({ user, query }) => {
           <option value="">Any action</option>
           {actions.map((a) => (
             <option key={a} value={a}>
-              {auditActionLabels[a] ? `${auditActionLabels[a]} (${a})` : a}
+              {auditActionLabel(a)}
             </option>
           ))}
         </SelectField>
@@ -121,23 +115,39 @@ export default page({ permission: "audit.read" }, async ({ user, query }) => {
                 <LocalTime value={e.at} />
               </Td>
               <Td>{e.actorEmail ?? "—"}</Td>
+              <Td>{auditActionLabel(e.action)}</Td>
               <Td>
-                {auditActionLabels[e.action] ?? e.action}
-                <span className="block font-mono text-xs text-slate-600">{e.action}</span>
-              </Td>
-              <Td>
-                {e.targetType === "user" && e.targetId && e.targetLabel ? (
-                  <Link className="link" href={`/admin/users/${e.targetId}`}>
-                    {e.targetLabel}
-                  </Link>
-                ) : e.targetType ? (
-                  `${e.targetType} ${e.targetId ?? ""}`
+                {e.target ? (
+                  e.target.href ? (
+                    <Link className="link" href={e.target.href}>
+                      {e.target.label}
+                      {e.target.detail && <span className="block text-xs text-slate-600">{e.target.detail}</span>}
+                    </Link>
+                  ) : (
+                    <>
+                      {e.target.label}
+                      {e.target.detail && <span className="block text-xs text-slate-600">{e.target.detail}</span>}
+                    </>
+                  )
                 ) : (
                   "—"
                 )}
               </Td>
               <Td>{e.ip ?? "—"}</Td>
-              <Td className="max-w-md break-words text-slate-700">{auditDetailText(e.details) || "—"}</Td>
+              <Td className="max-w-md break-words text-slate-700">
+                {(() => {
+                  const lines = auditDetailLines(e.action, e.details);
+                  return lines.length ? (
+                    <ul className="space-y-0.5">
+                      {lines.map((line, i) => (
+                        <li key={i}>{line}</li>
+                      ))}
+                    </ul>
+                  ) : (
+                    "—"
+                  );
+                })()}
+              </Td>
             </Tr>
           ))}
         </Table>

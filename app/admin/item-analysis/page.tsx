@@ -1,3 +1,4 @@
+import { formatCount, formatPercent } from "@/lib/platform/format";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AppShell } from "@/app/_components/app-shell";
@@ -13,7 +14,6 @@ import {
   HARD_AT,
   itemFlagLabels,
   MIN_RESPONSES,
-  percent1,
   quizKindLabels,
   twoDecimals,
   type ItemAnalysis,
@@ -21,8 +21,6 @@ import {
 } from "@/lib/reports/item-analysis";
 
 export const metadata: Metadata = { title: "Item analysis" };
-
-const num = new Intl.NumberFormat("en-US");
 
 const columns: Column[] = [
   { key: "item", label: "Item" },
@@ -66,7 +64,7 @@ export default page({ permission: "reports.organisation" }, async ({ user }) => 
           <Card
             key={v.versionId}
             title={`${v.moduleTitle}, version ${v.version}`}
-            description={`${num.format(v.attempts)} counted ${v.attempts === 1 ? "attempt" : "attempts"}; ${v.items.length} items in the bank.`}
+            description={`${formatCount(v.attempts)} counted ${v.attempts === 1 ? "attempt" : "attempts"}; ${v.items.length} items in the bank.`}
             data-testid={`version-${v.version}`}
           >
             {v.attempts === 0 ? (
@@ -117,7 +115,9 @@ function ItemRow({ item }: { item: ItemAnalysis }) {
             <ul className="mt-2 space-y-1 text-sm" aria-label="Options and how often each was chosen">
               {item.options.map((o) => (
                 <li key={o.optionId} className="flex items-baseline gap-2" data-testid={`option-${o.optionId}`}>
-                  <span className="w-14 shrink-0 text-right tabular-nums">{o.share === null ? "—" : `${percent1(o.share)}%`}</span>
+                  <span className="w-14 shrink-0 text-right tabular-nums">
+                    {formatPercent(o.share === null ? null : o.share * 100, { decimals: 1 })}
+                  </span>
                   <span>
                     {o.text}
                     {o.correct && (
@@ -127,7 +127,7 @@ function ItemRow({ item }: { item: ItemAnalysis }) {
                     )}
                     <span className="text-slate-600">
                       {" "}
-                      ({num.format(o.chosen)} {o.chosen === 1 ? "time" : "times"})
+                      ({formatCount(o.chosen)} {o.chosen === 1 ? "time" : "times"})
                     </span>
                   </span>
                 </li>
@@ -138,9 +138,9 @@ function ItemRow({ item }: { item: ItemAnalysis }) {
       </Td>
       <Td>{item.ideaLabel ?? item.ideaId ?? "—"}</Td>
       <Td className="whitespace-nowrap">{item.kind ? quizKindLabels[item.kind] : "—"}</Td>
-      <Td numeric>{num.format(item.responses)}</Td>
+      <Td numeric>{formatCount(item.responses)}</Td>
       <Td numeric data-testid="difficulty">
-        {item.difficulty === null ? "—" : `${percent1(item.difficulty)}%`}
+        {formatPercent(item.difficulty === null ? null : item.difficulty * 100, { decimals: 1 })}
       </Td>
       <Td numeric data-testid="discrimination">
         {item.discrimination === null ? "—" : twoDecimals(item.discrimination).replace("-", "−")}

@@ -52,6 +52,22 @@ export function SettingsForm({ initial, maxTargets }: { initial: OrgSettings; ma
           defaultValue={value("providerApprovalNumber", initial.providerApprovalNumber ?? "")}
           error={err.providerApprovalNumber}
         />
+        <div className="grid gap-4 sm:grid-cols-2">
+          <TextField
+            name="signerName"
+            label="Signed by (optional)"
+            hint="The person whose name is printed under the signature line, for example your training director."
+            defaultValue={value("signerName", initial.signerName ?? "")}
+            error={err.signerName}
+          />
+          <TextField
+            name="signerTitle"
+            label="Signer's title (optional)"
+            hint="Printed under the name, for example “Director of Training”."
+            defaultValue={value("signerTitle", initial.signerTitle ?? "")}
+            error={err.signerTitle}
+          />
+        </div>
       </Card>
 
       <fieldset className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">

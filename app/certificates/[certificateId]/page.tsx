@@ -4,7 +4,7 @@ import { LocalTime } from "@/app/_components/local-time";
 import { page } from "@/app/_edge/page";
 import { requireViewableCertificate } from "@/lib/access/certificates";
 import { can } from "@/lib/access/permissions";
-import { formatCertificateDate, hoursLabel } from "@/lib/certificates/format";
+import { formatCertificateDate, formatContactHours as hoursLabel } from "@/lib/platform/format";
 import { verificationUrl } from "@/lib/certificates/links";
 import { RevokeForm } from "./revoke-form";
 import { buttonClasses } from "@/app/_components/ui/button";

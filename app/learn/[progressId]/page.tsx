@@ -1,3 +1,4 @@
+import { formatPercent } from "@/lib/platform/format";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AppShell } from "@/app/_components/app-shell";
@@ -38,7 +39,7 @@ export default page<{ progressId: string }>({ permission: "workspace.learner" },
       detail:
         p.bestScore === null
           ? `${content.drawCount} questions. You need ${a.passMark}% to pass.`
-          : `Best score ${p.bestScore}% (${p.quizPassedAt ? "passed" : `pass mark ${a.passMark}%`}) · ${p.attemptsCount} attempt${p.attemptsCount === 1 ? "" : "s"}${a.maxAttempts ? ` of ${a.maxAttempts}` : ""}`,
+          : `Best score ${formatPercent(p.bestScore)} (${p.quizPassedAt ? "passed" : `pass mark ${formatPercent(a.passMark)}`}) · ${p.attemptsCount} attempt${p.attemptsCount === 1 ? "" : "s"}${a.maxAttempts ? ` of ${a.maxAttempts}` : ""}`,
     },
     {
       n: 3,

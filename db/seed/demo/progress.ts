@@ -338,6 +338,8 @@ export async function seedDemoProgress(db: Db, now: Date = new Date()) {
           maxAttempts: c.maxAttempts ?? null,
           reflectionsMustBeAccepted: c.reflectionsMustBeAccepted,
           createdBy: instructorId(c.instructors[0]),
+          // assigned before the learners' backdated work, as it would have been (not at seed time)
+          createdAt: new Date(opensAt.getTime() - 2 * DAY),
         })
         .returning();
       await createProgressForAssignment(tx, assignment.id);

@@ -141,6 +141,15 @@ describe("demo seed", () => {
       { email: "grace.kim@demo.cohort", complete: true, certificate: true },
     ]);
 
+    // defect 10 of issue 15: the demo showed "Assigned 2026-12-01, Completed 2026-11-18" (assignments stamped at seed time)
+    const assignedAfterWork = await execRows(
+      t.db,
+      sql`select p.id from assignment_progress p join assignments a on a.id = p.assignment_id
+        join enrolments e on e.cohort_id = p.cohort_id and e.user_id = p.user_id
+        where greatest(a.created_at, e.created_at) > coalesce(p.started_at, p.completed_at, 'infinity')`,
+    );
+    expect(assignedAfterWork).toEqual([]);
+
     const tooShort = await execRows(t.db, sql`select id from reflections where submitted_at is not null and word_count < 75`);
     expect(tooShort).toEqual([]);
 

@@ -1,3 +1,4 @@
+import { formatCount } from "@/lib/platform/format";
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/db/client";
 import { assignmentProgress, reflectionReviews, reflections } from "@/db/schema";
@@ -30,8 +31,7 @@ type Edit = { learner: Learner; progressId: string; promptId: string; body: stri
  * overwritten silently.
  */
 async function beginEdit(tx: DbOrTx, e: Edit, now: Date) {
-  if (e.body.length > MAX_REFLECTION_CHARS)
-    throw invalid(`A reflection can be at most ${MAX_REFLECTION_CHARS.toLocaleString("en-US")} characters.`);
+  if (e.body.length > MAX_REFLECTION_CHARS) throw invalid(`A reflection can be at most ${formatCount(MAX_REFLECTION_CHARS)} characters.`);
   if (hasControlCharacters(e.body, { multiline: true })) throw invalid(CONTROL_CHARACTERS_MESSAGE);
   const row = await loadOwnProgress(tx, e.learner, e.progressId, { lock: true });
   requireOpen(row, now);

@@ -7,7 +7,7 @@ import { Table, Td, Tr, type Column } from "@/app/_components/ui/table";
 import { getUserForAdmin } from "@/lib/accounts/admin";
 import { listAdminChoices, listLearnerCohorts } from "@/lib/accounts/people";
 import { EnrolLearnerForm, PersonDetailsForm } from "../people-forms";
-import { auditActionLabels } from "@/lib/audit/log";
+import { auditActionLabel } from "@/lib/audit/labels";
 import { page } from "@/app/_edge/page";
 import { StatusButton } from "../status-button";
 import { PasswordLinkForm, PasswordResetForm, RevokeLinkForm, RoleForm, SignOutEverywhereForm } from "./account-forms";
@@ -194,7 +194,7 @@ export default page<{ userId: string }>({ permission: "users.manage" }, async ({
                 <Td>
                   <LocalTime value={a.at} />
                 </Td>
-                <Td>{auditActionLabels[a.action] ?? a.action}</Td>
+                <Td>{auditActionLabel(a.action)}</Td>
                 <Td>{a.actorEmail ?? "—"}</Td>
                 <Td>{a.ip ?? "—"}</Td>
               </Tr>

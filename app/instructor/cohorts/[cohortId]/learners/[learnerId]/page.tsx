@@ -1,3 +1,4 @@
+import { formatPercent } from "@/lib/platform/format";
 import type { Metadata } from "next";
 import { buttonClasses } from "@/app/_components/ui/button";
 import Link from "next/link";
@@ -93,7 +94,7 @@ export default page<{ cohortId: string; learnerId: string }>({ permission: "work
                 )}
               </dd>
               <dt className="font-medium">Best score</dt>
-              <dd>{a.bestScore === null ? "—" : `${a.bestScore} %`}</dd>
+              <dd>{formatPercent(a.bestScore)}</dd>
               <dt className="font-medium">Attempts that count</dt>
               <dd>{a.attemptsCount}</dd>
               <dt className="font-medium">Completed</dt>
@@ -153,12 +154,12 @@ export default page<{ cohortId: string; learnerId: string }>({ permission: "work
                 <Tr key={t.id} className={t.resetAt ? "text-slate-600" : undefined} data-testid="attempt-row">
                   <Td>{i + 1}</Td>
                   <Td>{t.submittedAt ? <LocalTime value={t.submittedAt} /> : "In progress"}</Td>
-                  <Td numeric>{t.score === null ? "—" : `${t.score} %`}</Td>
+                  <Td numeric>{formatPercent(t.score)}</Td>
                   <Td>
                     {t.status === "submitted"
                       ? t.passed
-                        ? `Passed (pass mark ${t.passMark} %)`
-                        : `Not passed (pass mark ${t.passMark} %)`
+                        ? `Passed (pass mark ${formatPercent(t.passMark)})`
+                        : `Not passed (pass mark ${formatPercent(t.passMark)})`
                       : ""}
                     {t.resetAt && (
                       <span className="block font-medium text-amber-900">
