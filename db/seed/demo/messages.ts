@@ -64,6 +64,14 @@ export const demoMessages: DemoMessage[] = [
   { to: "rivera", kind: "review_waiting", status: "sent", subject: "waiting reflection" },
   { to: "rivera", kind: "weekly_digest", status: "sent", subject: "cohort", cohort: NORTHSIDE },
   { to: "admin", kind: "org_summary", status: "sent", subject: "none" },
+  {
+    to: "lena.novak",
+    kind: "account_changed",
+    status: "sent",
+    subject: "none",
+    // an admin corrected a misspelled name
+    payload: () => ({ changes: { name: ["Lena Novack", "Lena Novak"] } }),
+  },
   // what did not go out (yet)
   {
     to: "omar.farouk",
