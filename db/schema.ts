@@ -561,6 +561,9 @@ export const certificates = pgTable(
     completedAt: ts("completed_at").notNull(),
     contactHours: numeric("contact_hours", { precision: 5, scale: 2, mode: "number" }).notNull(),
     hoursCategory: text("hours_category").notNull(),
+    /** who signs it (settings at issue): a later change of signer never rewrites an issued certificate */
+    signerName: text("signer_name"),
+    signerTitle: text("signer_title"),
     issuedAt: createdAt(),
     revokedAt: ts("revoked_at"),
     revokedReason: text("revoked_reason"),

@@ -3,7 +3,6 @@ import { renderCertificatePdf } from "./certificate-pdf";
 import { fileSlug } from "@/lib/platform/file-name";
 import type { Certificate } from "./issue";
 import { readCertificateLogo } from "./logo";
-import { getOrgSettings } from "./settings";
 import { publicOrigin, verificationUrl } from "./links";
 import { getTrainingRecord } from "./record";
 import { trainingRecordCsv } from "./record-csv";
@@ -16,12 +15,12 @@ type Learner = { id: string; name: string; cohortIds?: string[] | null };
 
 /** The certificate PDF as a download (the caller has checked who may have it). */
 export async function certificatePdfDownload(cert: Certificate) {
-  // the organization's logo and signer as they are now (settings page); the certificate's own facts were frozen at issue
-  const [settings, logo] = await Promise.all([getOrgSettings(), readCertificateLogo()]);
+  // the organization's logo as it is now (settings page); the signer, like every other fact on it, was frozen at issue
+  const logo = await readCertificateLogo();
   const bytes = await renderCertificatePdf(cert, verificationUrl(cert.code), {
     logo,
-    signerName: settings.signerName,
-    signerTitle: settings.signerTitle,
+    signerName: cert.signerName,
+    signerTitle: cert.signerTitle,
   });
   return downloadResponse(bytes, {
     filename: `certificate-${fileSlug(cert.learnerName, "learner")}-${fileSlug(cert.moduleTitle, "module")}-${cert.code}.pdf`,

@@ -4,6 +4,8 @@ import { certificates, cohorts, orgSettings, users } from "@/db/schema";
 import { makeCompletedProgress, makeInstructor } from "@/db/test/certificate-factories";
 import { setupTestDb } from "@/db/test/test-db";
 import { CODE_ALPHABET, normaliseCode } from "./format";
+import { extractText, getDocumentProxy } from "unpdf";
+import { certificatePdfDownload } from "./exports";
 import { issueCertificate, newVerificationCode } from "./issue";
 
 const t = setupTestDb();
@@ -71,6 +73,32 @@ describe("issueCertificate", () => {
     expect(stored.cohortName).toBe(cohort.name);
     expect(stored.instructorNames).toBe(instructors[0].name);
     expect(stored.providerName).not.toBe("Renamed Org");
+  });
+
+  it("keeps the signer it was issued with: a later change of signer never rewrites an issued certificate's PDF", async () => {
+    const signer = (signerName: string | null, signerTitle: string | null) =>
+      t.db
+        .insert(orgSettings)
+        .values({ id: 1, organisationName: "Prairie Peer Academy", signerName, signerTitle })
+        .onConflictDoUpdate({ target: orgSettings.id, set: { signerName, signerTitle } });
+    await signer("Dr. Angela Whitfield", "Director of Training");
+    const { progress } = await makeCompletedProgress();
+    const issued = await issueCertificate(t.db, progress.id);
+    expect(issued).toMatchObject({ signerName: "Dr. Angela Whitfield", signerTitle: "Director of Training" });
+    await signer("Marcus Bell", "Program Manager");
+    const res = await certificatePdfDownload(issued);
+    const doc = await getDocumentProxy(new Uint8Array(await res.arrayBuffer()));
+    const text = (await extractText(doc, { mergePages: true })).text;
+    expect(text).toContain("Dr. Angela Whitfield");
+    expect(text).toContain("Director of Training");
+    expect(text).not.toContain("Marcus Bell");
+    // issued while no signer was set: no signature line is invented later
+    await signer(null, null);
+    const unsigned = await issueCertificate(t.db, (await makeCompletedProgress()).progress.id);
+    await signer("Marcus Bell", "Program Manager");
+    const later = await certificatePdfDownload(unsigned);
+    const laterText = (await extractText(await getDocumentProxy(new Uint8Array(await later.arrayBuffer())), { mergePages: true })).text;
+    expect(laterText).not.toContain("Marcus Bell");
   });
 
   it("issues one certificate however often it is called, sequentially or at once", async () => {

@@ -84,6 +84,8 @@ export async function issueCertificate(tx: DbOrTx, progressId: string): Promise<
     completedAt: p.completedAt,
     contactHours: version.contactHours,
     hoursCategory: version.hoursCategory,
+    signerName: settings.signerName,
+    signerTitle: settings.signerTitle,
   };
   for (let i = 0; i < 5; i++) {
     const [cert] = await tx
