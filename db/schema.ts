@@ -144,7 +144,7 @@ export const signInDevices = pgTable(
 /** Single row (id = 1): what certificates print as the provider, and hour targets. */
 export const orgSettings = pgTable("org_settings", {
   id: integer("id").primaryKey().default(1),
-  organisationName: text("organisation_name").notNull().default("Cohort Training Programme"),
+  organisationName: text("organisation_name").notNull().default("Cohort Training Program"),
   providerApprovalNumber: text("provider_approval_number"),
   /** e.g. [{ category: "Professional Responsibility", hours: 10 }] */
   hourTargets: jsonb("hour_targets").$type<{ category: string; hours: number }[]>().notNull().default([]),

@@ -30,7 +30,7 @@ test("an admin adds a learner with a cohort, enrols them in another, and opens t
   const email = `new.learner.${tag}@example.org`;
   await admin.getByLabel("Name").fill(`New Learner ${tag}`);
   await admin.getByLabel("Email").fill(email);
-  await admin.getByLabel("Enrol in a cohort (optional)").selectOption({ label: EASTSIDE });
+  await admin.getByLabel("Enroll in a cohort (optional)").selectOption({ label: EASTSIDE });
   await admin.getByRole("button", { name: "Create learner" }).click();
   await expect(admin.getByText(`Account created for New Learner ${tag} and enrolled in ${EASTSIDE}.`)).toBeVisible();
   await expect(admin.getByLabel("Set-password link (shown only now)")).toHaveValue(/\/set-password\/[A-Za-z0-9_-]{40,}$/);
@@ -46,7 +46,7 @@ test("an admin adds a learner with a cohort, enrols them in another, and opens t
   await admin.getByRole("link", { name: `New Learner ${tag}` }).click();
   await expect(admin.getByRole("list", { name: "Enrolled in" })).toContainText(EASTSIDE);
   await admin.getByLabel("Cohort", { exact: true }).selectOption({ label: NORTHSIDE });
-  await admin.getByRole("button", { name: "Enrol", exact: true }).click();
+  await admin.getByRole("button", { name: "Enroll", exact: true }).click();
   await expect(admin.getByText("Enrolled.")).toBeVisible();
   await admin.reload();
   await expect(admin.getByRole("list", { name: "Enrolled in" })).toContainText(NORTHSIDE);
@@ -78,7 +78,7 @@ test("an admin creates a cohort with an instructor and imports a CSV with one ba
   await admin.getByRole("button", { name: "Create cohort" }).click();
   await expect(admin).toHaveURL(/\/admin\/cohorts\/[0-9a-f-]{36}$/);
 
-  await admin.getByRole("link", { name: "Enrol learners" }).click();
+  await admin.getByRole("link", { name: "Enroll learners" }).click();
   await expect(admin.getByRole("link", { name: "Download a template" })).toHaveAttribute("href", "/roster-template.csv");
   const file = path.join(os.tmpdir(), `roster-${tag}.csv`);
   fs.writeFileSync(

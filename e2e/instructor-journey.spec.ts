@@ -62,7 +62,7 @@ test.describe("an instructor runs a cohort", () => {
     await expectAccessible(page);
 
     // --- CSV roster: three learners and one bad row, previewed, then imported
-    await tab(page, "Enrol learners").click();
+    await tab(page, "Enroll learners").click();
     await expect(page.getByRole("heading", { name: "Import a roster (CSV)" })).toBeVisible();
     await expectAccessible(page);
     const emails = ["ana", "ben", "cal"].map((n) => `${n}.${id}@journey.test`);
@@ -123,7 +123,7 @@ test.describe("an instructor runs a cohort", () => {
     await expectAccessible(page);
 
     // --- an invite link; a person without an account joins through it
-    await tab(page, "Enrol learners").click();
+    await tab(page, "Enroll learners").click();
     await page.getByRole("button", { name: "Create invite link" }).click();
     const invite = await page.getByRole("textbox", { name: "Invite link", exact: true }).inputValue();
     expect(invite).toMatch(/\/join\/[A-Za-z0-9_-]{40,}$/);
@@ -238,7 +238,7 @@ test.describe("an instructor runs a cohort", () => {
     const res = await adminPage.goto(`/admin/cohorts/${cohortId}`);
     expect(res?.status()).toBe(200);
     await expect(adminPage.getByRole("heading", { name })).toBeVisible();
-    await expect(adminPage.getByRole("link", { name: "Enrol learners" })).toHaveCount(0);
+    await expect(adminPage.getByRole("link", { name: "Enroll learners" })).toHaveCount(0);
     await expectAccessible(adminPage);
     await adminPage.goto(`/admin/cohorts/${cohortId}/insights`);
     await expectAccessible(adminPage);

@@ -78,7 +78,7 @@ test.describe("learner", () => {
       where p.id = ${me.progressId} and a.id = p.assignment_id`;
     await sql`insert into certificates (code, progress_id, user_id, learner_name, module_title, module_version, provider_name,
         cohort_name, instructor_names, completed_at, contact_hours, hours_category)
-      select ${code}, p.id, p.user_id, ${me.name}, v.title, v.version, 'Cohort Training Programme', c.name, 'Dana Rivera', now(),
+      select ${code}, p.id, p.user_id, ${me.name}, v.title, v.version, 'Cohort Training Program', c.name, 'Dana Rivera', now(),
         v.contact_hours, v.hours_category
       from assignment_progress p join module_versions v on v.id = p.module_version_id join cohorts c on c.id = p.cohort_id
       where p.id = ${me.progressId}`;

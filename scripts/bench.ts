@@ -565,7 +565,7 @@ async function measureAll(
   await guard("notificationSend", async () => {
     const sink = await startSmtpSink();
     const [org] = await execRows<{ name: string }>(bench.db, sql`select organisation_name as name from org_settings where id = 1`);
-    const orgName = org?.name ?? "Cohort Training Programme";
+    const orgName = org?.name ?? "Cohort Training Program";
     const config = await workerConfigFor(sink.url, orgName, randomBytes(32).toString("base64"));
     const direct = await smtpTransport(sink.url);
     try {

@@ -51,7 +51,7 @@ export function TrainingRecordView({
           Progress toward hour targets
         </h2>
         {record.targets.length === 0 ? (
-          <EmptyState className="mt-2">Your programme has not set hour targets yet. An administrator can set them in Settings.</EmptyState>
+          <EmptyState className="mt-2">Your program has not set hour targets yet. An administrator can set them in Settings.</EmptyState>
         ) : (
           <ul className="mt-2 space-y-3">
             {record.targets.map((t, i) => (

@@ -58,7 +58,7 @@ export default page({ permission: "workspace.instructor" }, async ({ user, query
                   <Link className="link" href="/instructor/cohorts/new">
                     create one
                   </Link>
-                  , then enrol learners and assign the module.
+                  , then enroll learners and assign the module.
                 </>
               )}
             </EmptyState>

@@ -9,6 +9,7 @@ CREATE TABLE "certificate_logo" (
 	CONSTRAINT "certificate_logo_type" CHECK ("certificate_logo"."content_type" in ('image/png', 'image/jpeg'))
 );
 --> statement-breakpoint
+ALTER TABLE "org_settings" ALTER COLUMN "organisation_name" SET DEFAULT 'Cohort Training Program';--> statement-breakpoint
 ALTER TABLE "certificates" ADD COLUMN "signer_name" text;--> statement-breakpoint
 ALTER TABLE "certificates" ADD COLUMN "signer_title" text;--> statement-breakpoint
 ALTER TABLE "org_settings" ADD COLUMN "signer_name" text;--> statement-breakpoint

@@ -185,7 +185,7 @@ export async function setProgress({ assignmentId, userId, ...s }: { assignmentId
       learnerName: row.learnerName,
       moduleTitle: row.title,
       moduleVersion: row.version,
-      providerName: "Cohort Training Programme",
+      providerName: "Cohort Training Program",
       cohortName: row.cohortName,
       instructorNames: "",
       completedAt: s.completedAt,

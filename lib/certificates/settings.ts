@@ -19,7 +19,7 @@ export type OrgSettings = {
 
 /** What a fresh installation prints before an admin has saved the settings page. */
 export const DEFAULT_SETTINGS: OrgSettings = {
-  organisationName: "Cohort Training Programme",
+  organisationName: "Cohort Training Program",
   providerApprovalNumber: null,
   hourTargets: [],
   signerName: null,
@@ -226,7 +226,7 @@ export async function seedDemoSettings(db: DbOrTx) {
     .insert(orgSettings)
     .values({
       id: 1,
-      organisationName: "Cohort Demo Training Programme",
+      organisationName: "Cohort Demo Training Program",
       providerApprovalNumber: null,
       hourTargets: [
         { category: "CRSS domains", hours: 40 },

@@ -17,7 +17,7 @@ export async function workerConfig(db: DbOrTx, render: EmailRenderer, transport?
     transport: transport ?? (e.SMTP_URL ? await smtpTransport(e.SMTP_URL) : mailboxTransport()),
     origin: new URL(e.NEXTAUTH_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).origin,
     from: e.SMTP_FROM ?? "Cohort <no-reply@localhost>",
-    organizationName: org?.name ?? "Cohort Training Programme",
+    organizationName: org?.name ?? "Cohort Training Program",
     secret: e.NEXTAUTH_SECRET ?? "",
     render,
   };

@@ -18,7 +18,7 @@ export async function CohortCharts({ user, cohortId, params }: { user: Actor; co
     <div className="mb-6 grid gap-4 lg:grid-cols-2">
       <Card title="Where learners are" description={`${assignment.moduleTitle}: ${funnel.enrolled} active learners.`}>
         {funnel.enrolled === 0 ? (
-          <p className="text-sm text-slate-700">No learners yet: the stages fill in as they enrol and start.</p>
+          <p className="text-sm text-slate-700">No learners yet: the stages fill in as they enroll and start.</p>
         ) : (
           <CohortFunnelView funnel={funnel} />
         )}

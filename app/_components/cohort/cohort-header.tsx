@@ -27,14 +27,14 @@ export function CohortHeader({
     { key: "insights", label: "Quiz insights", href: `${basePath}/insights` },
     ...(manage
       ? [
-          { key: "enrol" as const, label: "Enrol learners", href: `${basePath}/enrol` },
+          { key: "enrol" as const, label: "Enroll learners", href: `${basePath}/enrol` },
           { key: "assignment" as const, label: "Assignment", href: `${basePath}/assignment` },
           { key: "settings" as const, label: "Settings", href: `${basePath}/settings` },
         ]
       : []),
   ];
   const tab = tabs.find((t) => t.key === current);
-  // My cohorts › Evening cohort › Enrol learners (the progress tab is the cohort's own page) › …trail
+  // My cohorts › Evening cohort › Enroll learners (the progress tab is the cohort's own page) › …trail
   const crumbs: Crumb[] = [
     { label: manage ? "My cohorts" : "Overview", href: manage ? "/instructor" : "/admin" },
     { label: cohort.name, href: basePath },

@@ -132,7 +132,7 @@ export function LearnerBulkBar({
             description={
               <>
                 They can no longer open this cohort&apos;s assignments, and they leave this table and its reports. Their progress, quiz
-                attempts, reflections and certificates are kept: add them back from the Enrol page and everything returns.
+                attempts, reflections and certificates are kept: add them back from the Enroll learners page and everything returns.
               </>
             }
             confirmLabel={`Remove ${who}`}

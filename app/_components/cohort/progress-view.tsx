@@ -198,11 +198,11 @@ export async function CohortProgressView({
               <EmptyState
                 action={
                   <Link className={buttonClasses()} href={`${basePath}/enrol`}>
-                    Enrol learners
+                    Enroll learners
                   </Link>
                 }
               >
-                No learners yet. Enrol them with an invite link, by email or from a CSV roster.
+                No learners yet. Enroll them with an invite link, by email or from a CSV roster.
               </EmptyState>
             ) : (
               "No learners are enrolled in this cohort yet."

@@ -44,7 +44,7 @@ export const enrolByEmailAsAdmin = formAction(
     refresh(cohortId);
     if ("userId" in r) {
       return {
-        message: `${r.learner.email} already has a Cohort account, so they were asked to accept (on their training page${mailConfigured() ? ", and by email" : ""}). To enrol them at once, use Enrol on their page under People.`,
+        message: `${r.learner.email} already has a Cohort account, so they were asked to accept (on their training page${mailConfigured() ? ", and by email" : ""}). To enroll them at once, use Enroll on their page under People.`,
         values: {},
         data: { path: undefined },
       };

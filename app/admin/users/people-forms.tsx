@@ -11,7 +11,7 @@ import { createLearnerAction, enrolExistingLearnerAction, updatePersonDetailsAct
 
 type Choice = { id: string; name: string };
 
-/** "Add a learner": name, email, and a cohort to enrol them in (optional). */
+/** "Add a learner": name, email, and a cohort to enroll them in (optional). */
 export function NewLearnerForm({ cohorts, cohortId }: { cohorts: Choice[]; cohortId?: string }) {
   const [state, action] = useActionState(createLearnerAction, undefined);
   const err = state?.fieldErrors ?? {};
@@ -23,7 +23,7 @@ export function NewLearnerForm({ cohorts, cohortId }: { cohorts: Choice[]; cohor
       <form action={action} className="grid max-w-2xl gap-3" noValidate key={made?.path ?? "form"}>
         <TextField name="name" label="Name" autoComplete="off" defaultValue={v.name ?? ""} error={err.name} />
         <TextField name="email" label="Email" type="email" autoComplete="off" defaultValue={v.email ?? ""} error={err.email} />
-        <SelectField name="cohortId" label="Enrol in a cohort (optional)" defaultValue={v.cohortId ?? cohortId ?? ""} error={err.cohortId}>
+        <SelectField name="cohortId" label="Enroll in a cohort (optional)" defaultValue={v.cohortId ?? cohortId ?? ""} error={err.cohortId}>
           <option value="">No cohort for now</option>
           {cohorts.map((c) => (
             <option key={c.id} value={c.id}>
@@ -92,7 +92,7 @@ export function EnrolLearnerForm({ userId, cohorts }: { userId: string; cohorts:
         ))}
       </SelectField>
       <div className="flex flex-wrap items-center gap-3">
-        <SubmitButton pendingLabel="Enrolling…">Enrol</SubmitButton>
+        <SubmitButton pendingLabel="Enrolling…">Enroll</SubmitButton>
         <FormMessage state={state} quietWithFieldErrors />
       </div>
     </form>

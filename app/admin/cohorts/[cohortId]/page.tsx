@@ -20,7 +20,7 @@ export default page<{ cohortId: string }>({ permission: "workspace.admin" }, asy
       {cohort.status === "active" && (
         <p className="mb-4 text-sm">
           <Link className="link" href={`${basePath}/enrol`}>
-            Enrol learners
+            Enroll learners
           </Link>{" "}
           — add by email or import a CSV.
         </p>

@@ -85,7 +85,7 @@ export default page<{ userId: string }>({ permission: "users.manage" }, async ({
             {person.status === "active" ? (
               <EnrolLearnerForm userId={person.id} cohorts={choices.cohorts.filter((c) => !enrolledIn.some((e) => e.id === c.id))} />
             ) : (
-              <p className="text-sm text-slate-700">Reactivate the account to enrol it.</p>
+              <p className="text-sm text-slate-700">Reactivate the account to enroll them.</p>
             )}
           </Card>
         )}

@@ -12,7 +12,7 @@ export default page({ permission: "workspace.instructor" }, async ({ user }) => 
   return (
     <AppShell user={user} wide breadcrumbs={[{ label: "My cohorts", href: "/instructor" }, { label: "Create a cohort" }]}>
       <h1 className="mt-1 text-2xl font-bold">Create a cohort</h1>
-      <p className="mt-1 text-slate-700">You will be its instructor. Next you can enrol learners and assign the module.</p>
+      <p className="mt-1 text-slate-700">You will be its instructor. Next you can enroll learners and assign the module.</p>
       <div className={cx(cardClasses, "mt-6 max-w-xl")}>
         <CohortForm action={createCohortAction} submitLabel="Create cohort" />
       </div>

@@ -8,7 +8,7 @@ import { RosterImport } from "@/app/instructor/cohorts/[cohortId]/enrol/roster-i
 import { requireCohort } from "@/lib/cohorts/cohorts";
 import { enrolByEmailAsAdmin, importRosterChunkAsAdmin, previewRosterAsAdmin } from "../../actions";
 
-export const metadata: Metadata = { title: "Enrol learners" };
+export const metadata: Metadata = { title: "Enroll learners" };
 
 /** The admin's way into a cohort's roster: add one learner by email, or import a CSV (the instructor's forms, the admin's actions). */
 export default page<{ cohortId: string }>({ permission: "workspace.admin" }, async ({ user, params }) => {
@@ -20,9 +20,9 @@ export default page<{ cohortId: string }>({ permission: "workspace.admin" }, asy
         <Link className="link" href={basePath}>
           {cohort.name}
         </Link>{" "}
-        / Enrol learners
+        / Enroll learners
       </p>
-      <h1 className="mt-1 text-2xl font-bold">Enrol learners in {cohort.name}</h1>
+      <h1 className="mt-1 text-2xl font-bold">Enroll learners in {cohort.name}</h1>
       {cohort.status === "archived" ? (
         <Card className="mt-4">
           <p>This cohort is archived, so no one can join it. Its instructor can unarchive it in its settings.</p>
@@ -32,7 +32,7 @@ export default page<{ cohortId: string }>({ permission: "workspace.admin" }, asy
           <Card title="Add by email" className="space-y-4">
             <p className="text-slate-700">
               For a new email, give a name: an account is made and enrolled, and you get a link for them to choose a password. Someone who
-              already has an account is asked to accept; to enrol them at once, use Enrol on their page under{" "}
+              already has an account is asked to accept; to enrol them at once, use Enroll on their page under{" "}
               <Link className="link" href="/admin/users">
                 People
               </Link>

@@ -41,7 +41,7 @@ export function EraseForm({
             {s.certificatesAffected} {s.certificatesAffected === 1 ? "certificate" : "certificates"}{" "}
             {s.certificates === "remove" ? "removed" : "revoked"}
           </li>
-          <li>{s.enrolmentsEnded} enrolments ended; the account is anonymised and deactivated</li>
+          <li>{s.enrolmentsEnded} enrollments ended; the account is anonymized and deactivated</li>
         </ul>
         <p className="mt-3">
           <Link className="link" href="/admin/users">

@@ -45,7 +45,7 @@ export default page<{ userId: string }>({ permission: "users.manage" }, async ({
             <ul className="mt-1 list-disc pl-5 text-sm text-slate-800">
               <li>Their {counts.reflections} reflections (drafts included) and the feedback on them are deleted.</li>
               <li>Their {counts.quizAttempts} quiz attempts and every answer are deleted, and which of the lesson sections they read.</li>
-              <li>Their progress is reset and their enrolments end, so reports no longer count them.</li>
+              <li>Their progress is reset and their enrollments end, so reports no longer count them.</li>
               <li>
                 The account is renamed &ldquo;Erased learner&rdquo;, its email and password are removed, it is deactivated and every session
                 ends.

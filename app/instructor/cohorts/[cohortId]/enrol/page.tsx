@@ -14,7 +14,7 @@ import { CreateInviteForm, RevokeInviteButton } from "./invite-forms";
 import { ReenrolButton } from "./reenrol-button";
 import { RosterImport } from "./roster-import";
 
-export const metadata: Metadata = { title: "Enrol learners" };
+export const metadata: Metadata = { title: "Enroll learners" };
 
 const inviteColumns: Column[] = [
   { key: "created", label: "Created" },
@@ -40,7 +40,7 @@ export default page<{ cohortId: string }>({ permission: "workspace.instructor" }
       <CohortHeader cohort={cohort} current="enrol" basePath={basePath} manage />
       {archived ? (
         <Card>
-          <p>This cohort is archived, so no one can join it. Unarchive it in Settings to enrol learners again.</p>
+          <p>This cohort is archived, so no one can join it. Unarchive it in Settings to enroll learners again.</p>
         </Card>
       ) : (
         <div className="space-y-8">

@@ -54,7 +54,7 @@ export default page<{ cohortId: string }>({ permission: "workspace.instructor" }
           <p className="text-slate-700">
             {archived
               ? "This cohort is archived: it is out of your list and no one can join it. Every record is kept."
-              : "When the cohort is over, archive it: it leaves your list and its invite links stop working. Every enrolment, attempt and reflection is kept, and you can unarchive it at any time."}
+              : "When the cohort is over, archive it: it leaves your list and its invite links stop working. Every enrollment, attempt and reflection is kept, and you can unarchive it at any time."}
           </p>
           <ArchiveForm cohortId={cohort.id} archived={archived} />
         </section>

@@ -180,7 +180,7 @@ export default page<{ cohortId: string; learnerId: string }>({ permission: "work
         <Card
           title="Remove from cohort"
           level={3}
-          description="Their attempts, reflections and certificate are kept, and you can add them back from Enrol learners."
+          description="Their attempts, reflections and certificate are kept, and you can add them back from Enroll learners."
           className="mt-6"
         >
           <RemoveLearnerForm cohortId={cohort.id} learnerId={learner.id} name={learner.name} />
