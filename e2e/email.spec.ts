@@ -102,6 +102,7 @@ test("a learner unsubscribes by the email's link and a provider by one-click; th
   const me = await browser.newContext();
   const home = await me.newPage();
   await signIn(home, learner.email, learner.password);
+  await home.waitForURL(/\/learn/);
   await home.goto("/notifications/preferences");
   await expect(home.getByRole("checkbox", { name: "A new assignment" })).not.toBeChecked();
   await expect(home.getByRole("checkbox", { name: /^Overdue/ })).not.toBeChecked();

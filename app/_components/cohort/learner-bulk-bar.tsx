@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useRef, useState, useSyncExternalStore } from "react";
+import { useActionState, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { bulkLearnersAction } from "@/app/instructor/cohorts/[cohortId]/learner-actions";
 import { LocalDateTimeField } from "@/app/_components/local-datetime-field";
 import { Button } from "@/app/_components/ui/button";
@@ -64,6 +64,14 @@ export function LearnerBulkBar({
   const matching = matchingFor !== null && matchingFor.state === state && onPage > 0 && checked === onPage;
   const [panel, setPanel] = useState<"none" | "extend">("none");
   const removeRef = useRef<HTMLButtonElement>(null);
+  // React resets a form after its action, and the row checkboxes belong to this form: when the action
+  // refused (a bad date), tick again the learners that were ticked, so a correction keeps the selection
+  const ticked = useRef<string[]>([]);
+  useEffect(() => {
+    if (!state || state.ok || ticked.current.length === 0) return;
+    for (const b of rowBoxes()) b.checked = ticked.current.includes(b.value);
+    document.dispatchEvent(new Event("change"));
+  }, [state]);
 
   const tickAll = (on: boolean) => {
     for (const b of rowBoxes()) b.checked = on;
@@ -81,7 +89,16 @@ export function LearnerBulkBar({
       <h2 id="bulk-heading" className="sr-only">
         Act on selected learners
       </h2>
-      <form id={BULK_FORM_ID} action={action} className="space-y-3">
+      <form
+        id={BULK_FORM_ID}
+        action={action}
+        onSubmit={() => {
+          ticked.current = rowBoxes()
+            .filter((b) => b.checked)
+            .map((b) => b.value);
+        }}
+        className="space-y-3"
+      >
         <input type="hidden" name="cohortId" value={cohortId} />
         <input type="hidden" name="assignmentId" value={assignmentId ?? ""} />
         <input type="hidden" name="scope" value={matching ? "matching" : "ids"} />

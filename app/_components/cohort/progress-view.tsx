@@ -165,7 +165,8 @@ export async function CohortProgressView({
         {table.total} {table.total === 1 ? "learner" : "learners"}
         {filtered ? " match" : ""}
       </p>
-      {bulk && table.total > 0 && (
+      {/* kept when nothing matches: after removing the last learners shown, their results stay on screen */}
+      {bulk && (
         <LearnerBulkBar
           cohortId={cohort.id}
           cohortName={cohort.name}

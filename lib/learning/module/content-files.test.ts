@@ -69,7 +69,7 @@ describe("content files", () => {
     );
   });
 
-  it("refuses a YAML syntax error, a misspelt field and a section file named after another id", () => {
+  it("refuses a YAML syntax error, a misspelled field and a section file named after another id", () => {
     const dir = copyOfContent();
     edit(path.join(dir, "sections", "01-trust-and-rapport.yaml"), (s) => s.replace("keyPoints:", "keyPoints: [unclosed"));
     edit(path.join(dir, "items", "3-privacy.yaml"), (s) => s.replace("  prompt:", "  promt:"));

@@ -58,7 +58,7 @@ export default page<{ userId: string }>({ permission: "users.manage" }, async ({
       <div className="mt-6 grid gap-4 lg:grid-cols-2">
         <Card
           title="Name and email"
-          description="Correct a misspelt name or a changed address. They are told in Cohort and by email (an email change is told to both addresses). A new email is what they sign in with; their password stays."
+          description="Correct a misspelled name or a changed address. They are told in Cohort and by email (an email change is told to both addresses). A new email is what they sign in with; their password stays."
         >
           {erased ? (
             <p className="text-sm text-slate-700">This account was erased.</p>
