@@ -36,6 +36,8 @@ export type LayoutProps = {
   /** a second link under the button, if any */
   secondary?: { label: string; href: string };
   unsubscribeUrl: string | null;
+  /** why an email that cannot be turned off is always sent (when unsubscribeUrl is null) */
+  alwaysSentBecause?: string;
   preferencesUrl: string;
   children: ReactNode;
 };
@@ -97,7 +99,7 @@ export function Layout(p: LayoutProps) {
                 .
               </>
             ) : (
-              "It is about your credit, so it is always sent."
+              `It is about your ${p.alwaysSentBecause ?? "credit"}, so it is always sent.`
             )}
           </Text>
         </Container>

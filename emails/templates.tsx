@@ -97,6 +97,7 @@ export function Email(view: EmailView) {
       action={{ label: t.action, href: view.actionHref }}
       secondary={view.secondary}
       unsubscribeUrl={view.unsubscribeUrl}
+      alwaysSentBecause={view.kind === "account_changed" ? "account" : "credit"}
       preferencesUrl={view.preferencesUrl}
     >
       {(t.body ?? paragraphs)(view)}

@@ -31,7 +31,7 @@ export function PreferencesForm({ prefs }: { prefs: Pref[] }) {
                 {p.label}
                 {!p.optional && (
                   <span id={`always-${p.kind}`} className="block text-sm text-slate-600">
-                    Always sent: it is about your credit.
+                    Always sent: it is about your {p.kind === "account_changed" ? "account" : "credit"}.
                   </span>
                 )}
               </label>
