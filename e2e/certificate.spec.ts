@@ -55,7 +55,7 @@ test.describe("admin settings", () => {
     await page.goto("/admin/settings");
     await expect(page.getByRole("heading", { name: "Settings" })).toBeVisible();
     await expectAccessible(page);
-    const name = page.getByLabel("Organisation name");
+    const name = page.getByLabel("Organization name");
     const original = await name.inputValue();
 
     await name.fill("");

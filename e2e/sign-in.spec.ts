@@ -3,7 +3,7 @@ import { demo, expectAccessible, signIn } from "./helpers";
 
 test.describe("signing in", () => {
   for (const [role, email, area, heading] of [
-    ["admin", demo.admin, "/admin", "Organisation overview"],
+    ["admin", demo.admin, "/admin", "Organization overview"],
     ["instructor", demo.instructor, "/instructor", "My cohorts"],
     ["learner", demo.learner, "/learn", "My training"],
   ] as const) {

@@ -25,7 +25,7 @@ import { CompletionsChart } from "./_components/completions-chart";
 import { weekHref } from "./_components/week-href";
 import { ExportButton } from "./_components/export-button";
 
-export const metadata: Metadata = { title: "Organisation overview" };
+export const metadata: Metadata = { title: "Organization overview" };
 
 const pct = formatPercent;
 
@@ -64,7 +64,7 @@ export default page({ permission: "reports.organisation" }, async ({ user, query
   return (
     <AppShell user={user} wide>
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <h1 className="text-2xl font-bold">Organisation overview</h1>
+        <h1 className="text-2xl font-bold">Organization overview</h1>
         <Link className={buttonClasses({ variant: "secondary" })} href="/admin/cohorts/new">
           New cohort
         </Link>

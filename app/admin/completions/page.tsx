@@ -53,7 +53,7 @@ export default page({ permission: "reports.organisation" }, async ({ user, query
     <AppShell user={user} wide>
       <p className="text-sm">
         <Link className="link" href={back}>
-          Organisation overview
+          Organization overview
         </Link>
       </p>
       <h1 className="mt-1 text-2xl font-bold">Completions in the week of {label}</h1>

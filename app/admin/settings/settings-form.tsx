@@ -41,7 +41,7 @@ export function SettingsForm({ initial, maxTargets }: { initial: OrgSettings; ma
       <Card title="Provider on certificates" className="space-y-4">
         <TextField
           name="organisationName"
-          label="Organisation name"
+          label="Organization name"
           defaultValue={value("organisationName", initial.organisationName)}
           error={err.organisationName}
         />
