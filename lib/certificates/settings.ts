@@ -220,7 +220,7 @@ export async function updateOrgSettings({
   return saved;
 }
 
-/** Demo mode: a provider name and the Illinois-style targets, unless an admin already saved settings. */
+/** Demo mode: a provider name, a signer and the Illinois-style targets, unless an admin already saved settings. */
 export async function seedDemoSettings(db: DbOrTx) {
   await db
     .insert(orgSettings)
@@ -228,6 +228,9 @@ export async function seedDemoSettings(db: DbOrTx) {
       id: 1,
       organisationName: "Cohort Demo Training Program",
       providerApprovalNumber: null,
+      // the demo's certificates carry a signature line (issue 15, item 11)
+      signerName: "Alex Morgan",
+      signerTitle: "Program Director",
       hourTargets: [
         { category: "CRSS domains", hours: 40 },
         { category: "Professional ethics", hours: 6 },
