@@ -52,7 +52,7 @@ test("select three learners, extend their due date; a learner sees the new date,
   const home = await learner.newPage();
   await signIn(home, learners[0].email, learners[0].password);
   await home.waitForURL(/\/learn/);
-  await expect(home.getByTestId("due").first()).toContainText("Jan 15, 2027 (extended)");
+  await expect(home.getByTestId("due").first()).toContainText("January 15, 2027 (extended)");
   await home.goto(`/learn/${learners[0].progressId}`);
   await expect(home.getByTestId("extended")).toBeVisible();
   await learner.close();
