@@ -64,7 +64,7 @@ test.describe("admin settings", () => {
     await page.getByLabel(`Category ${rows}`, { exact: true }).fill("Mentoring");
     await page.getByLabel(`Hours for category ${rows}`).fill("ten");
     await page.getByRole("button", { name: "Save settings" }).click();
-    await expect(page.getByText("Enter the organisation's name, as certificates should print it.")).toBeVisible();
+    await expect(page.getByText("Enter the organization's name, as certificates should print it.")).toBeVisible();
     await expect(page.getByText("Enter a number of hours between 0.25 and 1000")).toBeVisible();
     await expect(page.getByLabel(`Category ${rows}`, { exact: true })).toHaveValue("Mentoring");
     await expectAccessible(page);

@@ -124,7 +124,7 @@ export default page({ permission: "account.own" }, async ({ user }) => {
           Your data
         </h2>
         <p className="mt-1 mb-4 text-sm text-slate-700">
-          Download everything Cohort holds about you — your profile, enrolments, progress, quiz answers, reflections with the feedback on
+          Download everything Cohort holds about you — your profile, enrollments, progress, quiz answers, reflections with the feedback on
           them, certificates and the record of your sign-ins — as one JSON file.
         </p>
         <a className={buttonClasses({ variant: "secondary" })} href="/account/export.json" download>

@@ -61,7 +61,7 @@ describe("settingsFormSchema", () => {
     });
     expect(r.success).toBe(false);
     const byField = Object.fromEntries(r.error!.issues.map((i) => [String(i.path[0]), i.message]));
-    expect(byField.organisationName).toMatch(/Enter the organisation's name/);
+    expect(byField.organisationName).toMatch(/Enter the organization's name/);
     expect(byField.providerApprovalNumber).toMatch(/under 100/);
     expect(byField["targetHours-0"]).toMatch(/number of hours/);
     expect(byField["targetCategory-1"]).toMatch(/Name the category/);

@@ -90,7 +90,7 @@ const organisationNameSchema = z
   .string()
   .refine(...noControlCharacters())
   .trim()
-  .min(1, "Enter the organisation's name, as certificates should print it.")
+  .min(1, "Enter the organization's name, as certificates should print it.")
   .max(200, "Keep the name under 200 characters.");
 const approvalNumberSchema = z
   .string()

@@ -60,7 +60,7 @@ export function ExportButton({ query }: { query: string }) {
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
       setMessage(`Downloaded ${name}: ${formatCount(Math.max(rows, 0))} rows, ${formatBytes(bytes)}.`);
     } catch (e) {
-      setMessage((e as Error).name === "AbortError" ? "Download cancelled." : (e as Error).message);
+      setMessage((e as Error).name === "AbortError" ? "Download canceled." : (e as Error).message);
     } finally {
       setBusy(false);
       abort.current = null;

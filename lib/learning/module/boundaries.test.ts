@@ -1,4 +1,5 @@
 import { describe, it, expect } from "vitest";
+import { BRITISH } from "@/lib/platform/us-spelling";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -110,10 +111,6 @@ const SPINE = [
   "misc-blending-roles",
   "summary-balance",
 ];
-
-/** British spellings a US audience would notice (stems; "centre" catches "centred", "counsell" catches "counsellor"). */
-const BRITISH =
-  /\b(centre|centred|centres|favour\w*|honour\w*|colour\w*|behaviour\w*|neighbour\w*|labour\w*|humour\w*|judgement\w*|counsell\w*|organis\w*|recognis\w*|realis\w*|apologis\w*|prioritis\w*|criticis\w*|emphasis(e|ed|es|ing)|minimis\w*|normalis\w*|programme\w*|licence|defence|offence|practis\w*|travell\w*|cancell\w*|enrol|enrolment\w*|fulfil|fulfilment|analys(e|ed|ing)|cheque\w*|whilst|amongst|learnt|focussed|sceptic\w*|paediatric\w*|mum)\b/gi;
 
 describe("version 2 of the content", () => {
   const m = boundariesModule;
