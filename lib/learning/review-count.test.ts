@@ -51,4 +51,19 @@ describe("countReviewsWaiting (the count on the header's Reviews)", () => {
       .where(and(eq(enrolments.cohortId, one.cohort.id), eq(enrolments.userId, one.learner.id)));
     expect(await countReviewsWaiting({ actor: one.instructor })).toBe(0);
   });
+
+  it("adds up every cohort an instructor teaches, shared cohorts included, each reflection once", async () => {
+    const instructor = await makeInstructor();
+    const colleague = await makeInstructor();
+    for (const instructorIds of [[instructor.id], [instructor.id, colleague.id], [colleague.id]]) {
+      const cohort = await makeCohort({ instructorIds });
+      const learner = await makeLearner();
+      await enrol(cohort.id, learner.id);
+      const a = await makeAssignment({ cohortId: cohort.id, moduleId });
+      const progress = await progressOf(a.id, learner.id);
+      await makeReflection({ progressId: progress.id, moduleVersionId: versionId, promptId: "friendliness-blur", status: "submitted" });
+    }
+    expect(await countReviewsWaiting({ actor: instructor })).toBe(2);
+    expect(await countReviewsWaiting({ actor: colleague })).toBe(2);
+  });
 });

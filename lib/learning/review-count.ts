@@ -1,16 +1,39 @@
-import { and, count, eq } from "drizzle-orm";
-import { getDb, type DbOrTx } from "@/db/client";
+import { and, count, eq, sql } from "drizzle-orm";
+import { execRows, getDb, type DbOrTx } from "@/db/client";
 import { assignmentProgress, enrolments, reflections } from "@/db/schema";
-import { cohortScopeSql, type Actor } from "@/lib/access/scope";
+import { can } from "@/lib/access/permissions";
+import type { Actor } from "@/lib/access/scope";
 
 /**
  * How many submitted reflections wait for a review, for the count on the
  * header's "Reviews": an instructor's are those of the cohorts they teach
  * (the same rows as listReviewQueue: learners still enrolled), an admin's
  * every cohort's; a learner has none. A number only, never a reflection.
+ *
+ * Every instructor page shows it, so the instructor's count starts from the
+ * cohorts they teach and counts each one's waiting reflections through the
+ * cohort's progress rows (indexed all the way). Starting from the submitted
+ * reflections and keeping the taught ones scanned every active enrolment of
+ * the organization: ~50 ms on every instructor page at 100,000 learners,
+ * against ~10 ms this way (the instructor of 88 cohorts in the scale seed).
  */
 export async function countReviewsWaiting({ actor }: { actor: Actor }, db: DbOrTx = getDb()): Promise<number> {
-  if (actor.role === "learner") return 0;
+  if (!can(actor.role, "cohort.progress") || actor.role === "learner") return 0;
+  if (actor.role === "instructor") {
+    const [r] = await execRows<{ n: number }>(
+      db,
+      sql`select coalesce(sum(w.n), 0)::int as n
+          from cohort_instructors ci
+          cross join lateral (
+            select count(*) as n
+            from assignment_progress p
+            join reflections r on r.progress_id = p.id and r.status = 'submitted'
+            join enrolments e on e.cohort_id = p.cohort_id and e.user_id = r.user_id and e.status = 'active'
+            where p.cohort_id = ci.cohort_id) w
+          where ci.user_id = ${actor.id}::uuid`,
+    );
+    return r?.n ?? 0;
+  }
   const [r] = await db
     .select({ n: count() })
     .from(reflections)
@@ -19,6 +42,6 @@ export async function countReviewsWaiting({ actor }: { actor: Actor }, db: DbOrT
       enrolments,
       and(eq(enrolments.cohortId, assignmentProgress.cohortId), eq(enrolments.userId, reflections.userId), eq(enrolments.status, "active")),
     )
-    .where(and(eq(reflections.status, "submitted"), cohortScopeSql(actor, assignmentProgress.cohortId)));
+    .where(eq(reflections.status, "submitted"));
   return r?.n ?? 0;
 }
