@@ -514,6 +514,11 @@ export const reflections = pgTable(
     index("reflections_submitted_idx")
       .on(t.progressId)
       .where(sql`${t.status} = 'submitted'`),
+    // the reminder sweep's review nudges: reflections that reached three days of waiting in the last week,
+    // found without reading every waiting reflection (lib/notifications/sweep.ts)
+    index("reflections_submitted_at_idx")
+      .on(t.submittedAt)
+      .where(sql`${t.status} = 'submitted'`),
   ],
 );
 

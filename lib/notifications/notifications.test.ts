@@ -14,7 +14,7 @@ import { setupTestDb } from "@/db/test/test-db";
 import { publishBuiltInModules } from "@/lib/learning/module/publish";
 import { enqueue } from "./outbox";
 import { localTime } from "./schedule";
-import { sweepReminders } from "./sweep";
+import { SWEEP_PAUSE_RATIO, sweepReminders } from "./sweep";
 import type { OutgoingEmail, Transport } from "./transport";
 import { claim, LEASE_MS, MAX_ATTEMPTS, runOnce, setEmailPreference, type WorkerConfig } from "./worker";
 
@@ -97,6 +97,21 @@ describe("the sweep", () => {
     await sweepReminders(getDb(), now);
     const mine = (await messagesOf(learner.id)).filter((m) => m.kind === "due_soon");
     expect(mine).toHaveLength(1);
+  });
+
+  it("pauses after each statement five times as long as it took, so it never keeps a core busy", async () => {
+    const { learner } = await learnerWithWork({ dueInDays: 2 });
+    const pauses: number[] = [];
+    const started = performance.now();
+    await sweepReminders(getDb(), new Date(), { pause: async (ms) => void pauses.push(ms) });
+    const elapsed = performance.now() - started;
+    // one pause per statement (six kinds), together about five times the sweep's own time
+    expect(pauses).toHaveLength(6);
+    expect(pauses.every((ms) => ms > 0)).toBe(true);
+    const paused = pauses.reduce((t, ms) => t + ms, 0);
+    expect(paused).toBeGreaterThan(elapsed * 3);
+    expect(paused).toBeLessThanOrEqual(elapsed * SWEEP_PAUSE_RATIO);
+    expect((await messagesOf(learner.id)).filter((m) => m.kind === "due_soon")).toHaveLength(1);
   });
 
   it("queues overdue once a week, three times at most", async () => {

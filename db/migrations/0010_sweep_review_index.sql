@@ -1,0 +1,1 @@
+CREATE INDEX "reflections_submitted_at_idx" ON "reflections" USING btree ("submitted_at") WHERE "reflections"."status" = 'submitted';
