@@ -14,9 +14,9 @@ import { enrol, makeAssignment, makeCohort, makeInstructor, makeLearner, progres
 import { setupTestDb } from "@/db/test/test-db";
 import { publishBuiltInModules } from "@/lib/learning/module/publish";
 import { enqueue } from "./outbox";
-import { smtpTransport } from "./transport";
+import { SMTP_TIMEOUTS, smtpTransport } from "./transport";
 import { readUnsubscribeToken } from "./unsubscribe";
-import { runOnce, type WorkerConfig } from "./worker";
+import { LEASE_MS, runOnce, type WorkerConfig } from "./worker";
 
 setupTestDb();
 
@@ -114,5 +114,42 @@ describe("email over SMTP", () => {
     expect(revision.text).not.toContain("/unsubscribe/");
     expect(revision.headerLines.some((h) => h.key.startsWith("list-unsubscribe"))).toBe(false);
     expect(revision.messageId).toMatch(/^<[0-9a-f-]{36}@cohort\.training\.example\.org>$/);
+  });
+
+  it("speaks TLS: STARTTLS on a plain port, and TLS from the first byte for smtps:// (smtp-server's own test certificate)", async () => {
+    for (const secure of [false, true]) {
+      const got: { secure: boolean; subject?: string }[] = [];
+      const tlsServer = new SMTPServer({
+        secure,
+        authOptional: true,
+        onData(stream, session, done) {
+          simpleParser(stream)
+            .then((mail) => got.push({ secure: session.secure, subject: mail.subject }))
+            .then(() => done(), done);
+        },
+      });
+      await new Promise<void>((resolve) => tlsServer.listen(0, "127.0.0.1", resolve));
+      const tlsPort = (tlsServer.server.address() as AddressInfo).port;
+      const transport = await smtpTransport(`${secure ? "smtps" : "smtp"}://127.0.0.1:${tlsPort}?tls.rejectUnauthorized=false`);
+      try {
+        await transport.send({
+          to: "rosa@example.org",
+          from: "Cohort <no-reply@example.org>",
+          subject: `Over TLS (${secure ? "smtps" : "STARTTLS"})`,
+          text: "Hello",
+          html: "<p>Hello</p>",
+          messageId: `<tls-${secure}@example.org>`,
+          headers: {},
+        });
+      } finally {
+        transport.close();
+        await new Promise<void>((resolve) => tlsServer.close(() => resolve()));
+      }
+      expect(got).toEqual([{ secure: true, subject: `Over TLS (${secure ? "smtps" : "STARTTLS"})` }]);
+    }
+  });
+
+  it("gives up on a silent server well before the claim runs out, so no other worker can send the message a second time", () => {
+    for (const ms of Object.values(SMTP_TIMEOUTS)) expect(ms).toBeLessThanOrEqual(LEASE_MS / 2);
   });
 });

@@ -157,13 +157,18 @@ export async function deliver(db: DbOrTx, msg: OutboxMessage, config: WorkerConf
   return "sent";
 }
 
-/** One pass: claim a batch and deliver it, a few at a time. */
+/** One pass: claim a batch and deliver it, `concurrency` at a time (each lane takes the next message as soon as it is free). */
 export async function runOnce(db: DbOrTx, config: WorkerConfig, { limit = BATCH, concurrency = CONCURRENCY, now = new Date() } = {}) {
   const batch = await claim(db, { limit, now });
-  const outcomes: Outcome[] = [];
-  for (let i = 0; i < batch.length; i += concurrency) {
-    outcomes.push(...(await Promise.all(batch.slice(i, i + concurrency).map((m) => deliver(db, m, config, now)))));
-  }
+  const outcomes: Outcome[] = new Array(batch.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < batch.length) {
+      const i = next++;
+      outcomes[i] = await deliver(db, batch[i], config, now);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, batch.length) }, lane));
   return outcomes;
 }
 
