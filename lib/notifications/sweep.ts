@@ -50,12 +50,12 @@ export type SweepResult = {
 
 /**
  * After each statement the sweep pauses this many times as long as the
- * statement took, so it keeps at most a sixth of one core busy: learners'
+ * statement took, so it keeps at most a tenth of one core busy: learners'
  * requests on the same database never queue behind it for CPU (the
  * 100,000-learner benchmark measures the learner home while sweeps run).
- * A sweep of 100,000 learners still ends within a second or two.
+ * A sweep of 100,000 learners still ends within a few seconds.
  */
-export const SWEEP_PAUSE_RATIO = 5;
+export const SWEEP_PAUSE_RATIO = 10;
 
 export type SweepOptions = {
   /** how to wait between statements (tests pass their own) */
