@@ -21,7 +21,7 @@ const nav: Record<CurrentUser["role"], NavItem[]> = {
   ],
   instructor: [
     { href: "/instructor", label: "My cohorts", icon: <Users aria-hidden="true" className={icon} /> },
-    { href: "/instructor/reviews", label: "Reviews", icon: <ClipboardCheck aria-hidden="true" className={icon} />, countLabel: "waiting" },
+    { href: "/instructor/reviews", label: "Reviews", icon: <ClipboardCheck aria-hidden="true" className={icon} /> },
   ],
   learner: [
     { href: "/learn", label: "My training", icon: <GraduationCap aria-hidden="true" className={icon} /> },
@@ -36,7 +36,7 @@ const nav: Record<CurrentUser["role"], NavItem[]> = {
  * every page. On a phone the navigation takes a row of its own that scrolls
  * sideways, so the page never does.
  */
-export async function AppShell({
+export function AppShell({
   user,
   children,
   links,
@@ -50,10 +50,10 @@ export async function AppShell({
   /** where a deep page sits: [{ label: "My cohorts", href: "/instructor" }, { label: cohort.name }] */
   breadcrumbs?: Crumb[];
 }) {
-  const base = links ?? nav[user.role];
-  const needsReviews = base.some((i) => i.href === "/instructor/reviews");
-  const waiting = needsReviews ? await countReviewsWaiting({ actor: user }) : 0;
-  const items = base.map((i) => (i.href === "/instructor/reviews" ? { ...i, count: waiting } : i));
+  // the count is its own server component, so the page renders while it is worked out (as the bell's is)
+  const items = (links ?? nav[user.role]).map((i) =>
+    i.href === "/instructor/reviews" ? { ...i, badge: <ReviewsWaiting href={i.href} actor={user} /> } : i,
+  );
   return (
     <div className="flex min-h-screen flex-col">
       <header className="sticky top-0 z-30 border-b border-slate-200 bg-white/95 backdrop-blur">
@@ -79,5 +79,23 @@ export async function AppShell({
         {children}
       </main>
     </div>
+  );
+}
+
+/** The Reviews item's count ("Reviews, 3 waiting"): a badge, read after the label; none at 0. */
+async function ReviewsWaiting({ href, actor }: { href: string; actor: CurrentUser }) {
+  const n = await countReviewsWaiting({ actor });
+  if (!n) return null;
+  return (
+    <>
+      <span
+        aria-hidden="true"
+        className="min-w-5 rounded-full bg-brand-700 px-1.5 text-center text-xs leading-5 font-semibold text-white tabular-nums"
+        data-testid={`nav-count-${href}`}
+      >
+        {n > 99 ? "99+" : n}
+      </span>
+      <span className="sr-only">{`, ${n} waiting`}</span>
+    </>
   );
 }

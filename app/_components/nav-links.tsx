@@ -10,10 +10,8 @@ export type NavItem = {
   label: string;
   /** a lucide icon element (decorative) */
   icon?: ReactNode;
-  /** a count shown as a badge ("3 waiting"); 0 shows none */
-  count?: number;
-  /** what the count is, read after the label: "Reviews, 3 waiting" */
-  countLabel?: string;
+  /** shown after the label, e.g. a count the server works out while the page renders (app-shell.tsx, CountBadge) */
+  badge?: ReactNode;
 };
 
 /** The item of `items` the path is in: the longest href equal to it or a parent of it (/admin/users/x → People, not Overview). */
@@ -46,18 +44,7 @@ export function NavLinks({ items }: { items: NavItem[] }) {
             >
               {item.icon}
               <span>{item.label}</span>
-              {item.count ? (
-                <>
-                  <span
-                    aria-hidden="true"
-                    className="min-w-5 rounded-full bg-brand-700 px-1.5 text-center text-xs leading-5 font-semibold text-white tabular-nums"
-                    data-testid={`nav-count-${item.href}`}
-                  >
-                    {item.count > 99 ? "99+" : item.count}
-                  </span>
-                  <span className="sr-only">, {item.countLabel ? `${item.count} ${item.countLabel}` : item.count}</span>
-                </>
-              ) : null}
+              {item.badge}
               {active && <span aria-hidden="true" className="absolute inset-x-3 -bottom-px h-0.5 rounded bg-brand-700" />}
             </Link>
           </li>
