@@ -266,8 +266,8 @@ test.describe("an instructor runs a cohort", () => {
       waiting === 0,
       "The demo data has no submitted reflection yet: the learner side (reflections, demo progress) is built on another branch. After merging, this test reviews one.",
     );
-    // the header's Reviews names how many wait (its own server component, rendered beside the page)
-    await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: /^Reviews, \d+ waiting$/ })).toBeVisible();
+    // the header's Reviews says how many wait (its own server component, rendered beside the page)
+    await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: /^Reviews \(\d+ waiting\)$/ })).toBeVisible();
     const link = rows.first().getByRole("link", { name: /Review/ });
     const href = await link.getAttribute("href");
     await link.click();

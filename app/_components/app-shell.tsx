@@ -82,7 +82,12 @@ export function AppShell({
   );
 }
 
-/** The Reviews item's count ("Reviews, 3 waiting"): a badge, read after the label; none at 0. */
+/**
+ * The Reviews item's count: a badge, and for screen readers "(3 waiting)"
+ * after the label, so the link reads "Reviews (3 waiting)" (the browser puts
+ * a space between the label and this out-of-flow text, which made ", 3
+ * waiting" read "Reviews , 3 waiting"). None at 0.
+ */
 async function ReviewsWaiting({ href, actor }: { href: string; actor: CurrentUser }) {
   const n = await countReviewsWaiting({ actor });
   if (!n) return null;
@@ -95,7 +100,7 @@ async function ReviewsWaiting({ href, actor }: { href: string; actor: CurrentUse
       >
         {n > 99 ? "99+" : n}
       </span>
-      <span className="sr-only">{`, ${n} waiting`}</span>
+      <span className="sr-only">{`(${n} waiting)`}</span>
     </>
   );
 }
