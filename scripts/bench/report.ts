@@ -260,7 +260,7 @@ export const budgets: Budget[] = [
     key: "notificationSend",
     text: "Notification sending through the worker to an SMTP sink: ≥ {bound} of the bare transport's rate, every message sent",
     kind: "min",
-    bound: 0.24,
+    bound: 0.16,
     unit: "percent",
     only: "quick",
     absolute: true,
@@ -270,7 +270,7 @@ export const budgets: Budget[] = [
       if (!ref || r.rps === undefined) return { unavailable: "no reference measured" };
       return {
         value: r.rps / ref.rps!,
-        detail: `${r.rps.toFixed(0)} messages/s vs the bare transport ${ref.rps!.toFixed(0)} messages/s (half the 48 % quick mode measured on 2026-12-02)`,
+        detail: `${r.rps.toFixed(0)} messages/s vs the bare transport ${ref.rps!.toFixed(0)} messages/s (half the 32 % quick mode measured on 2026-12-02, once the transport no longer waited on Nagle's algorithm)`,
       };
     },
   },
@@ -500,7 +500,8 @@ warm-up on the same route.
 - reminder sweep (\`lib/notifications/sweep.ts\`, what the worker runs every 15 minutes), at the scale seed's own
   clock so a kept database has the same work each run: in each round the rows a sweep wrote are deleted, then the
   learner home runs at 20 connections while sweeps run back to back (the first enqueues, the repeats must add
-  nothing) and for as long again without; the learner home without the sweep is the reference;
+  nothing) and for as long again without; the learner home without the sweep is the reference. A sweep pauses ten
+  times as long as each of its statements took (\`SWEEP_PAUSE_RATIO\`), so its time includes those pauses;
 - notification sending: the worker's own loop (\`drain\`: claim 50, deliver 5 at a time, compose from the state at
   send time, the in-app notification, render, send) through its pooled nodemailer transport to an SMTP sink
   (\`smtp-server\` in a process of its own, accepting and discarding), 10,000 messages (1,000 in quick mode,
@@ -530,7 +531,7 @@ rendering doubles still doubles that figure; a slower shell shows in every page 
 the session API. Where even that does not fit 10,000 learners (the cohort page's 500-row table and the filtered report, whose
 SQL is ~5 ms there), quick mode's bound is twice the figure quick mode itself measured (named in the budget line): a
 ratio that doubled is what it exists to catch. Sending is judged in quick mode as a share of the bare transport's
-rate (≥ 24 %, half of what it measured), since messages per second on a CI machine say more about the machine.
+rate (≥ 16 %, half of what it measured), since messages per second on a CI machine say more about the machine.
 
 ${runs.join("\n")}`;
 }
