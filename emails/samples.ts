@@ -101,6 +101,7 @@ export const sampleContent: Record<NotificationKind, { recipientName: string; co
     content: {
       title: `This week in ${cohort}`,
       body: "6 of 12 learners complete, 2 overdue, 3 reflections waiting for review (the oldest for 4 days).",
+      extra: ["Overdue: Marcus Brown and Tyrone Jackson."],
       link: "/instructor/cohorts/9d4e2b17-1c6a-4e3f-8b5d-7a2c0e9f1b36",
     },
   },
@@ -117,6 +118,7 @@ export const sampleContent: Record<NotificationKind, { recipientName: string; co
     content: {
       title: "This week across the organization",
       body: "41 of 58 assignments complete, 7 overdue, 5 reflections waiting for review.",
+      extra: ["Waiting for review, by instructor:", "Dana Rivera: 3 (the oldest for 4 days)", "Sam Okafor: 2 (the oldest for 1 day)"],
       link: "/admin",
     },
   },

@@ -152,8 +152,8 @@ export async function compose(db: DbOrTx, msg: OutboxMessage, timeZone: string, 
       link: `/instructor/reviews/${msg.subjectId}`,
     };
   }
-  if (kind === "weekly_digest") return composeDigest(db, msg);
-  if (kind === "org_summary") return composeOrgSummary(db);
+  if (kind === "weekly_digest") return composeDigest(db, msg, now);
+  if (kind === "org_summary") return composeOrgSummary(db, now);
   return null;
 }
 
@@ -165,46 +165,131 @@ export function manualReminderText(r: { instructorName: string; moduleTitle: str
   };
 }
 
-async function composeDigest(db: DbOrTx, msg: OutboxMessage): Promise<Composed | null> {
+/** "1 reflection", "3 reflections". */
+const counted = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/** "Ana Ruiz, Ben Cho and 3 more": at most `max` names. */
+function someNames(names: string[], total: number, max: number): string {
+  const shown = names.slice(0, max);
+  const more = total - shown.length;
+  if (more > 0) return `${shown.join(", ")} and ${more} more`;
+  return shown.length > 1 ? `${shown.slice(0, -1).join(", ")} and ${shown.at(-1)}` : (shown[0] ?? "");
+}
+
+const daysSince = (at: Date | null, now: Date) => (at ? Math.max(0, Math.floor((now.getTime() - new Date(at).getTime()) / 86_400_000)) : 0);
+
+/** Names listed in a digest line before "and N more". */
+export const DIGEST_NAMES = 10;
+
+/**
+ * An instructor's week in one cohort: how many of its active learners are
+ * complete, who is overdue (by name, the first ten), and the reflections
+ * waiting for review with the oldest wait. Counts follow the cohort page:
+ * learners still enrolled, in the cohort's assignments.
+ */
+async function composeDigest(db: DbOrTx, msg: OutboxMessage, now: Date): Promise<Composed | null> {
   const [d] = await execRows<{
     name: string;
     status: string;
-    enrolled: number;
+    assignments: number;
+    assigned: number;
     complete: number;
     overdue: number;
+    overdue_names: string[] | null;
     waiting: number;
     oldest: Date | null;
   }>(
     db,
-    sql`select c.name, c.status,
-          (select count(*)::int from enrolments e where e.cohort_id = c.id and e.status = 'active') as enrolled,
-          (select count(*)::int from assignment_progress p where p.cohort_id = c.id and p.completed_at is not null) as complete,
-          (select count(*)::int from assignment_progress p join assignments a on a.id = p.assignment_id
-             where p.cohort_id = c.id and p.completed_at is null and ${effectiveDueOf("p", "a")} < now()) as overdue,
-          (select count(*)::int from reflections r join assignment_progress p on p.id = r.progress_id where p.cohort_id = c.id and r.status = 'submitted') as waiting,
-          (select min(r.submitted_at) from reflections r join assignment_progress p on p.id = r.progress_id where p.cohort_id = c.id and r.status = 'submitted') as oldest
+    sql`with work as (
+          select p.completed_at, ${effectiveDueOf("p", "a")} as due_at, u.name
+          from assignment_progress p
+          join assignments a on a.id = p.assignment_id
+          join enrolments e on e.cohort_id = p.cohort_id and e.user_id = p.user_id and e.status = 'active'
+          join users u on u.id = p.user_id and u.status = 'active'
+          where p.cohort_id = ${msg.subjectId}::uuid and a.opens_at <= ${now.toISOString()}::timestamptz),
+        late as (select name from work where completed_at is null and due_at < ${now.toISOString()}::timestamptz),
+        waiting as (
+          select r.submitted_at
+          from reflections r
+          join assignment_progress p on p.id = r.progress_id
+          join enrolments e on e.cohort_id = p.cohort_id and e.user_id = r.user_id and e.status = 'active'
+          where p.cohort_id = ${msg.subjectId}::uuid and r.status = 'submitted')
+        select c.name, c.status,
+          (select count(*)::int from assignments a where a.cohort_id = c.id and a.opens_at <= ${now.toISOString()}::timestamptz) as assignments,
+          (select count(*)::int from work) as assigned,
+          (select count(completed_at)::int from work) as complete,
+          (select count(*)::int from late) as overdue,
+          (select array_agg(name order by name) from (select distinct name from late order by name limit ${DIGEST_NAMES}) n) as overdue_names,
+          (select count(*)::int from waiting) as waiting,
+          (select min(submitted_at) from waiting) as oldest
         from cohorts c where c.id = ${msg.subjectId}::uuid`,
   );
   if (!d || d.status !== "active") return null;
-  const waitDays = d.oldest ? Math.floor((Date.now() - new Date(d.oldest).getTime()) / 86_400_000) : 0;
+  const completion =
+    d.assignments > 1
+      ? `${d.complete} of ${d.assigned} assignments complete`
+      : `${d.complete} of ${counted(d.assigned, "learner")} complete`;
+  const waiting = d.waiting
+    ? `${counted(d.waiting, "reflection")} waiting for review (the oldest for ${counted(daysSince(d.oldest, now), "day")})`
+    : "no reflection waiting for review";
+  const extra = d.overdue ? [`Overdue: ${someNames(d.overdue_names ?? [], d.overdue, DIGEST_NAMES)}.`] : [];
   return {
     title: `This week in ${d.name}`,
-    body: `${d.complete} of ${d.enrolled} learners complete, ${d.overdue} overdue, ${d.waiting} reflections waiting for review${d.waiting ? ` (the oldest for ${waitDays} days)` : ""}.`,
+    body: `${completion}, ${d.overdue} overdue, ${waiting}.`,
+    extra,
     link: `/instructor/cohorts/${msg.subjectId}`,
   };
 }
 
-async function composeOrgSummary(db: DbOrTx): Promise<Composed> {
+/**
+ * An admin's week across the organization's active cohorts: completion and
+ * overdue over learners still enrolled, and the reflections waiting for
+ * review by instructor (each cohort's waiting reflections count for each of
+ * its instructors), the longest waits first.
+ */
+async function composeOrgSummary(db: DbOrTx, now: Date): Promise<Composed> {
+  const at = sql`${now.toISOString()}::timestamptz`;
   const [s] = await execRows<{ assigned: number; complete: number; overdue: number; waiting: number }>(
     db,
     sql`select count(*)::int as assigned, count(p.completed_at)::int as complete,
-          count(*) filter (where p.completed_at is null and ${effectiveDueOf("p", "a")} < now())::int as overdue,
-          (select count(*)::int from reflections where status = 'submitted') as waiting
-        from assignment_progress p join assignments a on a.id = p.assignment_id`,
+          count(*) filter (where p.completed_at is null and ${effectiveDueOf("p", "a")} < ${at})::int as overdue,
+          (select count(*)::int from reflections r
+             join assignment_progress rp on rp.id = r.progress_id
+             join cohorts rc on rc.id = rp.cohort_id and rc.status = 'active'
+             join enrolments re on re.cohort_id = rp.cohort_id and re.user_id = r.user_id and re.status = 'active'
+             where r.status = 'submitted') as waiting
+        from assignment_progress p
+        join assignments a on a.id = p.assignment_id and a.opens_at <= ${at}
+        join cohorts c on c.id = p.cohort_id and c.status = 'active'
+        join enrolments e on e.cohort_id = p.cohort_id and e.user_id = p.user_id and e.status = 'active'
+        join users u on u.id = p.user_id and u.status = 'active'`,
   );
+  const byInstructor = await execRows<{ name: string; waiting: number; oldest: Date }>(
+    db,
+    sql`select u.name, count(*)::int as waiting, min(r.submitted_at) as oldest
+        from reflections r
+        join assignment_progress p on p.id = r.progress_id
+        join cohorts c on c.id = p.cohort_id and c.status = 'active'
+        join enrolments e on e.cohort_id = p.cohort_id and e.user_id = r.user_id and e.status = 'active'
+        join cohort_instructors ci on ci.cohort_id = p.cohort_id
+        join users u on u.id = ci.user_id
+        where r.status = 'submitted'
+        group by u.id, u.name
+        order by min(r.submitted_at), u.name
+        limit ${DIGEST_NAMES + 1}`,
+  );
+  const shown = byInstructor.slice(0, DIGEST_NAMES);
+  const extra = shown.length
+    ? [
+        "Waiting for review, by instructor:",
+        ...shown.map((i) => `${i.name}: ${i.waiting} (the oldest for ${counted(daysSince(i.oldest, now), "day")})`),
+        ...(byInstructor.length > DIGEST_NAMES ? ["More instructors have reflections waiting: see the review queues."] : []),
+      ]
+    : [];
   return {
     title: "This week across the organization",
-    body: `${s.complete} of ${s.assigned} assignments complete, ${s.overdue} overdue, ${s.waiting} reflections waiting for review.`,
+    body: `${s.complete} of ${s.assigned} assignments complete, ${s.overdue} overdue, ${s.waiting ? `${counted(s.waiting, "reflection")} waiting for review` : "no reflection waiting for review"}.`,
+    extra,
     link: "/admin",
   };
 }
