@@ -1,4 +1,4 @@
-import { formatDate } from "@/lib/platform/format";
+import { formatCount, formatDate } from "@/lib/platform/format";
 import { sql } from "drizzle-orm";
 import { effectiveDueOf } from "@/lib/learning/progress/due";
 import { execRows, type DbOrTx } from "@/db/client";
@@ -166,7 +166,7 @@ export function manualReminderText(r: { instructorName: string; moduleTitle: str
 }
 
 /** "1 reflection", "3 reflections". */
-const counted = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+const counted = (n: number, one: string, many = `${one}s`) => `${formatCount(n)} ${n === 1 ? one : many}`;
 
 /** "Ana Ruiz, Ben Cho and 3 more": at most `max` names. */
 function someNames(names: string[], total: number, max: number): string {
@@ -227,15 +227,15 @@ async function composeDigest(db: DbOrTx, msg: OutboxMessage, now: Date): Promise
   if (!d || d.status !== "active") return null;
   const completion =
     d.assignments > 1
-      ? `${d.complete} of ${d.assigned} assignments complete`
-      : `${d.complete} of ${counted(d.assigned, "learner")} complete`;
+      ? `${formatCount(d.complete)} of ${formatCount(d.assigned)} assignments complete`
+      : `${formatCount(d.complete)} of ${counted(d.assigned, "learner")} complete`;
   const waiting = d.waiting
     ? `${counted(d.waiting, "reflection")} waiting for review (the oldest for ${counted(daysSince(d.oldest, now), "day")})`
     : "no reflection waiting for review";
   const extra = d.overdue ? [`Overdue: ${someNames(d.overdue_names ?? [], d.overdue, DIGEST_NAMES)}.`] : [];
   return {
     title: `This week in ${d.name}`,
-    body: `${completion}, ${d.overdue} overdue, ${waiting}.`,
+    body: `${completion}, ${formatCount(d.overdue)} overdue, ${waiting}.`,
     extra,
     link: `/instructor/cohorts/${msg.subjectId}`,
   };
@@ -282,13 +282,13 @@ async function composeOrgSummary(db: DbOrTx, now: Date): Promise<Composed> {
   const extra = shown.length
     ? [
         "Waiting for review, by instructor:",
-        ...shown.map((i) => `${i.name}: ${i.waiting} (the oldest for ${counted(daysSince(i.oldest, now), "day")})`),
+        ...shown.map((i) => `${i.name}: ${formatCount(i.waiting)} (the oldest for ${counted(daysSince(i.oldest, now), "day")})`),
         ...(byInstructor.length > DIGEST_NAMES ? ["More instructors have reflections waiting: see the review queues."] : []),
       ]
     : [];
   return {
     title: "This week across the organization",
-    body: `${s.complete} of ${s.assigned} assignments complete, ${s.overdue} overdue, ${s.waiting ? `${counted(s.waiting, "reflection")} waiting for review` : "no reflection waiting for review"}.`,
+    body: `${formatCount(s.complete)} of ${formatCount(s.assigned)} assignments complete, ${formatCount(s.overdue)} overdue, ${s.waiting ? `${counted(s.waiting, "reflection")} waiting for review` : "no reflection waiting for review"}.`,
     extra,
     link: "/admin",
   };
