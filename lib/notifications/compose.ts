@@ -195,19 +195,20 @@ async function composeDigest(db: DbOrTx, msg: OutboxMessage, now: Date): Promise
     assigned: number;
     complete: number;
     overdue: number;
+    overdue_learners: number;
     overdue_names: string[] | null;
     waiting: number;
     oldest: Date | null;
   }>(
     db,
     sql`with work as (
-          select p.completed_at, ${effectiveDueOf("p", "a")} as due_at, u.name
+          select p.user_id, p.completed_at, ${effectiveDueOf("p", "a")} as due_at, u.name
           from assignment_progress p
           join assignments a on a.id = p.assignment_id
           join enrolments e on e.cohort_id = p.cohort_id and e.user_id = p.user_id and e.status = 'active'
           join users u on u.id = p.user_id and u.status = 'active'
           where p.cohort_id = ${msg.subjectId}::uuid and a.opens_at <= ${now.toISOString()}::timestamptz),
-        late as (select name from work where completed_at is null and due_at < ${now.toISOString()}::timestamptz),
+        late as (select user_id, name from work where completed_at is null and due_at < ${now.toISOString()}::timestamptz),
         waiting as (
           select r.submitted_at
           from reflections r
@@ -219,7 +220,9 @@ async function composeDigest(db: DbOrTx, msg: OutboxMessage, now: Date): Promise
           (select count(*)::int from work) as assigned,
           (select count(completed_at)::int from work) as complete,
           (select count(*)::int from late) as overdue,
-          (select array_agg(name order by name) from (select distinct name from late order by name limit ${DIGEST_NAMES}) n) as overdue_names,
+          (select count(distinct user_id)::int from late) as overdue_learners,
+          (select array_agg(name order by name)
+             from (select name from (select distinct user_id, name from late) l order by name limit ${DIGEST_NAMES}) n) as overdue_names,
           (select count(*)::int from waiting) as waiting,
           (select min(submitted_at) from waiting) as oldest
         from cohorts c where c.id = ${msg.subjectId}::uuid`,
@@ -232,7 +235,7 @@ async function composeDigest(db: DbOrTx, msg: OutboxMessage, now: Date): Promise
   const waiting = d.waiting
     ? `${counted(d.waiting, "reflection")} waiting for review (the oldest for ${counted(daysSince(d.oldest, now), "day")})`
     : "no reflection waiting for review";
-  const extra = d.overdue ? [`Overdue: ${someNames(d.overdue_names ?? [], d.overdue, DIGEST_NAMES)}.`] : [];
+  const extra = d.overdue ? [`Overdue: ${someNames(d.overdue_names ?? [], d.overdue_learners, DIGEST_NAMES)}.`] : [];
   return {
     title: `This week in ${d.name}`,
     body: `${completion}, ${formatCount(d.overdue)} overdue, ${waiting}.`,

@@ -21,6 +21,7 @@ import {
   progressOf,
   setProgress,
 } from "@/db/test/instructor-factories";
+import { makeModule } from "@/db/test/admin-factories";
 import { setupTestDb } from "@/db/test/test-db";
 import { publishBuiltInModules } from "@/lib/learning/module/publish";
 import { compose, DIGEST_NAMES } from "./compose";
@@ -120,6 +121,22 @@ describe("an instructor's weekly digest", () => {
     const digest = await compose(getDb(), message("weekly_digest", cohort.id), "America/Chicago", now);
     expect(digest?.body).toBe(`0 of ${names.length} learners complete, ${names.length} overdue, no reflection waiting for review.`);
     expect(digest?.extra).toEqual([`Overdue: ${names.slice(0, DIGEST_NAMES).join(", ")} and 2 more.`]);
+  });
+
+  it("names each overdue learner once and counts the rest as learners, when a cohort has two assignments overdue", async () => {
+    const names = Array.from({ length: DIGEST_NAMES + 1 }, (_, i) => `Pat ${String(i + 1).padStart(2, "0")}`);
+    const { cohort } = await cohortWith(
+      "Noor Haddad",
+      names.map((name) => ({ name, state: "late" as const })),
+    );
+    const second = await makeModule({ title: "Ethics in Peer Support" });
+    await makeAssignment({ cohortId: cohort.id, moduleId: second.module.id, opensAt: ago(10), dueAt: ago(2) });
+    const digest = await compose(getDb(), message("weekly_digest", cohort.id), "America/Chicago", now);
+    expect(digest?.body).toBe(
+      `0 of ${names.length * 2} assignments complete, ${names.length * 2} overdue, no reflection waiting for review.`,
+    );
+    // eleven learners: ten named, one more (not the twelve further overdue assignments)
+    expect(digest?.extra).toEqual([`Overdue: ${names.slice(0, DIGEST_NAMES).join(", ")} and 1 more.`]);
   });
 
   it("sends nothing for an archived cohort", async () => {
