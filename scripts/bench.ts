@@ -414,11 +414,18 @@ async function measureAll(
     sampler.mark();
     const ref: Samples[] = [];
     const page: Samples[] = [];
+    // what any page costs a learner (same wrapper and shell, one small indexed query), in the same rounds: how far
+    // above the session API the fixed cost of a page already is, before the learner home's own work
+    const barePage: Samples[] = [];
+    const bare = (await status(base, BARE_PAGE, learners[0])) === 200;
+    if (bare) await http(connections, roundRobin(BARE_PAGE), WARMUP / 2);
     const refCpu = { ms: 0 };
     const pageCpu = { ms: 0 };
+    const bareCpu = { ms: 0 };
     for (let i = 0; i < ROUNDS; i++) {
       ref.push(await http(sessionConnections, sessionNext, ROUND, refCpu));
       page.push(await http(connections, roundRobin(homePath), ROUND, pageCpu));
+      if (bare) barePage.push(await http(connections, roundRobin(BARE_PAGE), ROUND / 2, bareCpu));
     }
     const session = mergeSamples(ref);
     rows.sessionApi = row("sessionApi", session, { cpuMs: refCpu.ms, note: "in rounds alternating with the learner home" });
@@ -428,6 +435,10 @@ async function measureAll(
       note,
       reference: asReference("session API", session),
     });
+    if (bare) {
+      const b = summarize(mergeSamples(barePage));
+      rows.learnerHome.extra = { barePageRps: b.rps, barePageP99: b.p99, barePageCpuMs: bareCpu.ms / b.requests };
+    }
   });
 
   if (wanted("quizSubmit")) await guard("quizSubmit", async () => (rows.quizSubmit = await measureQuiz(base, bench, sampler, sessionNext)));

@@ -43,6 +43,19 @@ describe("ratio budgets", () => {
     expect(page.verdict).toBe("PASS");
   });
 
+  it("show beside the learner home what a bare page reached against the same reference, without judging it", () => {
+    const home = measured({ rps: 270, p99: 120, reference: session, extra: { barePageRps: 430, barePageP99: 70, barePageCpuMs: 7.5 } });
+    const [throughput, tail] = judgeBudgets({ learnerHome: home });
+    expect(throughput.measured).toBe("27 %: 270 req/s vs session API 1000 req/s; a bare page reached 43 %");
+    expect(throughput.verdict).toBe("FAIL");
+    expect(tail.measured).toBe("×3.00: p99 120 ms vs session API p99 40.0 ms; a bare page ×1.75");
+    const line = markdownTable([home])
+      .split("\n")
+      .find((l) => l.includes("a bare page"))!;
+    expect(line).toContain("session API: 1000 req/s, p99 40.0 ms; a bare page: 430 req/s, p99 70.0 ms, 7.5 CPU ms/req");
+    expect(line).toContain("27 % req/s, p99 ×3.00; the bare page 43 % req/s, p99 ×1.75");
+  });
+
   it("judge pages against their SQL, quiz and export against theirs", () => {
     const results = judgeBudgets({
       cohortPage: measured({ p50: 26, reference: sql(10) }),

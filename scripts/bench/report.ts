@@ -132,7 +132,9 @@ export const budgets: Budget[] = [
     value: (r) => {
       const ref = refOf(r, ["rps"]);
       if (!ref) return { unavailable: "no reference measured" };
-      return { value: r.rps! / ref.rps!, detail: `${r.rps!.toFixed(0)} req/s vs ${ref.label} ${ref.rps!.toFixed(0)} req/s` };
+      const bare = r.extra?.barePageRps;
+      const context = bare !== undefined ? `; a bare page reached ${pct(bare / ref.rps!)}` : "";
+      return { value: r.rps! / ref.rps!, detail: `${r.rps!.toFixed(0)} req/s vs ${ref.label} ${ref.rps!.toFixed(0)} req/s${context}` };
     },
   },
   {
@@ -141,7 +143,13 @@ export const budgets: Budget[] = [
     kind: "max",
     bound: 2,
     unit: "ratio",
-    value: ratioOf("p99", "p99"),
+    value: (r) => {
+      const v = ratioOf("p99", "p99")(r);
+      const bare = r.extra?.barePageP99;
+      const ref = r.reference?.p99;
+      if (!("value" in v) || bare === undefined || !ref) return v;
+      return { ...v, detail: `${v.detail}; a bare page ${times(bare / ref)}` };
+    },
   },
   {
     key: "cohortPage",
@@ -371,7 +379,13 @@ function referenceCells(r: Measured): [string, string] {
     const text = `${ref.label}: ${ref.rps.toFixed(0)} req/s, p99 ${ms(ref.p99)} ms`;
     const ratio =
       r.rps !== undefined && r.p99 !== undefined && ref.p99 ? `${pct(r.rps / ref.rps)} req/s, p99 ${times(r.p99 / ref.p99)}` : "–";
-    return [text, ratio];
+    // the learner home's rounds also measure a bare page: what any page reaches against the same reference
+    const bare = r.extra?.barePageRps !== undefined && r.extra.barePageP99 !== undefined ? r.extra : undefined;
+    if (!bare || !ref.p99) return [text, ratio];
+    return [
+      `${text}; a bare page: ${bare.barePageRps.toFixed(0)} req/s, p99 ${ms(bare.barePageP99)} ms, ${ms(bare.barePageCpuMs)} CPU ms/req`,
+      `${ratio}; the bare page ${pct(bare.barePageRps / ref.rps)} req/s, p99 ${times(bare.barePageP99 / ref.p99)}`,
+    ];
   }
   const bare = r.extra?.barePageP50;
   return [
