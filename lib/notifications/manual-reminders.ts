@@ -51,12 +51,35 @@ export async function previewManualReminder({
   assignmentId: string;
   now?: Date;
 }) {
-  const { cohort, assignment } = await requireAssignment(actor, cohortId, assignmentId);
-  const timeZone = await timeZoneOf(getDb(), actor.id);
+  const [{ cohort, assignment }, timeZone] = await Promise.all([
+    requireAssignment(actor, cohortId, assignmentId),
+    timeZoneOf(getDb(), actor.id),
+  ]);
+  return manualReminderPreview({ instructorName: actor.name, cohortName: cohort.name, assignment, timeZone, now });
+}
+
+/**
+ * The same text from what a page has already loaded (the cohort page: its
+ * cohort, the assignment it shows, the viewer's time zone), so showing the
+ * preview adds no round trip after the page's own queries.
+ */
+export function manualReminderPreview({
+  instructorName,
+  cohortName,
+  assignment,
+  timeZone,
+  now = new Date(),
+}: {
+  instructorName: string;
+  cohortName: string;
+  assignment: { moduleTitle: string; dueAt: Date };
+  timeZone: string;
+  now?: Date;
+}) {
   return manualReminderText({
-    instructorName: actor.name,
+    instructorName,
     moduleTitle: assignment.moduleTitle,
-    cohortName: cohort.name,
+    cohortName,
     due: usDate(assignment.dueAt, timeZone),
     overdue: assignment.dueAt.getTime() <= now.getTime(),
   });

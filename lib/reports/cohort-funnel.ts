@@ -116,8 +116,9 @@ async function trendOf(cohortId: string, assignmentId: string): Promise<TrendPoi
  * nothing is assigned.
  */
 export async function getCohortCharts({ actor, cohortId, assignmentId }: { actor: Actor; cohortId: string; assignmentId?: string }) {
-  await requireCohort(actor, cohortId, "cohort.progress");
-  const assignment = pickAssignment(await listCohortAssignments({ cohortId }), assignmentId);
+  // the list is read beside the scope check, and nothing of it is returned unless the check passes
+  const [, list] = await Promise.all([requireCohort(actor, cohortId, "cohort.progress"), listCohortAssignments({ cohortId })]);
+  const assignment = pickAssignment(list, assignmentId);
   if (!assignment) return null;
   const [funnel, trend] = await Promise.all([funnelOf(cohortId, assignment.id), trendOf(cohortId, assignment.id)]);
   return { assignment, funnel, trend };

@@ -3,7 +3,8 @@ import { LocalTime } from "@/app/_components/local-time";
 import type { Cohort, Actor } from "@/lib/cohorts/cohorts";
 import { statuses, statusLabels } from "@/lib/learning/progress/status";
 import { getCohortProgress, learnerPageQuerySchema, type LearnerSort } from "@/lib/reports/cohort-progress";
-import { previewManualReminder } from "@/lib/notifications/manual-reminders";
+import { manualReminderPreview } from "@/lib/notifications/manual-reminders";
+import { userTimeZone } from "@/lib/notifications/outbox";
 import { can } from "@/lib/access/permissions";
 import { LearnerBulkBar } from "./learner-bulk-bar";
 import { LearnerTableRow, REFLECTION_PROMPTS } from "./learner-row";
@@ -52,7 +53,14 @@ export async function CohortProgressView({
     : can(user.role, "users.manage")
       ? (id: string) => `/admin/users/${id}`
       : null;
-  const { assignmentList, assignment, summary, table } = await getCohortProgress({ actor: user, cohortId: cohort.id, query });
+  // bulk actions (remove, extend; remind for instructors): staff who may manage an open cohort
+  const bulk = cohort.status === "active" && can(user.role, "cohort.manage");
+  const remind = bulk && manage && can(user.role, "reminder.send");
+  // the reminder's preview needs only the viewer's time zone beyond what the page loads: fetched alongside
+  const [{ assignmentList, assignment, summary, table }, timeZone] = await Promise.all([
+    getCohortProgress({ actor: user, cohortId: cohort.id, query }),
+    remind ? userTimeZone({ userId: user.id }) : null,
+  ]);
   const keep = (over: Record<string, string | number | undefined>) => {
     const merged: Record<string, string> = {};
     const all = {
@@ -67,11 +75,9 @@ export async function CohortProgressView({
     for (const [k, v] of Object.entries(all)) if (v !== undefined && v !== "" && !(k === "page" && v === 1)) merged[k] = String(v);
     return new URLSearchParams(merged).toString();
   };
-  // bulk actions (remove, extend; remind for instructors): staff who may manage an open cohort
-  const bulk = cohort.status === "active" && can(user.role, "cohort.manage");
   const reminder =
-    bulk && manage && assignment && can(user.role, "reminder.send")
-      ? await previewManualReminder({ actor: user, cohortId: cohort.id, assignmentId: assignment.id })
+    remind && assignment && timeZone
+      ? manualReminderPreview({ instructorName: user.name, cohortName: cohort.name, assignment, timeZone })
       : null;
   const tableColumns: Column<LearnerSort | "select" | "progress">[] = bulk
     ? [{ key: "select", label: <span className="sr-only">Select</span>, sortable: false }, ...columns]
