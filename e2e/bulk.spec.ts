@@ -36,12 +36,15 @@ test("select three learners, extend their due date; a learner sees the new date,
   for (const l of learners) await page.getByRole("checkbox", { name: `Select ${l.name}`, exact: true }).check();
   await expect(page.getByTestId("selected-count")).toHaveText("3 learners selected");
   await page.getByRole("button", { name: "Extend due date…" }).click();
-  // a date before the assignment opens is refused next to the field, and the choice stays
+  // a date before the assignment opens is refused next to the field; what was typed and ticked stays
   await page.getByLabel("New due date").fill("2001-01-15T12:00");
+  await page.getByLabel("Reason (optional)").fill("Agency closed for a week");
   await page.getByRole("button", { name: "Set due date" }).click();
   await expect(page.getByText("The new due date must be after the assignment opens.").first()).toBeVisible();
+  await expect(page.getByLabel("New due date")).toHaveValue("2001-01-15T12:00");
+  await expect(page.getByLabel("Reason (optional)")).toHaveValue("Agency closed for a week");
+  await expect(page.getByTestId("selected-count")).toHaveText("3 learners selected");
   await page.getByLabel("New due date").fill("2027-01-15T12:00");
-  await page.getByLabel("Reason (optional)").fill("Agency closed for a week");
   await page.getByRole("button", { name: "Set due date" }).click();
   await expect(page.getByText("New due date set for 3 learners.")).toBeVisible();
   await expect(page.getByTestId("bulk-outcome").filter({ hasText: "Due date extended" })).toHaveCount(3);

@@ -162,7 +162,14 @@ export function LearnerBulkBar({
             <legend className="px-1 text-sm font-semibold">New due date for {who}</legend>
             <div className="grid gap-3 sm:grid-cols-2">
               <LocalDateTimeField name="dueAt" label="New due date" error={err.dueAt} hint="Must be after the assignment opens." />
-              <TextField name="reason" label="Reason (optional)" hint="Kept in the audit log." error={err.reason} maxLength={300} />
+              <TextField
+                name="reason"
+                label="Reason (optional)"
+                hint="Kept in the audit log."
+                error={err.reason}
+                maxLength={300}
+                defaultValue={state?.ok ? undefined : state?.values?.reason}
+              />
             </div>
             <div className="flex flex-wrap gap-2">
               <SubmitButton name="op" value="extend" disabled={count === 0} pendingLabel="Saving…">
