@@ -41,6 +41,14 @@ test("an admin adds a learner with a cohort, enrols them in another, and opens t
   await admin.getByRole("button", { name: "Create learner" }).click();
   await expect(admin.getByText("Another account already uses this email.")).toBeVisible();
 
+  // a search that finds no one says so, with a way back to everyone
+  await admin.goto(`/admin/users?q=${encodeURIComponent(`nobody.${tag}`)}`);
+  await expect(admin.getByText("0 people match")).toBeVisible();
+  await expect(admin.getByText("No one matches these filters.")).toBeVisible();
+  await admin.getByRole("link", { name: "Show everyone" }).click();
+  await expect(admin).toHaveURL(/\/admin\/users$/);
+  await expect(admin.getByRole("status").filter({ hasText: /people$/ })).toBeVisible();
+
   // their page: enrolled in Eastside; enrol them in Northside too
   await admin.goto(`/admin/users?q=${encodeURIComponent(email)}`);
   await admin.getByRole("link", { name: `New Learner ${tag}` }).click();

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { AppShell } from "@/app/_components/app-shell";
 import { LocalTime } from "@/app/_components/local-time";
 import { Button, buttonClasses } from "@/app/_components/ui/button";
+import { EmptyState } from "@/app/_components/ui/empty-state";
 import { SelectField, TextField } from "@/app/_components/ui/field";
 import { Pagination } from "@/app/_components/ui/pagination";
 import { Table, Td, Tr, type Column } from "@/app/_components/ui/table";
@@ -35,6 +36,7 @@ const filtersSchema = z.object({
 export default page({ permission: "users.manage" }, async ({ user, query }) => {
   const params = filtersSchema.parse(query);
   const { rows, total, page: current, pageCount } = await listUsers({ actor: user, ...params, q: params.q || undefined });
+  const filtered = Boolean(params.q || params.role || params.status);
   const link = (p: number) =>
     `/admin/users?${new URLSearchParams({ ...(params.q ? { q: params.q } : {}), ...(params.role ? { role: params.role } : {}), ...(params.status ? { status: params.status } : {}), page: String(p) })}`;
   return (
@@ -67,12 +69,34 @@ export default page({ permission: "users.manage" }, async ({ user, query }) => {
           <option value="deactivated">Deactivated</option>
         </SelectField>
         <Button type="submit">Apply</Button>
+        {filtered && (
+          <Link className="link text-sm" href="/admin/users">
+            Clear filters
+          </Link>
+        )}
       </form>
-      <p className="mt-4 mb-2 text-sm text-slate-700">
+      <p className="mt-4 mb-2 text-sm text-slate-700" role="status">
         {total} {total === 1 ? "person" : "people"}
+        {filtered ? (total === 1 ? " matches" : " match") : ""}
       </p>
       {total > 0 && <PeopleBulkBar filter={{ q: params.q, role: params.role, status: params.status }} total={total} />}
-      <Table caption="People" columns={columns} empty="No one matches these filters — clear the search to see everyone.">
+      <Table
+        caption="People"
+        columns={columns}
+        empty={
+          <EmptyState
+            action={
+              filtered && (
+                <Link className={buttonClasses({ variant: "secondary" })} href="/admin/users">
+                  Show everyone
+                </Link>
+              )
+            }
+          >
+            {filtered ? "No one matches these filters." : "No one has an account yet."}
+          </EmptyState>
+        }
+      >
         {rows.map((u) => (
           <Tr key={u.id} data-testid={`user-row-${u.email}`}>
             <Td>
