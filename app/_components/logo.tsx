@@ -22,3 +22,13 @@ export function Logo({ href = "/", className }: { href?: string; className?: str
     </Link>
   );
 }
+
+/** Mark and wordmark without a link: the top of a page reached from an email link, before any sign-in (/join, /set-password). */
+export function Wordmark({ className }: { className?: string }) {
+  return (
+    <p className={cx("mb-4 flex items-center gap-2 text-lg font-bold text-brand-800", className)}>
+      <LogoMark />
+      Cohort
+    </p>
+  );
+}

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { clientIp } from "@/app/_edge/http";
 import { page } from "@/app/_edge/page";
+import { Wordmark } from "@/app/_components/logo";
 import { SignOutButton } from "@/app/_components/sign-out-button";
 import { inviteProblemMessages, joinOfferFor } from "@/lib/cohorts/invite-links";
 import { JoinButton, SignUpForm } from "./join-forms";
@@ -16,7 +17,7 @@ export default page<{ token: string }>({ permission: "public" }, async ({ user, 
   const offer = await joinOfferFor(token, user, await clientIp());
   return (
     <main id="main" className="mx-auto flex min-h-screen max-w-md flex-col justify-center px-4 py-10">
-      <p className="mb-2 text-lg font-bold text-brand-800">Cohort</p>
+      <Wordmark />
       {offer.kind === "problem" ? (
         <>
           <h1 className="mb-4 text-2xl font-bold">This invite link does not work</h1>

@@ -5,6 +5,7 @@ import { page } from "@/app/_edge/page";
 import { lookupAccountToken, tokenProblemMessages, type TokenLookup } from "@/lib/accounts/set-password-links";
 import { blockedUntil, keyFor } from "@/lib/accounts/throttle";
 import { SetPasswordForm } from "./set-password-form";
+import { Wordmark } from "@/app/_components/logo";
 import { cardClasses } from "@/app/_components/ui/card";
 
 export const metadata: Metadata = { title: "Choose a password", referrer: "no-referrer" };
@@ -15,7 +16,8 @@ export default page<{ token: string }>({ permission: "public" }, async ({ params
   const found: TokenLookup = blocked ? { ok: false, reason: "throttled" } : await lookupAccountToken(token);
   return (
     <main id="main" className="mx-auto flex min-h-screen max-w-md flex-col justify-center px-4 py-10">
-      <h1 className="mb-4 text-2xl font-bold text-brand-800">Choose a password</h1>
+      <Wordmark />
+      <h1 className="mb-4 text-2xl font-bold">Choose a password</h1>
       {found.ok ? (
         <div className={cardClasses}>
           <p className="mb-4 text-slate-700">
