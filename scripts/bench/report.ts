@@ -505,7 +505,9 @@ warm-up on the same route.
 2 s for a 10 s target), so both see the same machine at the same moments:
 
 - learner home and quiz submission: the session API (\`/api/auth/session\`: cookie decode, one indexed query, a
-  refreshed cookie) at the same 20 connections;
+  refreshed cookie) at the same 20 connections. The learner home's rounds also load a bare page
+  (\`/notifications/preferences\` for the same learners: the same wrapper and shell, one small indexed query) for half
+  as long, shown beside it and not judged: what any page of the app reaches against the same reference;
 - cohort page and organisation report: the page's own SQL — the statements its loaders send, captured from the same
   lib/ functions (\`scripts/bench-queries.ts\`) and replayed as named prepared statements, side by side where the page
   runs them side by side, at the page's concurrency; no HTTP, no session, no rendering;
