@@ -62,12 +62,32 @@ export function LearnerTableRow({
           </div>
         )}
       </Td>
-      <Td>{r.progressId && <LearnerProgressBar progress={{ ...r, complete: r.completedAt !== null }} />}</Td>
-      <Td numeric>{formatPercent(r.bestScore)}</Td>
-      <Td numeric>{r.attempts}</Td>
-      <Td numeric>
-        {r.reflections}/{REFLECTION_PROMPTS}
-      </Td>
+      {r.byPriorCompletion ? (
+        // credited by a completion in another cohort: the work was done there, so this cohort's own counters are
+        // empty; zeros and empty bars beside "Complete" would read as a contradiction
+        <>
+          <Td>
+            <span className="text-xs text-slate-700" data-testid="learner-progress-credited">
+              Done in another cohort
+            </span>
+          </Td>
+          {[0, 1, 2].map((i) => (
+            <Td key={i} numeric>
+              <span aria-hidden="true">–</span>
+              <span className="sr-only">not taken in this cohort</span>
+            </Td>
+          ))}
+        </>
+      ) : (
+        <>
+          <Td>{r.progressId && <LearnerProgressBar progress={{ ...r, complete: r.completedAt !== null }} />}</Td>
+          <Td numeric>{formatPercent(r.bestScore)}</Td>
+          <Td numeric>{r.attempts}</Td>
+          <Td numeric>
+            {r.reflections}/{REFLECTION_PROMPTS}
+          </Td>
+        </>
+      )}
       <Td className="whitespace-nowrap">
         <LocalTime value={r.lastActivityAt} />
       </Td>
