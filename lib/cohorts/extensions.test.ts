@@ -130,10 +130,12 @@ describe("a due-date extension", () => {
 
     // cohort CSV: the learner's own date
     const csv = await cohortProgressCsv({ actor: s.instructor, cohortId: s.cohortId, query: { sort: "name", dir: "asc", page: 1 } });
-    const [, ...rows] = parse(csv.body) as string[][];
+    const [header, ...rows] = parse(csv.body) as string[][];
+    const column = (name: string) => header.indexOf(name);
     const ezra = rows.find((row) => row[0] === "Ezra Extended")!;
-    expect(ezra[4]).toBe("Not started");
-    expect(rows.find((row) => row[0] === "Lena Late")![4]).toBe("Overdue");
+    expect(ezra[column("Status")]).toBe("Not started");
+    expect(ezra[column("Due")]).toBe(`${later.toISOString().slice(0, 19)}Z`);
+    expect(rows.find((row) => row[0] === "Lena Late")![column("Status")]).toBe("Overdue");
 
     // organisation report: tiles, cohort row, CSV (status filter included)
     const filters = { sort: "name" as const, dir: "asc" as const, page: 1 };
@@ -147,6 +149,12 @@ describe("a due-date extension", () => {
     expect(orgRow("Ezra Extended")[8]).toBe("Not started");
     expect(orgRow("Ezra Extended")[7]).toBe(`${later.toISOString().slice(0, 19)}Z`);
     expect(orgRow("Lena Late")[8]).toBe("Overdue");
+    // "Assigned" means the same in both exports (the assignment, or the learner's enrollment if later), never blank
+    for (const name of ["Ezra Extended", "Lena Late"]) {
+      const mine = rows.find((row) => row[0] === name)![column("Assigned")];
+      expect(mine).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
+      expect(mine).toBe(orgRow(name)[org[0].indexOf("Assigned")]);
+    }
     const orgOverdue = parse(await readAll(streamOrganisationExport({ actor: s.admin, filters: { ...filters, status: "overdue" }, now })));
     expect((orgOverdue as string[][]).map((row) => row[0])).not.toContain("Ezra Extended");
 

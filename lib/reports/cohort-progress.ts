@@ -132,6 +132,8 @@ export type LearnerRow = {
   sectionsTotal: number;
   quizPassed: boolean;
   reflectionsTotal: number;
+  /** when the module reached this learner: the assignment's creation, or their enrollment if later (as the organization export) */
+  assignedAt: Date | null;
   /** the learner's own due date (null while the cohort has no assignment) */
   dueAt: Date | null;
   /** the learner has an extension: dueAt is theirs, not the cohort's */
@@ -203,6 +205,10 @@ function buildLearnerQuery(db: Db, shape: LearnerShape) {
       sectionsRead: sql<number>`coalesce(${assignmentProgress.sectionsRead}, 0)`,
       quizPassed: sql<boolean>`(${assignmentProgress.quizPassedAt} is not null)`,
       moduleVersionId: assignmentProgress.moduleVersionId,
+      assignedAt:
+        sql<Date | null>`(case when ${assignments.id} is null then null else greatest(${assignments.createdAt}, ${enrolments.enrolledAt}) end)`.mapWith(
+          assignments.createdAt,
+        ),
       dueAt: sql<Date | null>`(case when ${assignments.id} is null then null else ${effectiveDueSql} end)`.mapWith(assignments.dueAt),
       extended: sql<boolean>`(${assignmentProgress.dueAtOverride} is not null)`,
       /** complete because the learner completed the same module version in another cohort (which is not named: it may not be taught by the viewer) */
@@ -275,6 +281,7 @@ async function learnersOf({
       const v = versions.find((x) => x.id === moduleVersionId) ?? versions[0];
       return {
         ...r,
+        assignedAt: r.assignedAt ? new Date(r.assignedAt) : null,
         dueAt: r.dueAt ? new Date(r.dueAt) : null,
         extended: Boolean(r.extended),
         attempts: Number(r.attempts),
