@@ -180,6 +180,25 @@ export const certificateLogo = pgTable(
   ],
 );
 
+/**
+ * Every logo the organization has printed on certificates, by the SHA-256 of
+ * its bytes: a certificate names the one it was issued with
+ * (certificates.logo_sha256), so replacing or removing the logo never changes
+ * a certificate already issued. Kept for as long as certificates point at it.
+ */
+export const certificateLogoVersions = pgTable(
+  "certificate_logo_versions",
+  {
+    sha256: text("sha256").primaryKey(),
+    contentType: text("content_type").notNull(),
+    bytes: bytea("bytes").notNull(),
+    width: integer("width").notNull(),
+    height: integer("height").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [check("certificate_logo_versions_type", sql`${t.contentType} in ('image/png', 'image/jpeg')`)],
+);
+
 // ---------------------------------------------------------------- modules
 
 export const modules = pgTable("modules", {
@@ -569,6 +588,8 @@ export const certificates = pgTable(
     /** who signs it (settings at issue): a later change of signer never rewrites an issued certificate */
     signerName: text("signer_name"),
     signerTitle: text("signer_title"),
+    /** the logo it was issued with (none: no logo at issue); like the signer, never rewritten by a later change */
+    logoSha256: text("logo_sha256").references(() => certificateLogoVersions.sha256),
     issuedAt: createdAt(),
     revokedAt: ts("revoked_at"),
     revokedReason: text("revoked_reason"),

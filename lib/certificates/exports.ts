@@ -2,7 +2,7 @@ import { downloadResponse } from "@/lib/platform/http/download";
 import { renderCertificatePdf } from "./certificate-pdf";
 import { fileSlug } from "@/lib/platform/file-name";
 import type { Certificate } from "./issue";
-import { readCertificateLogo } from "./logo";
+import { readIssuedLogo } from "./logo";
 import { publicOrigin, verificationUrl } from "./links";
 import { getTrainingRecord } from "./record";
 import { trainingRecordCsv } from "./record-csv";
@@ -15,8 +15,8 @@ type Learner = { id: string; name: string; cohortIds?: string[] | null };
 
 /** The certificate PDF as a download (the caller has checked who may have it). */
 export async function certificatePdfDownload(cert: Certificate) {
-  // the organization's logo as it is now (settings page); the signer, like every other fact on it, was frozen at issue
-  const logo = await readCertificateLogo();
+  // the logo it was issued with, like the signer and every other fact on it: a later change of logo rewrites nothing
+  const logo = await readIssuedLogo(cert.logoSha256);
   const bytes = await renderCertificatePdf(cert, verificationUrl(cert.code), {
     logo,
     signerName: cert.signerName,

@@ -1,12 +1,14 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { certificates, cohorts, orgSettings, users } from "@/db/schema";
+import { createHash } from "node:crypto";
+import { certificateLogo, certificates, cohorts, orgSettings, users } from "@/db/schema";
+import { makePng, sampleLogoPng } from "@/db/test/images";
 import { makeCompletedProgress, makeInstructor } from "@/db/test/certificate-factories";
 import { setupTestDb } from "@/db/test/test-db";
 import { CODE_ALPHABET, normaliseCode } from "./format";
 import { extractText, getDocumentProxy } from "unpdf";
 import { certificatePdfDownload } from "./exports";
-import { issueCertificate, newVerificationCode } from "./issue";
+import { issueCertificate, newVerificationCode, type Certificate } from "./issue";
 
 const t = setupTestDb();
 
@@ -99,6 +101,42 @@ describe("issueCertificate", () => {
     const later = await certificatePdfDownload(unsigned);
     const laterText = (await extractText(await getDocumentProxy(new Uint8Array(await later.arrayBuffer())), { mergePages: true })).text;
     expect(laterText).not.toContain("Marcus Bell");
+  });
+
+  it("keeps the logo it was issued with: replacing or removing the logo never changes an issued certificate's PDF", async () => {
+    const setLogo = (png: Uint8Array | null, width = 0, height = 0) =>
+      png
+        ? t.db
+            .insert(certificateLogo)
+            .values({ id: 1, contentType: "image/png", bytes: png, width, height })
+            .onConflictDoUpdate({ target: certificateLogo.id, set: { bytes: png, width, height } })
+        : t.db.delete(certificateLogo);
+    // the widths of the images the PDF draws (an image XObject's dictionary is never in a compressed object stream;
+    // a PNG with transparency is two of one width: the picture and its alpha mask)
+    const imageWidths = async (cert: Certificate) => {
+      const pdf = Buffer.from(await (await certificatePdfDownload(cert)).arrayBuffer()).toString("latin1");
+      return [...new Set([...pdf.matchAll(/\/Width (\d+)/g)].map((m) => Number(m[1])))];
+    };
+    const issueOne = async () => issueCertificate(t.db, (await makeCompletedProgress()).progress.id);
+
+    const wide = sampleLogoPng(); // 240 × 80
+    await setLogo(wide, 240, 80);
+    const first = await issueOne();
+    expect(first.logoSha256).toBe(createHash("sha256").update(wide).digest("hex"));
+    const small = makePng(100, 50, () => [21, 86, 76, 255]);
+    await setLogo(small, 100, 50);
+    const second = await issueOne();
+    await setLogo(null);
+    const third = await issueOne();
+    expect(third.logoSha256).toBeNull();
+
+    // each prints its own, after the logo was replaced and then removed
+    expect(await imageWidths(first)).toEqual([240]);
+    expect(await imageWidths(second)).toEqual([100]);
+    expect(await imageWidths(third)).toEqual([]);
+    // the same logo uploaded again is the same kept version
+    await setLogo(wide, 240, 80);
+    expect((await issueOne()).logoSha256).toBe(first.logoSha256);
   });
 
   it("issues one certificate however often it is called, sequentially or at once", async () => {

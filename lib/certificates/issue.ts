@@ -4,6 +4,7 @@ import { asc, eq, sql } from "drizzle-orm";
 import { execRows, type DbOrTx } from "@/db/client";
 import { assignmentProgress, certificates, cohortInstructors, cohorts, moduleVersions, users } from "@/db/schema";
 import { CODE_ALPHABET } from "./format";
+import { captureLogoAtIssue } from "./logo";
 import { readOrgSettings } from "./settings";
 
 export type Certificate = typeof certificates.$inferSelect;
@@ -70,6 +71,7 @@ export async function issueCertificate(tx: DbOrTx, progressId: string): Promise<
     .where(eq(cohortInstructors.cohortId, p.cohortId))
     .orderBy(asc(users.name));
   const settings = await readOrgSettings(tx);
+  const logoSha256 = await captureLogoAtIssue(tx);
 
   const values = {
     progressId,
@@ -86,6 +88,7 @@ export async function issueCertificate(tx: DbOrTx, progressId: string): Promise<
     hoursCategory: version.hoursCategory,
     signerName: settings.signerName,
     signerTitle: settings.signerTitle,
+    logoSha256,
   };
   for (let i = 0; i < 5; i++) {
     const [cert] = await tx

@@ -1,8 +1,8 @@
 import zlib from "node:zlib";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { PDFDocument } from "pdf-lib";
-import { getDb } from "@/db/client";
-import { certificateLogo } from "@/db/schema";
+import { execRows, getDb, type DbOrTx } from "@/db/client";
+import { certificateLogo, certificateLogoVersions } from "@/db/schema";
 import { audit } from "@/lib/audit/record";
 import { requirePermission } from "@/lib/access/scope";
 import type { CurrentUser } from "@/lib/accounts/sessions";
@@ -122,6 +122,38 @@ export async function readCertificateLogo(): Promise<LogoImage | null> {
   };
 }
 
+/**
+ * At issue: the logo the certificate will print for good. The current logo is
+ * kept among the versions (by the SHA-256 of its bytes) and its hash returned,
+ * or null when there is none. One statement, in the issuing transaction.
+ */
+export async function captureLogoAtIssue(tx: DbOrTx): Promise<string | null> {
+  const [row] = await execRows<{ sha256: string }>(
+    tx,
+    sql`with current_logo as (
+          select encode(sha256(bytes), 'hex') as sha256, content_type, bytes, width, height from certificate_logo where id = 1),
+        kept as (
+          insert into certificate_logo_versions (sha256, content_type, bytes, width, height)
+          select sha256, content_type, bytes, width, height from current_logo
+          on conflict (sha256) do nothing)
+        select sha256 from current_logo`,
+  );
+  return row?.sha256 ?? null;
+}
+
+/** The logo a certificate was issued with (certificates.logo_sha256), or null for one issued without. */
+export async function readIssuedLogo(sha256: string | null): Promise<LogoImage | null> {
+  if (!sha256) return null;
+  const [row] = await getDb().select().from(certificateLogoVersions).where(eq(certificateLogoVersions.sha256, sha256)).limit(1);
+  if (!row) return null;
+  return {
+    contentType: row.contentType as LogoImage["contentType"],
+    bytes: new Uint8Array(row.bytes),
+    width: row.width,
+    height: row.height,
+  };
+}
+
 type Actor = Pick<CurrentUser, "id" | "email" | "role">;
 
 /** Replace the logo (admins only); a file that fails validation changes nothing. Audited with its size, not its bytes. */
@@ -147,7 +179,7 @@ export async function setCertificateLogo({ actor, bytes, ip }: { actor: Actor; b
   return { width: logo.width, height: logo.height };
 }
 
-/** Remove the logo (admins only): certificates print without one. */
+/** Remove the logo (admins only): certificates issued from now on print without one; those issued keep theirs. */
 export async function removeCertificateLogo({ actor, ip }: { actor: Actor; ip?: string | null }) {
   requirePermission(actor, "settings.manage");
   await getDb().transaction(async (tx) => {

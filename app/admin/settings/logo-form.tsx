@@ -26,11 +26,12 @@ export function LogoForm({ logo }: { logo: { width: number; height: number; vers
             data-testid="logo-preview"
           />
           <figcaption className="text-sm text-slate-700">
-            {logo.width} × {logo.height} pixels. Printed at the top of every certificate.
+            {logo.width} × {logo.height} pixels. Printed at the top of every certificate issued from now on; certificates already issued
+            keep the logo they were issued with.
           </figcaption>
         </figure>
       ) : (
-        <p className="text-sm text-slate-700">No logo yet: certificates print the organization&apos;s name only.</p>
+        <p className="text-sm text-slate-700">No logo yet: certificates issued now print the organization&apos;s name only.</p>
       )}
       <form action={uploadAction} className="flex flex-wrap items-end gap-3">
         <FileField
