@@ -110,16 +110,16 @@ export async function validateLogo(bytes: Uint8Array): Promise<LogoImage> {
   return image;
 }
 
-/** The logo certificates print, or null when none was uploaded. */
+/** A stored logo row (the current one or a kept version) as the image the PDF draws. */
+const imageOf = (row: { contentType: string; bytes: Uint8Array; width: number; height: number } | undefined): LogoImage | null =>
+  row
+    ? { contentType: row.contentType as LogoImage["contentType"], bytes: new Uint8Array(row.bytes), width: row.width, height: row.height }
+    : null;
+
+/** The logo certificates issued now print (the settings page shows it), or null when none was uploaded. */
 export async function readCertificateLogo(): Promise<LogoImage | null> {
   const [row] = await getDb().select().from(certificateLogo).where(eq(certificateLogo.id, 1)).limit(1);
-  if (!row) return null;
-  return {
-    contentType: row.contentType as LogoImage["contentType"],
-    bytes: new Uint8Array(row.bytes),
-    width: row.width,
-    height: row.height,
-  };
+  return imageOf(row);
 }
 
 /**
@@ -145,13 +145,7 @@ export async function captureLogoAtIssue(tx: DbOrTx): Promise<string | null> {
 export async function readIssuedLogo(sha256: string | null): Promise<LogoImage | null> {
   if (!sha256) return null;
   const [row] = await getDb().select().from(certificateLogoVersions).where(eq(certificateLogoVersions.sha256, sha256)).limit(1);
-  if (!row) return null;
-  return {
-    contentType: row.contentType as LogoImage["contentType"],
-    bytes: new Uint8Array(row.bytes),
-    width: row.width,
-    height: row.height,
-  };
+  return imageOf(row);
 }
 
 type Actor = Pick<CurrentUser, "id" | "email" | "role">;
