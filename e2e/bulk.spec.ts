@@ -106,6 +106,10 @@ test("an admin deactivates two people at once: confirmed in a dialog, results pe
 
   await page.getByLabel("Select all on this page").check();
   await expect(page.getByTestId("people-selected-count")).toHaveText("2 people selected");
+  // "Change role" with no role chosen is refused next to the field, and both people stay ticked
+  await page.getByTestId("people-bulk-bar").getByRole("button", { name: "Change role" }).click();
+  await expect(page.getByText("Choose the new role.").first()).toBeVisible();
+  await expect(page.getByTestId("people-selected-count")).toHaveText("2 people selected");
   await page.getByTestId("people-bulk-bar").getByRole("button", { name: "Deactivate", exact: true }).click();
   await expect(page.getByRole("alertdialog")).toContainText("Deactivate 2 people?");
   await page.getByRole("alertdialog").getByRole("button", { name: "Deactivate 2 people" }).click();

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useEffect, useRef, useState, useSyncExternalStore } from "react";
+import { useActionState, useRef, useState } from "react";
 import { bulkLearnersAction } from "@/app/instructor/cohorts/[cohortId]/learner-actions";
 import { LocalDateTimeField } from "@/app/_components/local-datetime-field";
 import { Button } from "@/app/_components/ui/button";
@@ -11,26 +11,10 @@ import { TextField } from "@/app/_components/ui/field";
 import { FormMessage } from "@/app/_components/ui/form-message";
 import { SubmitButton } from "@/app/_components/ui/submit-button";
 import { RowHeader, Table, Td, Tr } from "@/app/_components/ui/table";
+import { useRowSelection } from "@/app/_components/ui/use-row-selection";
 
 /** The form the row checkboxes belong to (their `form` attribute), so the table needs no wrapping form. */
 export const BULK_FORM_ID = "learner-bulk-form";
-const rowBoxes = () => Array.from(document.querySelectorAll<HTMLInputElement>(`input[type=checkbox][form="${BULK_FORM_ID}"]`));
-
-/** The row checkboxes are server-rendered: their state is read from the page ("checked/on page"). */
-function rowSnapshot() {
-  const boxes = rowBoxes();
-  return `${boxes.filter((b) => b.checked).length}/${boxes.length}`;
-}
-function subscribeToRows(onChange: () => void) {
-  document.addEventListener("change", onChange);
-  // rows come and go when the table re-renders after an action
-  const rows = new MutationObserver(onChange);
-  rows.observe(document.body, { childList: true, subtree: true });
-  return () => {
-    document.removeEventListener("change", onChange);
-    rows.disconnect();
-  };
-}
 
 /**
  * The learner table's bulk actions: select on this page or everything
@@ -57,27 +41,9 @@ export function LearnerBulkBar({
   reminder: { title: string; body: string } | null;
 }) {
   const [state, action] = useActionState(bulkLearnersAction, undefined);
-  const selection = useSyncExternalStore(subscribeToRows, rowSnapshot, () => "0/0");
-  const [checked, onPage] = selection.split("/").map(Number);
-  // "all matching" holds until the next result (or a box is unticked): it names the filter as it was
-  const [matchingFor, setMatchingFor] = useState<{ state: typeof state } | null>(null);
-  const matching = matchingFor !== null && matchingFor.state === state && onPage > 0 && checked === onPage;
+  const { checked, onPage, matching, allOnPage, selectAllMatching, tickAll, remember } = useRowSelection(BULK_FORM_ID, state);
   const [panel, setPanel] = useState<"none" | "extend">("none");
   const removeRef = useRef<HTMLButtonElement>(null);
-  // React resets a form after its action, and the row checkboxes belong to this form: when the action
-  // refused (a bad date), tick again the learners that were ticked, so a correction keeps the selection
-  const ticked = useRef<string[]>([]);
-  useEffect(() => {
-    if (!state || state.ok || ticked.current.length === 0) return;
-    for (const b of rowBoxes()) b.checked = ticked.current.includes(b.value);
-    document.dispatchEvent(new Event("change"));
-  }, [state]);
-
-  const tickAll = (on: boolean) => {
-    for (const b of rowBoxes()) b.checked = on;
-    document.dispatchEvent(new Event("change"));
-    if (!on) setMatchingFor(null);
-  };
 
   const count = matching ? total : checked;
   const who = `${count} ${count === 1 ? "learner" : "learners"}`;
@@ -89,16 +55,7 @@ export function LearnerBulkBar({
       <h2 id="bulk-heading" className="sr-only">
         Act on selected learners
       </h2>
-      <form
-        id={BULK_FORM_ID}
-        action={action}
-        onSubmit={() => {
-          ticked.current = rowBoxes()
-            .filter((b) => b.checked)
-            .map((b) => b.value);
-        }}
-        className="space-y-3"
-      >
+      <form id={BULK_FORM_ID} action={action} onSubmit={remember} className="space-y-3">
         <input type="hidden" name="cohortId" value={cohortId} />
         <input type="hidden" name="assignmentId" value={assignmentId ?? ""} />
         <input type="hidden" name="scope" value={matching ? "matching" : "ids"} />
@@ -106,19 +63,14 @@ export function LearnerBulkBar({
         <input type="hidden" name="q" value={filter.q ?? ""} />
         <div className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">
           <label className="flex items-center gap-2 font-medium">
-            <input
-              type="checkbox"
-              checked={onPage > 0 && checked === onPage}
-              onChange={(e) => tickAll(e.target.checked)}
-              disabled={onPage === 0}
-            />
+            <input type="checkbox" checked={allOnPage} onChange={(e) => tickAll(e.target.checked)} disabled={onPage === 0} />
             Select all on this page
           </label>
           <span role="status" data-testid="selected-count">
             {matching ? `All ${who} matching this filter are selected` : `${who} selected`}
           </span>
-          {!matching && onPage > 0 && checked === onPage && total > onPage && (
-            <Button variant="link" onClick={() => setMatchingFor({ state })}>
+          {!matching && allOnPage && total > onPage && (
+            <Button variant="link" onClick={selectAllMatching}>
               Select all {total} matching
             </Button>
           )}

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useRef, useState, useSyncExternalStore } from "react";
+import { useActionState, useRef } from "react";
 import { Button } from "@/app/_components/ui/button";
 import { cardClasses } from "@/app/_components/ui/card";
 import { ConfirmDialog } from "@/app/_components/ui/confirm-dialog";
@@ -9,25 +9,11 @@ import { SelectField } from "@/app/_components/ui/field";
 import { FormMessage } from "@/app/_components/ui/form-message";
 import { SubmitButton } from "@/app/_components/ui/submit-button";
 import { RowHeader, Table, Td, Tr } from "@/app/_components/ui/table";
+import { useRowSelection } from "@/app/_components/ui/use-row-selection";
 import { bulkPeopleAction } from "./actions";
 
 /** The form the row checkboxes belong to (their `form` attribute). */
 export const PEOPLE_FORM_ID = "people-bulk-form";
-const rowBoxes = () => Array.from(document.querySelectorAll<HTMLInputElement>(`input[type=checkbox][form="${PEOPLE_FORM_ID}"]`));
-function rowSnapshot() {
-  const boxes = rowBoxes();
-  return `${boxes.filter((b) => b.checked).length}/${boxes.length}`;
-}
-function subscribeToRows(onChange: () => void) {
-  document.addEventListener("change", onChange);
-  const rows = new MutationObserver(onChange);
-  rows.observe(document.body, { childList: true, subtree: true });
-  return () => {
-    document.removeEventListener("change", onChange);
-    rows.disconnect();
-  };
-}
-
 type Outcome = { userId: string; name: string; done: boolean; result: string };
 
 /**
@@ -38,17 +24,8 @@ type Outcome = { userId: string; name: string; done: boolean; result: string };
  */
 export function PeopleBulkBar({ filter, total }: { filter: { q?: string; role?: string; status?: string }; total: number }) {
   const [state, action] = useActionState(bulkPeopleAction, undefined);
-  const [checked, onPage] = useSyncExternalStore(subscribeToRows, rowSnapshot, () => "0/0")
-    .split("/")
-    .map(Number);
-  const [matchingFor, setMatchingFor] = useState<{ state: typeof state } | null>(null);
-  const matching = matchingFor !== null && matchingFor.state === state && onPage > 0 && checked === onPage;
+  const { checked, onPage, matching, allOnPage, selectAllMatching, tickAll, remember } = useRowSelection(PEOPLE_FORM_ID, state);
   const deactivateRef = useRef<HTMLButtonElement>(null);
-  const tickAll = (on: boolean) => {
-    for (const b of rowBoxes()) b.checked = on;
-    document.dispatchEvent(new Event("change"));
-    if (!on) setMatchingFor(null);
-  };
   const count = matching ? total : checked;
   const who = `${count} ${count === 1 ? "person" : "people"}`;
   const outcomes = state?.ok ? (state.data as { outcomes: Outcome[] } | undefined)?.outcomes : undefined;
@@ -57,26 +34,21 @@ export function PeopleBulkBar({ filter, total }: { filter: { q?: string; role?: 
       <h2 id="people-bulk-heading" className="sr-only">
         Act on selected people
       </h2>
-      <form id={PEOPLE_FORM_ID} action={action} className="space-y-3">
+      <form id={PEOPLE_FORM_ID} action={action} onSubmit={remember} className="space-y-3">
         <input type="hidden" name="scope" value={matching ? "matching" : "ids"} />
         <input type="hidden" name="q" value={filter.q ?? ""} />
         <input type="hidden" name="filterRole" value={filter.role ?? ""} />
         <input type="hidden" name="filterStatus" value={filter.status ?? ""} />
         <div className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">
           <label className="flex items-center gap-2 font-medium">
-            <input
-              type="checkbox"
-              checked={onPage > 0 && checked === onPage}
-              onChange={(e) => tickAll(e.target.checked)}
-              disabled={!onPage}
-            />
+            <input type="checkbox" checked={allOnPage} onChange={(e) => tickAll(e.target.checked)} disabled={!onPage} />
             Select all on this page
           </label>
           <span role="status" data-testid="people-selected-count">
             {matching ? `All ${who} matching this search are selected` : `${who} selected`}
           </span>
-          {!matching && onPage > 0 && checked === onPage && total > onPage && (
-            <Button variant="link" onClick={() => setMatchingFor({ state })}>
+          {!matching && allOnPage && total > onPage && (
+            <Button variant="link" onClick={selectAllMatching}>
               Select all {total} matching
             </Button>
           )}
