@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, sql, type SQL } from "drizzle-orm";
-import { effectiveDueSql } from "@/lib/learning/progress/due";
+import { assignedAtOf, effectiveDueSql } from "@/lib/learning/progress/due";
 import { z } from "zod";
 import { getDb, preparedOnce, type Db } from "@/db/client";
 import { assignmentProgress, assignments, enrolments, moduleVersions, reflections, users } from "@/db/schema";
@@ -205,10 +205,9 @@ function buildLearnerQuery(db: Db, shape: LearnerShape) {
       sectionsRead: sql<number>`coalesce(${assignmentProgress.sectionsRead}, 0)`,
       quizPassed: sql<boolean>`(${assignmentProgress.quizPassedAt} is not null)`,
       moduleVersionId: assignmentProgress.moduleVersionId,
-      assignedAt:
-        sql<Date | null>`(case when ${assignments.id} is null then null else greatest(${assignments.createdAt}, ${enrolments.enrolledAt}) end)`.mapWith(
-          assignments.createdAt,
-        ),
+      assignedAt: sql<Date | null>`(case when ${assignments.id} is null then null else ${assignedAtOf(enrolments.enrolledAt)} end)`.mapWith(
+        assignments.createdAt,
+      ),
       dueAt: sql<Date | null>`(case when ${assignments.id} is null then null else ${effectiveDueSql} end)`.mapWith(assignments.dueAt),
       extended: sql<boolean>`(${assignmentProgress.dueAtOverride} is not null)`,
       /** complete because the learner completed the same module version in another cohort (which is not named: it may not be taught by the viewer) */

@@ -1,5 +1,5 @@
 import { stringify } from "csv-stringify/sync";
-import { effectiveDueSql } from "@/lib/learning/progress/due";
+import { assignedAtOf, effectiveDueSql } from "@/lib/learning/progress/due";
 import { sql, type SQL } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
 import type { Sql } from "postgres";
@@ -56,12 +56,9 @@ type ExportRow = {
   prior: boolean;
 };
 
-/**
- * When the learner got the assignment: the later of its creation and their enrolment in the cohort (a learner
- * who joined after the module was assigned got it when they joined), so "Assigned" never reads before it could.
- */
-export const assignedAtSql = sql`greatest(${assignments.createdAt}, (select ${enrolments.enrolledAt} from ${enrolments}
-  where ${enrolments.cohortId} = ${assignmentProgress.cohortId} and ${enrolments.userId} = ${assignmentProgress.userId}))`;
+/** "Assigned" (lib/learning/progress/due.ts), with the learner's enrollment read beside each progress row. */
+const assignedAtSql = assignedAtOf(sql`(select ${enrolments.enrolledAt} from ${enrolments}
+  where ${enrolments.cohortId} = ${assignmentProgress.cohortId} and ${enrolments.userId} = ${assignmentProgress.userId})`);
 
 // ISO 8601 UTC, as csvTimestamp writes it, but by the database: 100,000 rows cost no Date objects
 const utc = (column: SQL | unknown) => sql`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`;

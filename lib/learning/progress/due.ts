@@ -5,6 +5,7 @@
  * reads it through these two, never `assignments.due_at` directly.
  */
 import { sql, type SQL } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { assignmentProgress, assignments } from "@/db/schema";
 
 /**
@@ -24,3 +25,11 @@ export function effectiveDueOf(progressAlias: string, assignmentAlias: string): 
 export function effectiveDue(p: { dueAtOverride: Date | null } | null | undefined, a: { dueAt: Date }): Date {
   return p?.dueAtOverride ?? a.dueAt;
 }
+
+/**
+ * When the learner got the assignment, defined once: the later of its creation and their enrollment in the cohort
+ * (a learner who joined after the module was assigned got it when they joined), so "Assigned" never reads before it
+ * could. `enrolledAt` is the learner's enrolments.enrolled_at, as the query has it (a joined column or a subquery).
+ */
+export const assignedAtOf = (enrolledAt: SQL | AnyPgColumn): SQL<Date> =>
+  sql<Date>`greatest(${assignments.createdAt}, ${enrolledAt})`.mapWith(assignments.createdAt);
